@@ -1,0 +1,46 @@
+package io.toolrisk.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code toolrisk} command line: one subcommand per job (DESIGN.md, CLI). */
+@Command(name = "toolrisk",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolRiskCli.Version.class,
+        description = "A catalogue of MCP tools with a risk profile for each.",
+        subcommands = {
+                ClassifyCommand.class,
+                CrawlCommand.class,
+                RefreshCommand.class,
+                ServeCommand.class,
+                PolicyCommand.class,
+                ScanCommand.class,
+                CommandLine.HelpCommand.class})
+public final class ToolRiskCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new ToolRiskCli())
+                .setExecutionExceptionHandler(new OneLineErrors())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ToolRiskCli.class.getPackage().getImplementationVersion();
+            return new String[] {"toolrisk " + (version == null ? "dev" : version)};
+        }
+    }
+}
