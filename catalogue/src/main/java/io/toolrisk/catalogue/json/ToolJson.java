@@ -3,10 +3,13 @@ package io.toolrisk.catalogue.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.ToolAnnotations;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +111,16 @@ public final class ToolJson {
         if (tool.server().isPresent()) out.writeStringField("server", tool.server().get());
         writeFields(out, tool.unknownFields());
         out.writeEndObject();
+    }
+
+    /** {@code tool} as the JSON tree {@link #write} would write. */
+    public static ObjectNode toNode(Tool tool) {
+        try (var buffer = new TokenBuffer(Json.MAPPER, false)) {
+            write(buffer, tool);
+            return (ObjectNode) Json.MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
+        }
     }
 
     static void writeAnnotations(JsonGenerator out, ToolAnnotations a) throws IOException {

@@ -1,0 +1,33 @@
+package io.toolrisk.catalogue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One server in a catalogue snapshot: its catalogue key, where it came from ({@code source}, e.g.
+ * {@code "stdio: npx -y pkg@1.0.0"} or {@code "url: https://..."}), the version of that source when known
+ * (npm version, registry updatedAt; empty when unknown), when it was crawled, how that ended, and its tools
+ * (empty unless crawled).
+ */
+public record ServerRecord(
+        String id,
+        String source,
+        String sourceVersion,
+        Instant crawledAt,
+        CrawlStatus status,
+        List<CataloguedTool> tools) {
+
+    /** Catalogue keys: lower-case letters, digits, dot, underscore, hyphen (DESIGN.md, servers.json). */
+    public static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,128}");
+
+    public ServerRecord {
+        if (id == null || !ID.matcher(id).matches())
+            throw new IllegalArgumentException("server id '%s' is not lower-case [a-z0-9._-]".formatted(id));
+        source = source == null ? "" : source;
+        sourceVersion = sourceVersion == null ? "" : sourceVersion;
+        if (crawledAt == null) throw new IllegalArgumentException("server '%s' needs crawledAt".formatted(id));
+        if (status == null) throw new IllegalArgumentException("server '%s' needs a crawl status".formatted(id));
+        tools = List.copyOf(tools);
+    }
+}

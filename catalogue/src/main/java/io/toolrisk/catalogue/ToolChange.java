@@ -1,0 +1,41 @@
+package io.toolrisk.catalogue;
+
+import java.util.Optional;
+
+/**
+ * How one tool changed between two snapshots. {@code before}/{@code after} are its categories on either side
+ * (empty where it did not exist). A change that raises the category, or adds a hidden-instructions flag, to a
+ * tool that was already catalogued is a possible rug pull: a server that earned trust, then changed what the
+ * tool does.
+ */
+public record ToolChange(
+        String server,
+        String tool,
+        Kind kind,
+        Optional<Category> before,
+        Optional<Category> after,
+        boolean possibleRugPull,
+        String detail) {
+
+    public enum Kind {
+        ADDED, REMOVED, CHANGED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Kind fromWireName(String name) {
+            for (Kind k : values()) if (k.wireName().equals(name)) return k;
+            throw new IllegalArgumentException("unknown change kind '%s' (expected added, removed or changed)".formatted(name));
+        }
+    }
+
+    public ToolChange {
+        Evidence.requireText("server", server);
+        Evidence.requireText("tool", tool);
+        if (kind == null) throw new IllegalArgumentException("change kind must not be null");
+        before = before == null ? Optional.empty() : before;
+        after = after == null ? Optional.empty() : after;
+        detail = detail == null ? "" : detail;
+    }
+}
