@@ -1,0 +1,95 @@
+package io.toolrisk.catalogue.store;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.ChangeSet;
+import io.toolrisk.catalogue.ToolChange;
+import io.toolrisk.catalogue.json.Json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON of a {@link ChangeSet}: {@code {"snapshot","previous"?,"createdAt","serversAdded","serversRemoved",
+ * "tools":[{"server","tool","change","before"?,"after"?,"possibleRugPull","detail"}]}}. The API serves it as is.
+ */
+public final class ChangeSetJson {
+    private ChangeSetJson() {
+    }
+
+    public static void write(JsonGenerator out, ChangeSet changes) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("snapshot", changes.snapshot());
+        if (changes.previous().isPresent()) out.writeStringField("previous", changes.previous().get());
+        out.writeStringField("createdAt", changes.createdAt().toString());
+        writeStrings(out, "serversAdded", changes.serversAdded());
+        writeStrings(out, "serversRemoved", changes.serversRemoved());
+        out.writeArrayFieldStart("tools");
+        for (ToolChange change : changes.tools()) write(out, change);
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    public static void write(JsonGenerator out, ToolChange change) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("server", change.server());
+        out.writeStringField("tool", change.tool());
+        out.writeStringField("change", change.kind().wireName());
+        if (change.before().isPresent()) out.writeStringField("before", change.before().get().wireName());
+        if (change.after().isPresent()) out.writeStringField("after", change.after().get().wireName());
+        out.writeBooleanField("possibleRugPull", change.possibleRugPull());
+        out.writeStringField("detail", change.detail());
+        out.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator out, String field, List<String> values) throws IOException {
+        out.writeArrayFieldStart(field);
+        for (String value : values) out.writeString(value);
+        out.writeEndArray();
+    }
+
+    public static ChangeSet read(JsonNode node) {
+        List<ToolChange> tools = new ArrayList<>();
+        for (JsonNode t : node.path("tools")) {
+            tools.add(new ToolChange(t.path("server").asText(), t.path("tool").asText(),
+                    ToolChange.Kind.fromWireName(t.path("change").asText()),
+                    category(t, "before"), category(t, "after"),
+                    t.path("possibleRugPull").asBoolean(), t.path("detail").asText()));
+        }
+        return new ChangeSet(node.path("snapshot").asText(),
+                node.hasNonNull("previous") ? Optional.of(node.get("previous").asText()) : Optional.empty(),
+                Instant.parse(node.path("createdAt").asText()),
+                strings(node.path("serversAdded")), strings(node.path("serversRemoved")), tools);
+    }
+
+    /** Writes {@code changes} to {@code file} atomically. */
+    public static void writeFile(Path file, ChangeSet changes) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes)) {
+            write(out, changes);
+        }
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, bytes.toByteArray());
+    }
+
+    public static ChangeSet readFile(Path file) throws IOException {
+        return read(Json.MAPPER.readTree(file.toFile()));
+    }
+
+    private static Optional<Category> category(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Optional.of(Category.fromWireName(node.get(field).asText())) : Optional.empty();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}
