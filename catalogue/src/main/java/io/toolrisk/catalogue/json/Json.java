@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,9 +30,11 @@ public final class Json {
             // Values written one after another are separated by the writer's own newlines, not by a space.
             .setRootValueSeparator(null);
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
+
+    /** Reads exactly one JSON value: content after it (a second object on one line, say) is an error. */
+    public static final ObjectReader ONE_VALUE = MAPPER.readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }

@@ -2,6 +2,7 @@ package io.toolrisk.catalogue.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -60,8 +61,17 @@ public final class ToolReader {
             readLines(lines, sink);
             return Shape.JSON_LINES;
         }
-        JsonNode firstLine = parseCompleteOrNull(line);
-        if (firstLine == null) {
+        JsonNode firstLine;
+        try {
+            firstLine = Json.ONE_VALUE.readTree(line.bytes(), 0, line.length());
+        } catch (JsonEOFException incomplete) {
+            firstLine = null;
+        } catch (JsonProcessingException e) {
+            sink.accept(new ToolInput.Rejected(line.number(), "not JSON: " + e.getOriginalMessage()));
+            readLines(lines, sink);
+            return Shape.JSON_LINES;
+        }
+        if (firstLine == null || !firstLine.isObject()) {
             var document = new SequenceInputStream(new ByteArrayInputStream(line.copy()),
                     new SequenceInputStream(new ByteArrayInputStream(new byte[] {'\n'}), lines.remaining()));
             return readDocument(document, blankLines, sink);
@@ -93,7 +103,7 @@ public final class ToolReader {
     public static ToolInput parseLine(byte[] bytes, int offset, int length, long lineNumber) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(bytes, offset, length);
+            node = Json.ONE_VALUE.readTree(bytes, offset, length);
         } catch (JsonProcessingException e) {
             return new ToolInput.Rejected(lineNumber, "not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -164,15 +174,6 @@ public final class ToolReader {
                         "unexpected content after the tools/list result on line 1 (one tools/list result per input)"));
                 return;
             }
-        }
-    }
-
-    private static JsonNode parseCompleteOrNull(LineReader.Line line) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(line.bytes(), 0, line.length());
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
         }
     }
 

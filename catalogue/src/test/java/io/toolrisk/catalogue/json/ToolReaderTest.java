@@ -1,0 +1,143 @@
+package io.toolrisk.catalogue.json;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ToolReaderTest {
+    private final List<ToolInput> entries = new ArrayList<>();
+
+    private ToolReader.Shape read(String input) throws IOException {
+        return read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new ToolReader());
+    }
+
+    private ToolReader.Shape read(InputStream in, ToolReader reader) throws IOException {
+        return reader.read(in, entries::add);
+    }
+
+    private List<String> names() {
+        return entries.stream().map(e -> switch (e) {
+            case ToolInput.Parsed p -> p.tool().name();
+            case ToolInput.Rejected r -> "!" + r.line() + ":" + r.error();
+        }).toList();
+    }
+
+    @Test
+    void readsToolsListResult() throws IOException {
+        assertEquals(ToolReader.Shape.TOOLS_LIST, read("{\"tools\":[{\"name\":\"a\"},{\"name\":\"b\"}]}"));
+        assertEquals(List.of("a", "b"), names());
+    }
+
+    @Test
+    void readsPrettyPrintedToolsListResultInsideJsonRpcResponse() throws IOException {
+        assertEquals(ToolReader.Shape.TOOLS_LIST, read("""
+                {
+                  "jsonrpc": "2.0", "id": 2,
+                  "result": {"tools": [{"name": "a"}, {"name": "b"}], "nextCursor": null}
+                }
+                """));
+        assertEquals(List.of("a", "b"), names());
+    }
+
+    @Test
+    void readsArrayWithLineNumbersOfEachElement() throws IOException {
+        assertEquals(ToolReader.Shape.ARRAY, read("[\n{\"name\":\"a\"},\n{\"description\":\"x\"},\n{\"name\":\"c\"}\n]"));
+        assertEquals(List.of("a", "!3:tool has no \"name\"", "c"), names());
+    }
+
+    @Test
+    void readsJsonLinesKeepingBadLinesInPlace() throws IOException {
+        assertEquals(ToolReader.Shape.JSON_LINES, read("""
+                {"name":"a"}
+                not json
+
+                {"name": 7}
+                {"name":"e","server":"s1"}
+                """));
+        assertEquals(4, entries.size(), "the blank line has no entry; every other line has one");
+        assertEquals("a", names().get(0));
+        assertTrue(names().get(1).startsWith("!2:not JSON: Unrecognized token 'not'"), names().get(1));
+        assertEquals("!4:tool \"name\" must be a string, got a number", names().get(2));
+        assertEquals("e", names().get(3));
+        assertEquals("s1", ((ToolInput.Parsed) entries.get(3)).tool().server().orElseThrow());
+    }
+
+    @Test
+    void oversizedLineIsRejectedWithoutStoppingTheRest() throws IOException {
+        byte[] huge = new byte[3000];
+        Arrays.fill(huge, (byte) 'x');
+        String input = "{\"name\":\"a\"}\n{\"name\":\"b\",\"description\":\"" + new String(huge, StandardCharsets.US_ASCII)
+                + "\"}\n{\"name\":\"c\"}\n";
+        read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new ToolReader(1024));
+        assertEquals(List.of("a", "!2:line is 3,029 bytes, over the 1,024-byte limit for one tool", "c"), names());
+    }
+
+    @Test
+    void fiftyMegabyteLineIsRejectedByTheDefaultLimit() throws IOException {
+        int size = 50 * 1024 * 1024;
+        InputStream in = new InputStream() {
+            private final byte[] head = "{\"name\":\"big\",\"description\":\"".getBytes(StandardCharsets.US_ASCII);
+            private final byte[] tail = "\"}\n{\"name\":\"after\"}\n".getBytes(StandardCharsets.US_ASCII);
+            private long position;
+
+            @Override
+            public int read() {
+                long p = position++;
+                if (p < head.length) return head[(int) p];
+                if (p < head.length + size) return 'y';
+                long t = p - head.length - size;
+                return t < tail.length ? tail[(int) t] : -1;
+            }
+        };
+        read(in, new ToolReader());
+        assertEquals(2, entries.size());
+        var rejected = assertInstanceOf(ToolInput.Rejected.class, entries.get(0));
+        assertEquals(1, rejected.line());
+        assertTrue(rejected.error().contains("over the 16,777,216-byte limit"), rejected.error());
+        assertEquals("after", names().get(1));
+    }
+
+    @Test
+    void singlePrettyPrintedToolIsOneEntry() throws IOException {
+        read("{\n  \"name\": \"solo\",\n  \"description\": \"d\"\n}\n");
+        assertEquals(List.of("solo"), names());
+    }
+
+    @Test
+    void truncatedArrayReportsTheLineWhereItBroke() throws IOException {
+        read("[\n{\"name\":\"a\"},\n{\"name\":");
+        assertEquals("a", names().get(0));
+        assertInstanceOf(ToolInput.Rejected.class, entries.get(1));
+        assertEquals(3, entries.get(1).line());
+    }
+
+    @Test
+    void leadingBlankLinesCountTowardsLineNumbers() throws IOException {
+        read("\n\n{\"nope\":1}\n");
+        assertEquals(List.of("!3:tool has no \"name\""), names());
+    }
+
+    @Test
+    void deeplyNestedSchemaIsRejectedNotAStackOverflow() throws IOException {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        read("{\"name\":\"a\",\"inputSchema\":" + deep + "}\n{\"name\":\"b\"}\n");
+        assertTrue(names().get(0).startsWith("!1:not JSON: Document nesting depth"), names().get(0));
+        assertEquals("b", names().get(1));
+    }
+
+    @Test
+    void emptyInputHasNoEntries() throws IOException {
+        assertEquals(ToolReader.Shape.JSON_LINES, read("  \n"));
+        assertEquals(List.of(), names());
+    }
+}

@@ -1,0 +1,136 @@
+package io.toolrisk.catalogue.store;
+
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.CataloguedTool;
+import io.toolrisk.catalogue.CrawlStatus;
+import io.toolrisk.catalogue.RiskProfile;
+import io.toolrisk.catalogue.ServerInfo;
+import io.toolrisk.catalogue.ServerRecord;
+import io.toolrisk.catalogue.Tool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CatalogueStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T13:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    static ServerRecord server(String id, String... tools) {
+        List<CataloguedTool> catalogued = new ArrayList<>();
+        for (String name : tools) {
+            Tool tool = Tool.of(name, "does " + name);
+            catalogued.add(CataloguedTool.of(tool, new RiskProfile(Optional.of(id), name, Category.WRITE, 0.8,
+                    List.of(), List.of(), List.of(), "test")));
+        }
+        return new ServerRecord(id, "file: " + id + ".json", "1.0", NOW,
+                new CrawlStatus.Crawled(new ServerInfo(id, Optional.empty(), "1.0", "2025-11-25", null, Optional.empty())),
+                catalogued);
+    }
+
+    private String writeSnapshot(CatalogueStore store, Instant at, ServerRecord... servers) throws IOException {
+        String id = store.newSnapshotId(at);
+        try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, at, "test", store.currentId()))) {
+            for (ServerRecord server : servers) writer.write(server);
+            writer.commit();
+        }
+        return id;
+    }
+
+    @Test
+    void snapshotRoundTripsServerByServer() throws IOException {
+        var store = new CatalogueStore(dir);
+        ServerRecord failed = new ServerRecord("broken", "stdio: x", "", NOW, new CrawlStatus.Failed("initialize", "timed out after 30s"), List.of());
+        ServerRecord locked = new ServerRecord("locked", "url: https://x", "", NOW, new CrawlStatus.NeedsCredentials(List.of("TOKEN")), List.of());
+        String id = writeSnapshot(store, NOW, server("alpha", "create_page", "get_page"), failed, locked);
+        assertEquals("20261125T130000Z", id);
+        try (SnapshotReader reader = store.openSnapshot(id)) {
+            assertEquals("test", reader.header().ruleset());
+            List<ServerRecord> read = new ArrayList<>();
+            reader.forEach(read::add);
+            assertEquals(List.of(server("alpha", "create_page", "get_page"), failed, locked), read);
+        }
+    }
+
+    @Test
+    void uncommittedSnapshotLeavesNothingBehind() throws IOException {
+        var store = new CatalogueStore(dir);
+        String id = store.newSnapshotId(NOW);
+        try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, NOW, "test", Optional.empty()))) {
+            writer.write(server("alpha", "a"));
+        }
+        assertEquals(List.of(), store.snapshotIds());
+        assertFalse(Files.exists(store.snapshotFile(id)));
+        try (var files = Files.list(dir.resolve("snapshots"))) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void currentSwitchesOnlyToACompleteSnapshot() throws IOException {
+        var store = new CatalogueStore(dir);
+        assertEquals(Optional.empty(), store.currentId());
+        String first = writeSnapshot(store, NOW, server("alpha", "a"));
+        store.switchCurrent(first);
+        assertEquals(Optional.of(first), store.currentId());
+        var e = assertThrows(IOException.class, () -> store.switchCurrent("20261125T140000Z"));
+        assertTrue(e.getMessage().startsWith("cannot switch to snapshot 20261125T140000Z"), e.getMessage());
+        assertEquals(Optional.of(first), store.currentId());
+    }
+
+    @Test
+    void idsWithinOneSecondAreDistinctAndOrdered() throws IOException {
+        var store = new CatalogueStore(dir);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 11; i++) ids.add(writeSnapshot(store, NOW, server("alpha", "a")));
+        assertEquals("20261125T130000Z-11", ids.get(10));
+        assertEquals(ids, store.snapshotIds());
+    }
+
+    @Test
+    void pruneKeepsTheNewestAndTheCurrent() throws IOException {
+        var store = new CatalogueStore(dir);
+        String oldest = writeSnapshot(store, NOW, server("a", "x"));
+        store.switchCurrent(oldest);
+        writeSnapshot(store, NOW.plusSeconds(60), server("a", "x"));
+        String newest = writeSnapshot(store, NOW.plusSeconds(120), server("a", "x"));
+        store.prune(1);
+        assertEquals(List.of(oldest, newest), store.snapshotIds());
+    }
+
+    @Test
+    void removeIncompleteDeletesOrphanIndexesButNotTheCurrentOne() throws IOException {
+        var store = new CatalogueStore(dir);
+        String id = writeSnapshot(store, NOW, server("a", "x"));
+        store.switchCurrent(id);
+        Files.createDirectories(store.indexDir(id));
+        Files.createDirectories(store.indexDir("20261125T150000Z"));
+        Files.writeString(dir.resolve("snapshots").resolve("20261125T150000Z.json.tmp"), "{");
+        store.removeIncomplete();
+        assertTrue(Files.isDirectory(store.indexDir(id)));
+        assertFalse(Files.exists(store.indexDir("20261125T150000Z")));
+        assertFalse(Files.exists(dir.resolve("snapshots").resolve("20261125T150000Z.json.tmp")));
+    }
+
+    @Test
+    void corruptSnapshotIsAClearError() throws IOException {
+        var store = new CatalogueStore(dir);
+        Files.createDirectories(dir.resolve("snapshots"));
+        Files.writeString(store.snapshotFile("20261125T130000Z"), "{\"format\":\"other\",\"servers\":[]}");
+        var e = assertThrows(IOException.class, () -> store.openSnapshot("20261125T130000Z"));
+        assertTrue(e.getMessage().contains("format is 'other', expected 'toolrisk-snapshot/1'"), e.getMessage());
+    }
+}
