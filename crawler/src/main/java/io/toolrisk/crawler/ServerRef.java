@@ -5,8 +5,9 @@ import io.toolrisk.crawler.discovery.ServerEntry;
 import java.util.Optional;
 
 /**
- * Which server a result is about: its catalogue id, where it was reached (a URL, a command line or a file,
- * placeholders unresolved, so no secret appears), and its source version when knowable.
+ * Which server a result is about: its catalogue id, where it was reached ({@code "stdio: CMD ARGS"},
+ * {@code "url: URL"} or {@code "file: PATH"}, placeholders unresolved, so no secret appears; the {@code source}
+ * of catalogue's ServerRecord), and its source version when knowable.
  */
 public record ServerRef(String id, String target, Optional<String> sourceVersion) {
     public ServerRef {
@@ -17,9 +18,9 @@ public record ServerRef(String id, String target, Optional<String> sourceVersion
 
     public static ServerRef of(ServerEntry entry) {
         String target = switch (entry) {
-            case ServerEntry.Stdio s -> s.args().isEmpty() ? s.command() : s.command() + " " + String.join(" ", s.args());
-            case ServerEntry.Http h -> h.url();
-            case ServerEntry.File f -> f.path().toString();
+            case ServerEntry.Stdio s -> "stdio: " + s.command() + (s.args().isEmpty() ? "" : " " + String.join(" ", s.args()));
+            case ServerEntry.Http h -> "url: " + h.url();
+            case ServerEntry.File f -> "file: " + f.path();
         };
         return new ServerRef(entry.id(), target, entry.sourceVersion());
     }
