@@ -32,7 +32,7 @@ final class BoundedBodies {
     }
 
     private static IOException tooLarge(long length, long maxBytes, String what) {
-        return new IOException(length >= 0
+        return new BadAnswerException(length >= 0
                 ? "%s is %,d bytes, over the %,d-byte message limit".formatted(what, length, maxBytes)
                 : "%s is over the %,d-byte message limit".formatted(what, maxBytes));
     }

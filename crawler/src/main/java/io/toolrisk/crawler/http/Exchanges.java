@@ -52,7 +52,7 @@ final class Exchanges {
             return new ConnectFailedException("cannot connect to %s: %s".formatted(url, message(e)), e);
         if (e instanceof InterruptedIOException)
             return new McpTimeoutException("%s %s timed out (%s)".formatted(method, url, message(e)));
-        if (e instanceof HttpStatusException) return e;
+        if (e instanceof HttpStatusException || e instanceof BadAnswerException) return e;
         return new IOException("%s %s failed: %s".formatted(method, url, message(e)), e);
     }
 

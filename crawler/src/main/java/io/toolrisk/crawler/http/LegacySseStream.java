@@ -70,7 +70,7 @@ final class LegacySseStream {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (TimeoutException e) {
             call.cancel();
-            throw new IOException("no endpoint event from GET %s within %s".formatted(url,
+            throw new BadAnswerException("no endpoint event from GET %s within %s".formatted(url,
                     io.toolrisk.crawler.mcp.Durations.format(requestTimeout)));
         }
     }
@@ -87,11 +87,11 @@ final class LegacySseStream {
                     case "endpoint" -> {
                         HttpUrl resolved = url.resolve(event.get().text().strip());
                         if (resolved == null)
-                            throw new IOException("endpoint event names no usable URL: '%s'".formatted(event.get().text()));
+                            throw new BadAnswerException("endpoint event names no usable URL: '%s'".formatted(event.get().text()));
                         // Messages go where the stream came from, never to a host the server picks.
                         if (!resolved.host().equals(url.host()) || resolved.port() != url.port()
                                 || !resolved.scheme().equals(url.scheme()))
-                            throw new IOException("endpoint event points to another origin: '%s'".formatted(resolved));
+                            throw new BadAnswerException("endpoint event points to another origin: '%s'".formatted(resolved));
                         endpoint.complete(resolved);
                     }
                     case "message" -> {
@@ -101,7 +101,7 @@ final class LegacySseStream {
                     default -> { }
                 }
             }
-            throw new IOException("server closed the event stream of GET " + url);
+            throw new BadAnswerException("server closed the event stream of GET " + url);
         }
     }
 

@@ -77,6 +77,6 @@ final class SseReader {
     }
 
     private IOException tooLarge() {
-        return new IOException("server sent an event stream message over the %,d-byte limit".formatted(maxBytes));
+        return new BadAnswerException("server sent an event stream message over the %,d-byte limit".formatted(maxBytes));
     }
 }

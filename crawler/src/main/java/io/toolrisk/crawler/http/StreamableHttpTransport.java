@@ -130,7 +130,7 @@ public final class StreamableHttpTransport implements Transport {
 
     private void readAnswer(Response response, long id) throws IOException, InterruptedException {
         if (response.code() == 202 || response.code() == 204)
-            throw new IOException("server answered the %s request with HTTP %d and no message"
+            throw new BadAnswerException("server answered POST %s with HTTP %d and no message"
                     .formatted(url, response.code()));
         MediaType type = response.body().contentType();
         String subtype = type == null ? "" : type.type() + "/" + type.subtype();
@@ -146,17 +146,17 @@ public final class StreamableHttpTransport implements Transport {
                     // The server should close the stream after the answer; some keep it open. Stop reading.
                     if (JsonRpc.answers(received.get(), id)) return;
                 }
-                throw new IOException("the event stream from POST %s ended without an answer".formatted(url));
+                throw new BadAnswerException("the event stream from POST %s ended without an answer".formatted(url));
             }
             case "application/json" -> {
                 byte[] body = BoundedBodies.read(response.body(), maxMessageBytes, "the response to POST " + url);
                 try {
                     inbox.deliver(Json.MAPPER.readTree(body));
                 } catch (JsonProcessingException e) {
-                    throw new IOException("server sent invalid JSON to POST %s: %s".formatted(url, e.getOriginalMessage()));
+                    throw new BadAnswerException("server sent invalid JSON to POST %s: %s".formatted(url, e.getOriginalMessage()));
                 }
             }
-            default -> throw new IOException("server answered POST %s with content type '%s', expected JSON or an event stream"
+            default -> throw new BadAnswerException("server answered POST %s with content type '%s', expected JSON or an event stream"
                     .formatted(url, type));
         }
     }
@@ -166,7 +166,7 @@ public final class StreamableHttpTransport implements Transport {
         try {
             return Optional.of(Json.MAPPER.readTree(event.data()));
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw new IOException("server sent a message over the limits: " + e.getOriginalMessage(), e);
+            throw new BadAnswerException("server sent a message over the limits: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
@@ -177,7 +177,7 @@ public final class StreamableHttpTransport implements Transport {
         try {
             stream = LegacySseStream.connect(http, url, headers, requestTimeout, maxMessageBytes, inbox, exchanges);
         } catch (IOException e) {
-            throw new IOException("HTTP %d from POST %s, and the legacy SSE fallback failed: %s"
+            throw new BadAnswerException("HTTP %d from POST %s, and the legacy SSE fallback failed: %s"
                     .formatted(status, url, exchanges.explain(e, "GET", url.toString()).getMessage()), e);
         }
         legacy = stream;
