@@ -1,0 +1,62 @@
+package io.toolrisk.policy;
+
+import io.toolrisk.catalogue.Category;
+
+import java.util.Locale;
+
+/**
+ * How strict a generated policy is: what each category of tool gets. {@link #RECOMMENDED} is DESIGN.md's
+ * default policy column; {@link #STRICT} and {@link #PERMISSIVE} move every category one step either way.
+ */
+public enum PolicyProfile {
+    RECOMMENDED,
+    STRICT,
+    PERMISSIVE;
+
+    static final String DESTRUCTIVE_REASON =
+            "destructive: deletes or overwrites irreversibly; enable only with a human's approval";
+    static final String FINANCIAL_REASON =
+            "financial: moves money; denied pending a human's approval";
+    static final String EXECUTE_REASON =
+            "execute: runs code, commands or jobs whose effects depend on the arguments; denied pending a human's approval";
+
+    /** The name used on the command line and in URLs: {@code recommended}, {@code strict}, {@code permissive}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a wire name; throws with the accepted values when {@code name} is not one. */
+    public static PolicyProfile fromWireName(String name) {
+        for (PolicyProfile p : values()) {
+            if (p.wireName().equals(name)) return p;
+        }
+        throw new IllegalArgumentException(
+                "unknown policy profile '%s' (expected recommended, strict or permissive)".formatted(name));
+    }
+
+    /** What a tool of {@code category} gets under this profile. */
+    public Treatment treatment(Category category) {
+        return switch (this) {
+            case RECOMMENDED -> switch (category) {
+                case READ -> new Treatment.Allow();
+                case WRITE -> new Treatment.RateLimit(30);
+                case EXECUTE -> new Treatment.RateLimit(10);
+                case DESTRUCTIVE -> new Treatment.Hide(DESTRUCTIVE_REASON);
+                case FINANCIAL -> new Treatment.RequireApproval(FINANCIAL_REASON);
+            };
+            case STRICT -> switch (category) {
+                case READ -> new Treatment.Allow();
+                case WRITE -> new Treatment.RateLimit(10);
+                case EXECUTE -> new Treatment.RequireApproval(EXECUTE_REASON);
+                case DESTRUCTIVE -> new Treatment.Hide(DESTRUCTIVE_REASON);
+                case FINANCIAL -> new Treatment.Hide(FINANCIAL_REASON);
+            };
+            case PERMISSIVE -> switch (category) {
+                case READ, WRITE -> new Treatment.Allow();
+                case EXECUTE -> new Treatment.RateLimit(30);
+                case DESTRUCTIVE -> new Treatment.RequireApproval(DESTRUCTIVE_REASON);
+                case FINANCIAL -> new Treatment.RequireApproval(FINANCIAL_REASON);
+            };
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package io.toolrisk.policy;
+
+import io.toolrisk.catalogue.ActionProfile;
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.RiskProfile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The decisions of a policy for one server's tools, before they are written in any format: one
+ * {@link ToolPolicy} per tool, sorted by tool name so that the same profiles always give the same file.
+ *
+ * <p>A multi-action tool (a profile with {@code actions}) whose dangerous actions are blocked but whose other
+ * actions are not is split: the tool gets the treatment of its most severe action that is still allowed, and
+ * the blocked values become {@link ToolPolicy.DeniedActions}. So {@code manage_issue} stays usable while
+ * {@code action = "delete"} is denied.
+ */
+public record ServerPolicy(String server, String ruleset, PolicyProfile profile, List<ToolPolicy> tools) {
+    public ServerPolicy {
+        if (server == null || server.isEmpty()) throw new IllegalArgumentException("server must not be empty");
+        if (ruleset == null || ruleset.isEmpty()) throw new IllegalArgumentException("ruleset must not be empty");
+        if (profile == null) throw new IllegalArgumentException("profile must not be null");
+        tools = List.copyOf(tools);
+    }
+
+    /**
+     * Decides the policy of {@code server}'s tools under {@code profile}. When two profiles name the same tool,
+     * the first wins (a server cannot list one name twice; a catalogue should not either).
+     */
+    public static ServerPolicy of(String server, String ruleset, List<RiskProfile> profiles, PolicyProfile profile) {
+        Map<String, ToolPolicy> byName = new TreeMap<>();
+        for (RiskProfile p : profiles) byName.putIfAbsent(p.tool(), decide(p, profile));
+        return new ServerPolicy(server, ruleset, profile, new ArrayList<>(byName.values()));
+    }
+
+    static ToolPolicy decide(RiskProfile p, PolicyProfile profile) {
+        Treatment whole = profile.treatment(p.category());
+        if (p.actions().isEmpty() || !whole.blocks()) return new ToolPolicy(p.tool(), p.category(), p.category(), whole, List.of());
+
+        Optional<Category> mostSevereAllowed = p.actions().stream()
+                .map(ActionProfile::category)
+                .filter(c -> !profile.treatment(c).blocks())
+                .max(Comparator.naturalOrder());
+        if (mostSevereAllowed.isEmpty()) return new ToolPolicy(p.tool(), p.category(), p.category(), whole, List.of());
+
+        Map<String, List<ActionProfile>> blockedByParam = new LinkedHashMap<>();
+        for (ActionProfile a : p.actions()) {
+            if (profile.treatment(a.category()).blocks())
+                blockedByParam.computeIfAbsent(a.param(), k -> new ArrayList<>()).add(a);
+        }
+        List<ToolPolicy.DeniedActions> denied = new ArrayList<>();
+        blockedByParam.forEach((param, actions) -> {
+            Category worst = actions.stream().map(ActionProfile::category).max(Comparator.naturalOrder()).orElseThrow();
+            List<String> values = actions.stream().map(ActionProfile::value).distinct().toList();
+            denied.add(new ToolPolicy.DeniedActions(param, values, worst, reason(profile.treatment(worst))));
+        });
+        Category treatedAs = mostSevereAllowed.get();
+        return new ToolPolicy(p.tool(), p.category(), treatedAs, profile.treatment(treatedAs), denied);
+    }
+
+    private static String reason(Treatment treatment) {
+        return switch (treatment) {
+            case Treatment.RequireApproval r -> r.reason();
+            case Treatment.Hide h -> h.reason();
+            case Treatment.Allow a -> "";
+            case Treatment.RateLimit r -> "";
+        };
+    }
+
+    /** The tools this policy hides from the model, in name order. */
+    public List<String> hidden() {
+        return tools.stream().filter(t -> t.treatment() instanceof Treatment.Hide).map(ToolPolicy::tool).toList();
+    }
+
+    /** One sentence saying what produced this policy; every format carries it. */
+    public String provenance() {
+        return "ToolRisk %s policy for MCP server '%s', generated from the risk profiles of ruleset %s"
+                .formatted(profile.wireName(), server, ruleset);
+    }
+}

@@ -1,0 +1,142 @@
+package io.toolrisk.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.toolrisk.catalogue.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PolicyTemplateTest {
+    /** Set -Dtoolrisk.updateGolden=true to rewrite the golden files from the current output (then review the diff). */
+    private static final boolean UPDATE_GOLDEN = Boolean.getBoolean("toolrisk.updateGolden");
+
+    private static String render(PolicyFormat format, PolicyProfile profile) {
+        return format.template().render(ServerPolicy.of("acme", PolicyFixtures.RULESET, PolicyFixtures.acme(), profile));
+    }
+
+    private static String golden(String name, String actual) throws IOException {
+        if (UPDATE_GOLDEN) {
+            Path file = Path.of("src/test/resources/policy", name);
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = PolicyTemplateTest.class.getResourceAsStream("/policy/" + name)) {
+            assertNotNull(in, "golden file /policy/" + name + " is missing; run with -Dtoolrisk.updateGolden=true");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyFormat.class)
+    void recommendedPolicyMatchesGoldenFile(PolicyFormat format) throws IOException {
+        String actual = render(format, PolicyProfile.RECOMMENDED);
+        String name = format.template().fileName("acme");
+        assertEquals(golden(name, actual), actual);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PolicyFormat.class)
+    void strictPolicyMatchesGoldenFile(PolicyFormat format) throws IOException {
+        String actual = render(format, PolicyProfile.STRICT);
+        String name = format.template().fileName("acme-strict");
+        assertEquals(golden(name, actual), actual);
+    }
+
+    @Test
+    void policyLayerAllowsReadsLimitsWritesHidesDestructiveAndDeniesFinancial() throws IOException {
+        JsonNode policy = Json.MAPPER.readTree(render(PolicyFormat.POLICYLAYER, PolicyProfile.RECOMMENDED));
+        assertEquals("1", policy.path("version").asText());
+        assertEquals("deny", policy.path("default").asText());
+        JsonNode tools = policy.path("tools");
+        assertEquals("allow", tools.path("get_issue").path("action").asText());
+        assertFalse(tools.path("get_issue").has("rate_limit"));
+        assertEquals("30/minute", tools.path("create_issue").path("rate_limit").asText());
+        assertEquals("10/minute", tools.path("run_query").path("rate_limit").asText());
+        assertEquals("deny", tools.path("refund_payment").path("action").asText());
+        assertTrue(tools.path("refund_payment").path("requires_approval").asBoolean());
+        assertTrue(tools.path("refund_payment").path("reason").asText().contains("human"));
+        assertFalse(tools.has("delete_repo"), "hidden tools are not listed under tools");
+        assertEquals(List.of("delete_repo", "purge_all"), strings(policy.path("hide")));
+        assertEquals(PolicyFixtures.RULESET, policy.path("generated_by").path("ruleset").asText());
+    }
+
+    @Test
+    void multiActionToolIsRateLimitedWithOnlyItsDangerousActionsDenied() throws IOException {
+        JsonNode yaml = new YAMLMapper().readTree(render(PolicyFormat.INTERCEPT, PolicyProfile.RECOMMENDED));
+        JsonNode rules = yaml.path("tools").path("manage_issue").path("rules");
+        assertEquals(2, rules.size());
+        JsonNode deny = rules.get(0);
+        assertEquals("deny", deny.path("action").asText());
+        JsonNode condition = deny.path("conditions").get(0);
+        assertEquals("args.action", condition.path("path").asText());
+        assertEquals("in", condition.path("op").asText());
+        assertEquals(List.of("delete"), strings(condition.path("value")));
+        assertFalse(deny.path("on_deny").asText().isEmpty());
+        assertEquals("evaluate", rules.get(1).path("action").asText());
+        assertEquals("30/minute", rules.get(1).path("rate_limit").asText());
+    }
+
+    @Test
+    void interceptYamlParsesBackWithEveryToolNameIntact() throws IOException {
+        String text = render(PolicyFormat.INTERCEPT, PolicyProfile.RECOMMENDED);
+        assertTrue(text.startsWith("# ToolRisk recommended policy for MCP server 'acme'"), text);
+        JsonNode yaml = new YAMLMapper().readTree(text);
+        assertEquals("1", yaml.path("version").asText());
+        assertEquals("deny", yaml.path("default").asText());
+        assertEquals(List.of("delete_repo", "purge_all"), strings(yaml.path("hide")));
+        List<String> names = new ArrayList<>();
+        yaml.path("tools").fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("create_issue", "get_issue", "manage_issue", "note: [x] #y", "refund_payment", "run_query"), names);
+        JsonNode refund = yaml.path("tools").path("refund_payment").path("rules").get(0);
+        assertEquals("deny", refund.path("action").asText());
+        assertEquals("10/minute", yaml.path("tools").path("run_query").path("rules").get(0).path("rate_limit").asText());
+    }
+
+    @Test
+    void claudeCodeAllowsReadsAsksForWritesAndExecutesDeniesTheRest() throws IOException {
+        JsonNode permissions = Json.MAPPER.readTree(render(PolicyFormat.CLAUDE_CODE, PolicyProfile.RECOMMENDED)).path("permissions");
+        assertEquals(List.of("mcp__acme__get_issue", "mcp__acme__note___x___y"), strings(permissions.path("allow")));
+        assertEquals(List.of("mcp__acme__create_issue", "mcp__acme__manage_issue", "mcp__acme__run_query"),
+                strings(permissions.path("ask")));
+        assertEquals(List.of("mcp__acme__delete_repo", "mcp__acme__purge_all", "mcp__acme__refund_payment"),
+                strings(permissions.path("deny")));
+    }
+
+    @Test
+    void permissiveProfileAllowsWritesAndDeniesDestructiveWithoutHiding() throws IOException {
+        JsonNode policy = Json.MAPPER.readTree(render(PolicyFormat.POLICYLAYER, PolicyProfile.PERMISSIVE));
+        assertEquals("allow", policy.path("tools").path("create_issue").path("action").asText());
+        assertFalse(policy.path("tools").path("create_issue").has("rate_limit"));
+        assertEquals("deny", policy.path("tools").path("delete_repo").path("action").asText());
+        assertTrue(policy.path("hide").isEmpty());
+    }
+
+    @Test
+    void unknownFormatAndProfileNamesSayWhatIsAccepted() {
+        var format = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PolicyFormat.fromWireName("opa"));
+        assertEquals("unknown policy format 'opa' (expected policylayer, intercept or claude-code)", format.getMessage());
+        var profile = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PolicyProfile.fromWireName("lax"));
+        assertEquals("unknown policy profile 'lax' (expected recommended, strict or permissive)", profile.getMessage());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

@@ -1,0 +1,81 @@
+package io.toolrisk.api;
+
+import io.toolrisk.catalogue.ChangeSet;
+import io.toolrisk.catalogue.ToolChange;
+import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.catalogue.store.ChangeSetJson;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The change sets kept beside the snapshots of a catalogue ({@code snapshots/<id>.changes.json}), newest
+ * first. A change file never changes once written, so the last few read are kept in memory. Thread-safe.
+ */
+final class ChangeLog {
+    private static final int CACHED_CHANGE_SETS = 16;
+
+    private final CatalogueStore store;
+    private final Map<String, ChangeSet> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ChangeSet> eldest) {
+            return size() > CACHED_CHANGE_SETS;
+        }
+    };
+
+    ChangeLog(CatalogueStore store) {
+        this.store = store;
+    }
+
+    /** The ids of snapshots that have a change file, newest first. */
+    List<String> snapshotsWithChanges() throws IOException {
+        List<String> ids = new ArrayList<>(store.snapshotIds());
+        java.util.Collections.reverse(ids);
+        ids.removeIf(id -> !Files.isRegularFile(store.changesFile(id)));
+        return ids;
+    }
+
+    Optional<ChangeSet> read(String snapshotId) throws IOException {
+        synchronized (cache) {
+            ChangeSet cached = cache.get(snapshotId);
+            if (cached != null) return Optional.of(cached);
+        }
+        Path file = store.changesFile(snapshotId);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        ChangeSet changes = ChangeSetJson.readFile(file);
+        synchronized (cache) {
+            cache.put(snapshotId, changes);
+        }
+        return Optional.of(changes);
+    }
+
+    /** {@code changes} narrowed to what concerns {@code server}; empty when nothing does. */
+    static Optional<ChangeSet> about(ChangeSet changes, String server) {
+        List<ToolChange> tools = changes.tools().stream().filter(t -> t.server().equals(server)).toList();
+        List<String> added = changes.serversAdded().stream().filter(server::equals).toList();
+        List<String> removed = changes.serversRemoved().stream().filter(server::equals).toList();
+        if (tools.isEmpty() && added.isEmpty() && removed.isEmpty()) return Optional.empty();
+        return Optional.of(new ChangeSet(changes.snapshot(), changes.previous(), changes.createdAt(), added, removed, tools));
+    }
+
+    /** The newest change sets, narrowed to {@code server} when given, at most {@code limit}. */
+    List<ChangeSet> recent(Optional<String> server, int skip, int limit) throws IOException {
+        List<ChangeSet> result = new ArrayList<>();
+        int skipped = 0;
+        for (String id : snapshotsWithChanges()) {
+            Optional<ChangeSet> changes = read(id);
+            if (server.isPresent()) changes = changes.flatMap(c -> about(c, server.get()));
+            if (changes.isEmpty()) continue;
+            if (skipped++ < skip) continue;
+            result.add(changes.get());
+            if (result.size() == limit) break;
+        }
+        return result;
+    }
+}

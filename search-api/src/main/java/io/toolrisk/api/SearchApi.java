@@ -1,0 +1,116 @@
+package io.toolrisk.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.classifier.Classifier;
+import io.toolrisk.pages.Html;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The HTTP face of ToolRisk: the JSON API of DESIGN.md under {@code /api/v1}, the pages, {@code /health} and
+ * {@code /openapi.json}. {@link #create} returns an unstarted app; the serve command calls {@code start(port)},
+ * tests start it on port 0.
+ */
+public final class SearchApi {
+    /** Largest {@code POST /api/v1/classify} body; beyond it the answer is 413. */
+    public static final long MAX_CLASSIFY_BODY_BYTES = 4L * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchApi.class);
+
+    private SearchApi() {
+    }
+
+    /** The app serving {@code view}, classifying with the bundled ruleset. */
+    public static Javalin create(CatalogueView view) {
+        return create(view, Classifier.bundled());
+    }
+
+    /** The app serving {@code view}; {@code classifier} answers {@code POST /api/v1/classify}. */
+    public static Javalin create(CatalogueView view, Classifier classifier) {
+        var changeLog = new ChangeLog(view.store());
+        var tools = new ToolsApi(view);
+        var servers = new ServersApi(view);
+        var stats = new StatsApi(view);
+        var changes = new ChangesApi(view, changeLog);
+        var classify = new ClassifyApi(classifier);
+        var pages = new Pages(view, changeLog);
+        byte[] openApi = resource("openapi.json");
+        byte[] css = resource("style.css");
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_CLASSIFY_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.routes.before(SearchApi::commonHeaders);
+            config.routes.get("/api/v1/tools", tools::search);
+            config.routes.get("/api/v1/servers", servers::list);
+            config.routes.get("/api/v1/servers/{server}", servers::server);
+            config.routes.get("/api/v1/servers/{server}/tools/{tool}", tools::tool);
+            config.routes.get("/api/v1/servers/{server}/policy", servers::policy);
+            config.routes.post("/api/v1/classify", classify::classify);
+            config.routes.get("/api/v1/stats", stats::stats);
+            config.routes.get("/api/v1/changes", changes::changes);
+            config.routes.get("/health", stats::health);
+            config.routes.get("/openapi.json", ctx -> ctx.contentType(JsonBody.JSON).result(openApi));
+            config.routes.get("/", pages::search);
+            config.routes.get("/servers/{server}", pages::server);
+            config.routes.get("/servers/{server}/tools/{tool}", pages::tool);
+            config.routes.get("/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
+                    .header("Cache-Control", "public, max-age=3600").result(css));
+            config.routes.exception(HttpResponseException.class, SearchApi::httpError);
+            config.routes.exception(Exception.class, SearchApi::unexpected);
+        });
+    }
+
+    private static void commonHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/openapi.json") || ctx.path().equals("/health")) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+            ctx.header("Access-Control-Allow-Methods", "GET");
+        }
+    }
+
+    /** 4xx as {@code {"error","status"}} on the API, as a small page on pages. */
+    private static void httpError(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String message = e.getMessage();
+        if (status == HttpStatus.CONTENT_TOO_LARGE.getCode())
+            message = "the request body is over the limit of %,d bytes".formatted(MAX_CLASSIFY_BODY_BYTES);
+        if (isPage(ctx)) {
+            ctx.status(status);
+            Pages.html(ctx, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status
+                    + " · ToolRisk</title><link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>" + status
+                    + "</h1><p class=\"error\">" + Html.text(message) + "</p><p><a href=\"/\">Search the catalogue</a></p></main></body></html>");
+            return;
+        }
+        ApiError.send(ctx, status, message);
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        ApiError.send(ctx, 500, "internal error; it is logged on the server");
+    }
+
+    private static boolean isPage(Context ctx) {
+        String path = ctx.path();
+        return path.equals("/") || path.startsWith("/servers/");
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = SearchApi.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("resource %s is missing from the jar".formatted(name));
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

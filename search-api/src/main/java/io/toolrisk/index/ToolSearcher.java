@@ -1,0 +1,282 @@
+package io.toolrisk.index;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.catalogue.Severity;
+import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.catalogue.json.ProfileJson;
+import io.toolrisk.catalogue.json.ToolJson;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Searches the index of one snapshot. Thread-safe: each call acquires a searcher from a {@link SearcherManager}
+ * and releases it. The index never changes after it was built, so nothing refreshes.
+ *
+ * <p>Reference-counted so that a server can switch to a new snapshot while requests still run on the old one:
+ * {@link #tryIncRef()} before use and {@link #decRef()} after; {@link #close()} drops the opener's reference,
+ * and the index closes when the last user is done.
+ */
+public final class ToolSearcher implements Closeable {
+    /** The tools of one server that a summary lists; more than any real server has. */
+    public static final int MAX_SERVER_TOOLS = 5_000;
+
+    private final Path dir;
+    private final Directory directory;
+    private final SearcherManager manager;
+    private final Analyzer analyzer = ToolAnalyzer.create();
+    private final LuceneQueries queries = new LuceneQueries(analyzer);
+    private final CatalogueInfo info;
+    private final CatalogueStats stats;
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    private ToolSearcher(Path dir) throws IOException {
+        this.dir = dir;
+        this.directory = FSDirectory.open(dir);
+        try {
+            this.manager = new SearcherManager(directory, null);
+            IndexSearcher searcher = manager.acquire();
+            try {
+                this.info = readInfo((DirectoryReader) searcher.getIndexReader());
+                this.stats = computeStats(searcher.getIndexReader());
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the index in {@code dir}.
+     *
+     * @throws IOException when there is no ToolRisk index there
+     */
+    public static ToolSearcher open(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new IOException("no index at %s".formatted(dir));
+        return new ToolSearcher(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public CatalogueInfo info() {
+        return info;
+    }
+
+    public CatalogueStats stats() {
+        return stats;
+    }
+
+    /** One page of tools matching {@code query}, with the count per category of all its hits. */
+    public ToolHits search(ToolQuery query) throws IOException {
+        Query lucene = queries.toolQuery(query);
+        Sort sort = LuceneQueries.sort(query.order());
+        int wanted = query.after().isPresent() ? query.size() : query.page() * query.size();
+        FieldDoc after = query.after().map(SearchCursor::fieldDoc).orElse(null);
+        IndexSearcher searcher = manager.acquire();
+        try {
+            var top = new TopFieldCollectorManager(sort, wanted, after, wanted);
+            Object[] results = searcher.search(lucene, new MultiCollectorManager(top, new CategoryCounter()));
+            TopFieldDocs docs = (TopFieldDocs) results[0];
+            long[] counts = (long[]) results[1];
+            Map<Category, Long> categories = new EnumMap<>(Category.class);
+            long total = 0;
+            for (Category c : Category.values()) {
+                categories.put(c, counts[c.ordinal()]);
+                total += counts[c.ordinal()];
+            }
+            int from = query.after().isPresent() ? 0 : (query.page() - 1) * query.size();
+            List<byte[]> items = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (int i = from; i < docs.scoreDocs.length; i++) {
+                items.add(stored.document(docs.scoreDocs[i].doc).getBinaryValue(ToolFields.ITEM).bytes);
+            }
+            boolean more = query.after().isPresent() ? docs.scoreDocs.length == wanted : from + items.size() < total;
+            Optional<SearchCursor> next = more && !items.isEmpty()
+                    ? Optional.of(SearchCursor.after(query.order(), (FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1]))
+                    : Optional.empty();
+            return new ToolHits(total, items, categories, next);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** The tool {@code tool} of server {@code server}, if the index has it. */
+    public Optional<IndexedTool> findTool(String server, String tool) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            var query = new BooleanQuery.Builder()
+                    .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(ToolFields.ID, ToolFields.toolId(server, tool))), BooleanClause.Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(query, 1);
+            if (top.scoreDocs.length == 0) return Optional.empty();
+            return Optional.of(indexedTool(server, searcher.storedFields().document(top.scoreDocs[0].doc)));
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** The tools of {@code server}, most severe first, then by name; at most {@link #MAX_SERVER_TOOLS}. */
+    public List<IndexedTool> serverTools(String server) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            var query = new BooleanQuery.Builder()
+                    .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(ToolFields.SERVER, server)), BooleanClause.Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(query, MAX_SERVER_TOOLS, LuceneQueries.SERVER_TOOLS);
+            List<IndexedTool> tools = new ArrayList<>(top.scoreDocs.length);
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : top.scoreDocs) tools.add(indexedTool(server, stored.document(hit.doc)));
+            return tools;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** The summary JSON of server {@code server}, if the index has it. */
+    public Optional<byte[]> findServer(String server) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            var query = new BooleanQuery.Builder()
+                    .add(LuceneQueries.SERVERS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(ToolFields.SERVER, server)), BooleanClause.Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(query, 1);
+            if (top.scoreDocs.length == 0) return Optional.empty();
+            return Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc).getBinaryValue(ToolFields.SUMMARY).bytes);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** A page of servers whose key, name or title match {@code text} (all when blank), best match first, then by key. */
+    public ServerHits servers(String text, int page, int size) throws IOException {
+        if (size < 1 || size > ToolQuery.MAX_SIZE)
+            throw new IllegalArgumentException("size must be 1..%d, got %d".formatted(ToolQuery.MAX_SIZE, size));
+        if (page < 1 || (long) page * size > ToolQuery.MAX_PAGED_HITS)
+            throw new IllegalArgumentException("page must be 1..%d for size %d, got %d"
+                    .formatted(ToolQuery.MAX_PAGED_HITS / size, size, page));
+        if (text.length() > ToolQuery.MAX_TEXT_LENGTH)
+            throw new IllegalArgumentException("q is %d characters long; at most %d are searched"
+                    .formatted(text.length(), ToolQuery.MAX_TEXT_LENGTH));
+        IndexSearcher searcher = manager.acquire();
+        try {
+            Sort sort = new Sort(SortField.FIELD_SCORE, new SortedSetSortField(ToolFields.SERVER, false));
+            TopFieldDocs top = searcher.search(queries.serverQuery(text), page * size, sort);
+            List<byte[]> items = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (int i = (page - 1) * size; i < top.scoreDocs.length; i++) {
+                items.add(stored.document(top.scoreDocs[i].doc).getBinaryValue(ToolFields.SUMMARY).bytes);
+            }
+            return new ServerHits(top.totalHits.value(), items);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    private static IndexedTool indexedTool(String server, Document doc) throws IOException {
+        var item = (ObjectNode) Json.MAPPER.readTree(doc.getBinaryValue(ToolFields.ITEM).bytes);
+        var tool = ToolJson.read(Json.MAPPER.readTree(doc.getBinaryValue(ToolFields.TOOL).bytes));
+        return new IndexedTool(server, tool, ProfileJson.read(item), doc.get(ToolFields.HASH), item);
+    }
+
+    private static CatalogueInfo readInfo(DirectoryReader reader) throws IOException {
+        Map<String, String> data = reader.getIndexCommit().getUserData();
+        if (!CatalogueIndexer.FORMAT.equals(data.get("format")))
+            throw new IOException("%s is not a ToolRisk index (format '%s', expected '%s')"
+                    .formatted(reader.directory(), data.get("format"), CatalogueIndexer.FORMAT));
+        return new CatalogueInfo(data.get("snapshot"), Instant.parse(data.get("createdAt")), data.get("ruleset"),
+                Optional.ofNullable(data.get("previous")),
+                Long.parseLong(data.get("servers")), Long.parseLong(data.get("tools")));
+    }
+
+    private CatalogueStats computeStats(IndexReader reader) throws IOException {
+        Map<Category, Long> categories = new EnumMap<>(Category.class);
+        Map<Severity, Long> severities = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) severities.put(s, 0L);
+        for (Category c : Category.values()) {
+            long n = reader.docFreq(new Term(ToolFields.CATEGORY, c.wireName()));
+            categories.put(c, n);
+            severities.merge(c.severity(), n, Long::sum);
+        }
+        Map<FlagKind, Long> flags = new EnumMap<>(FlagKind.class);
+        for (FlagKind k : FlagKind.values()) flags.put(k, (long) reader.docFreq(new Term(ToolFields.FLAG, k.wireName())));
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        for (String status : List.of("crawled", "failed", "needs-credentials"))
+            statuses.put(status, (long) reader.docFreq(new Term(ToolFields.STATUS, status)));
+        return new CatalogueStats(info, categories, severities, flags, statuses);
+    }
+
+    /** Takes a reference; false when the searcher is already closed (then use a newer one). */
+    public boolean tryIncRef() {
+        while (true) {
+            int count = references.get();
+            if (count <= 0) return false;
+            if (references.compareAndSet(count, count + 1)) return true;
+        }
+    }
+
+    /** Drops a reference; the last one closes the index. */
+    public void decRef() throws IOException {
+        int left = references.decrementAndGet();
+        if (left == 0) {
+            try {
+                manager.close();
+            } finally {
+                try {
+                    analyzer.close();
+                } finally {
+                    directory.close();
+                }
+            }
+        } else if (left < 0) {
+            throw new IllegalStateException("ToolSearcher for %s was released more often than acquired".formatted(dir));
+        }
+    }
+
+    /** Drops the opener's reference. */
+    @Override
+    public void close() throws IOException {
+        decRef();
+    }
+}

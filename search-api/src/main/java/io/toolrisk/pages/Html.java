@@ -1,0 +1,95 @@
+package io.toolrisk.pages;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns untrusted text into HTML that shows it as text. Everything a crawled server wrote goes through
+ * {@link #text}: markup characters become entities, and characters a reader cannot see (controls, bidi
+ * overrides, zero-width characters — Unicode category Cc/Cf) become a visible {@code U+XXXX} marker, because a
+ * hidden instruction should not stay hidden on the page that reports it.
+ */
+public final class Html {
+    private Html() {
+    }
+
+    /** {@code text} as HTML text content; safe in element content and in quoted attribute values. */
+    public static String text(String text) {
+        var out = new StringBuilder(text.length() + 16);
+        appendText(out, text, 0, text.length());
+        return out.toString();
+    }
+
+    /** Appends {@code text[from, to)} as HTML text content. */
+    public static void appendText(StringBuilder out, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '\n', '\t' -> out.append(c);
+                case '\r' -> { }
+                default -> {
+                    int type = Character.getType(c);
+                    if (type == Character.CONTROL || type == Character.FORMAT) {
+                        out.append("<span class=\"invisible\">U+").append("%04X".formatted((int) c)).append("</span>");
+                    } else if (Character.isSurrogate(c) && !validPair(text, i)) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean validPair(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+
+    /** {@code value} escaped for a quoted attribute (same rules as text; markers are not wanted there). */
+    public static String attribute(String value) {
+        var out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(Character.getType(c) == Character.CONTROL ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code value} percent-encoded as one URL path segment or query value: everything but unreserved characters. */
+    public static String urlPart(String value) {
+        var out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The page of one tool. */
+    public static String toolPath(String server, String tool) {
+        return "/servers/" + urlPart(server) + "/tools/" + urlPart(tool);
+    }
+
+    /** The page of one server. */
+    public static String serverPath(String server) {
+        return "/servers/" + urlPart(server);
+    }
+}
