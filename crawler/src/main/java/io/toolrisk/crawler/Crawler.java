@@ -73,18 +73,41 @@ public final class Crawler {
      */
     public List<CrawlResult> crawlAll(List<? extends ServerEntry> entries, int concurrency, CrawlListener listener)
             throws InterruptedException {
-        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         var results = new CrawlResult[entries.size()];
+        try {
+            crawlEach(entries, concurrency, (index, result) -> results[index] = result, listener);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen: storing into an array", e);
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * Like {@link #crawlAll}, but hands each result to {@code sink} as it comes in, with the index of its entry,
+     * and keeps none: a refresh of ten thousand servers holds only the crawls in flight. {@code sink} is called
+     * from the crawling threads, concurrently.
+     *
+     * @throws IOException              the first failure of {@code sink}; no new crawl starts after it, and those
+     *                                  running finish first
+     * @throws IllegalArgumentException when {@code concurrency} is below 1
+     */
+    public void crawlEach(List<? extends ServerEntry> entries, int concurrency, ResultSink sink, CrawlListener listener)
+            throws InterruptedException, IOException {
+        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         var permits = new Semaphore(concurrency);
         var progress = new Progress(listener, entries.size());
+        var sinkFailure = new java.util.concurrent.atomic.AtomicReference<IOException>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < entries.size(); i++) {
+            for (int i = 0; i < entries.size() && sinkFailure.get() == null; i++) {
                 permits.acquire();
                 int index = i;
                 pool.submit(() -> {
                     try {
-                        results[index] = crawlSafely(entries.get(index));
-                        progress.finished(results[index]);
+                        CrawlResult result = crawlSafely(entries.get(index));
+                        sink.accept(index, result);
+                        progress.finished(result);
+                    } catch (IOException e) {
+                        sinkFailure.compareAndSet(null, e);
                     } finally {
                         permits.release();
                     }
@@ -93,7 +116,13 @@ public final class Crawler {
             }
         }
         if (Thread.interrupted()) throw new InterruptedException("crawl interrupted");
-        return Arrays.asList(results);
+        if (sinkFailure.get() != null) throw sinkFailure.get();
+    }
+
+    /** Receives crawl results as they come in; see {@link #crawlEach}. */
+    @FunctionalInterface
+    public interface ResultSink {
+        void accept(int index, CrawlResult result) throws IOException;
     }
 
     private CrawlResult crawlSafely(ServerEntry entry) throws InterruptedException {

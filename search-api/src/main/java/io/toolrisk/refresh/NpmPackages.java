@@ -105,10 +105,14 @@ final class NpmPackages {
         return prefix;
     }
 
-    /** The locked version of the package an argument such as {@code .../node_modules/@scope/pkg/dist/index.js} runs. */
-    Optional<String> versionOf(String argument) {
+    /**
+     * The package and locked version, {@code name@version}, that an argument such as
+     * {@code .../node_modules/@scope/pkg/dist/index.js} runs.
+     */
+    Optional<String> packageOf(String argument) {
         Matcher m = PACKAGE_PATH.matcher(argument);
-        return m.find() ? Optional.ofNullable(versions.get(m.group(1))) : Optional.empty();
+        if (!m.find()) return Optional.empty();
+        return Optional.ofNullable(versions.get(m.group(1))).map(version -> m.group(1) + "@" + version);
     }
 
     private static Map<String, String> versions(JsonNode lock) {

@@ -31,7 +31,13 @@ final class ServerSpool implements AutoCloseable {
     private final Map<String, Slot> slots = new HashMap<>();
     private long end;
 
-    ServerSpool(Path directory) throws IOException {
+    private final Path directory;
+    private final boolean ownsDirectory;
+
+    /** A spool in {@code directory}; with {@code ownsDirectory}, the directory goes too on close. */
+    ServerSpool(Path directory, boolean ownsDirectory) throws IOException {
+        this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
         Files.createDirectories(directory);
         this.file = Files.createTempFile(directory, "refresh-", ".spool");
         this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -82,6 +88,7 @@ final class ServerSpool implements AutoCloseable {
             channel.close();
         } finally {
             Files.deleteIfExists(file);
+            if (ownsDirectory) Files.deleteIfExists(directory);
         }
     }
 }

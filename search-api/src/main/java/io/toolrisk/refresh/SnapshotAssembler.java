@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes the new snapshot in server-id order from two sources — servers crawled in this refresh (the spool) and
@@ -22,18 +24,26 @@ import java.util.TreeSet;
 final class SnapshotAssembler {
     private final ServerSpool spool;
     private final Set<String> carried;
+    private final UnaryOperator<ServerRecord> carryOver;
 
     /**
-     * @param spool   the servers crawled in this refresh
-     * @param carried ids to copy unchanged from the previous snapshot
+     * @param spool     the servers crawled in this refresh
+     * @param carried   ids to take from the previous snapshot rather than the spool
+     * @param carryOver what carrying a server over does to it (classify its tools anew under a new ruleset, say)
      */
-    SnapshotAssembler(ServerSpool spool, Set<String> carried) {
+    SnapshotAssembler(ServerSpool spool, Set<String> carried, UnaryOperator<ServerRecord> carryOver) {
         this.spool = spool;
         this.carried = Set.copyOf(carried);
+        this.carryOver = carryOver;
     }
 
-    /** Returns how many servers and tools were written. */
-    Counts assemble(Iterator<ServerRecord> previous, SnapshotWriter out, CatalogueDiff diff) throws IOException {
+    /**
+     * Writes the snapshot, feeding {@code diff} and handing each server written to {@code written}.
+     *
+     * @return how many servers and tools were written
+     */
+    Counts assemble(Iterator<ServerRecord> previous, SnapshotWriter out, CatalogueDiff diff, Consumer<ServerRecord> written)
+            throws IOException {
         TreeSet<String> ids = new TreeSet<>(spool.ids());
         ids.addAll(carried);
         var before = new PeekingIterator(previous);
@@ -45,11 +55,12 @@ final class SnapshotAssembler {
             }
             Optional<ServerRecord> old = before.hasNext() && before.peek().id().equals(id)
                     ? Optional.of(before.next()) : Optional.empty();
-            Optional<ServerRecord> now = carried.contains(id) && !spool.contains(id) ? old : spool.read(id);
+            Optional<ServerRecord> now = carried.contains(id) && !spool.contains(id) ? old.map(carryOver) : spool.read(id);
             if (now.isEmpty()) continue;
             ServerRecord server = keepLastGoodTools(old, now.get());
             diff.compare(old, Optional.of(server));
             out.write(server);
+            written.accept(server);
             servers++;
             tools += server.tools().size();
         }

@@ -55,12 +55,12 @@ class SnapshotAssemblerTest {
         var store = new CatalogueStore(dir.resolve("catalogue-" + System.nanoTime()));
         String id = store.newSnapshotId(T2);
         var diff = new CatalogueDiff(id, Optional.of("20261125T130000Z"), T2);
-        try (var spool = new ServerSpool(dir.resolve("spool"));
+        try (var spool = new ServerSpool(dir.resolve("spool"), false);
              SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, T2, "r", Optional.empty()))) {
             List<ServerRecord> shuffled = new ArrayList<>(List.of(crawled));
             Collections.reverse(shuffled);
             for (ServerRecord server : shuffled) spool.put(server);
-            new SnapshotAssembler(spool, carried).assemble(previous.iterator(), writer, diff);
+            new SnapshotAssembler(spool, carried, server -> server).assemble(previous.iterator(), writer, diff, server -> { });
             writer.commit();
         }
         List<ServerRecord> written = new ArrayList<>();
