@@ -21,13 +21,15 @@ import java.util.concurrent.Callable;
 /** {@code toolrisk refresh}: the batch job. */
 @Command(name = "refresh", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "The batch job: crawl every server, classify its tools, write a new snapshot of the catalogue, print what",
-                "changed since the last one, rebuild the search index and the policy files. The new snapshot goes live",
-                "only when all of that is done: a refresh that fails or is killed leaves the last good catalogue serving.",
-                "Progress on stderr; the summary and the changes on stdout.",
-                "Exit 0 when a snapshot was written (failed servers are listed), 1 when none could be."})
+                "The batch job: crawl every server, classify its tools, write a new snapshot of the catalogue, print what "
+                        + "changed since the last one, rebuild the search index and the policy files. The new snapshot goes live "
+                        + "only when all of that is done: a refresh that fails or is killed leaves the last good catalogue serving.",
+                "Servers whose source version (npm version, registry update) did not change and that were crawled within "
+                        + "--max-age are carried over without a crawl.",
+                "Progress on stderr; the summary and the changes on stdout. "
+                        + "Exit 0 when a snapshot was written (failed servers are listed), 1 when none could be."})
 final class RefreshCommand implements Callable<Integer> {
-    @Option(names = "--servers", paramLabel = "FILE", defaultValue = "data/servers.json",
+    @Option(names = "--servers", paramLabel = "FILE", defaultValue = "${sys:toolrisk.home:-.}/data/servers.json",
             description = "What to crawl (default: ${DEFAULT-VALUE}). With --from-config only, pass --servers none.")
     String servers;
 
@@ -35,7 +37,7 @@ final class RefreshCommand implements Callable<Integer> {
             description = "Also crawl the servers of an MCP client config file (Claude Desktop, Cursor, VS Code mcp.json). Repeatable.")
     List<Path> fromConfig = new ArrayList<>();
 
-    @Option(names = "--catalogue", paramLabel = "DIR", defaultValue = "data/catalogue",
+    @Option(names = "--catalogue", paramLabel = "DIR", defaultValue = "${sys:toolrisk.home:-.}/data/catalogue",
             description = "The catalogue to refresh (default: ${DEFAULT-VALUE}).")
     Path catalogue;
 
