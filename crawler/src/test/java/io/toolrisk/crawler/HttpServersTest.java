@@ -57,6 +57,7 @@ class HttpServersTest {
                 http("endless-sse", "/endless-sse", Map.of()),
                 http("drip", "/drip", Map.of()),
                 http("oversized", "/oversized", Map.of()),
+                http("not-mcp", "/not-mcp", Map.of()),
                 new ServerEntry.Http("refused", closedPortUrl, Map.of(), Optional.empty()),
                 new ServerEntry.Http("not-a-url", "ftp://example/mcp", Map.of(), Optional.empty()));
         long start = System.nanoTime();
@@ -124,6 +125,12 @@ class HttpServersTest {
     void bodyOverTheMessageLimitFailsList() {
         assertFailed("oversized", Stage.LIST, "the response to POST %s is 17,000,000 bytes, over the 16,777,216-byte message limit"
                 .formatted(url("/oversized")));
+    }
+
+    @Test
+    void urlThatIsNotAnMcpEndpointFailsInitializeAfterTryingLegacySse() {
+        assertFailed("not-mcp", Stage.INITIALIZE, "HTTP 404 from POST %1$s, and the legacy SSE fallback failed: HTTP 404 from GET %1$s"
+                .formatted(url("/not-mcp")));
     }
 
     @Test

@@ -46,6 +46,7 @@ class MisbehavingServersTest {
                 TestServers.misbehaving("drip"),
                 TestServers.misbehaving("exit-at-start"),
                 TestServers.misbehaving("spawner"),
+                TestServers.misbehaving("deep"),
                 TestServers.misbehaving("env-probe", Map.of("PROBE", "${TOOLRISK_TEST_NAMED}")),
                 TestServers.misbehaving("needs-token", Map.of("TOKEN", "${TOOLRISK_TEST_UNSET_TOKEN}")),
                 ServerEntry.Stdio.of("no-such-program", "no-such-mcp-server", List.of(), Map.of()));
@@ -58,7 +59,7 @@ class MisbehavingServersTest {
 
     @Test
     void everyServerEndsWithinItsTimeout() {
-        assertEquals(14, RESULTS.size());
+        assertEquals(15, RESULTS.size());
         // The server timeout is 8 s; ending processes and the watchdog's slack add at most a few hundred ms.
         assertTrue(elapsed.compareTo(Duration.ofSeconds(12)) < 0, "took " + elapsed);
     }
@@ -66,10 +67,10 @@ class MisbehavingServersTest {
     @Test
     void resultsComeInInputOrderWithProgressForEach() {
         assertEquals(List.of("good", "silent", "die-after-initialize", "garbage", "huge-description", "endless-cursor",
-                "endless-pages", "list-error", "drip", "exit-at-start", "spawner", "env-probe", "needs-token",
+                "endless-pages", "list-error", "drip", "exit-at-start", "spawner", "deep", "env-probe", "needs-token",
                 "no-such-program"), List.copyOf(RESULTS.keySet()));
-        assertEquals(14, PROGRESS.size());
-        assertTrue(PROGRESS.getLast().startsWith("14/14 "), PROGRESS.getLast());
+        assertEquals(15, PROGRESS.size());
+        assertTrue(PROGRESS.getLast().startsWith("15/15 "), PROGRESS.getLast());
     }
 
     @Test
@@ -119,6 +120,14 @@ class MisbehavingServersTest {
     @Test
     void endlessFreshCursorsFailListAtTheMaximumPages() {
         assertFailed("endless-pages", Stage.LIST, "tools/list still had a nextCursor after 20 pages");
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitFailsList() {
+        var failed = assertInstanceOf(CrawlResult.Failed.class, RESULTS.get("deep"));
+        assertEquals(Stage.LIST, failed.stage());
+        assertTrue(failed.reason().startsWith("server sent a message over the limits: Document nesting depth (257) exceeds"),
+                failed.reason());
     }
 
     @Test
