@@ -72,6 +72,11 @@ rl.on('line', (line) => {
       answer(m.id, { tools: [{ name: 'tool_' + page }], nextCursor: String(page + 1) });
       return;
     }
+    if (mode === 'deep') {
+      process.stdout.write('{"jsonrpc":"2.0","id":' + m.id + ',"result":{"tools":[{"name":"deep","inputSchema":'
+        + '['.repeat(1000) + ']'.repeat(1000) + '}]}}\n');
+      return;
+    }
     if (mode === 'env-probe') {
       answer(m.id, { tools: [{ name: 'env', description: JSON.stringify(process.env), cwd: process.cwd() }] });
       return;

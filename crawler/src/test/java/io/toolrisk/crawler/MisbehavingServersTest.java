@@ -46,6 +46,7 @@ class MisbehavingServersTest {
                 TestServers.misbehaving("drip"),
                 TestServers.misbehaving("exit-at-start"),
                 TestServers.misbehaving("spawner"),
+                TestServers.misbehaving("deep"),
                 TestServers.misbehaving("env-probe", Map.of("PROBE", "${TOOLRISK_TEST_NAMED}")),
                 TestServers.misbehaving("needs-token", Map.of("TOKEN", "${TOOLRISK_TEST_UNSET_TOKEN}")),
                 ServerEntry.Stdio.of("no-such-program", "no-such-mcp-server", List.of(), Map.of()));
@@ -58,18 +59,18 @@ class MisbehavingServersTest {
 
     @Test
     void everyServerEndsWithinItsTimeout() {
-        assertEquals(14, RESULTS.size());
-        // The server timeout is 4 s; ending processes and the watchdog's slack add at most a few hundred ms.
-        assertTrue(elapsed.compareTo(Duration.ofSeconds(7)) < 0, "took " + elapsed);
+        assertEquals(15, RESULTS.size());
+        // The server timeout is 8 s; ending processes and the watchdog's slack add at most a few hundred ms.
+        assertTrue(elapsed.compareTo(Duration.ofSeconds(12)) < 0, "took " + elapsed);
     }
 
     @Test
     void resultsComeInInputOrderWithProgressForEach() {
         assertEquals(List.of("good", "silent", "die-after-initialize", "garbage", "huge-description", "endless-cursor",
-                "endless-pages", "list-error", "drip", "exit-at-start", "spawner", "env-probe", "needs-token",
+                "endless-pages", "list-error", "drip", "exit-at-start", "spawner", "deep", "env-probe", "needs-token",
                 "no-such-program"), List.copyOf(RESULTS.keySet()));
-        assertEquals(14, PROGRESS.size());
-        assertTrue(PROGRESS.getLast().startsWith("14/14 "), PROGRESS.getLast());
+        assertEquals(15, PROGRESS.size());
+        assertTrue(PROGRESS.getLast().startsWith("15/15 "), PROGRESS.getLast());
     }
 
     @Test
@@ -91,7 +92,7 @@ class MisbehavingServersTest {
 
     @Test
     void serverThatNeverAnswersFailsInitializeAtTheRequestTimeout() {
-        assertFailed("silent", Stage.INITIALIZE, "no answer to initialize within 2s");
+        assertFailed("silent", Stage.INITIALIZE, "no answer to initialize within 5s");
     }
 
     @Test
@@ -122,13 +123,21 @@ class MisbehavingServersTest {
     }
 
     @Test
+    void jsonNestedDeeperThanTheLimitFailsList() {
+        var failed = assertInstanceOf(CrawlResult.Failed.class, RESULTS.get("deep"));
+        assertEquals(Stage.LIST, failed.stage());
+        assertTrue(failed.reason().startsWith("server sent a message over the limits: Document nesting depth (257) exceeds"),
+                failed.reason());
+    }
+
+    @Test
     void errorAnswerToToolsListFailsList() {
         assertFailed("list-error", Stage.LIST, "server answered tools/list with error -32603: Internal error: database unavailable");
     }
 
     @Test
     void dripFeedSlowerThanTheTimeoutFailsInitialize() {
-        assertFailed("drip", Stage.INITIALIZE, "no answer to initialize within 2s");
+        assertFailed("drip", Stage.INITIALIZE, "no answer to initialize within 5s");
     }
 
     @Test
@@ -144,7 +153,7 @@ class MisbehavingServersTest {
 
     @Test
     void processTreeIsKilledIncludingChildren() throws InterruptedException {
-        var failed = assertFailed("spawner", Stage.INITIALIZE, "no answer to initialize within 2s");
+        var failed = assertFailed("spawner", Stage.INITIALIZE, "no answer to initialize within 5s");
         var m = Pattern.compile("child (\\d+)").matcher(failed.stderrTail());
         assertTrue(m.find(), failed.stderrTail());
         long pid = Long.parseLong(m.group(1));

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** Where the test servers are: the real ones installed from the peers lockfile, and our misbehaving one. */
 final class TestServers {
-    /** Short, so that every misbehaving server fails fast. */
-    static final CrawlLimits FAST = CrawlLimits.DEFAULT.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    /** Short, so that every misbehaving server fails fast; long enough for node to start on a busy 2-core machine. */
+    static final CrawlLimits FAST = CrawlLimits.DEFAULT.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(8));
 
     private TestServers() {
     }

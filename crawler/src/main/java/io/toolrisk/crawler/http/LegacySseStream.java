@@ -55,8 +55,8 @@ final class LegacySseStream {
                 read(call, url, maxMessageBytes, inbox, endpoint);
             } catch (IOException e) {
                 IOException why = exchanges.explain(e, "GET", url.toString());
-                endpoint.completeExceptionally(why);
-                inbox.end(why);
+                // Before the endpoint event this is a failed fallback, which the caller reports in its words.
+                if (!endpoint.completeExceptionally(why)) inbox.end(why);
             } catch (InterruptedException e) {
                 inbox.end(new IOException("connection closed"));
             } finally {

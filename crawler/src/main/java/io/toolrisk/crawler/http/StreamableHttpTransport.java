@@ -103,20 +103,21 @@ public final class StreamableHttpTransport implements Transport {
         Request request = post(message);
         try {
             Call call = exchanges.track(http.newCall(request), requestTimeout);
+            int refusedWith = 0;
             try (Response response = call.execute()) {
                 if (JsonRpc.isInitialize(message) && isLegacyHint(response.code())) {
-                    response.close();
-                    switchToLegacy(message, response.code());
-                    return;
+                    refusedWith = response.code(); // an older server: retried over legacy SSE once this is closed
+                } else {
+                    if (!response.isSuccessful())
+                        throw new HttpStatusException(response.code(), "POST", url.toString(), BoundedBodies.snippet(response.body()));
+                    String session = response.header("Mcp-Session-Id");
+                    if (session != null && sessionId == null) sessionId = session;
+                    readAnswer(response, message.get("id").asLong());
                 }
-                if (!response.isSuccessful())
-                    throw new HttpStatusException(response.code(), "POST", url.toString(), BoundedBodies.snippet(response.body()));
-                String session = response.header("Mcp-Session-Id");
-                if (session != null && sessionId == null) sessionId = session;
-                readAnswer(response, message.get("id").asLong());
             } finally {
                 exchanges.done(call);
             }
+            if (refusedWith != 0) switchToLegacy(message, refusedWith);
         } catch (IOException e) {
             inbox.end(exchanges.explain(e, "POST", url.toString()));
         } catch (InterruptedException e) {
@@ -187,8 +188,8 @@ public final class StreamableHttpTransport implements Transport {
     /** Notifications and responses get 202 and no body; a refusal shows up in the next request anyway. */
     private void postWithoutAnswer(JsonNode message) throws IOException {
         Call call = exchanges.track(http.newCall(post(message)), requestTimeout);
-        try (Response response = call.execute()) {
-            // Nothing to read.
+        try {
+            call.execute().close(); // 202 and nothing to read
         } catch (IOException e) {
             throw exchanges.explain(e, "POST", url.toString());
         } finally {
@@ -218,8 +219,8 @@ public final class StreamableHttpTransport implements Transport {
         var request = builder.build();
         Call call = http.newCall(request);
         call.timeout().timeout(DELETE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        try (Response response = call.execute()) {
-            // 200, 204 or 405 (the server does not let clients end sessions): all fine.
+        try {
+            call.execute().close(); // 200, 204 or 405 (the server does not let clients end sessions): all fine
         } catch (IOException e) {
             // The session ends by itself on the server; nothing else to do.
         }

@@ -93,7 +93,8 @@ public final class StdioTransport implements Transport {
                 stdin.write('\n');
                 stdin.flush();
             } catch (IOException e) {
-                throw new IOException("cannot write to the server's stdin: " + exitOr(e.getMessage()), e);
+                String exited = exitOr("");
+                throw new IOException(exited.isEmpty() ? "cannot write to the server's stdin: " + e.getMessage() : exited, e);
             }
         }
     }
