@@ -5,25 +5,14 @@ import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.json.ServerInfoJson;
 import io.toolrisk.catalogue.json.ToolJson;
-import io.toolrisk.crawler.CrawlLimits;
 import io.toolrisk.crawler.CrawlResult;
 import io.toolrisk.crawler.Crawler;
-import io.toolrisk.crawler.discovery.ServerEntry;
-import io.toolrisk.crawler.mcp.Durations;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,38 +24,16 @@ import java.util.concurrent.Callable;
         description = {"Connect to one MCP server and print its server info and tools as JSON.",
                 "Warnings (skipped tools) and failures go to stderr; exit 1 when the crawl failed."})
 final class CrawlCommand implements Callable<Integer> {
-    static final String ID = "cli";
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
-
-    static final class Target {
-        @Option(names = "--stdio", paramLabel = "\"CMD ARGS\"",
-                description = "Start this command and speak MCP on its stdin/stdout (quote it as one argument).")
-        String stdio;
-
-        @Option(names = "--url", paramLabel = "URL",
-                description = "An MCP endpoint over Streamable HTTP (legacy HTTP+SSE is tried when refused).")
-        String url;
-    }
-
-    @Option(names = "--header", paramLabel = "K:V", description = "An HTTP header for --url, e.g. 'Authorization: Bearer $${TOKEN}'. Repeatable.")
-    List<String> headers = new ArrayList<>();
-
-    @Option(names = "--env", paramLabel = "K=V", description = "An environment variable for --stdio (the server gets no other but PATH and a temporary HOME). Repeatable.")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-            description = "Limit for each request and for the whole crawl: 30s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    @Mixin
+    ServerTarget server = new ServerTarget();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Duration limit = Durations.parse(timeout);
-        CrawlResult result = new Crawler(CrawlLimits.DEFAULT.withTimeout(limit)).crawl(entry());
+        if (!server.present()) throw new CommandLine.ParameterException(spec.commandLine(), "Missing required argument: --stdio or --url");
+        CrawlResult result = new Crawler(server.limits()).crawl(server.entry());
         PrintWriter err = spec.commandLine().getErr();
         return switch (result) {
             case CrawlResult.Crawled crawled -> {
@@ -75,44 +42,14 @@ final class CrawlCommand implements Callable<Integer> {
                 yield 0;
             }
             case CrawlResult.Failed failed -> {
-                err.println("toolrisk crawl: %s failed: %s%s".formatted(failed.stage().name().toLowerCase(Locale.ROOT),
-                        failed.reason(), stderrHint(failed.stderrTail())));
+                err.println("toolrisk crawl: " + ServerTarget.failure(failed));
                 yield OneLineErrors.EXIT_FAILURE;
             }
             case CrawlResult.NeedsCredentials needs -> {
-                err.println("toolrisk crawl: needs %s, which is not set in the environment"
-                        .formatted(String.join(", ", needs.missingVariables())));
+                err.println("toolrisk crawl: " + ServerTarget.failure(needs));
                 yield OneLineErrors.EXIT_FAILURE;
             }
         };
-    }
-
-    private ServerEntry entry() {
-        if (target.stdio != null) {
-            if (!headers.isEmpty()) throw new IllegalArgumentException("--header applies to --url only");
-            List<String> words = CommandWords.split(target.stdio);
-            return ServerEntry.Stdio.of(ID, words.getFirst(), words.subList(1, words.size()), pairs(env, '=', "--env", "K=V"));
-        }
-        if (!env.isEmpty()) throw new IllegalArgumentException("--env applies to --stdio only");
-        return new ServerEntry.Http(ID, target.url, pairs(headers, ':', "--header", "K:V"), Optional.empty());
-    }
-
-    private static Map<String, String> pairs(List<String> values, char separator, String option, String form) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        for (String value : values) {
-            int at = value.indexOf(separator);
-            if (at <= 0) throw new IllegalArgumentException("invalid %s '%s': expected %s".formatted(option, value, form));
-            pairs.put(value.substring(0, at).strip(), value.substring(at + 1).strip());
-        }
-        return pairs;
-    }
-
-    /** The last line the server wrote on stderr, which usually says why it exited. */
-    private static String stderrHint(String tail) {
-        String[] lines = tail.strip().split("\n");
-        String last = lines[lines.length - 1].strip();
-        if (last.isEmpty()) return "";
-        return " (stderr: %s)".formatted(last.length() <= 200 ? last : last.substring(0, 200) + "…");
     }
 
     private static void write(CrawlResult.Crawled crawled, PrintWriter out) throws IOException {

@@ -8,9 +8,8 @@ import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.classifier.Classifier;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,10 +43,10 @@ public final class Scan {
         return new ScanReport(server, Optional.empty(), classifier.rulesetVersion(), scanned, List.of());
     }
 
-    public static void write(ScanReport report, Format format, OutputStream out) throws IOException {
+    public static void write(ScanReport report, Format format, Writer out) throws IOException {
         switch (format) {
             case TEXT -> {
-                var writer = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+                var writer = new PrintWriter(out);
                 TextScanReport.write(report, writer);
                 writer.flush();
             }

@@ -10,7 +10,6 @@ import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.json.Json;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +42,9 @@ class SarifScanReportTest {
     }
 
     static JsonNode sarif(ScanReport report) throws Exception {
-        var out = new ByteArrayOutputStream();
+        var out = new java.io.StringWriter();
         Scan.write(report, Scan.Format.SARIF, out);
-        return Json.MAPPER.readTree(out.toByteArray());
+        return Json.MAPPER.readTree(out.toString());
     }
 
     @Test
@@ -103,9 +102,9 @@ class SarifScanReportTest {
 
     @Test
     void textReportPutsConflictsFirstAndKeepsControlCharactersOut() throws Exception {
-        var out = new ByteArrayOutputStream();
+        var out = new java.io.StringWriter();
         Scan.write(report(), Scan.Format.TEXT, out);
-        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String text = out.toString();
         assertTrue(text.startsWith("ToolRisk scan of acme: 2 tools (ruleset test)"), text);
         assertTrue(text.indexOf("Annotation conflicts") < text.indexOf("TOOL "), text);
         assertTrue(text.contains("Summary: 2 tools (1 read, 1 destructive); flags: 1 annotation-conflict"), text);
