@@ -5,13 +5,14 @@ import io.toolrisk.classifier.rules.Rule;
 import io.toolrisk.classifier.rules.RuleSet;
 import io.toolrisk.classifier.text.LiteralMatcher;
 import io.toolrisk.classifier.text.TermMatcher;
+import io.toolrisk.classifier.text.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A ruleset compiled for matching: per field one {@link TermMatcher} holding every term of every rule that
@@ -21,31 +22,36 @@ import java.util.Set;
 final class CompiledRules {
     final RuleSet ruleSet;
     final Rule[] rules;
-    final Set<String> negations;
-    final Set<String> actionParams;
-    final Set<String> leadFillers;
-    final Set<String> nouns;
+    final Vocabulary vocabulary = new Vocabulary();
     final int[] hintRules;
+    /** Per rule, the vocabulary ids of its context words. */
+    final int[][] contexts;
+    private final boolean[] negation;
+    private final boolean[] actionParam;
+    private final boolean[] filler;
+    private final boolean[] noun;
+    private final boolean[] conjunction;
     private final EnumMap<Field, TermMatcher> matchers = new EnumMap<>(Field.class);
     private final EnumMap<Field, LiteralMatcher> literalMatchers = new EnumMap<>(Field.class);
+
+    /** Words that join two verbs of one name or clause ("get_or_create", "create and update"). */
+    static final List<String> CONJUNCTIONS = List.of("and", "or", "then", "plus");
 
     CompiledRules(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
         this.rules = ruleSet.rules().toArray(Rule[]::new);
-        this.negations = Set.copyOf(ruleSet.negations());
-        this.actionParams = Set.copyOf(ruleSet.actionParams().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
-        this.leadFillers = Set.copyOf(ruleSet.leadFillers());
-        this.nouns = Set.copyOf(ruleSet.nouns());
         List<Integer> hints = new ArrayList<>();
         EnumMap<Field, TermMatcher.Builder> builders = new EnumMap<>(Field.class);
         EnumMap<Field, List<String>> literals = new EnumMap<>(Field.class);
         EnumMap<Field, List<Integer>> literalIds = new EnumMap<>(Field.class);
+        contexts = new int[rules.length][];
         for (int i = 0; i < rules.length; i++) {
             Rule rule = rules[i];
             if (!rule.hints().isEmpty()) hints.add(i);
+            contexts[i] = rule.context().stream().mapToInt(vocabulary::add).toArray();
             for (Field field : rule.fields()) {
                 for (String term : rule.terms()) {
-                    var builder = builders.computeIfAbsent(field, f -> TermMatcher.builder());
+                    var builder = builders.computeIfAbsent(field, f -> TermMatcher.builder(vocabulary));
                     for (List<String> form : forms(term, field.isText())) builder.add(form, i);
                 }
                 for (String literal : rule.literals()) {
@@ -54,9 +60,50 @@ final class CompiledRules {
                 }
             }
         }
+        int[] negations = ids(ruleSet.negations());
+        int[] actionParams = ids(ruleSet.actionParams());
+        int[] fillers = ids(ruleSet.leadFillers());
+        int[] nouns = ids(ruleSet.nouns());
+        int[] conjunctions = ids(CONJUNCTIONS);
+        vocabulary.freeze();
+        negation = flags(negations);
+        actionParam = flags(actionParams);
+        filler = flags(fillers);
+        noun = flags(nouns);
+        conjunction = flags(conjunctions);
         this.hintRules = hints.stream().mapToInt(Integer::intValue).toArray();
         builders.forEach((field, builder) -> matchers.put(field, builder.build()));
         literals.forEach((field, list) -> literalMatchers.put(field, LiteralMatcher.of(list, literalIds.get(field))));
+    }
+
+    private int[] ids(List<String> words) {
+        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).mapToInt(vocabulary::add).toArray();
+    }
+
+    private boolean[] flags(int[] ids) {
+        boolean[] flags = new boolean[vocabulary.size()];
+        for (int id : ids) flags[id] = true;
+        return flags;
+    }
+
+    boolean isNegation(int id) {
+        return id >= 0 && negation[id];
+    }
+
+    boolean isActionParam(int id) {
+        return id >= 0 && actionParam[id];
+    }
+
+    boolean isFiller(int id) {
+        return id >= 0 && filler[id];
+    }
+
+    boolean isNoun(int id) {
+        return id >= 0 && noun[id];
+    }
+
+    boolean isConjunction(int id) {
+        return id >= 0 && conjunction[id];
     }
 
     /** The matcher for the terms of a field; empty when no rule reads it. */

@@ -10,11 +10,10 @@ import io.toolrisk.classifier.text.TermMatcher;
 import io.toolrisk.classifier.text.Words;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,17 +38,15 @@ final class ToolScan {
     /** How far into a description its leading verb may stand, after fillers such as "Use this tool to". */
     static final int LEAD_SEARCH = 8;
 
-    private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "then", "plus");
-
     final Votes votes = new Votes();
     final List<Hit> flagHits = new ArrayList<>();
-    final List<FieldText> texts = new ArrayList<>();
+    final List<FieldText> texts = new ArrayList<>(16);
     /** The operation parameter and the votes for each of its values; empty when the tool has none. */
     Optional<ActionParameter> actionParameter = Optional.empty();
 
     private final CompiledRules rules;
     private final Tool tool;
-    private Set<String> contextWords;
+    private BitSet contextWords;
 
     record ActionParameter(String param, String path, List<String> values, List<Votes> votes) {
     }
@@ -84,23 +81,23 @@ final class ToolScan {
     }
 
     private void collectTexts() {
-        texts.add(new FieldText(Field.NAME, "name", Words.ofIdentifier(tool.name())));
+        texts.add(new FieldText(Field.NAME, "name", Words.ofIdentifier(tool.name(), rules.vocabulary)));
         if (tool.title().isPresent()) {
-            texts.add(new FieldText(Field.TITLE, "title", Words.ofText(tool.title().get())));
+            texts.add(new FieldText(Field.TITLE, "title", Words.ofText(tool.title().get(), rules.vocabulary)));
         } else if (tool.annotations().title().isPresent()) {
-            texts.add(new FieldText(Field.TITLE, "annotations/title", Words.ofText(tool.annotations().title().get())));
+            texts.add(new FieldText(Field.TITLE, "annotations/title", Words.ofText(tool.annotations().title().get(), rules.vocabulary)));
         }
         if (!tool.description().isEmpty())
-            texts.add(new FieldText(Field.DESCRIPTION, "description", Words.ofText(tool.description())));
+            texts.add(new FieldText(Field.DESCRIPTION, "description", Words.ofText(tool.description(), rules.vocabulary)));
         JsonNode properties = tool.inputSchema().path("properties");
         if (!properties.isObject()) return;
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
             String path = "inputSchema/properties/" + pointerEscape(property.getKey());
-            texts.add(new FieldText(Field.PROPERTY, path, Words.ofIdentifier(property.getKey())));
+            texts.add(new FieldText(Field.PROPERTY, path, Words.ofIdentifier(property.getKey(), rules.vocabulary)));
             JsonNode description = property.getValue().path("description");
             if (description.isTextual() && !description.textValue().isEmpty())
                 texts.add(new FieldText(Field.PROPERTY_DESCRIPTION, path + "/description",
-                        Words.ofText(description.textValue())));
+                        Words.ofText(description.textValue(), rules.vocabulary)));
         }
     }
 
@@ -117,7 +114,7 @@ final class ToolScan {
         List<int[]> found = new ArrayList<>(4);
         matcher.match(t.words(), (payload, from, to) -> {
             Rule rule = rules.rules[payload];
-            if (rule.context().isEmpty() || inContext(rule)) found.add(new int[] {payload, from, to});
+            if (rule.context().isEmpty() || inContext(payload)) found.add(new int[] {payload, from, to});
         });
         if (found.isEmpty()) return;
         Words w = t.words();
@@ -126,7 +123,7 @@ final class ToolScan {
         for (int[] m : found) {
             Rule rule = rules.rules[m[0]];
             int from = m[1];
-            boolean inSlot = from == slot || (from > 0 && CONJUNCTIONS.contains(w.word(from - 1)));
+            boolean inSlot = from == slot || (from > 0 && rules.isConjunction(w.id(from - 1)));
             double factor = inSlot || rule.anyPosition() ? slotFactor : otherFactor;
             hits.add(hit(rule, t, from, m[2], rule.weight() * factor));
         }
@@ -136,7 +133,7 @@ final class ToolScan {
     /** The token index where the verb slot's match starts; {@code found} is in token order. */
     private int verbSlot(List<int[]> found, Words w) {
         for (int[] m : found) {
-            boolean noun = m[2] - m[1] == 1 && rules.nouns.contains(w.word(m[1]));
+            boolean noun = m[2] - m[1] == 1 && rules.isNoun(w.id(m[1]));
             if (!noun) return m[1];
         }
         return found.getFirst()[1];
@@ -174,13 +171,13 @@ final class ToolScan {
             matcher.match(w, (payload, from, to) -> {
                 Rule rule = rules.rules[payload];
                 if (negated(w, from)) return;
-                if (!rule.context().isEmpty() && !inContext(rule)) return;
+                if (!rule.context().isEmpty() && !inContext(payload)) return;
                 boolean isLead;
                 if (leading[0] == -1) {
                     isLead = from <= lead + 1 && w.sentence(from) == w.sentence(lead);
                 } else if (leading[0] >= 0) {
                     isLead = from == leading[0]
-                            || from == leading[1] + 1 && CONJUNCTIONS.contains(w.word(leading[1]));
+                            || from == leading[1] + 1 && rules.isConjunction(w.id(leading[1]));
                 } else {
                     isLead = false;
                 }
@@ -196,7 +193,7 @@ final class ToolScan {
         }
         LiteralMatcher literals = rules.literalMatcher(t.field());
         if (literals != null) {
-            literals.match(t.text(), (id, start, end) -> {
+            literals.match(t.words(), (id, start, end) -> {
                 Rule rule = rules.rules[id];
                 out.accept(new Hit(rule, t.field(), t.path(), t.text().substring(start, end), start, end,
                         rule.weight() * leadFactor, 0));
@@ -208,7 +205,7 @@ final class ToolScan {
     private int leadIndex(Words w) {
         int limit = Math.min(w.size(), LEAD_SEARCH);
         for (int i = 0; i < limit; i++) {
-            if (!rules.leadFillers.contains(w.word(i))) return i;
+            if (!rules.isFiller(w.id(i))) return i;
         }
         return 0;
     }
@@ -217,23 +214,25 @@ final class ToolScan {
         int sentence = w.sentence(from);
         for (int k = from - 1; k >= 0 && k >= from - NEGATION_WINDOW; k--) {
             if (w.sentence(k) != sentence) return false;
-            if (rules.negations.contains(w.word(k))) return true;
+            if (rules.isNegation(w.id(k))) return true;
         }
         return false;
     }
 
     /** True when one of the rule's context words is among the name, property-name or description words. */
-    private boolean inContext(Rule rule) {
+    private boolean inContext(int rule) {
         if (contextWords == null) {
-            contextWords = new HashSet<>();
+            contextWords = new BitSet(rules.vocabulary.size());
             for (FieldText t : texts) {
                 if (t.field() == Field.NAME || t.field() == Field.PROPERTY || t.field() == Field.DESCRIPTION) {
-                    for (int i = 0; i < t.words().size(); i++) contextWords.add(t.words().word(i));
+                    for (int i = 0; i < t.words().size(); i++) {
+                        if (t.words().id(i) >= 0) contextWords.set(t.words().id(i));
+                    }
                 }
             }
         }
-        for (String c : rule.context()) {
-            if (contextWords.contains(c)) return true;
+        for (int id : rules.contexts[rule]) {
+            if (contextWords.get(id)) return true;
         }
         return false;
     }
@@ -281,7 +280,7 @@ final class ToolScan {
             boolean any = false;
             for (int i = 0; i < values.size(); i++) {
                 Votes v = new Votes();
-                var text = new FieldText(Field.ENUM, path + i, Words.ofIdentifier(values.get(i)));
+                var text = new FieldText(Field.ENUM, path + i, Words.ofIdentifier(values.get(i), rules.vocabulary));
                 texts.add(text);
                 matchIdentifier(text, NAME_SLOT, NAME_OTHER, hit -> {
                     switch (hit.rule().target()) {
@@ -299,10 +298,10 @@ final class ToolScan {
         }
     }
 
+    /** "action", "operation", also "action_type" or "httpMethod": the first or last token names an operation. */
     private boolean isActionParam(String name) {
-        if (rules.actionParams.contains(name.toLowerCase(java.util.Locale.ROOT))) return true;
-        Words w = Words.ofIdentifier(name);
-        return w.size() > 1 && (rules.actionParams.contains(w.word(0)) || rules.actionParams.contains(w.word(w.size() - 1)));
+        Words w = Words.ofIdentifier(name, rules.vocabulary);
+        return w.size() > 0 && (rules.isActionParam(w.id(0)) || rules.isActionParam(w.id(w.size() - 1)));
     }
 
     /** String values of {@code enum}, of {@code items.enum}, or of {@code oneOf}/{@code anyOf} constants. */

@@ -10,6 +10,9 @@ import java.util.TreeSet;
  * render as blanks. A zero-width joiner between two emoji is how emoji are spelt, so it is not reported.
  */
 public final class InvisibleCharacters {
+    /** The lowest invisible character, the soft hyphen: a text with nothing at or above it has none. */
+    public static final char LOWEST = '\u00AD';
+
     private InvisibleCharacters() {
     }
 
@@ -28,9 +31,14 @@ public final class InvisibleCharacters {
         int first = -1;
         TreeSet<Integer> seen = null;
         for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (c < LOWEST) {
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             int width = Character.charCount(cp);
-            if (cp >= 0x80 && isInvisible(cp) && !(cp == 0x200D && joinsEmoji(text, i, width))) {
+            if (isInvisible(cp) && !(cp == 0x200D && joinsEmoji(text, i, width))) {
                 if (seen == null) seen = new TreeSet<>();
                 seen.add(cp);
                 if (first < 0) first = i;

@@ -98,10 +98,19 @@ public final class LiteralMatcher {
 
     /** Reports every occurrence of every literal in {@code text}, by end position. */
     public void match(String text, Sink sink) {
+        match(text.toCharArray(), sink);
+    }
+
+    /** Reports every occurrence of every literal in the field {@code words} were cut from, by end position. */
+    public void match(Words words, Sink sink) {
+        match(words.chars(), sink);
+    }
+
+    private void match(char[] text, Sink sink) {
         int state = 0;
-        int n = text.length();
+        int n = text.length;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             int cls = c < ASCII ? classOf[c] : 0;
             state = next[state * classes + cls];
             int[] out = outputs[state];

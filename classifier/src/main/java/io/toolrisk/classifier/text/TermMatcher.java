@@ -1,15 +1,13 @@
 package io.toolrisk.classifier.text;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Many word sequences compiled into one trie, matched against {@link Words} in a single pass: one hash look-up
- * per word, however many terms there are. Where terms overlap, the longest wins and what it contains is not
- * reported ("force push" hides "push", "dry run" hides "run", "without deleting" hides "deleting"). Immutable
- * and thread-safe once built.
+ * Many word sequences compiled into one trie over {@link Vocabulary} ids, matched against {@link Words} in a
+ * single pass: one array look-up per word, however many terms there are. Where terms overlap, the longest
+ * wins and what it contains is not reported ("force push" hides "push", "dry run" hides "run", "without
+ * deleting" hides "deleting"). Immutable and thread-safe once built.
  */
 public final class TermMatcher {
     /** Receives each match: the payload given with the term, and the word span {@code [from, to)}. */
@@ -19,22 +17,44 @@ public final class TermMatcher {
     }
 
     private static final int[] NONE = new int[0];
+    private static final Node[] NO_NODES = new Node[0];
 
     private static final class Node {
-        final Map<String, Node> children = new HashMap<>();
+        int[] childIds = NONE;
+        Node[] children = NO_NODES;
         int[] payloads = NONE;
+
+        Node child(int id) {
+            for (int i = 0; i < childIds.length; i++) {
+                if (childIds[i] == id) return children[i];
+            }
+            return null;
+        }
+
+        Node addChild(int id) {
+            Node existing = child(id);
+            if (existing != null) return existing;
+            Node node = new Node();
+            childIds = Arrays.copyOf(childIds, childIds.length + 1);
+            children = Arrays.copyOf(children, children.length + 1);
+            childIds[childIds.length - 1] = id;
+            children[children.length - 1] = node;
+            return node;
+        }
     }
 
-    private final Node root;
+    /** The first word's node, by vocabulary id. */
+    private final Node[] roots;
     private final int terms;
 
-    private TermMatcher(Node root, int terms) {
-        this.root = root;
+    private TermMatcher(Node[] roots, int terms) {
+        this.roots = roots;
         this.terms = terms;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** A builder that adds the words of its terms to {@code vocabulary}. */
+    public static Builder builder(Vocabulary vocabulary) {
+        return new Builder(vocabulary);
     }
 
     /** How many terms were compiled in. */
@@ -47,7 +67,9 @@ public final class TermMatcher {
         int n = words.size();
         int coveredUntil = 0;
         for (int i = 0; i < n; i++) {
-            Node node = root.children.get(words.word(i));
+            int id = words.id(i);
+            if (id < 0 || id >= roots.length) continue;
+            Node node = roots[id];
             if (node == null) continue;
             Node longest = null;
             int longestEnd = -1;
@@ -58,8 +80,8 @@ public final class TermMatcher {
                     longest = node;
                     longestEnd = j;
                 }
-                if (j >= n || node.children.isEmpty()) break;
-                node = node.children.get(words.word(j));
+                if (j >= n || node.childIds.length == 0) break;
+                node = node.child(words.id(j));
             }
             if (longest == null || longestEnd <= coveredUntil) continue;
             for (int payload : longest.payloads) sink.match(payload, i, longestEnd);
@@ -69,17 +91,19 @@ public final class TermMatcher {
 
     /** Collects terms; not thread-safe. */
     public static final class Builder {
+        private final Vocabulary vocabulary;
         private final Node root = new Node();
         private int terms;
 
-        private Builder() {
+        private Builder(Vocabulary vocabulary) {
+            this.vocabulary = vocabulary;
         }
 
         /** Adds a term (lower-case words) with its payload; adding the same term and payload twice is harmless. */
         public Builder add(List<String> words, int payload) {
             if (words.isEmpty()) throw new IllegalArgumentException("a term needs at least one word");
             Node node = root;
-            for (String word : words) node = node.children.computeIfAbsent(word, w -> new Node());
+            for (String word : words) node = node.addChild(vocabulary.add(word));
             for (int p : node.payloads) {
                 if (p == payload) return this;
             }
@@ -89,8 +113,11 @@ public final class TermMatcher {
             return this;
         }
 
+        /** The matcher; build it after every word it may meet is in the vocabulary. */
         public TermMatcher build() {
-            return new TermMatcher(root, terms);
+            Node[] roots = new Node[vocabulary.size()];
+            for (int i = 0; i < root.childIds.length; i++) roots[root.childIds[i]] = root.children[i];
+            return new TermMatcher(roots, terms);
         }
     }
 }
