@@ -31,7 +31,10 @@ final class CompiledRules {
     private final boolean[] filler;
     private final boolean[] noun;
     private final boolean[] conjunction;
+    // Votes and flags are matched apart, so that the longest-match rule never lets a flag's term ("send a
+    // message", open-world) hide a vote's shorter term ("send", execute) or the other way round.
     private final EnumMap<Field, TermMatcher> matchers = new EnumMap<>(Field.class);
+    private final EnumMap<Field, TermMatcher> flagMatchers = new EnumMap<>(Field.class);
     private final EnumMap<Field, LiteralMatcher> literalMatchers = new EnumMap<>(Field.class);
 
     /** Words that join two verbs of one name or clause ("get_or_create", "create and update"). */
@@ -42,6 +45,7 @@ final class CompiledRules {
         this.rules = ruleSet.rules().toArray(Rule[]::new);
         List<Integer> hints = new ArrayList<>();
         EnumMap<Field, TermMatcher.Builder> builders = new EnumMap<>(Field.class);
+        EnumMap<Field, TermMatcher.Builder> flagBuilders = new EnumMap<>(Field.class);
         EnumMap<Field, List<String>> literals = new EnumMap<>(Field.class);
         EnumMap<Field, List<Integer>> literalIds = new EnumMap<>(Field.class);
         contexts = new int[rules.length][];
@@ -50,8 +54,9 @@ final class CompiledRules {
             if (!rule.hints().isEmpty()) hints.add(i);
             contexts[i] = rule.context().stream().mapToInt(vocabulary::add).toArray();
             for (Field field : rule.fields()) {
+                var byField = rule.target() instanceof Rule.Target.Raise ? flagBuilders : builders;
                 for (String term : rule.terms()) {
-                    var builder = builders.computeIfAbsent(field, f -> TermMatcher.builder(vocabulary));
+                    var builder = byField.computeIfAbsent(field, f -> TermMatcher.builder(vocabulary));
                     for (List<String> form : forms(term, field.isText())) builder.add(form, i);
                 }
                 for (String literal : rule.literals()) {
@@ -73,6 +78,7 @@ final class CompiledRules {
         conjunction = flags(conjunctions);
         this.hintRules = hints.stream().mapToInt(Integer::intValue).toArray();
         builders.forEach((field, builder) -> matchers.put(field, builder.build()));
+        flagBuilders.forEach((field, builder) -> flagMatchers.put(field, builder.build()));
         literals.forEach((field, list) -> literalMatchers.put(field, LiteralMatcher.of(list, literalIds.get(field))));
     }
 
@@ -106,9 +112,14 @@ final class CompiledRules {
         return id >= 0 && conjunction[id];
     }
 
-    /** The matcher for the terms of a field; empty when no rule reads it. */
+    /** The matcher for the terms of the vote rules that read a field; null when none does. */
     TermMatcher matcher(Field field) {
         return matchers.get(field);
+    }
+
+    /** The matcher for the terms of the flag rules that read a field; null when none does. */
+    TermMatcher flagMatcher(Field field) {
+        return flagMatchers.get(field);
     }
 
     /** The literal matcher of a field, or null when no rule looks for literals there. */

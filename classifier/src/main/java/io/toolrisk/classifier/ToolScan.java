@@ -89,15 +89,26 @@ final class ToolScan {
         }
         if (!tool.description().isEmpty())
             texts.add(new FieldText(Field.DESCRIPTION, "description", Words.ofText(tool.description(), rules.vocabulary)));
-        JsonNode properties = tool.inputSchema().path("properties");
+        collectProperties(tool.inputSchema().path("properties"), "inputSchema/properties/", 0);
+    }
+
+    /** How deep into nested object parameters ("params": {"properties": ...}) the scan reads. */
+    static final int MAX_PROPERTY_DEPTH = 2;
+
+    private void collectProperties(JsonNode properties, String prefix, int depth) {
         if (!properties.isObject()) return;
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
-            String path = "inputSchema/properties/" + pointerEscape(property.getKey());
+            String path = prefix + pointerEscape(property.getKey());
             texts.add(new FieldText(Field.PROPERTY, path, Words.ofIdentifier(property.getKey(), rules.vocabulary)));
-            JsonNode description = property.getValue().path("description");
+            JsonNode schema = property.getValue();
+            JsonNode description = schema.path("description");
             if (description.isTextual() && !description.textValue().isEmpty())
                 texts.add(new FieldText(Field.PROPERTY_DESCRIPTION, path + "/description",
                         Words.ofText(description.textValue(), rules.vocabulary)));
+            if (depth < MAX_PROPERTY_DEPTH) {
+                collectProperties(schema.path("properties"), path + "/properties/", depth + 1);
+                collectProperties(schema.path("items").path("properties"), path + "/items/properties/", depth + 1);
+            }
         }
     }
 
@@ -109,7 +120,11 @@ final class ToolScan {
      * follows "and"/"or" is a slot too ("get_or_create").
      */
     private void matchIdentifier(FieldText t, double slotFactor, double otherFactor, Consumer<Hit> out) {
-        TermMatcher matcher = rules.matcher(t.field());
+        matchIdentifier(rules.matcher(t.field()), t, slotFactor, otherFactor, out);
+        matchIdentifier(rules.flagMatcher(t.field()), t, slotFactor, otherFactor, out);
+    }
+
+    private void matchIdentifier(TermMatcher matcher, FieldText t, double slotFactor, double otherFactor, Consumer<Hit> out) {
         if (matcher == null || t.words().size() == 0) return;
         List<int[]> found = new ArrayList<>(4);
         matcher.match(t.words(), (payload, from, to) -> {
@@ -130,13 +145,16 @@ final class ToolScan {
         emitInScope(hits, out);
     }
 
-    /** The token index where the verb slot's match starts; {@code found} is in token order. */
+    /**
+     * The token index where the verb slot's match starts, or -1 when there is none (only nouns, none of them
+     * first: "browser_network_request"); {@code found} is in token order.
+     */
     private int verbSlot(List<int[]> found, Words w) {
         for (int[] m : found) {
             boolean noun = m[2] - m[1] == 1 && rules.isNoun(w.id(m[1]));
             if (!noun) return m[1];
         }
-        return found.getFirst()[1];
+        return found.getFirst()[1] == 0 ? 0 : -1;
     }
 
     /**
@@ -161,8 +179,20 @@ final class ToolScan {
      * weighs {@code leadFactor}, everything else {@code otherFactor}.
      */
     private void matchText(FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
+        matchTerms(rules.matcher(t.field()), t, leadFactor, otherFactor, out);
+        matchTerms(rules.flagMatcher(t.field()), t, leadFactor, otherFactor, out);
+        LiteralMatcher literals = rules.literalMatcher(t.field());
+        if (literals != null) {
+            literals.match(t.words(), (id, start, end) -> {
+                Rule rule = rules.rules[id];
+                out.accept(new Hit(rule, t.field(), t.path(), t.text().substring(start, end), start, end,
+                        rule.weight() * leadFactor, 0));
+            });
+        }
+    }
+
+    private void matchTerms(TermMatcher matcher, FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
         Words w = t.words();
-        TermMatcher matcher = rules.matcher(t.field());
         if (matcher != null && w.size() > 0) {
             int lead = leadIndex(w);
             // [from, to) of the current leading match; from = -1 before the first match, -2 once there is none.
@@ -190,14 +220,6 @@ final class ToolScan {
                 hits.add(hit(rule, t, from, to, rule.weight() * (isLead ? leadFactor : otherFactor)));
             });
             emitInScope(hits, out);
-        }
-        LiteralMatcher literals = rules.literalMatcher(t.field());
-        if (literals != null) {
-            literals.match(t.words(), (id, start, end) -> {
-                Rule rule = rules.rules[id];
-                out.accept(new Hit(rule, t.field(), t.path(), t.text().substring(start, end), start, end,
-                        rule.weight() * leadFactor, 0));
-            });
         }
     }
 
