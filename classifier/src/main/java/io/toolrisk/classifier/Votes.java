@@ -92,6 +92,9 @@ final class Votes {
     /** Confidence of a read verdict that rests on nothing but the absence of other evidence. */
     static final double NO_EVIDENCE_CONFIDENCE = 0.3;
 
+    /** Hits lighter than this are left out of the evidence when there is anything heavier to show. */
+    static final double NEGLIGIBLE = 0.25;
+
     /** The hits that voted for {@code category}, strongest first, ties broken by place. */
     List<Hit> supporting(Category category) {
         List<Hit> out = new ArrayList<>();
@@ -99,6 +102,7 @@ final class Votes {
             if (h.rule().votesFor(category)) out.add(h);
         }
         out.sort(STRONGEST_FIRST);
+        if (out.size() > 1 && out.getFirst().weight() >= NEGLIGIBLE) out.removeIf(h -> h.weight() < NEGLIGIBLE);
         return out;
     }
 }
