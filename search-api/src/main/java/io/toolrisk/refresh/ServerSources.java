@@ -9,11 +9,15 @@ import io.toolrisk.crawler.discovery.ServerList;
 import io.toolrisk.crawler.discovery.ServersFile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +52,7 @@ record ServerSources(List<ServerEntry> servers, Map<String, String> environment,
             npm.ifPresent(p -> env.put(NpmPackages.PREFIX_VARIABLE, p.prefix().toString()));
             ServerList expanded = parsed.expand(registry);
             problems.addAll(expanded.problems());
-            for (ServerEntry entry : expanded.servers()) servers.add(npm.map(p -> pinned(entry, p)).orElse(entry));
+            for (ServerEntry entry : expanded.servers()) servers.add(versioned(npm.map(p -> pinned(entry, p)).orElse(entry)));
         }
         Set<String> ids = new LinkedHashSet<>();
         servers.forEach(s -> ids.add(s.id()));
@@ -71,6 +75,24 @@ record ServerSources(List<ServerEntry> servers, Map<String, String> environment,
                     .formatted(serversFile));
         Path dir = serversFile.toAbsolutePath().getParent().resolve(npm.textValue()).normalize();
         return Optional.of(NpmPackages.install(dir, cacheDir, progress));
+    }
+
+    /**
+     * A recorded file's source version is the hash of its content, so that an unchanged recording is carried over
+     * and a re-recorded one is read again. A file that cannot be read gets none (its crawl will say why).
+     */
+    private static ServerEntry versioned(ServerEntry entry) throws IOException {
+        if (!(entry instanceof ServerEntry.File file) || file.sourceVersion().isPresent()) return entry;
+        if (!Files.isRegularFile(file.path())) return entry;
+        try (InputStream in = Files.newInputStream(file.path())) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
+            String version = "sha256:" + HexFormat.of().formatHex(sha.digest(), 0, 16);
+            return new ServerEntry.File(file.id(), file.path(), Optional.of(version));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** A stdio entry running an installed package gets that package's locked version as its source version. */

@@ -66,7 +66,7 @@ class RefreshJobTest {
         Files.writeString(dir.resolve("files.json"), """
                 {"tools": [
                   {"name": "read_file", "description": "Reads the contents of a file and returns it as text."},
-                  {"name": "sync_folder", "description": "%s"}
+                  {"name": "compare_folder", "description": "%s"}
                 ]}
                 """.formatted(syncDescription));
     }
@@ -94,7 +94,7 @@ class RefreshJobTest {
         assertEquals(Optional.of(first.snapshotId()), changes.previous());
         assertEquals(1, changes.tools().size(), changes.toString());
         ToolChange change = changes.tools().get(0);
-        assertEquals("files/sync_folder", change.server() + "/" + change.tool());
+        assertEquals("files/compare_folder", change.server() + "/" + change.tool());
         assertEquals(ToolChange.Kind.CHANGED, change.kind());
         assertEquals(Optional.of(Category.READ), change.before());
         assertEquals(Optional.of(Category.DESTRUCTIVE), change.after());
@@ -108,7 +108,7 @@ class RefreshJobTest {
                 JsonNode body = get(app, "/api/v1/changes");
                 JsonNode newest = body.path("items").get(0);
                 assertEquals(second.snapshotId(), newest.path("snapshot").asText(), "newest first");
-                assertEquals("sync_folder", newest.path("tools").get(0).path("tool").asText());
+                assertEquals("compare_folder", newest.path("tools").get(0).path("tool").asText());
                 assertTrue(newest.path("tools").get(0).path("possibleRugPull").asBoolean());
                 assertEquals(1, newest.path("possibleRugPulls").asInt());
                 assertEquals(first.snapshotId(), body.path("items").get(1).path("snapshot").asText());
@@ -130,7 +130,25 @@ class RefreshJobTest {
         assertTrue(only.changes().isEmpty(), "files was carried over, so its new description is not seen yet");
 
         RefreshOutcome.Written named = refresh(Instant.parse("2026-11-25T12:00:00Z"), Set.of("files"), false);
-        assertEquals("files/sync_folder", named.changes().tools().get(0).server() + "/" + named.changes().tools().get(0).tool());
+        assertEquals("files/compare_folder", named.changes().tools().get(0).server() + "/" + named.changes().tools().get(0).tool());
+    }
+
+    @Test
+    void recordedFileIsCarriedOverUntilItsContentChanges() throws Exception {
+        serversFile();
+        files("Lists the files of a folder.");
+        refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), false);
+        RefreshOutcome.Written same = refresh(Instant.parse("2026-11-25T11:00:00Z"), Set.of(), false);
+        assertEquals(1, same.crawled(), "only the server whose file is missing is tried again");
+        assertEquals(2, same.carried());
+
+        files("Lists the files of a folder, newest first.");
+        RefreshOutcome.Written changed = refresh(Instant.parse("2026-11-25T12:00:00Z"), Set.of(), false);
+        assertEquals(2, changed.crawled());
+        assertEquals(1, changed.changes().tools().size());
+
+        RefreshOutcome.Written stale = refresh(Instant.parse("2026-11-27T12:00:00Z"), Set.of(), false);
+        assertEquals(3, stale.crawled(), "crawled more than --max-age ago: crawled again");
     }
 
     @Test
