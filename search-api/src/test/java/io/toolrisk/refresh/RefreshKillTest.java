@@ -1,6 +1,5 @@
 package io.toolrisk.refresh;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
@@ -36,31 +35,29 @@ class RefreshKillTest {
     @TempDir
     Path dir;
 
-    /** Recorded servers made of real tool definitions from the shared corpus, renamed per server. */
+    private static final String[] VERBS = {"get", "list", "create", "update", "delete", "run", "send", "search", "refund", "archive"};
+    private static final String[] NOUNS = {"file", "issue", "invoice", "message", "pod", "repository", "customer", "table", "page", "job"};
+
+    /** Recorded servers of generated tools: every verb and noun, a schema, a description that says what it does. */
     private void writeServers(String generation) throws IOException {
-        List<String> corpus;
-        try (Stream<String> lines = Files.lines(corpusFile())) {
-            corpus = lines.limit(SERVERS * TOOLS_PER_SERVER).toList();
-        }
         var entries = Json.MAPPER.createArrayNode();
         for (int s = 0; s < SERVERS; s++) {
             var tools = Json.MAPPER.createArrayNode();
             for (int t = 0; t < TOOLS_PER_SERVER; t++) {
-                JsonNode record = Json.MAPPER.readTree(corpus.get((s * TOOLS_PER_SERVER + t) % corpus.size()));
+                String verb = VERBS[(s + t) % VERBS.length];
+                String noun = NOUNS[t % NOUNS.length];
                 ObjectNode tool = tools.addObject();
-                tool.put("name", record.path("tool").asText() + "_" + t);
-                tool.put("description", record.path("description").asText("") + " " + generation);
-                if (record.path("inputSchema").isObject()) tool.set("inputSchema", record.get("inputSchema"));
+                tool.put("name", verb + "_" + noun + "_" + t);
+                tool.put("description", "%s the %s named in the arguments (%s, server %d).".formatted(
+                        Character.toUpperCase(verb.charAt(0)) + verb.substring(1), noun, generation, s));
+                ObjectNode schema = tool.putObject("inputSchema").put("type", "object");
+                schema.putObject("properties").putObject(noun + "_id").put("type", "string").put("description", "The " + noun);
             }
             String id = "server-%03d".formatted(s);
             Files.write(dir.resolve(id + ".json"), Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().set("tools", tools)));
             entries.addObject().put("id", id).put("file", id + ".json");
         }
         Files.write(dir.resolve("servers.json"), Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().set("servers", entries)));
-    }
-
-    private static Path corpusFile() {
-        return Path.of(System.getProperty("toolrisk.shared.dir", "../../shared"), "corpus", "corpus-tools.jsonl");
     }
 
     private Process startRefresh() throws IOException {
