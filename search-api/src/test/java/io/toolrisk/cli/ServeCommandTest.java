@@ -1,0 +1,80 @@
+package io.toolrisk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.catalogue.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code toolrisk serve} as a real process on a catalogue that does not exist yet. */
+class ServeCommandTest {
+    private static final Pattern UP = Pattern.compile("serve: (http://\\S+) is up with an empty catalogue");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void freshCatalogueIsServedAtOnceAndFilledByTheFirstRefresh() throws Exception {
+        Files.writeString(dir.resolve("servers.json"), "{\"servers\": [{\"id\": \"notes\", \"file\": \"notes.json\"}]}");
+        Files.writeString(dir.resolve("notes.json"), """
+                [{"name": "list_notes", "description": "Lists the titles of all notes."},
+                 {"name": "send_note", "description": "Emails a note to the given address."}]
+                """);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.toolrisk.cli.ToolRiskCli",
+                "serve", "--port", "0", "--servers", dir.resolve("servers.json").toString(),
+                "--catalogue", dir.resolve("catalogue").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // Not closed by the test: the draining thread holds it until serve exits and its stderr ends.
+        var err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
+        try {
+            String base = null;
+            StringBuilder seen = new StringBuilder();
+            for (String line; base == null && (line = err.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                Matcher m = UP.matcher(line);
+                if (m.find()) base = m.group(1);
+            }
+            assertTrue(base != null, "serve never said it was up: " + seen);
+            Thread.ofVirtual().start(() -> err.lines().forEach(l -> { })); // keep draining
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            JsonNode stats = null;
+            while (System.nanoTime() < deadline) {
+                stats = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/stats")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (stats.path("state").asText().equals("ready")) break;
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            assertEquals("ready", stats.path("state").asText(), stats.toString());
+            assertEquals(2, stats.path("tools").path("total").asInt());
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "servers/notes/tools/send_note")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("send_note"));
+        } finally {
+            serve.destroy();
+            assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve stops on SIGTERM");
+        }
+    }
+}
