@@ -11,7 +11,7 @@ PORT="${BENCH_PORT:-18080}"
 OUT="$ROOT/target/bench-load"
 mkdir -p "$OUT"
 "$JAVA_HOME/bin/java" -Dtoolrisk.shared.dir="$ROOT/../shared" -cp "$BENCH_CP" io.toolrisk.bench.BenchQueries "$OUT" 120
-"$JAVA_HOME/bin/java" -Xmx2g -Xms2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH_CP" \
+"$JAVA_HOME/bin/java" -Xmx2g -Xms2g ${BENCH_SERVER_OPTS:--XX:+UseZGC} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH_CP" \
     io.toolrisk.api.BenchServer "$DIR" "$PORT" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
