@@ -1,52 +1,120 @@
 package io.toolrisk.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
-import io.toolrisk.catalogue.json.ProfileJson;
-import io.toolrisk.catalogue.json.ToolInput;
+import io.toolrisk.catalogue.json.LineReader;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code toolrisk classify [FILE|-]}: a risk profile per tool definition, in input order. */
+/**
+ * {@code toolrisk classify [FILE|-]}: a risk profile per tool definition, in input order. JSON Lines are read,
+ * parsed and classified in parallel batches; the output is the same bytes whatever the number of threads.
+ * Exits 1 when any entry could not be read (its error stands in its place), 2 on a bad option or rules file.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Risk profiles for MCP tool definitions (a tools/list result, a JSON array or JSON Lines).")
+        description = {"Risk profiles for MCP tool definitions (a tools/list result, a JSON array or JSON Lines), in input order.",
+                "An entry that cannot be read becomes {\"error\": \"...\", \"line\": N} in its place, and the exit code is 1."})
 final class ClassifyCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
             description = "Tool definitions to classify; '-' or nothing reads stdin.")
     String input;
 
+    @Option(names = "--format", paramLabel = "jsonl|json|table",
+            description = "Output: jsonl (the default for JSON Lines input), json (an array; the default otherwise) "
+                    + "or table (for people: tool, category, severity, strongest evidence).")
+    ProfileFormat format;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Extra rules (JSON or YAML) added to the bundled ruleset; a rule with an existing id replaces it.")
+    Path rules;
+
+    @Option(names = "--overrides", paramLabel = "FILE",
+            description = "Pinned categories: {\"overrides\":[{\"server\"?, \"tool\", \"category\", \"reason\"}]}.")
+    Path overrides;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that parse and classify (default: the number of CPUs).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    /** Where the output goes; tests set it. */
+    OutputStream stdout = System.out;
+    InputStream stdin = System.in;
+
+    /** A bound the first-line look-ahead needs: one tool's line plus the reader's buffer. */
+    private static final int LOOK_AHEAD = ToolReader.DEFAULT_MAX_LINE_BYTES + (1 << 17);
+
     @Override
     public Integer call() throws IOException {
-        Classifier classifier = Classifier.bundled();
-        boolean[] rejected = {false};
-        try (InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
-             OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-             JsonGenerator json = Json.FACTORY.createGenerator(out)) {
-            new ToolReader().read(in, entry -> {
-                try {
-                    switch (entry) {
-                        case ToolInput.Parsed p -> ProfileJson.write(json, classifier.classify(p.tool()));
-                        case ToolInput.Rejected r -> {
-                            rejected[0] = true;
-                            ProfileJson.writeError(json, r.error(), r.line());
-                        }
-                    }
-                    json.writeRaw('\n');
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+        if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        Classifier classifier = Classifier.load(Optional.ofNullable(rules), Optional.ofNullable(overrides));
+        try (InputStream raw = "-".equals(input) ? stdin : Files.newInputStream(Path.of(input));
+             var in = new BufferedInputStream(raw, 1 << 16)) {
+            boolean jsonLines = looksLikeJsonLines(in);
+            ProfileFormat chosen = format != null ? format : jsonLines ? ProfileFormat.JSONL : ProfileFormat.JSON;
+            OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
+            boolean rejected;
+            try (var batches = new BatchClassification(classifier, chosen, threads, ToolReader.DEFAULT_MAX_LINE_BYTES, out)) {
+                if (jsonLines) batches.classifyLines(new LineReader(in, ToolReader.DEFAULT_MAX_LINE_BYTES));
+                else new ToolReader().read(in, batches::classifyEntry);
+                rejected = batches.finish();
+            }
+            out.flush();
+            if (stdout instanceof PrintStream ps && ps.checkError()) throw new IOException("cannot write the output");
+            return rejected ? 1 : 0;
         }
-        return rejected[0] ? 1 : 0;
+    }
+
+    /**
+     * Whether the input is JSON Lines, decided as {@link ToolReader} decides: not when it starts with '[', nor
+     * when its first line is not a complete object (a pretty-printed document) or is a {@code tools/list}
+     * result. Reads ahead and resets, so the input is untouched.
+     */
+    static boolean looksLikeJsonLines(BufferedInputStream in) throws IOException {
+        in.mark(LOOK_AHEAD);
+        try {
+            var lines = new LineReader(in, ToolReader.DEFAULT_MAX_LINE_BYTES);
+            var line = new LineReader.Line();
+            while (lines.next(line)) {
+                if (line.oversized()) return true;
+                if (line.isBlank()) continue;
+                int first = firstNonBlank(line);
+                if (first == '[') return false;
+                if (first != '{') return true;
+                JsonNode node;
+                try {
+                    node = Json.MAPPER.readTree(line.bytes(), 0, line.length());
+                } catch (IOException e) {
+                    return false;
+                }
+                return node != null && node.isObject() && !node.path("tools").isArray()
+                        && !node.path("result").path("tools").isArray();
+            }
+            return true;
+        } finally {
+            in.reset();
+        }
+    }
+
+    private static int firstNonBlank(LineReader.Line line) {
+        byte[] b = line.bytes();
+        int i = 0;
+        if (line.length() >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) i = 3;
+        for (; i < line.length(); i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') return b[i];
+        }
+        return -1;
     }
 }

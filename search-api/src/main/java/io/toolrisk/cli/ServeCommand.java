@@ -1,15 +1,103 @@
 package io.toolrisk.cli;
 
+import io.javalin.Javalin;
+import io.toolrisk.api.CatalogueView;
+import io.toolrisk.api.SearchApi;
+import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.classifier.Classifier;
+import io.toolrisk.crawler.mcp.Durations;
+import io.toolrisk.refresh.BackgroundRefresher;
+import io.toolrisk.refresh.RefreshJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** {@code toolrisk serve}: not built yet (see the open issues). */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the API and pages.")
+/** {@code toolrisk serve}: the API and pages. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Serve the catalogue: the JSON API under /api/v1, the search pages at /, the policies.",
+                "With no catalogue yet it serves at once (empty, saying so) while a first refresh of the servers file runs "
+                        + "in the background, then switches to the new catalogue without a restart. It also picks up snapshots "
+                        + "that a separate 'toolrisk refresh' of the same --catalogue makes live.",
+                "The refresh options below apply to those refreshes."})
 final class ServeCommand implements Callable<Integer> {
+    /** How often the server looks for a snapshot made live by another process. */
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--refresh-every", paramLabel = "DURATION",
+            description = "Refresh on this schedule, e.g. 6h; a run still going when the next is due is skipped.")
+    String refreshEvery;
+
+    @Mixin
+    RefreshCommand refresh = new RefreshCommand();
+
     @Override
-    public Integer call() {
-        System.err.println("toolrisk serve: not built yet");
-        return 2;
+    public Integer call() throws Exception {
+        var store = new CatalogueStore(refresh.catalogue);
+        var view = CatalogueView.open(store);
+        var refresher = new BackgroundRefresher(view,
+                () -> new RefreshJob(refresh.options(), Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
+                System.err);
+        Javalin app = SearchApi.create(view).start(host, port);
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        schedule.scheduleWithFixedDelay(() -> reload(view, refresher), WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+
+        String url = "http://%s:%d/".formatted(host.equals("0.0.0.0") ? "localhost" : host, app.port());
+        if (view.snapshotId().isEmpty()) {
+            System.err.printf("serve: %s is up with an empty catalogue; the first refresh of %s runs in the background%n",
+                    url, refresh.servers);
+            refresher.start("first refresh running: crawling the servers of %s; this catalogue fills when it is done"
+                    .formatted(refresh.servers));
+        } else {
+            System.err.printf("serve: %s is up, serving snapshot %s of %s%n", url, view.snapshotId().get(), store.dir());
+        }
+        if (refreshEvery != null) {
+            Duration every = Durations.parse(refreshEvery);
+            schedule.scheduleAtFixedRate(() -> refresher.start("refresh running"), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            System.err.println("serve: refreshing every " + Durations.format(every));
+        }
+
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            schedule.shutdownNow();
+            app.stop();
+            try {
+                view.close();
+            } catch (IOException e) {
+                System.err.println("serve: closing the index: " + e.getMessage());
+            }
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    /** Picks up a snapshot another process made live; a refresh of our own switches by itself. */
+    private static void reload(CatalogueView view, BackgroundRefresher refresher) {
+        if (refresher.running()) return;
+        try {
+            if (view.reload()) {
+                view.clearStatus();
+                System.err.println("serve: now serving snapshot " + view.snapshotId().orElse("?"));
+            }
+        } catch (IOException e) {
+            System.err.println("serve: cannot open the new snapshot's index, still serving the old one: " + e.getMessage());
+        }
     }
 }

@@ -20,7 +20,15 @@ public final class ToolRiskCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Lucene says once per process that the incubating Vector API is not enabled; people need not read that. Held in
+     * a field because java.util.logging keeps loggers weakly: a level set on a collected logger is forgotten.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine().execute(args));
     }
 

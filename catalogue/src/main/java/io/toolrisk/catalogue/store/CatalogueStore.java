@@ -1,5 +1,7 @@
 package io.toolrisk.catalogue.store;
 
+import io.toolrisk.catalogue.json.Json;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -29,6 +31,7 @@ public final class CatalogueStore {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String SNAPSHOT_SUFFIX = ".json";
     private static final String CHANGES_SUFFIX = ".changes.json";
+    private static final String SERVERS_SUFFIX = ".servers.jsonl";
 
     private final Path dir;
 
@@ -100,6 +103,33 @@ public final class CatalogueStore {
         return dir.resolve("snapshots").resolve(requireId(id) + CHANGES_SUFFIX);
     }
 
+    /** The server list of snapshot {@code id}, one {@link ServerSummary} per line. */
+    public Path serverListFile(String id) {
+        return dir.resolve("snapshots").resolve(requireId(id) + SERVERS_SUFFIX);
+    }
+
+    /** Writes the server list of snapshot {@code id} atomically. */
+    public void writeServerList(String id, List<ServerSummary> servers) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        for (ServerSummary server : servers) {
+            Json.MAPPER.writeValue(out, server.toJson());
+            out.write('\n');
+        }
+        Files.createDirectories(serverListFile(id).getParent());
+        AtomicFiles.write(serverListFile(id), out.toByteArray());
+    }
+
+    /** The server list of snapshot {@code id}, or empty when it has none. */
+    public Optional<List<ServerSummary>> readServerList(String id) throws IOException {
+        Path file = serverListFile(id);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        List<ServerSummary> servers = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) servers.add(ServerSummary.fromJson(Json.MAPPER.readTree(line)));
+        }
+        return Optional.of(servers);
+    }
+
     public Path indexDir(String id) {
         return dir.resolve("index").resolve(requireId(id));
     }
@@ -143,6 +173,7 @@ public final class CatalogueStore {
             if (current.filter(id::equals).isPresent()) continue;
             Files.deleteIfExists(snapshotFile(id));
             Files.deleteIfExists(changesFile(id));
+            Files.deleteIfExists(serverListFile(id));
             deleteTree(indexDir(id));
         }
     }

@@ -66,6 +66,17 @@ class CatalogueStoreTest {
     }
 
     @Test
+    void serverListRoundTrips() throws IOException {
+        var store = new CatalogueStore(dir);
+        assertEquals(Optional.empty(), store.readServerList("20261125T130000Z"));
+        var summaries = List.of(ServerSummary.of(server("alpha", "a", "b")));
+        store.writeServerList("20261125T130000Z", summaries);
+        assertEquals(Optional.of(summaries), store.readServerList("20261125T130000Z"));
+        assertEquals(2, summaries.get(0).tools());
+        assertEquals(List.of(), store.snapshotIds(), "a server list is not a snapshot");
+    }
+
+    @Test
     void uncommittedSnapshotLeavesNothingBehind() throws IOException {
         var store = new CatalogueStore(dir);
         String id = store.newSnapshotId(NOW);

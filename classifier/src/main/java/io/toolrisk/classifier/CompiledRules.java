@@ -1,0 +1,165 @@
+package io.toolrisk.classifier;
+
+import io.toolrisk.classifier.rules.Field;
+import io.toolrisk.classifier.rules.Rule;
+import io.toolrisk.classifier.rules.RuleSet;
+import io.toolrisk.classifier.text.LiteralMatcher;
+import io.toolrisk.classifier.text.TermMatcher;
+import io.toolrisk.classifier.text.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A ruleset compiled for matching: per field one {@link TermMatcher} holding every term of every rule that
+ * reads the field (so a field is read once, whatever the number of rules), one Aho–Corasick automaton for
+ * the literals, and the hint rules. Immutable and thread-safe.
+ */
+final class CompiledRules {
+    final RuleSet ruleSet;
+    final Rule[] rules;
+    final Vocabulary vocabulary = new Vocabulary();
+    final int[] hintRules;
+    /** Per rule, the vocabulary ids of its context words. */
+    final int[][] contexts;
+    private final boolean[] negation;
+    private final boolean[] actionParam;
+    private final boolean[] filler;
+    private final boolean[] noun;
+    private final boolean[] conjunction;
+    // Votes and flags are matched apart, so that the longest-match rule never lets a flag's term ("send a
+    // message", open-world) hide a vote's shorter term ("send", execute) or the other way round.
+    private final EnumMap<Field, TermMatcher> matchers = new EnumMap<>(Field.class);
+    private final EnumMap<Field, TermMatcher> flagMatchers = new EnumMap<>(Field.class);
+    private final EnumMap<Field, LiteralMatcher> literalMatchers = new EnumMap<>(Field.class);
+
+    /** Words that join two verbs of one name or clause ("get_or_create", "create and update"). */
+    static final List<String> CONJUNCTIONS = List.of("and", "or", "then", "plus");
+
+    CompiledRules(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+        this.rules = ruleSet.rules().toArray(Rule[]::new);
+        List<Integer> hints = new ArrayList<>();
+        EnumMap<Field, TermMatcher.Builder> builders = new EnumMap<>(Field.class);
+        EnumMap<Field, TermMatcher.Builder> flagBuilders = new EnumMap<>(Field.class);
+        EnumMap<Field, List<String>> literals = new EnumMap<>(Field.class);
+        EnumMap<Field, List<Integer>> literalIds = new EnumMap<>(Field.class);
+        contexts = new int[rules.length][];
+        for (int i = 0; i < rules.length; i++) {
+            Rule rule = rules[i];
+            if (!rule.hints().isEmpty()) hints.add(i);
+            contexts[i] = rule.context().stream().mapToInt(vocabulary::add).toArray();
+            for (Field field : rule.fields()) {
+                var byField = rule.target() instanceof Rule.Target.Raise ? flagBuilders : builders;
+                for (String term : rule.terms()) {
+                    var builder = byField.computeIfAbsent(field, f -> TermMatcher.builder(vocabulary));
+                    for (List<String> form : forms(term, field.isText())) builder.add(form, i);
+                }
+                for (String literal : rule.literals()) {
+                    literals.computeIfAbsent(field, f -> new ArrayList<>()).add(literal);
+                    literalIds.computeIfAbsent(field, f -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        int[] negations = ids(ruleSet.negations());
+        int[] actionParams = ids(ruleSet.actionParams());
+        int[] fillers = ids(ruleSet.leadFillers());
+        int[] nouns = ids(ruleSet.nouns());
+        int[] conjunctions = ids(CONJUNCTIONS);
+        vocabulary.freeze();
+        negation = flags(negations);
+        actionParam = flags(actionParams);
+        filler = flags(fillers);
+        noun = flags(nouns);
+        conjunction = flags(conjunctions);
+        this.hintRules = hints.stream().mapToInt(Integer::intValue).toArray();
+        builders.forEach((field, builder) -> matchers.put(field, builder.build()));
+        flagBuilders.forEach((field, builder) -> flagMatchers.put(field, builder.build()));
+        literals.forEach((field, list) -> literalMatchers.put(field, LiteralMatcher.of(list, literalIds.get(field))));
+    }
+
+    private int[] ids(List<String> words) {
+        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).mapToInt(vocabulary::add).toArray();
+    }
+
+    private boolean[] flags(int[] ids) {
+        boolean[] flags = new boolean[vocabulary.size()];
+        for (int id : ids) flags[id] = true;
+        return flags;
+    }
+
+    boolean isNegation(int id) {
+        return id >= 0 && negation[id];
+    }
+
+    boolean isActionParam(int id) {
+        return id >= 0 && actionParam[id];
+    }
+
+    boolean isFiller(int id) {
+        return id >= 0 && filler[id];
+    }
+
+    boolean isNoun(int id) {
+        return id >= 0 && noun[id];
+    }
+
+    boolean isConjunction(int id) {
+        return id >= 0 && conjunction[id];
+    }
+
+    /** The matcher for the terms of the vote rules that read a field; null when none does. */
+    TermMatcher matcher(Field field) {
+        return matchers.get(field);
+    }
+
+    /** The matcher for the terms of the flag rules that read a field; null when none does. */
+    TermMatcher flagMatcher(Field field) {
+        return flagMatchers.get(field);
+    }
+
+    /** The literal matcher of a field, or null when no rule looks for literals there. */
+    LiteralMatcher literalMatcher(Field field) {
+        return literalMatchers.get(field);
+    }
+
+    /**
+     * The word sequences a term matches. In prose a verb also appears as "deletes", "deleting": the last word
+     * gets its {@code -s}, {@code -es} and {@code -ing} forms. The past participle is left out on purpose:
+     * "lists deleted items" and "created at" describe, they do not act.
+     */
+    static List<List<String>> forms(String term, boolean inflect) {
+        List<String> words = List.of(term.split(" "));
+        if (!inflect) return List.of(words);
+        String last = words.getLast();
+        Set<String> variants = new LinkedHashSet<>();
+        variants.add(last);
+        if (last.length() > 2 && last.chars().allMatch(Character::isLetter)) {
+            variants.add(last + "s");
+            variants.add(last + "es");
+            variants.add(last + "ing");
+            if (last.endsWith("e") && !last.endsWith("ee")) variants.add(last.substring(0, last.length() - 1) + "ing");
+            if (last.endsWith("y") && !isVowel(last.charAt(last.length() - 2)))
+                variants.add(last.substring(0, last.length() - 1) + "ies");
+            char c = last.charAt(last.length() - 1);
+            if (!isVowel(c) && isVowel(last.charAt(last.length() - 2)) && !isVowel(last.charAt(last.length() - 3))
+                    && "wxy".indexOf(c) < 0)
+                variants.add(last + c + "ing");
+        }
+        List<List<String>> forms = new ArrayList<>();
+        for (String v : variants) {
+            var form = new ArrayList<>(words.subList(0, words.size() - 1));
+            form.add(v);
+            forms.add(form);
+        }
+        return forms;
+    }
+
+    private static boolean isVowel(char c) {
+        return "aeiou".indexOf(c) >= 0;
+    }
+}

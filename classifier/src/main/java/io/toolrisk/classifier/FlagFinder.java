@@ -1,0 +1,96 @@
+package io.toolrisk.classifier;
+
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.Flag;
+import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.catalogue.Tool;
+import io.toolrisk.catalogue.ToolAnnotations;
+import io.toolrisk.classifier.flags.HiddenMarkup;
+import io.toolrisk.classifier.flags.InvisibleCharacters;
+import io.toolrisk.classifier.rules.Field;
+import io.toolrisk.classifier.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The flags of one profile: flag rules that matched, hidden markup, invisible characters, and annotations
+ * that contradict the evidence. Ordered by kind, then by where they were found; one per kind and field.
+ */
+final class FlagFinder {
+    private FlagFinder() {
+    }
+
+    static List<Flag> flags(ToolScan scan, Tool tool, Category category, List<Hit> evidence) {
+        List<Flag> flags = new ArrayList<>();
+        Set<String> fieldsWithInstructions = new HashSet<>();
+        for (Hit hit : scan.flagHits) {
+            if (hit.rule().target() instanceof Rule.Target.Raise(FlagKind kind)) {
+                flags.add(new Flag(kind, hit.path(), hit.quote(), hit.rule().explain() + " (rule " + hit.rule().id() + ")"));
+                if (kind == FlagKind.HIDDEN_INSTRUCTIONS || kind == FlagKind.CREDENTIAL_ACCESS) fieldsWithInstructions.add(hit.path());
+            }
+        }
+        for (FieldText t : scan.texts) {
+            if (t.words().maxChar() >= InvisibleCharacters.LOWEST) InvisibleCharacters.find(t.text()).ifPresent(f -> flags.add(new Flag(FlagKind.INVISIBLE_CHARACTERS, t.path(),
+                    f.quote(), "characters that do not show on screen but reach the model")));
+            if (t.field().isText()) {
+                for (HiddenMarkup.Finding f : HiddenMarkup.find(t.text())) {
+                    switch (f.kind()) {
+                        case COMMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
+                                "an HTML comment: hidden from a person reading the rendered description, read by the model"));
+                        case HIDDEN_ELEMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
+                                "markup styled or marked to be invisible when rendered"));
+                        case INSTRUCTION_TAG -> {
+                            if (fieldsWithInstructions.contains(t.path()))
+                                flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
+                                        "an instruction block addressed to the model that asks for secrecy, secrets or more"));
+                        }
+                    }
+                }
+            }
+        }
+        annotationConflict(tool.annotations(), category, evidence).ifPresent(flags::add);
+        return ordered(flags);
+    }
+
+    /**
+     * The declared hints against the verdict, both ways: a tool declared read-only that the evidence says
+     * changes things, one declared non-destructive that deletes, and one declared as changing things (or
+     * destructive) that the evidence says only reads.
+     */
+    static Optional<Flag> annotationConflict(ToolAnnotations a, Category category, List<Hit> evidence) {
+        Optional<Hit> reason = evidence.stream().filter(h -> h.field() != Field.ANNOTATIONS).findFirst();
+        if (reason.isEmpty()) return Optional.empty();
+        String because = "'%s' (%s, rule %s)".formatted(reason.get().quote(), reason.get().path(), reason.get().rule().id());
+        if (a.readOnlyHint().orElse(false) && category != Category.READ)
+            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/readOnlyHint", "readOnlyHint: true",
+                    "declared read-only, but %s says %s".formatted(because, category.wireName())));
+        boolean readOnly = a.readOnlyHint().orElse(false);
+        if (!readOnly && a.destructiveHint().equals(Optional.of(false)) && category == Category.DESTRUCTIVE)
+            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/destructiveHint", "destructiveHint: false",
+                    "declared non-destructive, but %s says destructive".formatted(because)));
+        if (category == Category.READ && a.readOnlyHint().equals(Optional.of(false)))
+            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/readOnlyHint", "readOnlyHint: false",
+                    "declared as changing things, but %s says it only reads".formatted(because)));
+        if (category == Category.READ && !readOnly && a.destructiveHint().equals(Optional.of(true)))
+            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/destructiveHint", "destructiveHint: true",
+                    "declared destructive, but %s says it only reads".formatted(because)));
+        return Optional.empty();
+    }
+
+    private static List<Flag> ordered(List<Flag> flags) {
+        if (flags.size() < 2) return flags;
+        // One flag of a kind per field is enough to point a person at it; the first found is kept.
+        Set<String> seen = new HashSet<>();
+        List<Flag> out = new ArrayList<>(flags.size());
+        for (Flag f : flags) {
+            if (seen.add(f.flag().wireName() + '\u0000' + f.field())) out.add(f);
+        }
+        out.sort(Comparator.comparingInt(f -> f.flag().ordinal()));
+        return out;
+    }
+}

@@ -1,0 +1,103 @@
+package io.toolrisk.classifier.rules;
+
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.FlagKind;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One rule of a ruleset: where it looks ({@code fields}), what it looks for, and what a match means: a vote
+ * of {@code weight} for a category, or a flag. It matches in one of three ways:
+ * <ul>
+ *   <li>{@code terms}: word sequences, e.g. {@code "delete"} or {@code "cannot be undone"}; in identifier
+ *       fields they match tokens exactly, in text fields also the inflections {@code -s}, {@code -es},
+ *       {@code -ing} of the last word;</li>
+ *   <li>{@code literals}: case-insensitive substrings of text fields, for things that are not words
+ *       ({@code ~/.ssh}, {@code id_rsa});</li>
+ *   <li>{@code hints}: annotation values, e.g. {@code readOnlyHint: true}.</li>
+ * </ul>
+ * {@code context}, when not empty, lists tokens of which at least one must appear in the tool's name or its
+ * schema property names for the rule to fire ("transfer" is money only next to an amount or a currency).
+ * {@code anyPosition} keeps full weight for a name token outside the verb slot. A {@code scope} rule (read only)
+ * says that nothing changes, and cancels the other votes of its clause: in "runs a read-only query" the
+ * running is what reads.
+ */
+public record Rule(
+        String id,
+        Set<Field> fields,
+        Target target,
+        List<String> terms,
+        List<String> literals,
+        Map<String, Boolean> hints,
+        List<String> context,
+        boolean anyPosition,
+        boolean scope,
+        double weight,
+        String explain) {
+
+    /** What a match means. */
+    public sealed interface Target {
+        /** A vote for a category. */
+        record Vote(Category category) implements Target {
+        }
+
+        /** A flag raised with the match as evidence. */
+        record Raise(FlagKind flag) implements Target {
+        }
+    }
+
+    static final double MAX_WEIGHT = 10;
+
+    public Rule {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9.-]*"))
+            throw new IllegalArgumentException("rule id '%s' must be lower-case letters, digits, '.' and '-'".formatted(id));
+        if (fields == null || fields.isEmpty())
+            throw new IllegalArgumentException("rule '%s' reads no fields".formatted(id));
+        if (target == null) throw new IllegalArgumentException("rule '%s' has neither a category nor a flag".formatted(id));
+        fields = Set.copyOf(fields);
+        terms = terms == null ? List.of() : List.copyOf(terms);
+        literals = literals == null ? List.of() : List.copyOf(literals);
+        hints = hints == null ? Map.of() : Map.copyOf(hints);
+        context = context == null ? List.of() : List.copyOf(context);
+        int kinds = (terms.isEmpty() ? 0 : 1) + (literals.isEmpty() ? 0 : 1) + (hints.isEmpty() ? 0 : 1);
+        if (kinds != 1)
+            throw new IllegalArgumentException("rule '%s' needs exactly one of terms, literals or hints".formatted(id));
+        if (!(weight > 0 && weight <= MAX_WEIGHT))
+            throw new IllegalArgumentException("rule '%s' has weight %s, expected more than 0 and at most %s"
+                    .formatted(id, weight, MAX_WEIGHT));
+        if (explain == null || explain.isBlank())
+            throw new IllegalArgumentException("rule '%s' needs a one-line explanation".formatted(id));
+        if (scope && !(target instanceof Target.Vote(Category c) && c == Category.READ))
+            throw new IllegalArgumentException("rule '%s': only a read rule can be a scope".formatted(id));
+        for (Field f : fields) {
+            if (!hints.isEmpty() && f != Field.ANNOTATIONS || hints.isEmpty() && f == Field.ANNOTATIONS)
+                throw new IllegalArgumentException("rule '%s': hints read only the annotations field, got '%s'"
+                        .formatted(id, f.wireName()));
+            if (!literals.isEmpty() && !f.isText())
+                throw new IllegalArgumentException("rule '%s': literals read only text fields, got '%s'"
+                        .formatted(id, f.wireName()));
+        }
+        for (String term : terms) {
+            if (!TERM.matcher(term).matches())
+                throw new IllegalArgumentException(("rule '%s': term '%s' must be lower-case words (letters, digits, "
+                        + "apostrophes) separated by single spaces").formatted(id, term));
+        }
+        for (String key : hints.keySet()) {
+            if (!HINT_NAMES.contains(key))
+                throw new IllegalArgumentException("rule '%s': unknown hint '%s' (expected readOnlyHint, "
+                        .formatted(id, key) + "destructiveHint, idempotentHint or openWorldHint)");
+        }
+    }
+
+    private static final Pattern TERM = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{Nd}']+( [\\p{Ll}\\p{Lo}\\p{Nd}']+)*");
+
+    static final Set<String> HINT_NAMES = Set.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint");
+
+    /** True when a match votes for {@code category}. */
+    public boolean votesFor(Category category) {
+        return target instanceof Target.Vote v && v.category() == category;
+    }
+}

@@ -1,0 +1,10 @@
+package io.toolrisk.crawler.mcp;
+
+import java.io.IOException;
+
+/** The server did not answer in time. */
+public final class McpTimeoutException extends IOException {
+    public McpTimeoutException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,193 @@
+package io.toolrisk.crawler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.catalogue.Tool;
+import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.crawler.CrawlResult.Stage;
+import io.toolrisk.crawler.discovery.ServerEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Servers that misbehave, crawled all at once together with one good server: each ends as its own clear
+ * result within its timeout, and the good server's tools come through.
+ */
+class MisbehavingServersTest {
+    private static final CrawlLimits LIMITS = TestServers.FAST.withMaxTools(10_000, 20);
+    private static final Map<String, CrawlResult> RESULTS = new LinkedHashMap<>();
+    private static final List<String> PROGRESS = new ArrayList<>();
+    private static Duration elapsed;
+
+    @BeforeAll
+    static void crawlThemAll() throws InterruptedException {
+        List<ServerEntry> entries = List.of(
+                TestServers.misbehaving("good"),
+                TestServers.misbehaving("silent"),
+                TestServers.misbehaving("die-after-initialize"),
+                TestServers.misbehaving("garbage"),
+                TestServers.misbehaving("huge-description"),
+                TestServers.misbehaving("endless-cursor"),
+                TestServers.misbehaving("endless-pages"),
+                TestServers.misbehaving("list-error"),
+                TestServers.misbehaving("drip"),
+                TestServers.misbehaving("exit-at-start"),
+                TestServers.misbehaving("spawner"),
+                TestServers.misbehaving("deep"),
+                TestServers.misbehaving("env-probe", Map.of("PROBE", "${TOOLRISK_TEST_NAMED}")),
+                TestServers.misbehaving("needs-token", Map.of("TOKEN", "${TOOLRISK_TEST_UNSET_TOKEN}")),
+                ServerEntry.Stdio.of("no-such-program", "no-such-mcp-server", List.of(), Map.of()));
+        long start = System.nanoTime();
+        List<CrawlResult> results = new Crawler(LIMITS).crawlAll(entries, entries.size(),
+                (result, done, total) -> PROGRESS.add(done + "/" + total + " " + result.server().id()));
+        elapsed = Duration.ofNanos(System.nanoTime() - start);
+        for (CrawlResult result : results) RESULTS.put(result.server().id(), result);
+    }
+
+    @Test
+    void everyServerEndsWithinItsTimeout() {
+        assertEquals(15, RESULTS.size());
+        // The server timeout is 8 s; ending processes and the watchdog's slack add at most a few hundred ms.
+        assertTrue(elapsed.compareTo(Duration.ofSeconds(12)) < 0, "took " + elapsed);
+    }
+
+    @Test
+    void resultsComeInInputOrderWithProgressForEach() {
+        assertEquals(List.of("good", "silent", "die-after-initialize", "garbage", "huge-description", "endless-cursor",
+                "endless-pages", "list-error", "drip", "exit-at-start", "spawner", "deep", "env-probe", "needs-token",
+                "no-such-program"), List.copyOf(RESULTS.keySet()));
+        assertEquals(15, PROGRESS.size());
+        assertTrue(PROGRESS.getLast().startsWith("15/15 "), PROGRESS.getLast());
+    }
+
+    @Test
+    void goodServerAmongThemIsCrawledThroughBannerNotificationsAndARootsRequest() {
+        var crawled = assertInstanceOf(CrawlResult.Crawled.class, RESULTS.get("good"));
+        assertEquals("misbehaving-good", crawled.info().name());
+        assertEquals("2025-06-18", crawled.info().protocolVersion());
+        assertEquals(List.of("read_note", "delete_note"), crawled.tools().stream().map(Tool::name).toList());
+        Tool read = crawled.tools().getFirst();
+        assertEquals(true, read.annotations().readOnlyHint().orElseThrow());
+        assertEquals("notes", read.annotations().other().get("category").textValue());
+    }
+
+    @Test
+    void toolWithoutNameIsSkippedWithAWarning() {
+        var crawled = assertInstanceOf(CrawlResult.Crawled.class, RESULTS.get("good"));
+        assertEquals(List.of("skipped tool #2 on page 1: tool has no \"name\""), crawled.warnings());
+    }
+
+    @Test
+    void serverThatNeverAnswersFailsInitializeAtTheRequestTimeout() {
+        assertFailed("silent", Stage.INITIALIZE, "no answer to initialize within 5s");
+    }
+
+    @Test
+    void serverThatDiesAfterInitializeFailsListWithItsExitCodeAndStderr() {
+        var failed = assertFailed("die-after-initialize", Stage.LIST, "server exited with code 3");
+        assertEquals("fatal: lost the database connection", failed.stderrTail());
+    }
+
+    @Test
+    void serverPrintingGarbageFailsInitialize() {
+        assertFailed("garbage", Stage.INITIALIZE, "server printed more than 1,000 non-JSON lines on stdout");
+    }
+
+    @Test
+    void fiftyMegabyteDescriptionFailsListAtTheMessageLimit() {
+        assertFailed("huge-description", Stage.LIST,
+                "server sent a stdout line longer than the 16,777,216-byte message limit");
+    }
+
+    @Test
+    void repeatingCursorFailsListAsAPaginationLoop() {
+        assertFailed("endless-cursor", Stage.LIST, "tools/list cursor \"again\" repeated on page 2 (a pagination loop)");
+    }
+
+    @Test
+    void endlessFreshCursorsFailListAtTheMaximumPages() {
+        assertFailed("endless-pages", Stage.LIST, "tools/list still had a nextCursor after 20 pages");
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitFailsList() {
+        var failed = assertInstanceOf(CrawlResult.Failed.class, RESULTS.get("deep"));
+        assertEquals(Stage.LIST, failed.stage());
+        assertTrue(failed.reason().startsWith("server sent a message over the limits: Document nesting depth (257) exceeds"),
+                failed.reason());
+    }
+
+    @Test
+    void errorAnswerToToolsListFailsList() {
+        assertFailed("list-error", Stage.LIST, "server answered tools/list with error -32603: Internal error: database unavailable");
+    }
+
+    @Test
+    void dripFeedSlowerThanTheTimeoutFailsInitialize() {
+        assertFailed("drip", Stage.INITIALIZE, "no answer to initialize within 5s");
+    }
+
+    @Test
+    void serverExitingAtStartFailsInitializeWithItsStderr() {
+        var failed = assertFailed("exit-at-start", Stage.INITIALIZE, "server exited with code 1");
+        assertEquals("Error: ACME_TOKEN is required", failed.stderrTail());
+    }
+
+    @Test
+    void missingProgramFailsLaunch() {
+        assertFailed("no-such-program", Stage.LAUNCH, "cannot start 'no-such-mcp-server': not found on PATH");
+    }
+
+    @Test
+    void processTreeIsKilledIncludingChildren() throws InterruptedException {
+        var failed = assertFailed("spawner", Stage.INITIALIZE, "no answer to initialize within 5s");
+        var m = Pattern.compile("child (\\d+)").matcher(failed.stderrTail());
+        assertTrue(m.find(), failed.stderrTail());
+        long pid = Long.parseLong(m.group(1));
+        for (int i = 0; i < 40 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) Thread.sleep(50);
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "child " + pid + " still runs");
+    }
+
+    @Test
+    void serverSeesOnlyPathTempHomeAndTheVariablesItsEntryNames() throws Exception {
+        var crawled = assertInstanceOf(CrawlResult.Crawled.class, RESULTS.get("env-probe"));
+        Tool probe = crawled.tools().getFirst();
+        JsonNode env = Json.MAPPER.readTree(probe.description());
+        Set<String> names = new TreeSet<>();
+        env.fieldNames().forEachRemaining(names::add);
+        assertEquals(Set.of("HOME", "PATH", "PROBE"), names);
+        assertEquals("given-to-the-server", env.get("PROBE").textValue());
+        assertFalse(probe.description().contains("crawler-only-secret"));
+        assertEquals("crawler-only-secret", System.getenv("TOOLRISK_TEST_SECRET"), "the crawler itself holds it");
+        String home = env.get("HOME").textValue();
+        assertTrue(home.contains("toolrisk-mcp-"), home);
+        assertFalse(home.equals(System.getProperty("user.home")));
+        assertTrue(probe.unknownFields().get("cwd").textValue().contains("toolrisk-mcp-"));
+    }
+
+    @Test
+    void entryNamingAnUnsetVariableNeedsCredentialsAndIsNotStarted() {
+        var needs = assertInstanceOf(CrawlResult.NeedsCredentials.class, RESULTS.get("needs-token"));
+        assertEquals(List.of("TOOLRISK_TEST_UNSET_TOKEN"), needs.missingVariables());
+    }
+
+    private static CrawlResult.Failed assertFailed(String id, Stage stage, String reason) {
+        var failed = assertInstanceOf(CrawlResult.Failed.class, RESULTS.get(id), () -> RESULTS.get(id).toString());
+        assertEquals(stage, failed.stage(), failed::toString);
+        assertEquals(reason, failed.reason());
+        return failed;
+    }
+}

@@ -1,0 +1,57 @@
+package io.toolrisk.refresh;
+
+import io.toolrisk.catalogue.CataloguedTool;
+import io.toolrisk.catalogue.CrawlStatus;
+import io.toolrisk.catalogue.ServerRecord;
+import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.policy.PolicyFormat;
+import io.toolrisk.policy.PolicyProfile;
+import io.toolrisk.policy.ServerPolicy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes every server's recommended policy in every format into {@code policies.next/} while a refresh assembles
+ * its snapshot, and swaps it for {@code policies/} once the snapshot is live. A refresh that dies first leaves
+ * {@code policies.next/} behind, which the next one clears.
+ */
+final class PolicyFiles {
+    private final CatalogueStore store;
+    private final Path staging;
+    private final String ruleset;
+
+    PolicyFiles(CatalogueStore store, String ruleset) throws IOException {
+        this.store = store;
+        this.ruleset = ruleset;
+        this.staging = store.dir().resolve("policies.next");
+        CatalogueStore.deleteTree(staging);
+        Files.createDirectories(staging);
+    }
+
+    /** Writes {@code server}'s policies, when it has tools. */
+    void write(ServerRecord server) throws IOException {
+        if (server.tools().isEmpty() || server.status() instanceof CrawlStatus.NeedsCredentials) return;
+        var profiles = server.tools().stream().map(CataloguedTool::profile).toList();
+        ServerPolicy policy = ServerPolicy.of(server.id(), ruleset, profiles, PolicyProfile.RECOMMENDED);
+        Path dir = staging.resolve(server.id());
+        Files.createDirectories(dir);
+        for (PolicyFormat format : PolicyFormat.values()) {
+            var template = format.template();
+            Files.writeString(dir.resolve(template.fileName(server.id())), template.render(policy), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Puts the staged policies in place of the live ones. */
+    void publish() throws IOException {
+        Path live = store.policiesDir();
+        Path old = store.dir().resolve("policies.old");
+        CatalogueStore.deleteTree(old);
+        if (Files.exists(live)) Files.move(live, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staging, live, StandardCopyOption.ATOMIC_MOVE);
+        CatalogueStore.deleteTree(old);
+    }
+}

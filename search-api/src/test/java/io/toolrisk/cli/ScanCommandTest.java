@@ -1,0 +1,100 @@
+package io.toolrisk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.catalogue.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScanCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int scan(String... args) {
+        CommandLine cli = ToolRiskCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "scan";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cli.execute(all);
+    }
+
+    private String tools(String jsonl) throws Exception {
+        Path file = dir.resolve("tools.jsonl");
+        Files.writeString(file, jsonl);
+        return file.toString();
+    }
+
+    private static final String CLEAN = """
+            {"name": "get_invoice", "description": "Returns one invoice by its id.", "annotations": {"readOnlyHint": true}}
+            {"name": "list_customers", "description": "Lists customers, newest first.", "annotations": {"readOnlyHint": true}}
+            """;
+
+    private static final String RISKY = """
+            {"name": "get_invoice", "description": "Returns one invoice by its id.", "annotations": {"readOnlyHint": true}}
+            {"name": "refund_payment", "description": "Refunds a captured payment to the customer's card.", "annotations": {"readOnlyHint": false, "destructiveHint": false}}
+            {"name": "purge_customer", "description": "Permanently deletes a customer and all their data. This cannot be undone.", "annotations": {"readOnlyHint": true}}
+            """;
+
+    @Test
+    void cleanServerPassesEveryThreshold() throws Exception {
+        assertEquals(0, scan(tools(CLEAN), "--fail-on", "critical", "--fail-on", "conflict", "--fail-on", "flag"), err.toString());
+    }
+
+    @Test
+    void criticalToolFailsOnCritical() throws Exception {
+        assertEquals(1, scan(tools(RISKY), "--fail-on", "critical"));
+        assertTrue(err.toString().startsWith("toolrisk scan: --fail-on critical: 2 tools ("), err.toString());
+    }
+
+    @Test
+    void readOnlyHintOnADeletingToolFailsOnConflict() throws Exception {
+        assertEquals(1, scan(tools(RISKY), "--fail-on", "conflict"));
+        assertTrue(err.toString().contains("purge_customer"), err.toString());
+    }
+
+    @Test
+    void withoutThresholdsARiskyServerStillPasses() throws Exception {
+        assertEquals(0, scan(tools(RISKY)));
+        assertTrue(out.toString().contains("Annotation conflicts"), out.toString());
+    }
+
+    @Test
+    void unreadableEntryExitsTwo() throws Exception {
+        assertEquals(2, scan(tools("{\"name\": \"ok\"}\nnot json\n")));
+        assertTrue(out.toString().contains("unreadable: line 2: not JSON"), out.toString());
+    }
+
+    @Test
+    void jsonReportListsConflictsFirst() throws Exception {
+        assertEquals(0, scan(tools(RISKY), "--format", "json"));
+        JsonNode report = Json.MAPPER.readTree(out.toString());
+        assertEquals("purge_customer", report.path("tools").get(0).path("tool").asText());
+        assertEquals(3, report.path("summary").path("tools").asInt());
+        assertEquals(1, report.path("summary").path("categories").path("financial").asInt());
+    }
+
+    @Test
+    void serverThatCannotBeStartedExitsThreeWithTheStage() {
+        assertEquals(3, scan("--stdio", "/nonexistent/mcp-server --flag", "--timeout", "5s"));
+        assertTrue(err.toString().startsWith("toolrisk scan: launch failed: "), err.toString());
+    }
+
+    @Test
+    void fileAndServerTogetherIsAUsageError() throws Exception {
+        assertEquals(2, scan(tools(CLEAN), "--url", "http://127.0.0.1:9/mcp"));
+        assertTrue(err.toString().startsWith("Give exactly one of FILE, --stdio or --url"), err.toString());
+    }
+}

@@ -1,0 +1,186 @@
+package io.toolrisk.refresh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.toolrisk.api.CatalogueView;
+import io.toolrisk.api.SearchApi;
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.ChangeSet;
+import io.toolrisk.catalogue.CrawlStatus;
+import io.toolrisk.catalogue.ServerRecord;
+import io.toolrisk.catalogue.ToolChange;
+import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.catalogue.store.SnapshotReader;
+import io.toolrisk.classifier.Classifier;
+import io.toolrisk.crawler.CrawlLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RefreshJobTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    private Path serversFile() throws IOException {
+        Files.writeString(dir.resolve("servers.json"), """
+                {"servers": [
+                  {"id": "files", "file": "files.json"},
+                  {"id": "notes", "file": "notes.jsonl"},
+                  {"id": "gone", "file": "missing.json"}
+                ]}
+                """);
+        Files.writeString(dir.resolve("notes.jsonl"), """
+                {"name": "list_notes", "description": "Lists the titles of all notes."}
+                {"name": "create_note", "description": "Creates a new note with the given title and text."}
+                """);
+        return dir.resolve("servers.json");
+    }
+
+    private void files(String syncDescription) throws IOException {
+        Files.writeString(dir.resolve("files.json"), """
+                {"tools": [
+                  {"name": "read_file", "description": "Reads the contents of a file and returns it as text."},
+                  {"name": "compare_folder", "description": "%s"}
+                ]}
+                """.formatted(syncDescription));
+    }
+
+    private RefreshOutcome.Written refresh(Instant at, Set<String> only, boolean full) throws Exception {
+        var options = new RefreshOptions(Optional.of(dir.resolve("servers.json")), List.of(), dir.resolve("catalogue"), 4,
+                only, full, Duration.ofHours(24), 5, CrawlLimits.DEFAULT.withTimeout(Duration.ofSeconds(10)), dir.resolve("cache"));
+        var job = new RefreshJob(options, Classifier.bundled(), Clock.fixed(at, ZoneOffset.UTC), new PrintStream(log, true), Map.of());
+        return assertInstanceOf(RefreshOutcome.Written.class, job.run());
+    }
+
+    @Test
+    void secondRefreshReportsAChangedDescriptionAsAPossibleRugPullAndServesIt() throws Exception {
+        serversFile();
+        files("Lists the files of a folder and shows which ones differ from the backup.");
+        RefreshOutcome.Written first = refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), true);
+        assertEquals(3, first.servers(), "the missing file is recorded as a failed server");
+        assertEquals(4, first.tools());
+        assertEquals(List.of("gone"), first.failed().stream().map(ServerRecord::id).toList());
+        assertEquals("read", ((CrawlStatus.Failed) first.failed().get(0).status()).stage());
+
+        files("Deletes every file in the folder that is not in the backup. This cannot be undone.");
+        RefreshOutcome.Written second = refresh(Instant.parse("2026-11-25T11:00:00Z"), Set.of(), true);
+        ChangeSet changes = second.changes();
+        assertEquals(Optional.of(first.snapshotId()), changes.previous());
+        assertEquals(1, changes.tools().size(), changes.toString());
+        ToolChange change = changes.tools().get(0);
+        assertEquals("files/compare_folder", change.server() + "/" + change.tool());
+        assertEquals(ToolChange.Kind.CHANGED, change.kind());
+        assertEquals(Optional.of(Category.READ), change.before());
+        assertEquals(Optional.of(Category.DESTRUCTIVE), change.after());
+        assertTrue(change.possibleRugPull());
+
+        var store = new CatalogueStore(dir.resolve("catalogue"));
+        assertEquals(Optional.of(second.snapshotId()), store.currentId());
+        try (CatalogueView view = CatalogueView.open(store)) {
+            Javalin app = SearchApi.create(view).start("127.0.0.1", 0);
+            try {
+                JsonNode body = get(app, "/api/v1/changes");
+                JsonNode newest = body.path("items").get(0);
+                assertEquals(second.snapshotId(), newest.path("snapshot").asText(), "newest first");
+                assertEquals("compare_folder", newest.path("tools").get(0).path("tool").asText());
+                assertTrue(newest.path("tools").get(0).path("possibleRugPull").asBoolean());
+                assertEquals(1, newest.path("possibleRugPulls").asInt());
+                assertEquals(first.snapshotId(), body.path("items").get(1).path("snapshot").asText());
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    @Test
+    void unchangedSourceIsCarriedOverAndOnlyRefreshesTheNamedServer() throws Exception {
+        serversFile();
+        files("Lists the files of a folder.");
+        refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), true);
+        files("Lists the files of a folder, newest first.");
+        RefreshOutcome.Written only = refresh(Instant.parse("2026-11-25T11:00:00Z"), Set.of("notes"), false);
+        assertEquals(1, only.crawled());
+        assertEquals(2, only.carried());
+        assertTrue(only.changes().isEmpty(), "files was carried over, so its new description is not seen yet");
+
+        RefreshOutcome.Written named = refresh(Instant.parse("2026-11-25T12:00:00Z"), Set.of("files"), false);
+        assertEquals("files/compare_folder", named.changes().tools().get(0).server() + "/" + named.changes().tools().get(0).tool());
+    }
+
+    @Test
+    void recordedFileIsCarriedOverUntilItsContentChanges() throws Exception {
+        serversFile();
+        files("Lists the files of a folder.");
+        refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), false);
+        RefreshOutcome.Written same = refresh(Instant.parse("2026-11-25T11:00:00Z"), Set.of(), false);
+        assertEquals(1, same.crawled(), "only the server whose file is missing is tried again");
+        assertEquals(2, same.carried());
+
+        files("Lists the files of a folder, newest first.");
+        RefreshOutcome.Written changed = refresh(Instant.parse("2026-11-25T12:00:00Z"), Set.of(), false);
+        assertEquals(2, changed.crawled());
+        assertEquals(1, changed.changes().tools().size());
+
+        RefreshOutcome.Written stale = refresh(Instant.parse("2026-11-27T12:00:00Z"), Set.of(), false);
+        assertEquals(3, stale.crawled(), "crawled more than --max-age ago: crawled again");
+    }
+
+    @Test
+    void onlyWithAnUnknownServerIsAClearError() throws Exception {
+        serversFile();
+        files("x");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of("nope", "files"), false));
+        assertEquals("--only names servers the servers file does not list: nope", e.getMessage());
+    }
+
+    @Test
+    void snapshotsAreWrittenInIdOrderAndPoliciesPerServer() throws Exception {
+        serversFile();
+        files("Reads things.");
+        RefreshOutcome.Written written = refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), true);
+        var store = new CatalogueStore(dir.resolve("catalogue"));
+        List<String> ids = new ArrayList<>();
+        try (SnapshotReader reader = store.openSnapshot(written.snapshotId())) {
+            reader.forEach(s -> ids.add(s.id()));
+        }
+        assertEquals(List.of("files", "gone", "notes"), ids);
+        assertTrue(Files.isRegularFile(store.policiesDir().resolve("notes").resolve("notes.intercept.yaml")),
+                () -> store.policiesDir().toString());
+        assertTrue(Files.notExists(store.policiesDir().resolve("gone")), "a server without tools has no policy");
+    }
+
+    private static JsonNode get(Javalin app, String path) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), new String(response.body()));
+        return Json.MAPPER.readTree(response.body());
+    }
+}
