@@ -36,6 +36,11 @@ public final class SearchApi {
 
     /** The app serving {@code view}; {@code classifier} answers {@code POST /api/v1/classify}. */
     public static Javalin create(CatalogueView view, Classifier classifier) {
+        return create(view, classifier, config -> { });
+    }
+
+    /** As above, with {@code extra} configuration applied last (benchmarks add a baseline route this way). */
+    static Javalin create(CatalogueView view, Classifier classifier, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
         var changeLog = new ChangeLog(view.store());
         var tools = new ToolsApi(view);
         var servers = new ServersApi(view);
@@ -67,6 +72,7 @@ public final class SearchApi {
                     .header("Cache-Control", "public, max-age=3600").result(css));
             config.routes.exception(HttpResponseException.class, SearchApi::httpError);
             config.routes.exception(Exception.class, SearchApi::unexpected);
+            extra.accept(config);
         });
     }
 

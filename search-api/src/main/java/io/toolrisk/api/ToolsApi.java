@@ -1,6 +1,5 @@
 package io.toolrisk.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.toolrisk.catalogue.Category;
@@ -31,33 +30,45 @@ final class ToolsApi {
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
             ToolHits hits = lease.searcher().isPresent() ? lease.searcher().get().search(query) : emptyHits();
-            JsonBody.send(ctx, json -> write(json, hits));
+            ctx.contentType(JsonBody.JSON).result(body(hits));
         }
+    }
+
+    /**
+     * The answer, written by hand around the stored item bytes: every byte outside the items is a fixed key, a
+     * number or a base64url cursor, so nothing needs escaping, and the items are not decoded and re-encoded.
+     */
+    static byte[] body(ToolHits hits) {
+        int size = 256;
+        for (byte[] item : hits.items()) size += item.length + 1;
+        var out = new java.io.ByteArrayOutputStream(size);
+        ascii(out, "{\"total\":" + hits.total() + ",\"items\":[");
+        for (int i = 0; i < hits.items().size(); i++) {
+            if (i > 0) out.write(',');
+            out.writeBytes(hits.items().get(i));
+        }
+        var facets = new StringBuilder("],\"facets\":{\"category\":{");
+        for (Category c : Category.values())
+            facets.append(c.ordinal() == 0 ? "" : ",").append('"').append(c.wireName()).append("\":").append(hits.categories().getOrDefault(c, 0L));
+        facets.append("},\"severity\":{");
+        Map<Severity, Long> severities = hits.severities();
+        for (Severity s : Severity.values())
+            facets.append(s.ordinal() == 0 ? "" : ",").append('"').append(s.wireName()).append("\":").append(severities.get(s));
+        facets.append("}}");
+        hits.next().ifPresent(next -> facets.append(",\"next\":\"").append(next.encode()).append('"'));
+        facets.append('}');
+        ascii(out, facets.toString());
+        return out.toByteArray();
+    }
+
+    private static void ascii(java.io.ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     static ToolHits emptyHits() {
         Map<Category, Long> none = new java.util.EnumMap<>(Category.class);
         for (Category c : Category.values()) none.put(c, 0L);
         return new ToolHits(0, List.of(), none, Optional.empty());
-    }
-
-    private static void write(JsonGenerator json, ToolHits hits) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("total", hits.total());
-        json.writeArrayFieldStart("items");
-        for (byte[] item : hits.items()) JsonBody.raw(json, item);
-        json.writeEndArray();
-        json.writeObjectFieldStart("facets");
-        json.writeObjectFieldStart("category");
-        for (Category c : Category.values()) json.writeNumberField(c.wireName(), hits.categories().getOrDefault(c, 0L));
-        json.writeEndObject();
-        json.writeObjectFieldStart("severity");
-        Map<Severity, Long> severities = hits.severities();
-        for (Severity s : Severity.values()) json.writeNumberField(s.wireName(), severities.get(s));
-        json.writeEndObject();
-        json.writeEndObject();
-        if (hits.next().isPresent()) json.writeStringField("next", hits.next().get().encode());
-        json.writeEndObject();
     }
 
     /** One full profile with its evidence, the tool's title and description, and its definition. */

@@ -6,7 +6,6 @@ import io.toolrisk.catalogue.store.AtomicFiles;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.SnapshotHeader;
 import io.toolrisk.catalogue.store.SnapshotReader;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -87,7 +86,8 @@ public final class CatalogueIndexer {
         var config = new IndexWriterConfig(ToolAnalyzer.create())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(ramBufferMb)
-                .setUseCompoundFile(false);
+                .setUseCompoundFile(false)
+                .setIndexSort(LuceneQueries.INDEX_ORDER);
         long servers = 0, tools = 0, duplicates = 0;
         var pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4), new ThreadPoolExecutor.CallerRunsPolicy());
@@ -117,10 +117,8 @@ public final class CatalogueIndexer {
 
     private static void index(IndexWriter writer, ServerRecord server, List<CataloguedTool> tools) {
         try {
-            List<Document> docs = new ArrayList<>(tools.size() + 1);
-            docs.add(ToolFields.serverDocument(server));
-            for (CataloguedTool tool : tools) docs.add(ToolFields.toolDocument(server.id(), tool));
-            writer.addDocuments(docs);
+            writer.addDocument(ToolFields.serverDocument(server));
+            for (CataloguedTool tool : tools) writer.addDocument(ToolFields.toolDocument(server.id(), tool));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Collection;
 
 /**
- * Counts the hits of a search per category, in the same pass that collects the top hits. Five values need no
+ * Counts the hits of a search per category, without scoring them. Five values need no
  * ordinal map or taxonomy: one numeric doc value per tool, counted into an array. Severity counts follow, as
  * severity follows from category.
  */

@@ -52,7 +52,11 @@ final class LuceneQueries {
     private static final SortField BY_ID = new SortedSetSortField(ToolFields.ID, false);
     static final Sort RELEVANCE = new Sort(SCORE, MOST_SEVERE_FIRST, BY_ID);
     static final Sort SEVERITY = new Sort(MOST_SEVERE_FIRST, SCORE, BY_ID);
-    static final Sort SERVER_TOOLS = new Sort(MOST_SEVERE_FIRST, BY_ID);
+    /**
+     * Most severe first, then by id: the order the index is sorted in, so a search in this order stops after
+     * the page it needs. Searches without text use it for both orders (their scores are all equal).
+     */
+    static final Sort INDEX_ORDER = new Sort(MOST_SEVERE_FIRST, BY_ID);
 
     private final Analyzer analyzer;
 

@@ -49,9 +49,13 @@ public record SearchCursor(ToolQuery.Order order, float score, int categoryRank,
         }
     }
 
-    /** The cursor after {@code last}, a hit of a search sorted by {@code order}. */
-    static SearchCursor after(ToolQuery.Order order, FieldDoc last) {
+    /**
+     * The cursor after {@code last}, a hit of a search sorted by {@code order}, or in index order when the
+     * search had no text ({@code scored} false: the fields are then category rank and id).
+     */
+    static SearchCursor after(ToolQuery.Order order, FieldDoc last, boolean scored) {
         Object[] f = last.fields;
+        if (!scored) return new SearchCursor(order, 0f, ((Number) f[0]).intValue(), ((BytesRef) f[1]).utf8ToString());
         return switch (order) {
             case RELEVANCE -> new SearchCursor(order, (Float) f[0], ((Number) f[1]).intValue(), ((BytesRef) f[2]).utf8ToString());
             case SEVERITY -> new SearchCursor(order, (Float) f[1], ((Number) f[0]).intValue(), ((BytesRef) f[2]).utf8ToString());
@@ -59,8 +63,9 @@ public record SearchCursor(ToolQuery.Order order, float score, int categoryRank,
     }
 
     /** The Lucene search-after position; its doc number excludes nothing, the id already orders every tie. */
-    FieldDoc fieldDoc() {
+    FieldDoc fieldDoc(boolean scored) {
         BytesRef idBytes = new BytesRef(id);
+        if (!scored) return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {categoryRank, idBytes});
         Object[] fields = switch (order) {
             case RELEVANCE -> new Object[] {score, categoryRank, idBytes};
             case SEVERITY -> new Object[] {categoryRank, score, idBytes};

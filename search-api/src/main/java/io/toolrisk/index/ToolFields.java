@@ -11,6 +11,7 @@ import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.ToolAnnotations;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -70,7 +71,21 @@ public final class ToolFields {
     /** Stored: the summary JSON of a server document. */
     public static final String SUMMARY = "summary";
 
+    /**
+     * Text without length norms, for the short fields: names, titles, parameter names, server words. Their
+     * length says little about relevance, and norms of fields that only some documents have are sparse: looking
+     * them up for every hit was a fifth of the search time at a million tools.
+     */
+    private static final FieldType SHORT_TEXT = shortText();
+
     private ToolFields() {
+    }
+
+    private static FieldType shortText() {
+        var type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
     }
 
     /** {@code server/tool}, the id of a tool document. */
@@ -86,11 +101,11 @@ public final class ToolFields {
         doc.add(new StringField(TYPE, TYPE_TOOL, Field.Store.NO));
         doc.add(new KeywordField(ID, toolId(server, tool.name()), Field.Store.NO));
         doc.add(new KeywordField(SERVER, server, Field.Store.NO));
-        doc.add(new TextField(SERVER_TEXT, server, Field.Store.NO));
-        doc.add(new TextField(NAME, tool.name(), Field.Store.NO));
+        doc.add(new Field(SERVER_TEXT, server, SHORT_TEXT));
+        doc.add(new Field(NAME, tool.name(), SHORT_TEXT));
         doc.add(new StringField(NAME_EXACT, tool.name().toLowerCase(Locale.ROOT), Field.Store.NO));
         Optional<String> title = tool.displayTitle();
-        title.ifPresent(t -> doc.add(new TextField(TITLE, t, Field.Store.NO)));
+        title.ifPresent(t -> doc.add(new Field(TITLE, t, SHORT_TEXT)));
         doc.add(new TextField(DESCRIPTION, tool.description(), Field.Store.NO));
         Category category = profile.category();
         doc.add(new KeywordField(CATEGORY, category.wireName(), Field.Store.NO));
@@ -101,7 +116,7 @@ public final class ToolFields {
         for (String rule : distinct(profile.evidence().stream().map(Evidence::rule).iterator()))
             doc.add(new KeywordField(RULE, rule, Field.Store.NO));
         for (String hint : hints(tool.annotations())) doc.add(new KeywordField(HINT, hint, Field.Store.NO));
-        for (String param : parameterNames(tool.inputSchema())) doc.add(new TextField(PARAM, param, Field.Store.NO));
+        for (String param : parameterNames(tool.inputSchema())) doc.add(new Field(PARAM, param, SHORT_TEXT));
         doc.add(new StoredField(ITEM, ToolItemJson.item(server, tool, profile)));
         doc.add(new StoredField(TOOL, ToolItemJson.definition(tool)));
         doc.add(new StoredField(HASH, catalogued.definitionHash()));
@@ -119,7 +134,7 @@ public final class ToolFields {
             text.append(' ').append(c.info().name());
             c.info().title().ifPresent(t -> text.append(' ').append(t));
         }
-        doc.add(new TextField(SERVER_TEXT, text.toString(), Field.Store.NO));
+        doc.add(new Field(SERVER_TEXT, text.toString(), SHORT_TEXT));
         doc.add(new StoredField(SUMMARY, ServerSummaryJson.summary(server)));
         return doc;
     }

@@ -15,9 +15,9 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -55,6 +56,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ToolSearcher implements Closeable {
     /** The tools of one server that a summary lists; more than any real server has. */
     public static final int MAX_SERVER_TOOLS = 5_000;
+    /** Distinct filter combinations whose counts are kept; past that the cache starts over. */
+    private static final int MAX_CACHED_FILTER_COUNTS = 10_000;
 
     private final Path dir;
     private final Directory directory;
@@ -64,6 +67,7 @@ public final class ToolSearcher implements Closeable {
     private final CatalogueInfo info;
     private final CatalogueStats stats;
     private final AtomicInteger references = new AtomicInteger(1);
+    private final Map<Query, long[]> filterCounts = new ConcurrentHashMap<>();
 
     private ToolSearcher(Path dir) throws IOException {
         this.dir = dir;
@@ -105,18 +109,31 @@ public final class ToolSearcher implements Closeable {
         return stats;
     }
 
-    /** One page of tools matching {@code query}, with the count per category of all its hits. */
+    /**
+     * One page of tools matching {@code query}, with the count per category of all its hits. With text, one
+     * pass ranks and another counts; without, the page comes straight from the index order and the counts of
+     * those filters are computed once per index.
+     */
     public ToolHits search(ToolQuery query) throws IOException {
         Query lucene = queries.toolQuery(query);
-        Sort sort = LuceneQueries.sort(query.order());
+        boolean scored = !query.text().isEmpty();
+        Sort sort = scored ? LuceneQueries.sort(query.order()) : LuceneQueries.INDEX_ORDER;
         int wanted = query.after().isPresent() ? query.size() : query.page() * query.size();
-        FieldDoc after = query.after().map(SearchCursor::fieldDoc).orElse(null);
+        FieldDoc after = query.after().map(c -> c.fieldDoc(scored)).orElse(null);
         IndexSearcher searcher = manager.acquire();
         try {
             var top = new TopFieldCollectorManager(sort, wanted, after, wanted);
-            Object[] results = searcher.search(lucene, new MultiCollectorManager(top, new CategoryCounter()));
-            TopFieldDocs docs = (TopFieldDocs) results[0];
-            long[] counts = (long[]) results[1];
+            TopFieldDocs docs;
+            long[] counts;
+            if (scored) {
+                // Two passes beat one: the ranking pass may skip hits that cannot make the page (block-max WAND),
+                // and the counting pass does not score; on a word in a third of a million tools, 2x faster.
+                docs = searcher.search(lucene, top);
+                counts = searcher.search(new ConstantScoreQuery(lucene), new CategoryCounter());
+            } else {
+                docs = searcher.search(lucene, top);
+                counts = filterCounts(searcher, lucene);
+            }
             Map<Category, Long> categories = new EnumMap<>(Category.class);
             long total = 0;
             for (Category c : Category.values()) {
@@ -131,12 +148,22 @@ public final class ToolSearcher implements Closeable {
             }
             boolean more = query.after().isPresent() ? docs.scoreDocs.length == wanted : from + items.size() < total;
             Optional<SearchCursor> next = more && !items.isEmpty()
-                    ? Optional.of(SearchCursor.after(query.order(), (FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1]))
+                    ? Optional.of(SearchCursor.after(query.order(), (FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1], scored))
                     : Optional.empty();
             return new ToolHits(total, items, categories, next);
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** Category counts of a query of filters only; there are few distinct ones, and the index never changes. */
+    private long[] filterCounts(IndexSearcher searcher, Query filters) throws IOException {
+        long[] cached = filterCounts.get(filters);
+        if (cached != null) return cached;
+        long[] counts = searcher.search(new ConstantScoreQuery(filters), new CategoryCounter());
+        if (filterCounts.size() >= MAX_CACHED_FILTER_COUNTS) filterCounts.clear();
+        filterCounts.put(filters, counts);
+        return counts;
     }
 
     /** The tool {@code tool} of server {@code server}, if the index has it. */
@@ -163,7 +190,7 @@ public final class ToolSearcher implements Closeable {
                     .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(ToolFields.SERVER, server)), BooleanClause.Occur.FILTER)
                     .build();
-            TopDocs top = searcher.search(query, MAX_SERVER_TOOLS, LuceneQueries.SERVER_TOOLS);
+            TopDocs top = searcher.search(query, MAX_SERVER_TOOLS, LuceneQueries.INDEX_ORDER);
             List<IndexedTool> tools = new ArrayList<>(top.scoreDocs.length);
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : top.scoreDocs) tools.add(indexedTool(server, stored.document(hit.doc)));

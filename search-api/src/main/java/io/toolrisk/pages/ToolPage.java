@@ -26,7 +26,8 @@ public final class ToolPage {
         var body = new StringBuilder(8192);
         body.append("<p class=\"crumbs\"><a href=\"").append(Html.attribute(Html.serverPath(indexed.server()))).append("\">")
                 .append(Html.text(indexed.server())).append("</a> /</p>");
-        body.append("<h1 id=\"tool-name\">").append(Html.text(tool.name())).append("</h1>");
+        body.append("<h1 id=\"tool-name\">")
+                .append(DescriptionMarkup.highlight(tool.name(), "name", profile.evidence(), profile.flags())).append("</h1>");
         tool.displayTitle().ifPresent(t -> body.append("<p class=\"title\">").append(Html.text(t)).append("</p>"));
         body.append("<p class=\"verdict\">").append(Layout.badge("category", profile.category().wireName())).append(' ')
                 .append(Layout.badge("severity", profile.severity().wireName()))

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sourced by the bench scripts: compiles search-api with its tests (targeted build) and exports BENCH_CP,
+# the test classpath built from the reactor's own target/ directories (never stale jars from ~/.m2).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source .ci/jdk.sh
+mkdir -p "$ROOT/target"
+mvn -B -q -pl search-api -am test-compile 2>"$ROOT/target/bench-build.log" || { cat "$ROOT/target/bench-build.log" >&2; exit 1; }
+mvn -B -q -pl search-api dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$ROOT/target/bench-deps.txt" \
+    -DexcludeGroupIds=io.toolrisk >/dev/null 2>&1
+BENCH_CP="$ROOT/search-api/target/test-classes:$ROOT/search-api/target/classes:$ROOT/catalogue/target/classes"
+BENCH_CP="$BENCH_CP:$ROOT/classifier/target/classes:$ROOT/crawler/target/classes:$(cat "$ROOT/target/bench-deps.txt")"
+export BENCH_CP ROOT

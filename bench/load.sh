@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Query latency and throughput of the running API under 16 concurrent connections (wrk), against the index
+# that bench/index.sh built, with the same server's constant-JSON routes as the HTTP baseline, in one run.
+# Usage: bench/load.sh [DIR] [SECONDS]   (DIR default: target/bench-catalogue; SECONDS per scenario, default 30)
+# The machine has 2 cores: wrk and the server share them, so every number includes wrk's own CPU use.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/classpath.sh"
+DIR="${1:-$ROOT/target/bench-catalogue}"
+SECONDS_EACH="${2:-30}"
+PORT="${BENCH_PORT:-18080}"
+OUT="$ROOT/target/bench-load"
+mkdir -p "$OUT"
+"$JAVA_HOME/bin/java" -Dtoolrisk.shared.dir="$ROOT/../shared" -cp "$BENCH_CP" io.toolrisk.bench.BenchQueries "$OUT" 120
+"$JAVA_HOME/bin/java" -Xmx2g -Xms2g ${BENCH_SERVER_OPTS:--XX:+UseZGC} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH_CP" \
+    io.toolrisk.api.BenchServer "$DIR" "$PORT" &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$PORT/bench/constant" >/dev/null
+
+run() { # name, paths file or fixed path
+  local name="$1" target="$2"
+  if [[ -f "$target" ]]; then
+    PATHS="$target" wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency -s "$ROOT/bench/paths.lua" "http://127.0.0.1:$PORT" > "$OUT/result-$name.txt"
+  else
+    wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "http://127.0.0.1:$PORT$target" > "$OUT/result-$name.txt"
+  fi
+  local rps p50 p99 errors
+  rps="$(awk '/Requests\/sec/ {print $2}' "$OUT/result-$name.txt")"
+  p50="$(awk '$1=="50%" {print $2}' "$OUT/result-$name.txt")"
+  p99="$(awk '$1=="99%" {print $2}' "$OUT/result-$name.txt")"
+  errors="$(grep -E 'Non-2xx|Socket errors' "$OUT/result-$name.txt" | tr '\n' ' ' || true)"
+  printf '| %-22s | %10s | %9s | %9s | %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
+}
+
+echo "warming up (free text, ${SECONDS_EACH}s; not counted)"
+PATHS="$OUT/free.txt" wrk -t2 -c16 -d"${SECONDS_EACH}s" -s "$ROOT/bench/paths.lua" "http://127.0.0.1:$PORT" >/dev/null
+echo "| scenario               |  req/s     |  p50      |  p99      |"
+run constant-json /bench/constant
+run tiny-json /bench/tiny
+run free-text "$OUT/free.txt"
+run filtered "$OUT/filtered.txt"
+run faceted "$OUT/faceted.txt"
+run constant-json-again /bench/constant
