@@ -33,7 +33,7 @@ final class PolicyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SERVER", description = "The server's catalogue key, e.g. github.")
     String server;
 
-    @Option(names = "--catalogue", defaultValue = "data/catalogue", paramLabel = "DIR",
+    @Option(names = "--catalogue", defaultValue = "${sys:toolrisk.home:-.}/data/catalogue", paramLabel = "DIR",
             description = "The catalogue directory (default: ${DEFAULT-VALUE}).")
     Path catalogue;
 
