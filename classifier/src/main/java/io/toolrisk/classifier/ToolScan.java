@@ -217,7 +217,7 @@ final class ToolScan {
                 } else if (leading[0] == -1) {
                     leading[0] = -2;
                 }
-                hits.add(hit(rule, t, from, to, rule.weight() * (isLead ? leadFactor : otherFactor)));
+                hits.add(hit(rule, t, from, to, rule.weight() * (isLead || rule.anyPosition() ? leadFactor : otherFactor)));
             });
             emitInScope(hits, out);
         }

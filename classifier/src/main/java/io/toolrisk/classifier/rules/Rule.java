@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * </ul>
  * {@code context}, when not empty, lists tokens of which at least one must appear in the tool's name or its
  * schema property names for the rule to fire ("transfer" is money only next to an amount or a currency).
- * {@code anyPosition} keeps full weight for a name token outside the verb slot. A {@code scope} rule (read only)
+ * {@code anyPosition} keeps full weight wherever the match stands: outside a name's verb slot, or in a later
+ * sentence of a description ("This cannot be undone." is a warning wherever it is). A {@code scope} rule (read only)
  * says that nothing changes, and cancels the other votes of its clause: in "runs a read-only query" the
  * running is what reads.
  */
