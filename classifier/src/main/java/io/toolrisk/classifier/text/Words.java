@@ -102,8 +102,9 @@ public final class Words {
     private static boolean endsSentence(char[] chars, int i) {
         return switch (chars[i]) {
             case '!', '?', ';', ':', ',', '\n' -> true;
-            // "e.g." or "v1.2" do not end a sentence: only a period followed by white space or the end does.
-            case '.' -> i + 1 == chars.length || Character.isWhitespace(chars[i + 1]);
+            // "v1.2" and "e.g." do not end a sentence: a period followed by white space or the end does, unless
+            // it closes an abbreviation of single letters.
+            case '.' -> (i + 1 == chars.length || Character.isWhitespace(chars[i + 1])) && !(i >= 2 && chars[i - 2] == '.');
             default -> false;
         };
     }
