@@ -35,7 +35,7 @@ final class FlagFinder {
             }
         }
         for (FieldText t : scan.texts) {
-            if (t.words().maxChar() >= InvisibleCharacters.LOWEST) InvisibleCharacters.find(t.text()).ifPresent(f -> flags.add(new Flag(FlagKind.INVISIBLE_CHARACTERS, t.path(),
+            if (t.words().hasNonAscii()) InvisibleCharacters.find(t.text()).ifPresent(f -> flags.add(new Flag(FlagKind.INVISIBLE_CHARACTERS, t.path(),
                     f.quote(), "characters that do not show on screen but reach the model")));
             if (t.field().isText()) {
                 for (HiddenMarkup.Finding f : HiddenMarkup.find(t.text())) {

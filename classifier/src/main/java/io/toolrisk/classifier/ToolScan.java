@@ -138,7 +138,8 @@ final class ToolScan {
         for (int[] m : found) {
             Rule rule = rules.rules[m[0]];
             int from = m[1];
-            boolean inSlot = from == slot || (from > 0 && rules.isConjunction(w.id(from - 1)));
+            boolean inSlot = from == slot || (from > 0 && w.position(from - 1) == w.position(from) - 1
+                    && rules.isConjunction(w.id(from - 1)));
             double factor = inSlot || rule.anyPosition() ? slotFactor : otherFactor;
             hits.add(hit(rule, t, from, m[2], rule.weight() * factor));
         }
@@ -154,7 +155,8 @@ final class ToolScan {
             boolean noun = m[2] - m[1] == 1 && rules.isNoun(w.id(m[1]));
             if (!noun) return m[1];
         }
-        return found.getFirst()[1] == 0 ? 0 : -1;
+        int first = found.getFirst()[1];
+        return w.position(first) == 0 ? first : -1;
     }
 
     /**
@@ -194,8 +196,10 @@ final class ToolScan {
     private void matchTerms(TermMatcher matcher, FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
         Words w = t.words();
         if (matcher != null && w.size() > 0) {
-            int lead = leadIndex(w);
-            // [from, to) of the current leading match; from = -1 before the first match, -2 once there is none.
+            int lead = leadPosition(w);
+            int leadSentence = sentenceAt(w, lead);
+            // The current leading match: its first index and the position of its last word; -1 before the
+            // first match, -2 once the first match was not a leading one.
             int[] leading = {-1, -1};
             List<Hit> hits = new ArrayList<>();
             matcher.match(w, (payload, from, to) -> {
@@ -204,16 +208,16 @@ final class ToolScan {
                 if (!rule.context().isEmpty() && !inContext(payload)) return;
                 boolean isLead;
                 if (leading[0] == -1) {
-                    isLead = from <= lead + 1 && w.sentence(from) == w.sentence(lead);
+                    isLead = w.position(from) <= lead + 1 && w.sentence(from) == leadSentence;
                 } else if (leading[0] >= 0) {
-                    isLead = from == leading[0]
-                            || from == leading[1] + 1 && rules.isConjunction(w.id(leading[1]));
+                    isLead = from == leading[0] || w.position(from) == leading[1] + 2
+                            && w.position(from - 1) == leading[1] + 1 && rules.isConjunction(w.id(from - 1));
                 } else {
                     isLead = false;
                 }
                 if (isLead) {
                     leading[0] = from;
-                    leading[1] = to;
+                    leading[1] = w.position(to - 1);
                 } else if (leading[0] == -1) {
                     leading[0] = -2;
                 }
@@ -223,18 +227,29 @@ final class ToolScan {
         }
     }
 
-    /** The first word that is not a filler such as "Use this tool to". */
-    private int leadIndex(Words w) {
-        int limit = Math.min(w.size(), LEAD_SEARCH);
-        for (int i = 0; i < limit; i++) {
-            if (!rules.isFiller(w.id(i))) return i;
+    /** The position of the first word that is not a filler such as "Use this tool to". */
+    private int leadPosition(Words w) {
+        int expected = 0;
+        for (int i = 0; i < w.size() && expected < LEAD_SEARCH; i++) {
+            if (w.position(i) != expected) return expected; // an unknown word: no filler is unknown
+            if (!rules.isFiller(w.id(i))) return expected;
+            expected++;
         }
-        return 0;
+        return Math.min(expected, LEAD_SEARCH);
+    }
+
+    /** The clause of the first known word at or after {@code position}. */
+    private static int sentenceAt(Words w, int position) {
+        for (int i = 0; i < w.size(); i++) {
+            if (w.position(i) >= position) return w.sentence(i);
+        }
+        return -1;
     }
 
     private boolean negated(Words w, int from) {
         int sentence = w.sentence(from);
-        for (int k = from - 1; k >= 0 && k >= from - NEGATION_WINDOW; k--) {
+        int position = w.position(from);
+        for (int k = from - 1; k >= 0 && w.position(k) >= position - NEGATION_WINDOW; k--) {
             if (w.sentence(k) != sentence) return false;
             if (rules.isNegation(w.id(k))) return true;
         }
@@ -248,7 +263,7 @@ final class ToolScan {
             for (FieldText t : texts) {
                 if (t.field() == Field.NAME || t.field() == Field.PROPERTY || t.field() == Field.DESCRIPTION) {
                     for (int i = 0; i < t.words().size(); i++) {
-                        if (t.words().id(i) >= 0) contextWords.set(t.words().id(i));
+                        contextWords.set(t.words().id(i));
                     }
                 }
             }
@@ -323,7 +338,10 @@ final class ToolScan {
     /** "action", "operation", also "action_type" or "httpMethod": the first or last token names an operation. */
     private boolean isActionParam(String name) {
         Words w = Words.ofIdentifier(name, rules.vocabulary);
-        return w.size() > 0 && (rules.isActionParam(w.id(0)) || rules.isActionParam(w.id(w.size() - 1)));
+        if (w.size() == 0) return false;
+        int last = w.size() - 1;
+        return w.position(0) == 0 && rules.isActionParam(w.id(0))
+                || w.position(last) == w.wordCount() - 1 && rules.isActionParam(w.id(last));
     }
 
     /** String values of {@code enum}, of {@code items.enum}, or of {@code oneOf}/{@code anyOf} constants. */

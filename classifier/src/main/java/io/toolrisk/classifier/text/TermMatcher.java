@@ -62,13 +62,16 @@ public final class TermMatcher {
         return terms;
     }
 
-    /** Reports every match in {@code words}, left to right. */
+    /**
+     * Reports every match in {@code words}, left to right, as spans {@code [from, to)} of indices into the
+     * known words; the words of a match are next to each other in the field.
+     */
     public void match(Words words, Sink sink) {
         int n = words.size();
         int coveredUntil = 0;
         for (int i = 0; i < n; i++) {
             int id = words.id(i);
-            if (id < 0 || id >= roots.length) continue;
+            if (id >= roots.length) continue;
             Node node = roots[id];
             if (node == null) continue;
             Node longest = null;
@@ -80,7 +83,7 @@ public final class TermMatcher {
                     longest = node;
                     longestEnd = j;
                 }
-                if (j >= n || node.childIds.length == 0) break;
+                if (j >= n || node.childIds.length == 0 || words.position(j) != words.position(j - 1) + 1) break;
                 node = node.child(words.id(j));
             }
             if (longest == null || longestEnd <= coveredUntil) continue;

@@ -63,11 +63,22 @@ public final class Vocabulary {
 
     /** The id of the lower-cased {@code chars[start, end)}, or {@link #UNKNOWN}. */
     public int id(char[] chars, int start, int end) {
+        if (end - start > longest) return UNKNOWN;
+        int hash = 0;
+        for (int i = start; i < end; i++) hash = hashStep(hash, chars[i]);
+        return id(chars, start, end, hash);
+    }
+
+    /** One step of the word hash: callers that scan a word anyway pass the result to {@link #id(char[], int, int, int)}. */
+    static int hashStep(int hash, char c) {
+        return 31 * hash + fold(c);
+    }
+
+    /** The id of {@code chars[start, end)} whose {@link #hashStep} hash the caller computed while scanning it. */
+    int id(char[] chars, int start, int end, int wordHash) {
         int length = end - start;
         if (length > longest) return UNKNOWN;
-        int hash = 0;
-        for (int i = start; i < end; i++) hash = 31 * hash + fold(chars[i]);
-        hash = mix(hash);
+        int hash = mix(wordHash);
         int mask = keys.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int id = ids[slot];

@@ -2,6 +2,8 @@ package io.toolrisk.classifier.text;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class WordsTest {
@@ -15,34 +17,36 @@ class WordsTest {
 
     @Test
     void identifiersSplitAtEveryConvention() {
-        assertEquals("github delete repo", Words.ofIdentifier("github.delete_repo", VOCABULARY).toString());
-        assertEquals("create or update file", Words.ofIdentifier("createOrUpdateFile", VOCABULARY).toString());
-        assertEquals("api post page", Words.ofIdentifier("API-post-page", VOCABULARY).toString());
-        assertEquals("http server start", Words.ofIdentifier("HTTPServerStart", VOCABULARY).toString());
-        assertEquals("get erc20 balance", Words.ofIdentifier("get_ERC20Balance", VOCABULARY).toString());
-        assertEquals("repos delete", Words.ofIdentifier("repos/delete", VOCABULARY).toString());
+        assertEquals(List.of("github", "delete", "repo"), Words.tokens("github.delete_repo"));
+        assertEquals(List.of("create", "or", "update", "file"), Words.tokens("createOrUpdateFile"));
+        assertEquals(List.of("api", "post", "page"), Words.tokens("API-post-page"));
+        assertEquals(List.of("http", "server", "start"), Words.tokens("HTTPServerStart"));
+        assertEquals(List.of("get", "erc20", "balance"), Words.tokens("get_ERC20Balance"));
+        assertEquals(List.of("repos", "delete"), Words.tokens("repos/delete"));
     }
 
     @Test
-    void wordsKeepTheirOffsetsAndVocabularyIds() {
+    void onlyKnownWordsAreKeptWithTheirOffsetsPositionsAndIds() {
         Words w = Words.ofIdentifier("github.deleteRepo", VOCABULARY);
-        assertEquals(3, w.size());
-        assertEquals(7, w.start(1));
-        assertEquals(13, w.end(1));
-        assertEquals(VOCABULARY.id("delete", 0, 6), w.id(1));
-        assertEquals(Vocabulary.UNKNOWN, w.id(0));
-        assertEquals(VOCABULARY.id("repo", 0, 4), w.id(2), "looked up lower-cased");
+        assertEquals(2, w.size());
+        assertEquals(3, w.wordCount());
+        assertEquals(1, w.position(0), "'github' is counted but not kept");
+        assertEquals(7, w.start(0));
+        assertEquals(13, w.end(0));
+        assertEquals(VOCABULARY.id("delete", 0, 6), w.id(0));
+        assertEquals(VOCABULARY.id("repo", 0, 4), w.id(1), "looked up lower-cased");
     }
 
     @Test
     void proseKeepsApostrophesAndCountsClauses() {
-        Words w = Words.ofText("It can\u2019t be undone, e.g. never. Next: one", VOCABULARY);
-        assertEquals("it can't be undone e g never next one", w.toString());
-        assertEquals(VOCABULARY.id("can't", 0, 5), w.id(1), "the typographic apostrophe is read as '");
-        assertEquals(0, w.sentence(3));
-        assertEquals(1, w.sentence(4), "a comma ends a clause");
-        assertEquals(1, w.sentence(6), "'e.g.' does not end one");
-        assertEquals(2, w.sentence(7));
-        assertEquals(3, w.sentence(8));
+        String text = "It can\u2019t be undone, e.g. not. Next: not";
+        assertEquals(List.of("it", "can't", "be", "undone", "e", "g", "not", "next", "not"), Words.words(text));
+        Words w = Words.ofText(text, VOCABULARY);
+        assertEquals("can't not not", w.toString());
+        assertEquals(VOCABULARY.id("can't", 0, 5), w.id(0), "the typographic apostrophe is read as '");
+        assertEquals(0, w.sentence(0));
+        assertEquals(1, w.sentence(1), "a comma ends a clause, 'e.g.' does not");
+        assertEquals(6, w.position(1));
+        assertEquals(3, w.sentence(2));
     }
 }
