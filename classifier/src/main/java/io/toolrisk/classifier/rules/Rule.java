@@ -3,6 +3,9 @@ package io.toolrisk.classifier.rules;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.FlagKind;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,10 +61,12 @@ public record Rule(
         if (fields == null || fields.isEmpty())
             throw new IllegalArgumentException("rule '%s' reads no fields".formatted(id));
         if (target == null) throw new IllegalArgumentException("rule '%s' has neither a category nor a flag".formatted(id));
-        fields = Set.copyOf(fields);
+        // Ordered copies: Set.copyOf and Map.copyOf iterate in an order that changes from one JVM run to the
+        // next, and which hint is quoted as evidence must not.
+        fields = Collections.unmodifiableSet(EnumSet.copyOf(fields));
         terms = terms == null ? List.of() : List.copyOf(terms);
         literals = literals == null ? List.of() : List.copyOf(literals);
-        hints = hints == null ? Map.of() : Map.copyOf(hints);
+        hints = hints == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hints));
         context = context == null ? List.of() : List.copyOf(context);
         int kinds = (terms.isEmpty() ? 0 : 1) + (literals.isEmpty() ? 0 : 1) + (hints.isEmpty() ? 0 : 1);
         if (kinds != 1)
