@@ -27,11 +27,11 @@ final class FlagFinder {
 
     static List<Flag> flags(ToolScan scan, Tool tool, Category category, List<Hit> evidence) {
         List<Flag> flags = new ArrayList<>();
-        Set<String> fieldsWithInstructions = new HashSet<>();
+        Set<FieldText> fieldsWithInstructions = new HashSet<>();
         for (Hit hit : scan.flagHits) {
             if (hit.rule().target() instanceof Rule.Target.Raise(FlagKind kind)) {
                 flags.add(new Flag(kind, hit.path(), hit.quote(), hit.rule().explain() + " (rule " + hit.rule().id() + ")"));
-                if (kind == FlagKind.HIDDEN_INSTRUCTIONS || kind == FlagKind.CREDENTIAL_ACCESS) fieldsWithInstructions.add(hit.path());
+                if (kind == FlagKind.HIDDEN_INSTRUCTIONS || kind == FlagKind.CREDENTIAL_ACCESS) fieldsWithInstructions.add(hit.text());
             }
         }
         for (FieldText t : scan.texts) {
@@ -45,7 +45,7 @@ final class FlagFinder {
                         case HIDDEN_ELEMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
                                 "markup styled or marked to be invisible when rendered"));
                         case INSTRUCTION_TAG -> {
-                            if (fieldsWithInstructions.contains(t.path()))
+                            if (fieldsWithInstructions.contains(t))
                                 flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
                                         "an instruction block addressed to the model that asks for secrecy, secrets or more"));
                         }

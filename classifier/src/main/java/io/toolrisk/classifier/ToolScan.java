@@ -81,14 +81,15 @@ final class ToolScan {
     }
 
     private void collectTexts() {
-        texts.add(new FieldText(Field.NAME, "name", Words.ofIdentifier(tool.name(), rules.vocabulary)));
+        texts.add(FieldText.of(Field.NAME, "name", Words.ofIdentifier(tool.name(), rules.vocabulary)));
         if (tool.title().isPresent()) {
-            texts.add(new FieldText(Field.TITLE, "title", Words.ofText(tool.title().get(), rules.vocabulary)));
+            texts.add(FieldText.of(Field.TITLE, "title", Words.ofText(tool.title().get(), rules.vocabulary)));
         } else if (tool.annotations().title().isPresent()) {
-            texts.add(new FieldText(Field.TITLE, "annotations/title", Words.ofText(tool.annotations().title().get(), rules.vocabulary)));
+            texts.add(FieldText.of(Field.TITLE, "annotations/title",
+                    Words.ofText(tool.annotations().title().get(), rules.vocabulary)));
         }
         if (!tool.description().isEmpty())
-            texts.add(new FieldText(Field.DESCRIPTION, "description", Words.ofText(tool.description(), rules.vocabulary)));
+            texts.add(FieldText.of(Field.DESCRIPTION, "description", Words.ofText(tool.description(), rules.vocabulary)));
         collectProperties(tool.inputSchema().path("properties"), "inputSchema/properties/", 0);
     }
 
@@ -98,19 +99,34 @@ final class ToolScan {
     private void collectProperties(JsonNode properties, String prefix, int depth) {
         if (!properties.isObject()) return;
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
-            String path = prefix + pointerEscape(property.getKey());
-            texts.add(new FieldText(Field.PROPERTY, path, Words.ofIdentifier(property.getKey(), rules.vocabulary)));
+            String key = property.getKey();
+            Words name = Words.ofIdentifier(key, rules.vocabulary);
+            texts.add(FieldText.inSchema(Field.PROPERTY, prefix, key, "", name));
             JsonNode schema = property.getValue();
             JsonNode description = schema.path("description");
             if (description.isTextual() && !description.textValue().isEmpty())
-                texts.add(new FieldText(Field.PROPERTY_DESCRIPTION, path + "/description",
+                texts.add(FieldText.inSchema(Field.PROPERTY_DESCRIPTION, prefix, key, "/description",
                         Words.ofText(description.textValue(), rules.vocabulary)));
-            if (depth < MAX_PROPERTY_DEPTH) {
-                collectProperties(schema.path("properties"), path + "/properties/", depth + 1);
-                collectProperties(schema.path("items").path("properties"), path + "/items/properties/", depth + 1);
+            if (depth == 0 && actionCandidate == null && isActionParam(name)) {
+                List<String> values = enumValues(schema);
+                if (values.size() >= 2) {
+                    actionCandidate = key;
+                    actionValues = values;
+                }
+            }
+            if (depth < MAX_PROPERTY_DEPTH && schema.isObject()) {
+                JsonNode nested = schema.get("properties");
+                if (nested != null) collectProperties(nested, prefix + pointerEscape(key) + "/properties/", depth + 1);
+                JsonNode items = schema.get("items");
+                if (items != null && items.has("properties"))
+                    collectProperties(items.get("properties"), prefix + pointerEscape(key) + "/items/properties/", depth + 1);
             }
         }
     }
+
+    /** The first top-level parameter named like an operation selector with two or more enum values. */
+    private String actionCandidate;
+    private List<String> actionValues;
 
     /**
      * Identifier fields. The verb slot is the leftmost match that is not also a common noun: the first token
@@ -187,8 +203,7 @@ final class ToolScan {
         if (literals != null) {
             literals.match(t.words(), (id, start, end) -> {
                 Rule rule = rules.rules[id];
-                out.accept(new Hit(rule, t.field(), t.path(), t.text().substring(start, end), start, end,
-                        rule.weight() * leadFactor, 0));
+                out.accept(new Hit(rule, t, start, end, rule.weight() * leadFactor, 0));
             });
         }
     }
@@ -276,6 +291,7 @@ final class ToolScan {
 
     private void matchHints() {
         ToolAnnotations a = tool.annotations();
+        if (!a.declaresAnyHint()) return;
         for (int id : rules.hintRules) {
             Rule rule = rules.rules[id];
             String first = null;
@@ -296,8 +312,8 @@ final class ToolScan {
             }
             if (!all || first == null) continue;
             String quote = rule.hints().get(first).toString();
-            accept(new Hit(rule, Field.ANNOTATIONS, "annotations/" + first, quote, 0, quote.length(),
-                    rule.weight() * ANNOTATION, 0));
+            var text = FieldText.of(Field.ANNOTATIONS, "annotations/" + first, Words.ofText(quote, rules.vocabulary));
+            accept(new Hit(rule, text, 0, quote.length(), rule.weight() * ANNOTATION, 0));
         }
     }
 
@@ -306,38 +322,28 @@ final class ToolScan {
      * values of which at least one matches a rule. Each value is read like a tool name.
      */
     private void scanActionParameter() {
-        JsonNode properties = tool.inputSchema().path("properties");
-        if (!properties.isObject() || rules.matcher(Field.ENUM) == null) return;
-        for (Map.Entry<String, JsonNode> property : properties.properties()) {
-            if (!isActionParam(property.getKey())) continue;
-            List<String> values = enumValues(property.getValue());
-            if (values.size() < 2) continue;
-            String path = "inputSchema/properties/" + pointerEscape(property.getKey()) + "/enum/";
-            List<Votes> perValue = new ArrayList<>(values.size());
-            boolean any = false;
-            for (int i = 0; i < values.size(); i++) {
-                Votes v = new Votes();
-                var text = new FieldText(Field.ENUM, path + i, Words.ofIdentifier(values.get(i), rules.vocabulary));
-                texts.add(text);
-                matchIdentifier(text, NAME_SLOT, NAME_OTHER, hit -> {
-                    switch (hit.rule().target()) {
-                        case Rule.Target.Vote vote -> v.add(hit);
-                        case Rule.Target.Raise raise -> flagHits.add(hit);
-                    }
-                });
-                any |= !v.isEmpty();
-                perValue.add(v);
-            }
-            if (any) {
-                actionParameter = Optional.of(new ActionParameter(property.getKey(), path, values, perValue));
-                return;
-            }
+        if (actionCandidate == null || rules.matcher(Field.ENUM) == null) return;
+        String path = "inputSchema/properties/" + pointerEscape(actionCandidate) + "/enum/";
+        List<Votes> perValue = new ArrayList<>(actionValues.size());
+        boolean any = false;
+        for (int i = 0; i < actionValues.size(); i++) {
+            Votes v = new Votes();
+            var text = FieldText.of(Field.ENUM, path + i, Words.ofIdentifier(actionValues.get(i), rules.vocabulary));
+            texts.add(text);
+            matchIdentifier(text, NAME_SLOT, NAME_OTHER, hit -> {
+                switch (hit.rule().target()) {
+                    case Rule.Target.Vote vote -> v.add(hit);
+                    case Rule.Target.Raise raise -> flagHits.add(hit);
+                }
+            });
+            any |= !v.isEmpty();
+            perValue.add(v);
         }
+        if (any) actionParameter = Optional.of(new ActionParameter(actionCandidate, path, actionValues, perValue));
     }
 
     /** "action", "operation", also "action_type" or "httpMethod": the first or last token names an operation. */
-    private boolean isActionParam(String name) {
-        Words w = Words.ofIdentifier(name, rules.vocabulary);
+    private boolean isActionParam(Words w) {
         if (w.size() == 0) return false;
         int last = w.size() - 1;
         return w.position(0) == 0 && rules.isActionParam(w.id(0))
@@ -369,7 +375,7 @@ final class ToolScan {
         Words w = t.words();
         int start = w.start(from);
         int end = w.end(to - 1);
-        return new Hit(rule, t.field(), t.path(), t.text().substring(start, end), start, end, weight, w.sentence(from));
+        return new Hit(rule, t, start, end, weight, w.sentence(from));
     }
 
     /** RFC 6901: '~' becomes "~0" and '/' becomes "~1". */

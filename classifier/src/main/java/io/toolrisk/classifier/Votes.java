@@ -40,7 +40,7 @@ final class Votes {
         if (hit.rule().target() instanceof Rule.Target.Vote(Category category)) {
             double strongestBefore = 0;
             for (Hit h : hits) {
-                if (h.path().equals(hit.path()) && h.rule().votesFor(category))
+                if (h.text() == hit.text() && h.rule().votesFor(category))
                     strongestBefore = Math.max(strongestBefore, h.weight());
             }
             scores[category.ordinal()] += Math.max(0, hit.weight() - strongestBefore);
