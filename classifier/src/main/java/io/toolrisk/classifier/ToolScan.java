@@ -137,7 +137,6 @@ final class ToolScan {
      */
     private void matchIdentifier(FieldText t, double slotFactor, double otherFactor, Consumer<Hit> out) {
         matchIdentifier(rules.matcher(t.field()), t, slotFactor, otherFactor, out);
-        matchIdentifier(rules.flagMatcher(t.field()), t, slotFactor, otherFactor, out);
     }
 
     private void matchIdentifier(TermMatcher matcher, FieldText t, double slotFactor, double otherFactor, Consumer<Hit> out) {
@@ -167,12 +166,14 @@ final class ToolScan {
      * first: "browser_network_request"); {@code found} is in token order.
      */
     private int verbSlot(List<int[]> found, Words w) {
+        int first = -1;
         for (int[] m : found) {
+            if (!(rules.rules[m[0]].target() instanceof Rule.Target.Vote)) continue; // flags take no slot
             boolean noun = m[2] - m[1] == 1 && rules.isNoun(w.id(m[1]));
             if (!noun) return m[1];
+            if (first < 0) first = m[1];
         }
-        int first = found.getFirst()[1];
-        return w.position(first) == 0 ? first : -1;
+        return first >= 0 && w.position(first) == 0 ? first : -1;
     }
 
     /**
@@ -198,7 +199,6 @@ final class ToolScan {
      */
     private void matchText(FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
         matchTerms(rules.matcher(t.field()), t, leadFactor, otherFactor, out);
-        matchTerms(rules.flagMatcher(t.field()), t, leadFactor, otherFactor, out);
         LiteralMatcher literals = rules.literalMatcher(t.field());
         if (literals != null) {
             literals.match(t.words(), (id, start, end) -> {
@@ -222,7 +222,9 @@ final class ToolScan {
                 if (negated(w, from)) return;
                 if (!rule.context().isEmpty() && !inContext(payload)) return;
                 boolean isLead;
-                if (leading[0] == -1) {
+                if (!(rule.target() instanceof Rule.Target.Vote)) {
+                    isLead = false; // a flag's words are no verb of the tool
+                } else if (leading[0] == -1) {
                     isLead = w.position(from) <= lead + 1 && w.sentence(from) == leadSentence;
                 } else if (leading[0] >= 0) {
                     isLead = from == leading[0] || w.position(from) == leading[1] + 2
@@ -233,7 +235,7 @@ final class ToolScan {
                 if (isLead) {
                     leading[0] = from;
                     leading[1] = w.position(to - 1);
-                } else if (leading[0] == -1) {
+                } else if (leading[0] == -1 && rule.target() instanceof Rule.Target.Vote) {
                     leading[0] = -2;
                 }
                 hits.add(hit(rule, t, from, to, rule.weight() * (isLead || rule.anyPosition() ? leadFactor : otherFactor)));

@@ -67,16 +67,29 @@ public final class HiddenMarkup {
         return found;
     }
 
-    /** A cheap test before parsing: a '<' followed by a letter or "!--". */
+    /**
+     * A cheap test before parsing: a comment opener, an instruction tag, or a tag with a {@code style} or
+     * {@code hidden} attribute. Placeholders such as {@code <owner>} and draw.io XML, common in real
+     * descriptions, do not need jsoup.
+     */
     static boolean mayHoldMarkup(String text) {
-        int i = text.indexOf('<');
-        while (i >= 0 && i + 1 < text.length()) {
-            char c = text.charAt(i + 1);
-            if (Character.isLetter(c) || text.startsWith("!--", i + 1)) return true;
-            i = text.indexOf('<', i + 1);
+        int n = text.length();
+        for (int i = text.indexOf('<'); i >= 0 && i + 1 < n; i = text.indexOf('<', i + 1)) {
+            if (text.startsWith("!--", i + 1)) return true;
+            int end = i + 1;
+            while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '-')) end++;
+            if (end == i + 1) continue;
+            if (INSTRUCTION_TAGS.contains(text.substring(i + 1, end).toLowerCase(Locale.ROOT))) return true;
+            int close = text.indexOf('>', end);
+            if (close < 0) close = Math.min(n, end + MAX_TAG);
+            String attributes = text.substring(end, Math.min(close, end + MAX_TAG)).toLowerCase(Locale.ROOT);
+            if (attributes.contains("style") || attributes.contains("hidden")) return true;
         }
         return false;
     }
+
+    /** How far into a tag the attributes are looked at. */
+    private static final int MAX_TAG = 512;
 
     private static String shorten(String s) {
         String oneLine = s.replaceAll("\\s+", " ").strip();

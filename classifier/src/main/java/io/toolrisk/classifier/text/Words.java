@@ -50,7 +50,7 @@ public final class Words {
      */
     public static Words ofIdentifier(String identifier, Vocabulary vocabulary) {
         var b = new Builder(identifier, vocabulary);
-        cutIdentifier(b.chars, b);
+        b.nonAscii = cutIdentifier(b.chars, b);
         return new Words(b);
     }
 
@@ -70,11 +70,14 @@ public final class Words {
         return out;
     }
 
-    private static void cutIdentifier(char[] chars, WordSink sink) {
+    /** Cuts an identifier into tokens; true when it has a character outside ASCII. */
+    private static boolean cutIdentifier(char[] chars, WordSink sink) {
         int n = chars.length;
         int start = -1;
+        boolean nonAscii = false;
         for (int i = 0; i < n; i++) {
             char c = chars[i];
+            nonAscii |= c >= 128;
             if (!isLetterOrDigit(c)) {
                 if (start >= 0) sink.word(start, i, 0, hash(chars, start, i));
                 start = -1;
@@ -87,6 +90,7 @@ public final class Words {
             if (start < 0) start = i;
         }
         if (start >= 0) sink.word(start, n, 0, hash(chars, start, n));
+        return nonAscii;
     }
 
     private static int hash(char[] chars, int start, int end) {
@@ -113,18 +117,20 @@ public final class Words {
      */
     public static Words ofText(String text, Vocabulary vocabulary) {
         var b = new Builder(text, vocabulary);
-        cutText(b.chars, b);
+        b.nonAscii = cutText(b.chars, b);
         return new Words(b);
     }
 
-    private static void cutText(char[] chars, WordSink sink) {
+    /** Cuts prose into words; true when it has a character outside ASCII. */
+    private static boolean cutText(char[] chars, WordSink sink) {
         int n = chars.length;
         int sentence = 0;
         int start = -1;
         int hash = 0;
+        boolean nonAscii = false;
         for (int i = 0; i < n; i++) {
             char c = chars[i];
-            if (isLetterOrDigit(c)) {
+            if (c < 128 ? ASCII_ALNUM[c] : (nonAscii = true) && Character.isLetterOrDigit(c)) {
                 if (start < 0) {
                     start = i;
                     hash = 0;
@@ -143,6 +149,7 @@ public final class Words {
             if (c < 128 && SENTENCE_END[c] && endsSentence(chars, i)) sentence++;
         }
         if (start >= 0) sink.word(start, n, sentence, hash);
+        return nonAscii;
     }
 
     private static boolean endsSentence(char[] chars, int i) {
@@ -255,12 +262,6 @@ public final class Words {
             this.source = source;
             this.chars = source.toCharArray();
             this.vocabulary = vocabulary;
-            for (char c : chars) {
-                if (c >= 128) {
-                    nonAscii = true;
-                    break;
-                }
-            }
         }
 
         @Override
