@@ -73,6 +73,19 @@ final class ToolScan {
         return this;
     }
 
+    /**
+     * True when the verdict is read and the tool says so itself ("It is read-only and does not mutate
+     * data"): a parameter named "action" of such a tool filters what is read (to-dos by the action that
+     * created them), it does not select an operation.
+     */
+    boolean saysItOnlyReads(io.toolrisk.catalogue.Category base) {
+        if (base != io.toolrisk.catalogue.Category.READ) return false;
+        for (Hit h : votes.supporting(io.toolrisk.catalogue.Category.READ)) {
+            if (h.rule().scope() && (h.field() == Field.DESCRIPTION || h.field() == Field.TITLE)) return true;
+        }
+        return false;
+    }
+
     private void accept(Hit hit) {
         switch (hit.rule().target()) {
             case Rule.Target.Vote v -> votes.add(hit);
@@ -225,7 +238,9 @@ final class ToolScan {
                 if (!(rule.target() instanceof Rule.Target.Vote)) {
                     isLead = false; // a flag's words are no verb of the tool
                 } else if (leading[0] == -1) {
-                    isLead = w.position(from) <= lead + 1 && w.sentence(from) == leadSentence;
+                    // The first verb of the first clause, a few words in at most: "Deletes ...", "Use this
+                    // tool to delete ...", "TFT tool for retrieving ...".
+                    isLead = w.position(from) < lead + LEAD_SEARCH && w.sentence(from) == leadSentence;
                 } else if (leading[0] >= 0) {
                     isLead = from == leading[0] || w.position(from) == leading[1] + 2
                             && w.position(from - 1) == leading[1] + 1 && rules.isConjunction(w.id(from - 1));
