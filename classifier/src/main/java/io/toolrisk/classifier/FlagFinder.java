@@ -63,23 +63,35 @@ final class FlagFinder {
      * destructive) that the evidence says only reads.
      */
     static Optional<Flag> annotationConflict(ToolAnnotations a, Category category, List<Hit> evidence) {
-        Optional<Hit> reason = evidence.stream().filter(h -> h.field() != Field.ANNOTATIONS).findFirst();
-        if (reason.isEmpty()) return Optional.empty();
-        String because = "'%s' (%s, rule %s)".formatted(reason.get().quote(), reason.get().path(), reason.get().rule().id());
-        if (a.readOnlyHint().orElse(false) && category != Category.READ)
-            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/readOnlyHint", "readOnlyHint: true",
-                    "declared read-only, but %s says %s".formatted(because, category.wireName())));
+        if (!a.declaresAnyHint()) return Optional.empty();
+        Hit reason = null;
+        for (Hit h : evidence) {
+            if (h.field() != Field.ANNOTATIONS) {
+                reason = h;
+                break;
+            }
+        }
+        if (reason == null) return Optional.empty();
         boolean readOnly = a.readOnlyHint().orElse(false);
+        if (readOnly && category != Category.READ)
+            return conflict("annotations/readOnlyHint", "readOnlyHint: true",
+                    "declared read-only, but %s says %s", reason, category.wireName());
         if (!readOnly && a.destructiveHint().equals(Optional.of(false)) && category == Category.DESTRUCTIVE)
-            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/destructiveHint", "destructiveHint: false",
-                    "declared non-destructive, but %s says destructive".formatted(because)));
+            return conflict("annotations/destructiveHint", "destructiveHint: false",
+                    "declared non-destructive, but %s says destructive", reason, null);
         if (category == Category.READ && a.readOnlyHint().equals(Optional.of(false)))
-            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/readOnlyHint", "readOnlyHint: false",
-                    "declared as changing things, but %s says it only reads".formatted(because)));
+            return conflict("annotations/readOnlyHint", "readOnlyHint: false",
+                    "declared as changing things, but %s says it only reads", reason, null);
         if (category == Category.READ && !readOnly && a.destructiveHint().equals(Optional.of(true)))
-            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/destructiveHint", "destructiveHint: true",
-                    "declared destructive, but %s says it only reads".formatted(because)));
+            return conflict("annotations/destructiveHint", "destructiveHint: true",
+                    "declared destructive, but %s says it only reads", reason, null);
         return Optional.empty();
+    }
+
+    private static Optional<Flag> conflict(String field, String quote, String detail, Hit reason, String category) {
+        String because = "'%s' (%s, rule %s)".formatted(reason.quote(), reason.path(), reason.rule().id());
+        return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, field, quote,
+                category == null ? detail.formatted(because) : detail.formatted(because, category)));
     }
 
     private static List<Flag> ordered(List<Flag> flags) {
