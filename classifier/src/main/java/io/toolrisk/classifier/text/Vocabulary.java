@@ -89,7 +89,9 @@ public final class Vocabulary {
 
     private static boolean equalsFolded(char[] key, char[] chars, int start) {
         for (int i = 0; i < key.length; i++) {
-            if (key[i] != fold(chars[start + i])) return false;
+            char c = chars[start + i];
+            // Most text is lower-case already: fold only what differs.
+            if (key[i] != c && key[i] != fold(c)) return false;
         }
         return true;
     }

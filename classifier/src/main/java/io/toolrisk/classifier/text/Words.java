@@ -245,16 +245,15 @@ public final class Words {
     }
 
     private static final class Builder implements WordSink {
-        private static final int[] EMPTY = new int[0];
         final String source;
         final char[] chars;
         private final Vocabulary vocabulary;
         boolean nonAscii;
-        int[] ids = EMPTY;
-        int[] positions = EMPTY;
-        int[] starts = EMPTY;
-        int[] ends = EMPTY;
-        int[] sentences = EMPTY;
+        int[] ids;
+        int[] positions;
+        int[] starts;
+        int[] ends;
+        int[] sentences;
         int size;
         int wordCount;
 
@@ -262,6 +261,13 @@ public final class Words {
             this.source = source;
             this.chars = source.toCharArray();
             this.vocabulary = vocabulary;
+            // About one known word in every twelve chars of prose: sized so that most fields never regrow.
+            int capacity = Math.max(4, chars.length / 12);
+            ids = new int[capacity];
+            positions = new int[capacity];
+            starts = new int[capacity];
+            ends = new int[capacity];
+            sentences = new int[capacity];
         }
 
         @Override
@@ -270,7 +276,7 @@ public final class Words {
             int id = vocabulary.id(chars, start, end, hash);
             if (id == Vocabulary.UNKNOWN) return;
             if (size == ids.length) {
-                int capacity = Math.max(8, size * 2);
+                int capacity = size * 2;
                 ids = Arrays.copyOf(ids, capacity);
                 positions = Arrays.copyOf(positions, capacity);
                 starts = Arrays.copyOf(starts, capacity);
