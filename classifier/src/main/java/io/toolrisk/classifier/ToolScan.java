@@ -5,8 +5,6 @@ import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.ToolAnnotations;
 import io.toolrisk.classifier.rules.Field;
 import io.toolrisk.classifier.rules.Rule;
-import io.toolrisk.classifier.text.LiteralMatcher;
-import io.toolrisk.classifier.text.TermMatcher;
 import io.toolrisk.classifier.text.Words;
 
 import java.util.ArrayList;
@@ -14,30 +12,14 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Reads one tool definition with the compiled rules: cuts each field into words, matches every field once,
- * weighs each match by where it stands, and collects the votes for the tool, the votes for each value of
- * an operation parameter, and the flag matches. Not thread-safe; one per classification.
+ * Reads one tool definition with the compiled rules: cuts each field (name, title, description, schema
+ * property names and descriptions, nested one or two levels, the values of an operation parameter) into
+ * words, has the {@link FieldMatcher} match each once, and collects the votes for the tool, the votes for
+ * each value of an operation parameter, and the flag matches. Not thread-safe; one per classification.
  */
 final class ToolScan {
-    // Where a word stands changes what it says. A verb in the name's verb slot says what the tool does; a
-    // later name token is usually its object ("get_workflow_run"). A description's leading verb restates
-    // the name; words further on are often context ("returns the run that deployed it").
-    static final double NAME_SLOT = 1.0;
-    static final double NAME_OTHER = 0.3;
-    static final double TITLE_LEAD = 0.9;
-    static final double DESCRIPTION_LEAD = 0.8;
-    static final double TEXT_OTHER = 0.3;
-    static final double PROPERTY = 0.4;
-    static final double PROPERTY_DESCRIPTION = 0.15;
-    static final double ANNOTATION = 1.0;
-    /** Negation words this many words before a match (in the same clause) cancel it. */
-    static final int NEGATION_WINDOW = 3;
-    /** How far into a description its leading verb may stand, after fillers such as "Use this tool to". */
-    static final int LEAD_SEARCH = 8;
-
     final Votes votes = new Votes();
     final List<Hit> flagHits = new ArrayList<>();
     final List<FieldText> texts = new ArrayList<>(16);
@@ -46,6 +28,7 @@ final class ToolScan {
 
     private final CompiledRules rules;
     private final Tool tool;
+    private final FieldMatcher matcher;
     private BitSet contextWords;
 
     record ActionParameter(String param, String path, List<String> values, List<Votes> votes) {
@@ -54,17 +37,19 @@ final class ToolScan {
     ToolScan(CompiledRules rules, Tool tool) {
         this.rules = rules;
         this.tool = tool;
+        this.matcher = new FieldMatcher(rules, this::inContext);
     }
 
     ToolScan run() {
         collectTexts();
         for (FieldText t : texts) {
             switch (t.field()) {
-                case NAME -> matchIdentifier(t, NAME_SLOT, NAME_OTHER, this::accept);
-                case TITLE -> matchText(t, TITLE_LEAD, TEXT_OTHER, this::accept);
-                case DESCRIPTION -> matchText(t, DESCRIPTION_LEAD, TEXT_OTHER, this::accept);
-                case PROPERTY -> matchIdentifier(t, PROPERTY, PROPERTY, this::accept);
-                case PROPERTY_DESCRIPTION -> matchText(t, PROPERTY_DESCRIPTION, PROPERTY_DESCRIPTION, this::accept);
+                case NAME -> matcher.matchIdentifier(t, FieldMatcher.NAME_SLOT, FieldMatcher.NAME_OTHER, this::accept);
+                case TITLE -> matcher.matchText(t, FieldMatcher.TITLE_LEAD, FieldMatcher.TEXT_OTHER, this::accept);
+                case DESCRIPTION -> matcher.matchText(t, FieldMatcher.DESCRIPTION_LEAD, FieldMatcher.TEXT_OTHER, this::accept);
+                case PROPERTY -> matcher.matchIdentifier(t, FieldMatcher.PROPERTY, FieldMatcher.PROPERTY, this::accept);
+                case PROPERTY_DESCRIPTION -> matcher.matchText(t, FieldMatcher.PROPERTY_DESCRIPTION,
+                        FieldMatcher.PROPERTY_DESCRIPTION, this::accept);
                 case ENUM, ANNOTATIONS -> { }
             }
         }
@@ -141,155 +126,8 @@ final class ToolScan {
     private String actionCandidate;
     private List<String> actionValues;
 
-    /**
-     * Identifier fields. The verb slot is the leftmost match that is not also a common noun: the first token
-     * ("delete_repo"), or after a namespace ("mobile_launch_app", "atlas-create-access-list"), or at the end
-     * ("compute_vm_create", "loadtesting_test_get": "test" is a noun there). A verb that is as often a noun
-     * ("run", "merge", "comment") takes the slot only when nothing else can ("merge_pull_request"). Whatever
-     * follows "and"/"or" is a slot too ("get_or_create").
-     */
-    private void matchIdentifier(FieldText t, double slotFactor, double otherFactor, Consumer<Hit> out) {
-        matchIdentifier(rules.matcher(t.field()), t, slotFactor, otherFactor, out);
-    }
-
-    private void matchIdentifier(TermMatcher matcher, FieldText t, double slotFactor, double otherFactor, Consumer<Hit> out) {
-        if (matcher == null || t.words().size() == 0) return;
-        List<int[]> found = new ArrayList<>(4);
-        matcher.match(t.words(), (payload, from, to) -> {
-            Rule rule = rules.rules[payload];
-            if (rule.context().isEmpty() || inContext(payload)) found.add(new int[] {payload, from, to});
-        });
-        if (found.isEmpty()) return;
-        Words w = t.words();
-        int slot = verbSlot(found, w);
-        List<Hit> hits = new ArrayList<>(found.size());
-        for (int[] m : found) {
-            Rule rule = rules.rules[m[0]];
-            int from = m[1];
-            boolean inSlot = from == slot || (from > 0 && w.position(from - 1) == w.position(from) - 1
-                    && rules.isConjunction(w.id(from - 1)));
-            double factor = inSlot || rule.anyPosition() ? slotFactor : otherFactor;
-            hits.add(hit(rule, t, from, m[2], rule.weight() * factor));
-        }
-        emitInScope(hits, out);
-    }
-
-    /**
-     * The token index where the verb slot's match starts, or -1 when there is none (only nouns, none of them
-     * first: "browser_network_request"); {@code found} is in token order.
-     */
-    private int verbSlot(List<int[]> found, Words w) {
-        int first = -1;
-        for (int[] m : found) {
-            if (!(rules.rules[m[0]].target() instanceof Rule.Target.Vote)) continue; // flags take no slot
-            boolean noun = m[2] - m[1] == 1 && rules.isNoun(w.id(m[1]));
-            if (!noun) return m[1];
-            if (first < 0) first = m[1];
-        }
-        return first >= 0 && w.position(first) == 0 ? first : -1;
-    }
-
-    /**
-     * Passes the hits of one field on, except the votes for a change that stand in the same clause as a
-     * scope rule ("a read-only query", "dry run of the deployment"): the scope says what they amount to.
-     */
-    private static void emitInScope(List<Hit> hits, Consumer<Hit> out) {
-        long scopes = 0;
-        for (Hit h : hits) {
-            if (h.rule().scope()) scopes |= 1L << Math.min(h.clause(), 63);
-        }
-        for (Hit h : hits) {
-            boolean change = h.rule().target() instanceof Rule.Target.Vote(var c) && c != io.toolrisk.catalogue.Category.READ;
-            if (change && (scopes & (1L << Math.min(h.clause(), 63))) != 0) continue;
-            out.accept(h);
-        }
-    }
-
-    /**
-     * Prose fields: a match preceded closely by a negation in its clause does not count ("does not modify",
-     * "without deleting"); the leading verb of the first clause (and verbs joined to it by "and"/"or")
-     * weighs {@code leadFactor}, everything else {@code otherFactor}.
-     */
-    private void matchText(FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
-        matchTerms(rules.matcher(t.field()), t, leadFactor, otherFactor, out);
-        LiteralMatcher literals = rules.literalMatcher(t.field());
-        if (literals != null) {
-            literals.match(t.words(), (id, start, end) -> {
-                Rule rule = rules.rules[id];
-                out.accept(new Hit(rule, t, start, end, rule.weight() * leadFactor, 0));
-            });
-        }
-    }
-
-    private void matchTerms(TermMatcher matcher, FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
-        Words w = t.words();
-        if (matcher != null && w.size() > 0) {
-            int lead = leadPosition(w);
-            int leadSentence = sentenceAt(w, lead);
-            // The current leading match: its first index and the position of its last word; -1 before the
-            // first match, -2 once the first match was not a leading one.
-            int[] leading = {-1, -1};
-            List<Hit> hits = new ArrayList<>();
-            matcher.match(w, (payload, from, to) -> {
-                Rule rule = rules.rules[payload];
-                if (negated(w, from)) return;
-                if (!rule.context().isEmpty() && !inContext(payload)) return;
-                boolean isLead;
-                if (!(rule.target() instanceof Rule.Target.Vote)) {
-                    isLead = false; // a flag's words are no verb of the tool
-                } else if (leading[0] == -1) {
-                    // The first verb of the first clause, a few words in at most: "Deletes ...", "Use this
-                    // tool to delete ...", "TFT tool for retrieving ...".
-                    isLead = w.position(from) < lead + LEAD_SEARCH && w.sentence(from) == leadSentence;
-                } else if (leading[0] >= 0) {
-                    isLead = from == leading[0] || w.position(from) == leading[1] + 2
-                            && w.position(from - 1) == leading[1] + 1 && rules.isConjunction(w.id(from - 1));
-                } else {
-                    isLead = false;
-                }
-                if (isLead) {
-                    leading[0] = from;
-                    leading[1] = w.position(to - 1);
-                } else if (leading[0] == -1 && rule.target() instanceof Rule.Target.Vote) {
-                    leading[0] = -2;
-                }
-                hits.add(hit(rule, t, from, to, rule.weight() * (isLead || rule.anyPosition() ? leadFactor : otherFactor)));
-            });
-            emitInScope(hits, out);
-        }
-    }
-
-    /** The position of the first word that is not a filler such as "Use this tool to". */
-    private int leadPosition(Words w) {
-        int expected = 0;
-        for (int i = 0; i < w.size() && expected < LEAD_SEARCH; i++) {
-            if (w.position(i) != expected) return expected; // an unknown word: no filler is unknown
-            if (!rules.isFiller(w.id(i))) return expected;
-            expected++;
-        }
-        return Math.min(expected, LEAD_SEARCH);
-    }
-
-    /** The clause of the first known word at or after {@code position}. */
-    private static int sentenceAt(Words w, int position) {
-        for (int i = 0; i < w.size(); i++) {
-            if (w.position(i) >= position) return w.sentence(i);
-        }
-        return -1;
-    }
-
-    private boolean negated(Words w, int from) {
-        int sentence = w.sentence(from);
-        int position = w.position(from);
-        for (int k = from - 1; k >= 0 && w.position(k) >= position - NEGATION_WINDOW; k--) {
-            if (w.sentence(k) != sentence) return false;
-            if (rules.isNegation(w.id(k))) return true;
-        }
-        return false;
-    }
-
     /** True when one of the rule's context words is among the name, property-name or description words. */
-    private boolean inContext(int rule) {
+    boolean inContext(int rule) {
         if (contextWords == null) {
             contextWords = new BitSet(rules.vocabulary.size());
             for (FieldText t : texts) {
@@ -330,7 +168,7 @@ final class ToolScan {
             if (!all || first == null) continue;
             String quote = rule.hints().get(first).toString();
             var text = FieldText.of(Field.ANNOTATIONS, "annotations/" + first, Words.ofText(quote, rules.vocabulary));
-            accept(new Hit(rule, text, 0, quote.length(), rule.weight() * ANNOTATION, 0));
+            accept(new Hit(rule, text, 0, quote.length(), rule.weight() * FieldMatcher.ANNOTATION, 0));
         }
     }
 
@@ -347,7 +185,7 @@ final class ToolScan {
             Votes v = new Votes();
             var text = FieldText.of(Field.ENUM, path + i, Words.ofIdentifier(actionValues.get(i), rules.vocabulary));
             texts.add(text);
-            matchIdentifier(text, NAME_SLOT, NAME_OTHER, hit -> {
+            matcher.matchIdentifier(text, FieldMatcher.NAME_SLOT, FieldMatcher.NAME_OTHER, hit -> {
                 switch (hit.rule().target()) {
                     case Rule.Target.Vote vote -> v.add(hit);
                     case Rule.Target.Raise raise -> flagHits.add(hit);
@@ -386,13 +224,6 @@ final class ToolScan {
             }
         }
         return values;
-    }
-
-    private static Hit hit(Rule rule, FieldText t, int from, int to, double weight) {
-        Words w = t.words();
-        int start = w.start(from);
-        int end = w.end(to - 1);
-        return new Hit(rule, t, start, end, weight, w.sentence(from));
     }
 
     /** RFC 6901: '~' becomes "~0" and '/' becomes "~1". */
