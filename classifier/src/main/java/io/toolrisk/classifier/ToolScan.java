@@ -107,7 +107,7 @@ final class ToolScan {
                         Words.ofText(description.textValue(), rules.vocabulary)));
             if (depth == 0 && actionCandidate == null && isActionParam(name)) {
                 List<String> values = enumValues(schema);
-                if (values.size() >= 2) {
+                if (values.size() >= 2 && values.size() <= MAX_ACTIONS) {
                     actionCandidate = key;
                     actionValues = values;
                 }
@@ -121,6 +121,12 @@ final class ToolScan {
             }
         }
     }
+
+    /**
+     * An operation selector has a handful of values; an enum longer than this lists things (regions, languages),
+     * not operations, and would make the profile as long as the enum.
+     */
+    static final int MAX_ACTIONS = 64;
 
     /** The first top-level parameter named like an operation selector with two or more enum values. */
     private String actionCandidate;

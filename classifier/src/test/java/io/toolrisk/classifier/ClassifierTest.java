@@ -145,6 +145,16 @@ class ClassifierTest {
     }
 
     @Test
+    void aLongEnumIsAListOfThingsNotOfOperations() {
+        var values = new StringBuilder();
+        for (int i = 0; i < 200; i++) values.append(i == 0 ? "" : ",").append("\"delete_").append(i).append('"');
+        RiskProfile p = classify("{\"name\":\"list_regions\",\"inputSchema\":{\"type\":\"object\",\"properties\":"
+                + "{\"mode\":{\"type\":\"string\",\"enum\":[" + values + "]}}}}");
+        assertTrue(p.actions().isEmpty());
+        assertEquals(Category.READ, p.category());
+    }
+
+    @Test
     void aReadProfileSaysWhyItIsRead() {
         RiskProfile p = classify("list_users", "List users.");
         assertEquals("read-verb", p.evidence().getFirst().rule());
