@@ -31,7 +31,7 @@ final class FlagFinder {
         for (Hit hit : scan.flagHits) {
             if (hit.rule().target() instanceof Rule.Target.Raise(FlagKind kind)) {
                 flags.add(new Flag(kind, hit.path(), hit.quote(), hit.rule().explain() + " (rule " + hit.rule().id() + ")"));
-                if (kind == FlagKind.HIDDEN_INSTRUCTIONS || kind == FlagKind.CREDENTIAL_ACCESS) fieldsWithInstructions.add(hit.text());
+                if (kind == FlagKind.HIDDEN_INSTRUCTIONS) fieldsWithInstructions.add(hit.text());
             }
         }
         for (FieldText t : scan.texts) {
@@ -47,7 +47,7 @@ final class FlagFinder {
                         case INSTRUCTION_TAG -> {
                             if (fieldsWithInstructions.contains(t))
                                 flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
-                                        "an instruction block addressed to the model that asks for secrecy, secrets or more"));
+                                        "an instruction block addressed to the model that asks for secrecy, data or more"));
                         }
                     }
                 }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class HiddenMarkup {
     /** Tag names used to address a model ("tool poisoning"); {@code <example>} or {@code <owner>} are not. */
     static final Set<String> INSTRUCTION_TAGS = Set.of("important", "system", "system-prompt", "instructions",
-            "instruction", "secret", "hidden", "admin", "override", "assistant", "ai", "llm", "model", "prompt", "sys");
+            "instruction", "hidden", "admin", "override", "assistant", "ai", "llm", "model", "prompt", "sys");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?![.\\d])|opacity\\s*:\\s*0(?![.\\d])");
     private static final int MAX_QUOTE = 160;
