@@ -186,21 +186,28 @@ final class ToolScan {
         if (actionCandidate == null || rules.matcher(Field.ENUM) == null) return;
         String path = "inputSchema/properties/" + pointerEscape(actionCandidate) + "/enum/";
         List<Votes> perValue = new ArrayList<>(actionValues.size());
+        List<FieldText> valueTexts = new ArrayList<>(actionValues.size());
+        List<Hit> valueFlags = new ArrayList<>();
         boolean any = false;
         for (int i = 0; i < actionValues.size(); i++) {
             Votes v = new Votes();
             var text = FieldText.of(Field.ENUM, path + i, Words.ofIdentifier(actionValues.get(i), rules.vocabulary));
-            texts.add(text);
+            valueTexts.add(text);
             matcher.matchIdentifier(text, FieldMatcher.NAME_SLOT, FieldMatcher.NAME_OTHER, hit -> {
                 switch (hit.rule().target()) {
                     case Rule.Target.Vote vote -> v.add(hit);
-                    case Rule.Target.Raise raise -> flagHits.add(hit);
+                    case Rule.Target.Raise raise -> valueFlags.add(hit);
                 }
             });
             any |= !v.isEmpty();
             perValue.add(v);
         }
-        if (any) actionParameter = Optional.of(new ActionParameter(actionCandidate, path, actionValues, perValue));
+        // Values that select no operation ("credential", "key" of an auth-method) are labels, not actions:
+        // neither their words nor their flags say anything about the tool.
+        if (!any) return;
+        texts.addAll(valueTexts);
+        flagHits.addAll(valueFlags);
+        actionParameter = Optional.of(new ActionParameter(actionCandidate, path, actionValues, perValue));
     }
 
     /** "action", "operation", also "action_type" or "httpMethod": the first or last token names an operation. */
