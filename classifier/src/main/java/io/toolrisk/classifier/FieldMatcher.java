@@ -72,7 +72,7 @@ final class FieldMatcher {
             double factor = inSlot || rule.anyPosition() ? slotFactor : otherFactor;
             hits.add(hit(rule, t, from, m[2], rule.weight() * factor));
         }
-        emitInScope(hits, out);
+        emitInScope(hits, 0, out);
     }
 
     /**
@@ -91,19 +91,34 @@ final class FieldMatcher {
     }
 
     /**
-     * Passes the hits of one field on, except the votes for a change that stand in the same clause as a
-     * scope rule ("a read-only query", "dry run of the deployment"): the scope says what they amount to.
+     * Passes the hits of one field on, except the votes for a change that a scope statement covers: those in
+     * the same clause ("a read-only query", "dry run of the deployment"), and in prose all of them when the
+     * statement is in the first sentence ("Executes a safe, read-only SQL SELECT query. ... Example: SELECT
+     * ..."): a tool that opens by saying it only reads is describing the one thing it does.
      */
-    private static void emitInScope(List<Hit> hits, Consumer<Hit> out) {
+    private static void emitInScope(List<Hit> hits, int firstSentenceEnd, Consumer<Hit> out) {
         long scopes = 0;
+        boolean wholeField = false;
         for (Hit h : hits) {
-            if (h.rule().scope()) scopes |= 1L << Math.min(h.clause(), 63);
+            if (!h.rule().scope()) continue;
+            scopes |= 1L << Math.min(h.clause(), 63);
+            wholeField |= h.start() < firstSentenceEnd;
         }
         for (Hit h : hits) {
             boolean change = h.rule().target() instanceof Rule.Target.Vote(var c) && c != Category.READ;
-            if (change && (scopes & (1L << Math.min(h.clause(), 63))) != 0) continue;
+            if (change && (wholeField || (scopes & (1L << Math.min(h.clause(), 63))) != 0)) continue;
             out.accept(h);
         }
+    }
+
+    /** Where the first sentence of a text ends: at ". ", "!", "?" or a line break; 0 for identifiers. */
+    private static int firstSentenceEnd(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '!' || c == '?') return i;
+            if (c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) return i;
+        }
+        return text.length();
     }
 
     /**
@@ -156,7 +171,7 @@ final class FieldMatcher {
                 }
                 hits.add(hit(rule, t, from, to, rule.weight() * (isLead || rule.anyPosition() ? leadFactor : otherFactor)));
             });
-            emitInScope(hits, out);
+            emitInScope(hits, firstSentenceEnd(t.text()), out);
         }
     }
 

@@ -126,6 +126,18 @@ class ClassifierTest {
     }
 
     @Test
+    void aRawStatementAsTheExampleInputIsExecuteUnlessTheToolOpensBySayingItOnlyReads() {
+        RiskProfile raw = classify("query_warehouse", "Query the warehouse. Example: SELECT id FROM orders WHERE day = today()");
+        assertEquals(Category.EXECUTE, raw.category());
+        assertEquals("raw-statement-example", raw.evidence().getFirst().rule());
+        RiskProfile readOnly = classify("query_warehouse", "Executes a safe, read-only SELECT query against the warehouse. "
+                + "Rejects writes. Example: SELECT id FROM orders");
+        assertEquals(Category.READ, readOnly.category());
+        RiskProfile laterDryRun = classify("deploy_app", "Deploys the app to production. Set dry_run to preview without making changes.");
+        assertEquals(Category.EXECUTE, laterDryRun.category(), "a dry-run option later on does not make the tool read-only");
+    }
+
+    @Test
     void multiActionToolsReportEachActionAndTakeTheMostSevere() {
         RiskProfile p = classify("{\"name\":\"manage_labels\",\"description\":\"Manage labels.\",\"inputSchema\":"
                 + "{\"type\":\"object\",\"properties\":{\"operation\":{\"type\":\"string\",\"enum\":[\"list\",\"add\",\"remove_all\"]}}}}");
