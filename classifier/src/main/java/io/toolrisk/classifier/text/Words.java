@@ -13,7 +13,6 @@ import java.util.List;
  */
 public final class Words {
     private final String source;
-    private final char[] chars;
     private final boolean nonAscii;
     private final int[] ids;
     private final int[] positions;
@@ -25,7 +24,6 @@ public final class Words {
 
     private Words(Builder b) {
         this.source = b.source;
-        this.chars = b.chars;
         this.nonAscii = b.nonAscii;
         this.ids = b.ids;
         this.positions = b.positions;
@@ -50,33 +48,31 @@ public final class Words {
      */
     public static Words ofIdentifier(String identifier, Vocabulary vocabulary) {
         var b = new Builder(identifier, vocabulary);
-        b.nonAscii = cutIdentifier(b.chars, b);
+        b.nonAscii = cutIdentifier(identifier, b);
         return new Words(b);
     }
 
     /** All tokens of an identifier, lower-cased (for tests and messages). */
     public static List<String> tokens(String identifier) {
         List<String> out = new ArrayList<>();
-        char[] chars = identifier.toCharArray();
-        cutIdentifier(chars, (start, end, sentence, hash) -> out.add(folded(chars, start, end)));
+        cutIdentifier(identifier, (start, end, sentence, hash) -> out.add(folded(identifier, start, end)));
         return out;
     }
 
     /** All words of prose, lower-cased (for tests and messages). */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        char[] chars = text.toCharArray();
-        cutText(chars, (start, end, sentence, hash) -> out.add(folded(chars, start, end)));
+        cutText(text, (start, end, sentence, hash) -> out.add(folded(text, start, end)));
         return out;
     }
 
     /** Cuts an identifier into tokens; true when it has a character outside ASCII. */
-    private static boolean cutIdentifier(char[] chars, WordSink sink) {
-        int n = chars.length;
+    private static boolean cutIdentifier(String chars, WordSink sink) {
+        int n = chars.length();
         int start = -1;
         boolean nonAscii = false;
         for (int i = 0; i < n; i++) {
-            char c = chars[i];
+            char c = chars.charAt(i);
             nonAscii |= c >= 128;
             if (!isLetterOrDigit(c)) {
                 if (start >= 0) sink.word(start, i, 0, hash(chars, start, i));
@@ -93,19 +89,19 @@ public final class Words {
         return nonAscii;
     }
 
-    private static int hash(char[] chars, int start, int end) {
+    private static int hash(String chars, int start, int end) {
         int hash = 0;
-        for (int i = start; i < end; i++) hash = Vocabulary.hashStep(hash, chars[i]);
+        for (int i = start; i < end; i++) hash = Vocabulary.hashStep(hash, chars.charAt(i));
         return hash;
     }
 
-    private static boolean isBoundary(char[] s, int i) {
-        char prev = s[i - 1];
-        char c = s[i];
+    private static boolean isBoundary(String s, int i) {
+        char prev = s.charAt(i - 1);
+        char c = s.charAt(i);
         if (Character.isUpperCase(c)) {
             if (Character.isLowerCase(prev) || Character.isDigit(prev)) return true;
             // "HTTPServer": the boundary is before the 'S' that starts a capitalised word.
-            return Character.isUpperCase(prev) && i + 1 < s.length && Character.isLowerCase(s[i + 1]);
+            return Character.isUpperCase(prev) && i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1));
         }
         return false;
     }
@@ -117,19 +113,19 @@ public final class Words {
      */
     public static Words ofText(String text, Vocabulary vocabulary) {
         var b = new Builder(text, vocabulary);
-        b.nonAscii = cutText(b.chars, b);
+        b.nonAscii = cutText(text, b);
         return new Words(b);
     }
 
     /** Cuts prose into words; true when it has a character outside ASCII. */
-    private static boolean cutText(char[] chars, WordSink sink) {
-        int n = chars.length;
+    private static boolean cutText(String chars, WordSink sink) {
+        int n = chars.length();
         int sentence = 0;
         int start = -1;
         int hash = 0;
         boolean nonAscii = false;
         for (int i = 0; i < n; i++) {
-            char c = chars[i];
+            char c = chars.charAt(i);
             if (c < 128 ? ASCII_ALNUM[c] : (nonAscii = true) && Character.isLetterOrDigit(c)) {
                 if (start < 0) {
                     start = i;
@@ -138,7 +134,7 @@ public final class Words {
                 hash = Vocabulary.hashStep(hash, c);
                 continue;
             }
-            if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars[i + 1])) {
+            if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
                 hash = Vocabulary.hashStep(hash, c);
                 continue;
             }
@@ -152,12 +148,13 @@ public final class Words {
         return nonAscii;
     }
 
-    private static boolean endsSentence(char[] chars, int i) {
-        return switch (chars[i]) {
+    private static boolean endsSentence(String chars, int i) {
+        return switch (chars.charAt(i)) {
             case '!', '?', ';', ':', ',', '\n' -> true;
             // "v1.2" and "e.g." do not end a sentence: a period followed by white space or the end does, unless
             // it closes an abbreviation of single letters.
-            case '.' -> (i + 1 == chars.length || Character.isWhitespace(chars[i + 1])) && !(i >= 2 && chars[i - 2] == '.');
+            case '.' -> (i + 1 == chars.length() || Character.isWhitespace(chars.charAt(i + 1)))
+                    && !(i >= 2 && chars.charAt(i - 2) == '.');
             default -> false;
         };
     }
@@ -213,17 +210,12 @@ public final class Words {
 
     /** The lower-cased known word at {@code index}. */
     public String word(int index) {
-        return folded(chars, starts[index], ends[index]);
+        return folded(source, starts[index], ends[index]);
     }
 
     /** True when the field has a character outside ASCII (only then can it hide invisible characters). */
     public boolean hasNonAscii() {
         return nonAscii;
-    }
-
-    /** The field's chars; shared, not to be changed. */
-    char[] chars() {
-        return chars;
     }
 
     /** The field text the words were cut from. */
@@ -238,15 +230,14 @@ public final class Words {
         return sb.toString();
     }
 
-    private static String folded(char[] chars, int start, int end) {
+    private static String folded(String chars, int start, int end) {
         var sb = new StringBuilder(end - start);
-        for (int i = start; i < end; i++) sb.append(Vocabulary.fold(chars[i]));
+        for (int i = start; i < end; i++) sb.append(Vocabulary.fold(chars.charAt(i)));
         return sb.toString();
     }
 
     private static final class Builder implements WordSink {
         final String source;
-        final char[] chars;
         private final Vocabulary vocabulary;
         boolean nonAscii;
         int[] ids;
@@ -259,10 +250,9 @@ public final class Words {
 
         Builder(String source, Vocabulary vocabulary) {
             this.source = source;
-            this.chars = source.toCharArray();
             this.vocabulary = vocabulary;
             // About one known word in every twelve chars of prose: sized so that most fields never regrow.
-            int capacity = Math.max(4, chars.length / 12);
+            int capacity = Math.max(4, source.length() / 12);
             ids = new int[capacity];
             positions = new int[capacity];
             starts = new int[capacity];
@@ -273,7 +263,7 @@ public final class Words {
         @Override
         public void word(int start, int end, int sentence, int hash) {
             int position = wordCount++;
-            int id = vocabulary.id(chars, start, end, hash);
+            int id = vocabulary.id(source, start, end, hash);
             if (id == Vocabulary.UNKNOWN) return;
             if (size == ids.length) {
                 int capacity = size * 2;
