@@ -28,7 +28,6 @@ final class CompiledRules {
     final int[][] contexts;
     private final boolean[] negation;
     private final boolean[] actionParam;
-    private final boolean[] filler;
     private final boolean[] noun;
     private final boolean[] conjunction;
     // Votes and flags are two groups of one matcher per field, so that the longest-match rule never lets a
@@ -66,13 +65,11 @@ final class CompiledRules {
         }
         int[] negations = ids(ruleSet.negations());
         int[] actionParams = ids(ruleSet.actionParams());
-        int[] fillers = ids(ruleSet.leadFillers());
         int[] nouns = ids(ruleSet.nouns());
         int[] conjunctions = ids(CONJUNCTIONS);
         vocabulary.freeze();
         negation = flags(negations);
         actionParam = flags(actionParams);
-        filler = flags(fillers);
         noun = flags(nouns);
         conjunction = flags(conjunctions);
         this.hintRules = hints.stream().mapToInt(Integer::intValue).toArray();
@@ -96,10 +93,6 @@ final class CompiledRules {
 
     boolean isActionParam(int id) {
         return id >= 0 && actionParam[id];
-    }
-
-    boolean isFiller(int id) {
-        return id >= 0 && filler[id];
     }
 
     boolean isNoun(int id) {

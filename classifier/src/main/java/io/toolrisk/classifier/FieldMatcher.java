@@ -30,7 +30,10 @@ final class FieldMatcher {
     static final double ANNOTATION = 1.0;
     /** Negation words this many words before a match (in the same clause) cancel it. */
     static final int NEGATION_WINDOW = 3;
-    /** How far into a description its leading verb may stand, after fillers such as "Use this tool to". */
+    /**
+     * How far into the first clause of a description its leading verb may stand: "Deletes ...", "Use this
+     * tool to delete ...", "This tool allows you to delete ...".
+     */
     static final int LEAD_SEARCH = 8;
 
     private final CompiledRules rules;
@@ -140,8 +143,7 @@ final class FieldMatcher {
     private void matchTerms(TermMatcher matcher, FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
         Words w = t.words();
         if (matcher != null && w.size() > 0) {
-            int lead = leadPosition(w);
-            int leadSentence = sentenceAt(w, lead);
+            int leadSentence = sentenceAt(w, 0);
             // The current leading match: its first index and the position of its last word; -1 before the
             // first match, -2 once the first match was not a leading one.
             int[] leading = {-1, -1};
@@ -156,7 +158,7 @@ final class FieldMatcher {
                 } else if (leading[0] == -1) {
                     // The first verb of the first clause, a few words in at most: "Deletes ...", "Use this
                     // tool to delete ...", "TFT tool for retrieving ...".
-                    isLead = w.position(from) < lead + LEAD_SEARCH && w.sentence(from) == leadSentence;
+                    isLead = w.position(from) < LEAD_SEARCH && w.sentence(from) == leadSentence;
                 } else if (leading[0] >= 0) {
                     isLead = from == leading[0] || w.position(from) == leading[1] + 2
                             && w.position(from - 1) == leading[1] + 1 && rules.isConjunction(w.id(from - 1));
@@ -173,17 +175,6 @@ final class FieldMatcher {
             });
             emitInScope(hits, firstSentenceEnd(t.text()), out);
         }
-    }
-
-    /** The position of the first word that is not a filler such as "Use this tool to". */
-    private int leadPosition(Words w) {
-        int expected = 0;
-        for (int i = 0; i < w.size() && expected < LEAD_SEARCH; i++) {
-            if (w.position(i) != expected) return expected; // an unknown word: no filler is unknown
-            if (!rules.isFiller(w.id(i))) return expected;
-            expected++;
-        }
-        return Math.min(expected, LEAD_SEARCH);
     }
 
     /** The clause of the first known word at or after {@code position}. */

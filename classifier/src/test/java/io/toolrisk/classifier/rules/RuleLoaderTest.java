@@ -56,7 +56,7 @@ class RuleLoaderTest {
         Rule replacement = new Rule("delete-verb", java.util.Set.of(Field.NAME), new Rule.Target.Vote(Category.WRITE),
                 java.util.List.of("delete"), null, null, null, false, false, 1, "soft deletes only");
         RuleSet extended = base.extendedWith(new RuleSet("soft-1", java.util.List.of(), java.util.List.of(),
-                java.util.List.of(), java.util.List.of(), java.util.List.of(replacement)));
+                java.util.List.of(), java.util.List.of(replacement)));
         assertEquals(base.rules().size(), extended.rules().size());
         assertEquals("2026.11.1+soft-1", extended.version());
         assertTrue(extended.rules().contains(replacement));
