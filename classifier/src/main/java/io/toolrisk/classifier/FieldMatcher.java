@@ -114,16 +114,6 @@ final class FieldMatcher {
         }
     }
 
-    /** Where the first sentence of a text ends: at ". ", "!", "?" or a line break; 0 for identifiers. */
-    private static int firstSentenceEnd(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '!' || c == '?') return i;
-            if (c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) return i;
-        }
-        return text.length();
-    }
-
     /**
      * Prose fields: a match preceded closely by a negation in its clause does not count ("does not modify",
      * "without deleting"); the leading verb of the first clause (and verbs joined to it by "and"/"or")
@@ -173,7 +163,7 @@ final class FieldMatcher {
                 }
                 hits.add(hit(rule, t, from, to, rule.weight() * (isLead || rule.anyPosition() ? leadFactor : otherFactor)));
             });
-            emitInScope(hits, firstSentenceEnd(t.text()), out);
+            emitInScope(hits, w.firstSentenceEnd(), out);
         }
     }
 

@@ -21,6 +21,7 @@ public final class Words {
     private final int[] sentences;
     private final int size;
     private final int wordCount;
+    private final int firstSentenceEnd;
 
     private Words(Builder b) {
         this.source = b.source;
@@ -32,12 +33,17 @@ public final class Words {
         this.sentences = b.sentences;
         this.size = b.size;
         this.wordCount = b.wordCount;
+        this.firstSentenceEnd = b.firstSentenceEnd;
     }
 
     /** Receives every word of a field, known or not: its span, its clause and its {@link Vocabulary} hash. */
     @FunctionalInterface
     interface WordSink {
         void word(int start, int end, int sentence, int hash);
+
+        /** Where the first sentence of prose ends (a period, '!', '?' or a line break), if it ends before the text. */
+        default void firstSentenceEnd(int offset) {
+        }
     }
 
     /**
@@ -124,14 +130,22 @@ public final class Words {
         int start = -1;
         int hash = 0;
         boolean nonAscii = false;
+        boolean firstSentenceOpen = true;
         for (int i = 0; i < n; i++) {
             char c = chars.charAt(i);
-            if (c < 128 ? ASCII_ALNUM[c] : (nonAscii = true) && Character.isLetterOrDigit(c)) {
+            int folded;
+            if (c < 128) {
+                folded = ASCII_WORD_CHAR[c]; // the lower-case char for letters and digits, 0 for the rest
+            } else {
+                nonAscii = true;
+                folded = Character.isLetterOrDigit(c) ? Vocabulary.fold(c) : 0;
+            }
+            if (folded != 0) {
                 if (start < 0) {
                     start = i;
                     hash = 0;
                 }
-                hash = Vocabulary.hashStep(hash, c);
+                hash = 31 * hash + folded;
                 continue;
             }
             if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
@@ -142,7 +156,13 @@ public final class Words {
                 sink.word(start, i, sentence, hash);
                 start = -1;
             }
-            if (c < 128 && SENTENCE_END[c] && endsSentence(chars, i)) sentence++;
+            if (c < 128 && SENTENCE_END[c] && endsSentence(chars, i)) {
+                sentence++;
+                if (firstSentenceOpen && c != ',' && c != ';' && c != ':') {
+                    sink.firstSentenceEnd(i);
+                    firstSentenceOpen = false;
+                }
+            }
         }
         if (start >= 0) sink.word(start, n, sentence, hash);
         return nonAscii;
@@ -160,9 +180,11 @@ public final class Words {
     }
 
     private static final boolean[] ASCII_ALNUM = new boolean[128];
+    private static final char[] ASCII_WORD_CHAR = new char[128];
     private static final boolean[] SENTENCE_END = new boolean[128];
 
     static {
+        for (char c = 0; c < 128; c++) ASCII_WORD_CHAR[c] = Character.isLetterOrDigit(c) ? Vocabulary.fold(c) : 0;
         for (char c : new char[] {'!', '?', ';', ':', ',', '\n', '.'}) SENTENCE_END[c] = true;
         for (char c = '0'; c <= '9'; c++) ASCII_ALNUM[c] = true;
         for (char c = 'a'; c <= 'z'; c++) ASCII_ALNUM[c] = true;
@@ -171,6 +193,11 @@ public final class Words {
 
     private static boolean isLetterOrDigit(char c) {
         return c < 128 ? ASCII_ALNUM[c] : Character.isLetterOrDigit(c);
+    }
+
+    /** The offset where the first sentence of prose ends: a period, '!', '?' or a line break; the length if none. */
+    public int firstSentenceEnd() {
+        return firstSentenceEnd;
     }
 
     /** How many known words were kept. */
@@ -247,10 +274,12 @@ public final class Words {
         int[] sentences;
         int size;
         int wordCount;
+        int firstSentenceEnd;
 
         Builder(String source, Vocabulary vocabulary) {
             this.source = source;
             this.vocabulary = vocabulary;
+            this.firstSentenceEnd = source.length();
             // About one known word in every twelve chars of prose: sized so that most fields never regrow.
             int capacity = Math.max(4, source.length() / 12);
             ids = new int[capacity];
@@ -258,6 +287,11 @@ public final class Words {
             starts = new int[capacity];
             ends = new int[capacity];
             sentences = new int[capacity];
+        }
+
+        @Override
+        public void firstSentenceEnd(int offset) {
+            firstSentenceEnd = offset;
         }
 
         @Override
