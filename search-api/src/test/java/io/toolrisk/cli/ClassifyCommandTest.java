@@ -89,6 +89,21 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void anOversizedFirstLineIsAnErrorInItsPlaceAndTheRestIsRead() throws IOException {
+        byte[] huge = new byte[20 * 1024 * 1024];
+        Arrays.fill(huge, (byte) ' ');
+        huge[0] = '{';
+        var in = new ByteArrayOutputStream();
+        in.writeBytes(huge);
+        in.writeBytes(("\n" + DELETE + "\n").getBytes(StandardCharsets.UTF_8));
+        Run r = run(in.toByteArray());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("{\"error\":\"line is 20,971,520 bytes, over the 16,777,216-byte limit for one tool\",\"line\":1}",
+                r.text().split("\n")[0]);
+        assertEquals("destructive", r.lines().get(1).get("category").asText());
+    }
+
+    @Test
     void aToolsListResultGivesAJsonArray() throws IOException {
         Run r = run("{\"tools\":[" + DELETE + "," + LIST + "]}");
         assertEquals(0, r.exit(), r.err());
