@@ -2,7 +2,6 @@ package io.toolrisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
-import io.toolrisk.catalogue.json.LineReader;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 import picocli.CommandLine.Command;
@@ -67,7 +66,7 @@ final class ClassifyCommand implements Callable<Integer> {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             boolean rejected;
             try (var batches = new BatchClassification(classifier, chosen, threads, ToolReader.DEFAULT_MAX_LINE_BYTES, out)) {
-                if (jsonLines) batches.classifyLines(new LineReader(in, ToolReader.DEFAULT_MAX_LINE_BYTES));
+                if (jsonLines) batches.classifyLines(in);
                 else new ToolReader().read(in, batches::classifyEntry);
                 rejected = batches.finish();
             }

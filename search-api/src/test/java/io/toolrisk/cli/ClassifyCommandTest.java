@@ -149,6 +149,26 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void profilesStreamOutWhileToolsStreamIn() throws Exception {
+        var toClassifier = new java.io.PipedOutputStream();
+        var command = new ClassifyCommand();
+        command.stdin = new java.io.PipedInputStream(toClassifier, 1 << 16);
+        var out = new java.io.PipedOutputStream();
+        var fromClassifier = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.io.PipedInputStream(out, 1 << 16), StandardCharsets.UTF_8));
+        command.stdout = out;
+        var run = new Thread(() -> new CommandLine(command).execute("--threads", "2"));
+        run.start();
+        toClassifier.write((DELETE + "\n").getBytes(StandardCharsets.UTF_8));
+        toClassifier.flush();
+        assertTrue(fromClassifier.readLine().contains("\"category\":\"destructive\""), "the first profile before the input ends");
+        toClassifier.write((LIST + "\n").getBytes(StandardCharsets.UTF_8));
+        toClassifier.close();
+        assertTrue(fromClassifier.readLine().contains("\"category\":\"read\""));
+        run.join(10_000);
+    }
+
+    @Test
     void rulesAndOverridesFilesChangeTheProfiles() throws IOException {
         Path rules = dir.resolve("rules.json");
         Files.writeString(rules, "{\"version\":\"acme-1\",\"rules\":[{\"id\":\"zap-verb\",\"fields\":[\"name\"],\"terms\":[\"zap\"],"

@@ -1,6 +1,5 @@
 package io.toolrisk.cli;
 
-import io.toolrisk.catalogue.json.LineReader;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 
@@ -28,7 +27,7 @@ public final class ClassifyThroughput {
             long t0 = System.nanoTime();
             try (var batches = new BatchClassification(Classifier.bundled(), ProfileFormat.JSONL, threads,
                     ToolReader.DEFAULT_MAX_LINE_BYTES, OutputStream.nullOutputStream())) {
-                batches.classifyLines(new LineReader(new ByteArrayInputStream(input), ToolReader.DEFAULT_MAX_LINE_BYTES));
+                batches.classifyLines(new ByteArrayInputStream(input));
                 batches.finish();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
