@@ -86,7 +86,7 @@ public final class Classifier {
         Votes decisive = scan.votes;
         List<Hit> hits = new ArrayList<>();
         List<ActionProfile> actions = new ArrayList<>();
-        if (scan.actionParameter.isPresent()) {
+        if (scan.actionParameter.isPresent() && !scan.saysItOnlyReads(base)) {
             ToolScan.ActionParameter p = scan.actionParameter.get();
             Category top = Category.READ;
             for (int i = 0; i < p.values().size(); i++) {

@@ -28,13 +28,12 @@ final class CompiledRules {
     final int[][] contexts;
     private final boolean[] negation;
     private final boolean[] actionParam;
-    private final boolean[] filler;
     private final boolean[] noun;
     private final boolean[] conjunction;
-    // Votes and flags are matched apart, so that the longest-match rule never lets a flag's term ("send a
-    // message", open-world) hide a vote's shorter term ("send", execute) or the other way round.
+    // Votes and flags are two groups of one matcher per field, so that the longest-match rule never lets a
+    // flag's term ("send a message", open-world) hide a vote's shorter term ("send", execute), or the other
+    // way round, and the field is still read once.
     private final EnumMap<Field, TermMatcher> matchers = new EnumMap<>(Field.class);
-    private final EnumMap<Field, TermMatcher> flagMatchers = new EnumMap<>(Field.class);
     private final EnumMap<Field, LiteralMatcher> literalMatchers = new EnumMap<>(Field.class);
 
     /** Words that join two verbs of one name or clause ("get_or_create", "create and update"). */
@@ -45,7 +44,6 @@ final class CompiledRules {
         this.rules = ruleSet.rules().toArray(Rule[]::new);
         List<Integer> hints = new ArrayList<>();
         EnumMap<Field, TermMatcher.Builder> builders = new EnumMap<>(Field.class);
-        EnumMap<Field, TermMatcher.Builder> flagBuilders = new EnumMap<>(Field.class);
         EnumMap<Field, List<String>> literals = new EnumMap<>(Field.class);
         EnumMap<Field, List<Integer>> literalIds = new EnumMap<>(Field.class);
         contexts = new int[rules.length][];
@@ -54,10 +52,10 @@ final class CompiledRules {
             if (!rule.hints().isEmpty()) hints.add(i);
             contexts[i] = rule.context().stream().mapToInt(vocabulary::add).toArray();
             for (Field field : rule.fields()) {
-                var byField = rule.target() instanceof Rule.Target.Raise ? flagBuilders : builders;
+                int group = rule.target() instanceof Rule.Target.Raise ? 1 : 0;
                 for (String term : rule.terms()) {
-                    var builder = byField.computeIfAbsent(field, f -> TermMatcher.builder(vocabulary));
-                    for (List<String> form : forms(term, field.isText())) builder.add(form, i);
+                    var builder = builders.computeIfAbsent(field, f -> TermMatcher.builder(vocabulary));
+                    for (List<String> form : forms(term, field.isText())) builder.add(form, i, group);
                 }
                 for (String literal : rule.literals()) {
                     literals.computeIfAbsent(field, f -> new ArrayList<>()).add(literal);
@@ -67,18 +65,15 @@ final class CompiledRules {
         }
         int[] negations = ids(ruleSet.negations());
         int[] actionParams = ids(ruleSet.actionParams());
-        int[] fillers = ids(ruleSet.leadFillers());
         int[] nouns = ids(ruleSet.nouns());
         int[] conjunctions = ids(CONJUNCTIONS);
         vocabulary.freeze();
         negation = flags(negations);
         actionParam = flags(actionParams);
-        filler = flags(fillers);
         noun = flags(nouns);
         conjunction = flags(conjunctions);
         this.hintRules = hints.stream().mapToInt(Integer::intValue).toArray();
         builders.forEach((field, builder) -> matchers.put(field, builder.build()));
-        flagBuilders.forEach((field, builder) -> flagMatchers.put(field, builder.build()));
         literals.forEach((field, list) -> literalMatchers.put(field, LiteralMatcher.of(list, literalIds.get(field))));
     }
 
@@ -100,10 +95,6 @@ final class CompiledRules {
         return id >= 0 && actionParam[id];
     }
 
-    boolean isFiller(int id) {
-        return id >= 0 && filler[id];
-    }
-
     boolean isNoun(int id) {
         return id >= 0 && noun[id];
     }
@@ -112,14 +103,9 @@ final class CompiledRules {
         return id >= 0 && conjunction[id];
     }
 
-    /** The matcher for the terms of the vote rules that read a field; null when none does. */
+    /** The matcher for the terms of the rules that read a field (votes in group 0, flags in group 1); null when none does. */
     TermMatcher matcher(Field field) {
         return matchers.get(field);
-    }
-
-    /** The matcher for the terms of the flag rules that read a field; null when none does. */
-    TermMatcher flagMatcher(Field field) {
-        return flagMatchers.get(field);
     }
 
     /** The literal matcher of a field, or null when no rule looks for literals there. */

@@ -27,15 +27,15 @@ final class FlagFinder {
 
     static List<Flag> flags(ToolScan scan, Tool tool, Category category, List<Hit> evidence) {
         List<Flag> flags = new ArrayList<>();
-        Set<String> fieldsWithInstructions = new HashSet<>();
+        Set<FieldText> fieldsWithInstructions = new HashSet<>();
         for (Hit hit : scan.flagHits) {
             if (hit.rule().target() instanceof Rule.Target.Raise(FlagKind kind)) {
                 flags.add(new Flag(kind, hit.path(), hit.quote(), hit.rule().explain() + " (rule " + hit.rule().id() + ")"));
-                if (kind == FlagKind.HIDDEN_INSTRUCTIONS || kind == FlagKind.CREDENTIAL_ACCESS) fieldsWithInstructions.add(hit.path());
+                if (kind == FlagKind.HIDDEN_INSTRUCTIONS) fieldsWithInstructions.add(hit.text());
             }
         }
         for (FieldText t : scan.texts) {
-            if (t.words().maxChar() >= InvisibleCharacters.LOWEST) InvisibleCharacters.find(t.text()).ifPresent(f -> flags.add(new Flag(FlagKind.INVISIBLE_CHARACTERS, t.path(),
+            if (t.words().hasNonAscii()) InvisibleCharacters.find(t.text()).ifPresent(f -> flags.add(new Flag(FlagKind.INVISIBLE_CHARACTERS, t.path(),
                     f.quote(), "characters that do not show on screen but reach the model")));
             if (t.field().isText()) {
                 for (HiddenMarkup.Finding f : HiddenMarkup.find(t.text())) {
@@ -45,9 +45,9 @@ final class FlagFinder {
                         case HIDDEN_ELEMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
                                 "markup styled or marked to be invisible when rendered"));
                         case INSTRUCTION_TAG -> {
-                            if (fieldsWithInstructions.contains(t.path()))
+                            if (fieldsWithInstructions.contains(t))
                                 flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
-                                        "an instruction block addressed to the model that asks for secrecy, secrets or more"));
+                                        "an instruction block addressed to the model that asks for secrecy, data or more"));
                         }
                     }
                 }
@@ -63,23 +63,35 @@ final class FlagFinder {
      * destructive) that the evidence says only reads.
      */
     static Optional<Flag> annotationConflict(ToolAnnotations a, Category category, List<Hit> evidence) {
-        Optional<Hit> reason = evidence.stream().filter(h -> h.field() != Field.ANNOTATIONS).findFirst();
-        if (reason.isEmpty()) return Optional.empty();
-        String because = "'%s' (%s, rule %s)".formatted(reason.get().quote(), reason.get().path(), reason.get().rule().id());
-        if (a.readOnlyHint().orElse(false) && category != Category.READ)
-            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/readOnlyHint", "readOnlyHint: true",
-                    "declared read-only, but %s says %s".formatted(because, category.wireName())));
+        if (!a.declaresAnyHint()) return Optional.empty();
+        Hit reason = null;
+        for (Hit h : evidence) {
+            if (h.field() != Field.ANNOTATIONS) {
+                reason = h;
+                break;
+            }
+        }
+        if (reason == null) return Optional.empty();
         boolean readOnly = a.readOnlyHint().orElse(false);
+        if (readOnly && category != Category.READ)
+            return conflict("annotations/readOnlyHint", "readOnlyHint: true",
+                    "declared read-only, but %s says %s", reason, category.wireName());
         if (!readOnly && a.destructiveHint().equals(Optional.of(false)) && category == Category.DESTRUCTIVE)
-            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/destructiveHint", "destructiveHint: false",
-                    "declared non-destructive, but %s says destructive".formatted(because)));
+            return conflict("annotations/destructiveHint", "destructiveHint: false",
+                    "declared non-destructive, but %s says destructive", reason, null);
         if (category == Category.READ && a.readOnlyHint().equals(Optional.of(false)))
-            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/readOnlyHint", "readOnlyHint: false",
-                    "declared as changing things, but %s says it only reads".formatted(because)));
+            return conflict("annotations/readOnlyHint", "readOnlyHint: false",
+                    "declared as changing things, but %s says it only reads", reason, null);
         if (category == Category.READ && !readOnly && a.destructiveHint().equals(Optional.of(true)))
-            return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, "annotations/destructiveHint", "destructiveHint: true",
-                    "declared destructive, but %s says it only reads".formatted(because)));
+            return conflict("annotations/destructiveHint", "destructiveHint: true",
+                    "declared destructive, but %s says it only reads", reason, null);
         return Optional.empty();
+    }
+
+    private static Optional<Flag> conflict(String field, String quote, String detail, Hit reason, String category) {
+        String because = "'%s' (%s, rule %s)".formatted(reason.quote(), reason.path(), reason.rule().id());
+        return Optional.of(new Flag(FlagKind.ANNOTATION_CONFLICT, field, quote,
+                category == null ? detail.formatted(because) : detail.formatted(because, category)));
     }
 
     private static List<Flag> ordered(List<Flag> flags) {

@@ -5,12 +5,24 @@ import io.toolrisk.classifier.rules.Field;
 import io.toolrisk.classifier.rules.Rule;
 
 /**
- * One rule matching one place of a tool: the field (and its path, a JSON pointer for schema text), the
- * quote with its UTF-16 span, the weight the match carries after position factors, and the clause of the
- * field it stands in (for prose; always 0 in identifiers).
+ * One rule matching one place of a tool: the field, the UTF-16 span of the match, the weight the match
+ * carries after position factors, and the clause of the field it stands in (for prose; 0 in identifiers).
+ * The quote is cut from the field only when asked for.
  */
-record Hit(Rule rule, Field field, String path, String quote, int start, int end, double weight, int clause) {
+record Hit(Rule rule, FieldText text, int start, int end, double weight, int clause) {
+    Field field() {
+        return text.field();
+    }
+
+    String path() {
+        return text.path();
+    }
+
+    String quote() {
+        return text.text().substring(start, end);
+    }
+
     Evidence evidence() {
-        return new Evidence(path, quote, start, end, rule.id());
+        return new Evidence(path(), quote(), start, end, rule.id());
     }
 }

@@ -5,8 +5,6 @@ import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.ToolAnnotations;
 import io.toolrisk.classifier.rules.Field;
 import io.toolrisk.classifier.rules.Rule;
-import io.toolrisk.classifier.text.LiteralMatcher;
-import io.toolrisk.classifier.text.TermMatcher;
 import io.toolrisk.classifier.text.Words;
 
 import java.util.ArrayList;
@@ -14,30 +12,14 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Reads one tool definition with the compiled rules: cuts each field into words, matches every field once,
- * weighs each match by where it stands, and collects the votes for the tool, the votes for each value of
- * an operation parameter, and the flag matches. Not thread-safe; one per classification.
+ * Reads one tool definition with the compiled rules: cuts each field (name, title, description, schema
+ * property names and descriptions, nested one or two levels, the values of an operation parameter) into
+ * words, has the {@link FieldMatcher} match each once, and collects the votes for the tool, the votes for
+ * each value of an operation parameter, and the flag matches. Not thread-safe; one per classification.
  */
 final class ToolScan {
-    // Where a word stands changes what it says. A verb in the name's verb slot says what the tool does; a
-    // later name token is usually its object ("get_workflow_run"). A description's leading verb restates
-    // the name; words further on are often context ("returns the run that deployed it").
-    static final double NAME_SLOT = 1.0;
-    static final double NAME_OTHER = 0.3;
-    static final double TITLE_LEAD = 0.9;
-    static final double DESCRIPTION_LEAD = 0.8;
-    static final double TEXT_OTHER = 0.3;
-    static final double PROPERTY = 0.4;
-    static final double PROPERTY_DESCRIPTION = 0.15;
-    static final double ANNOTATION = 1.0;
-    /** Negation words this many words before a match (in the same clause) cancel it. */
-    static final int NEGATION_WINDOW = 3;
-    /** How far into a description its leading verb may stand, after fillers such as "Use this tool to". */
-    static final int LEAD_SEARCH = 8;
-
     final Votes votes = new Votes();
     final List<Hit> flagHits = new ArrayList<>();
     final List<FieldText> texts = new ArrayList<>(16);
@@ -46,6 +28,7 @@ final class ToolScan {
 
     private final CompiledRules rules;
     private final Tool tool;
+    private final FieldMatcher matcher;
     private BitSet contextWords;
 
     record ActionParameter(String param, String path, List<String> values, List<Votes> votes) {
@@ -54,23 +37,38 @@ final class ToolScan {
     ToolScan(CompiledRules rules, Tool tool) {
         this.rules = rules;
         this.tool = tool;
+        this.matcher = new FieldMatcher(rules, this::inContext);
     }
 
     ToolScan run() {
         collectTexts();
         for (FieldText t : texts) {
             switch (t.field()) {
-                case NAME -> matchIdentifier(t, NAME_SLOT, NAME_OTHER, this::accept);
-                case TITLE -> matchText(t, TITLE_LEAD, TEXT_OTHER, this::accept);
-                case DESCRIPTION -> matchText(t, DESCRIPTION_LEAD, TEXT_OTHER, this::accept);
-                case PROPERTY -> matchIdentifier(t, PROPERTY, PROPERTY, this::accept);
-                case PROPERTY_DESCRIPTION -> matchText(t, PROPERTY_DESCRIPTION, PROPERTY_DESCRIPTION, this::accept);
+                case NAME -> matcher.matchIdentifier(t, FieldMatcher.NAME_SLOT, FieldMatcher.NAME_OTHER, this::accept);
+                case TITLE -> matcher.matchText(t, FieldMatcher.TITLE_LEAD, FieldMatcher.TEXT_OTHER, this::accept);
+                case DESCRIPTION -> matcher.matchText(t, FieldMatcher.DESCRIPTION_LEAD, FieldMatcher.TEXT_OTHER, this::accept);
+                case PROPERTY -> matcher.matchIdentifier(t, FieldMatcher.PROPERTY, FieldMatcher.PROPERTY, this::accept);
+                case PROPERTY_DESCRIPTION -> matcher.matchText(t, FieldMatcher.PROPERTY_DESCRIPTION,
+                        FieldMatcher.PROPERTY_DESCRIPTION, this::accept);
                 case ENUM, ANNOTATIONS -> { }
             }
         }
         matchHints();
         scanActionParameter();
         return this;
+    }
+
+    /**
+     * True when the verdict is read and the tool says so itself ("It is read-only and does not mutate
+     * data"): a parameter named "action" of such a tool filters what is read (to-dos by the action that
+     * created them), it does not select an operation.
+     */
+    boolean saysItOnlyReads(io.toolrisk.catalogue.Category base) {
+        if (base != io.toolrisk.catalogue.Category.READ) return false;
+        for (Hit h : votes.supporting(io.toolrisk.catalogue.Category.READ)) {
+            if (h.rule().scope() && (h.field() == Field.DESCRIPTION || h.field() == Field.TITLE)) return true;
+        }
+        return false;
     }
 
     private void accept(Hit hit) {
@@ -81,14 +79,15 @@ final class ToolScan {
     }
 
     private void collectTexts() {
-        texts.add(new FieldText(Field.NAME, "name", Words.ofIdentifier(tool.name(), rules.vocabulary)));
+        texts.add(FieldText.of(Field.NAME, "name", Words.ofIdentifier(tool.name(), rules.vocabulary)));
         if (tool.title().isPresent()) {
-            texts.add(new FieldText(Field.TITLE, "title", Words.ofText(tool.title().get(), rules.vocabulary)));
+            texts.add(FieldText.of(Field.TITLE, "title", Words.ofText(tool.title().get(), rules.vocabulary)));
         } else if (tool.annotations().title().isPresent()) {
-            texts.add(new FieldText(Field.TITLE, "annotations/title", Words.ofText(tool.annotations().title().get(), rules.vocabulary)));
+            texts.add(FieldText.of(Field.TITLE, "annotations/title",
+                    Words.ofText(tool.annotations().title().get(), rules.vocabulary)));
         }
         if (!tool.description().isEmpty())
-            texts.add(new FieldText(Field.DESCRIPTION, "description", Words.ofText(tool.description(), rules.vocabulary)));
+            texts.add(FieldText.of(Field.DESCRIPTION, "description", Words.ofText(tool.description(), rules.vocabulary)));
         collectProperties(tool.inputSchema().path("properties"), "inputSchema/properties/", 0);
     }
 
@@ -98,157 +97,49 @@ final class ToolScan {
     private void collectProperties(JsonNode properties, String prefix, int depth) {
         if (!properties.isObject()) return;
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
-            String path = prefix + pointerEscape(property.getKey());
-            texts.add(new FieldText(Field.PROPERTY, path, Words.ofIdentifier(property.getKey(), rules.vocabulary)));
+            String key = property.getKey();
+            Words name = Words.ofIdentifier(key, rules.vocabulary);
+            texts.add(FieldText.inSchema(Field.PROPERTY, prefix, key, "", name));
             JsonNode schema = property.getValue();
             JsonNode description = schema.path("description");
             if (description.isTextual() && !description.textValue().isEmpty())
-                texts.add(new FieldText(Field.PROPERTY_DESCRIPTION, path + "/description",
+                texts.add(FieldText.inSchema(Field.PROPERTY_DESCRIPTION, prefix, key, "/description",
                         Words.ofText(description.textValue(), rules.vocabulary)));
-            if (depth < MAX_PROPERTY_DEPTH) {
-                collectProperties(schema.path("properties"), path + "/properties/", depth + 1);
-                collectProperties(schema.path("items").path("properties"), path + "/items/properties/", depth + 1);
+            if (depth == 0 && actionCandidate == null && isActionParam(name)) {
+                List<String> values = enumValues(schema);
+                if (values.size() >= 2 && values.size() <= MAX_ACTIONS) {
+                    actionCandidate = key;
+                    actionValues = values;
+                }
+            }
+            if (depth < MAX_PROPERTY_DEPTH && schema.isObject()) {
+                JsonNode nested = schema.get("properties");
+                if (nested != null) collectProperties(nested, prefix + pointerEscape(key) + "/properties/", depth + 1);
+                JsonNode items = schema.get("items");
+                if (items != null && items.has("properties"))
+                    collectProperties(items.get("properties"), prefix + pointerEscape(key) + "/items/properties/", depth + 1);
             }
         }
     }
 
     /**
-     * Identifier fields. The verb slot is the leftmost match that is not also a common noun: the first token
-     * ("delete_repo"), or after a namespace ("mobile_launch_app", "atlas-create-access-list"), or at the end
-     * ("compute_vm_create", "loadtesting_test_get": "test" is a noun there). A verb that is as often a noun
-     * ("run", "merge", "comment") takes the slot only when nothing else can ("merge_pull_request"). Whatever
-     * follows "and"/"or" is a slot too ("get_or_create").
+     * An operation selector has a handful of values; an enum longer than this lists things (regions, languages),
+     * not operations, and would make the profile as long as the enum.
      */
-    private void matchIdentifier(FieldText t, double slotFactor, double otherFactor, Consumer<Hit> out) {
-        matchIdentifier(rules.matcher(t.field()), t, slotFactor, otherFactor, out);
-        matchIdentifier(rules.flagMatcher(t.field()), t, slotFactor, otherFactor, out);
-    }
+    static final int MAX_ACTIONS = 64;
 
-    private void matchIdentifier(TermMatcher matcher, FieldText t, double slotFactor, double otherFactor, Consumer<Hit> out) {
-        if (matcher == null || t.words().size() == 0) return;
-        List<int[]> found = new ArrayList<>(4);
-        matcher.match(t.words(), (payload, from, to) -> {
-            Rule rule = rules.rules[payload];
-            if (rule.context().isEmpty() || inContext(payload)) found.add(new int[] {payload, from, to});
-        });
-        if (found.isEmpty()) return;
-        Words w = t.words();
-        int slot = verbSlot(found, w);
-        List<Hit> hits = new ArrayList<>(found.size());
-        for (int[] m : found) {
-            Rule rule = rules.rules[m[0]];
-            int from = m[1];
-            boolean inSlot = from == slot || (from > 0 && rules.isConjunction(w.id(from - 1)));
-            double factor = inSlot || rule.anyPosition() ? slotFactor : otherFactor;
-            hits.add(hit(rule, t, from, m[2], rule.weight() * factor));
-        }
-        emitInScope(hits, out);
-    }
-
-    /**
-     * The token index where the verb slot's match starts, or -1 when there is none (only nouns, none of them
-     * first: "browser_network_request"); {@code found} is in token order.
-     */
-    private int verbSlot(List<int[]> found, Words w) {
-        for (int[] m : found) {
-            boolean noun = m[2] - m[1] == 1 && rules.isNoun(w.id(m[1]));
-            if (!noun) return m[1];
-        }
-        return found.getFirst()[1] == 0 ? 0 : -1;
-    }
-
-    /**
-     * Passes the hits of one field on, except the votes for a change that stand in the same clause as a
-     * scope rule ("a read-only query", "dry run of the deployment"): the scope says what they amount to.
-     */
-    private static void emitInScope(List<Hit> hits, Consumer<Hit> out) {
-        long scopes = 0;
-        for (Hit h : hits) {
-            if (h.rule().scope()) scopes |= 1L << Math.min(h.clause(), 63);
-        }
-        for (Hit h : hits) {
-            boolean change = h.rule().target() instanceof Rule.Target.Vote(var c) && c != io.toolrisk.catalogue.Category.READ;
-            if (change && (scopes & (1L << Math.min(h.clause(), 63))) != 0) continue;
-            out.accept(h);
-        }
-    }
-
-    /**
-     * Prose fields: a match preceded closely by a negation in its clause does not count ("does not modify",
-     * "without deleting"); the leading verb of the first clause (and verbs joined to it by "and"/"or")
-     * weighs {@code leadFactor}, everything else {@code otherFactor}.
-     */
-    private void matchText(FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
-        matchTerms(rules.matcher(t.field()), t, leadFactor, otherFactor, out);
-        matchTerms(rules.flagMatcher(t.field()), t, leadFactor, otherFactor, out);
-        LiteralMatcher literals = rules.literalMatcher(t.field());
-        if (literals != null) {
-            literals.match(t.words(), (id, start, end) -> {
-                Rule rule = rules.rules[id];
-                out.accept(new Hit(rule, t.field(), t.path(), t.text().substring(start, end), start, end,
-                        rule.weight() * leadFactor, 0));
-            });
-        }
-    }
-
-    private void matchTerms(TermMatcher matcher, FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
-        Words w = t.words();
-        if (matcher != null && w.size() > 0) {
-            int lead = leadIndex(w);
-            // [from, to) of the current leading match; from = -1 before the first match, -2 once there is none.
-            int[] leading = {-1, -1};
-            List<Hit> hits = new ArrayList<>();
-            matcher.match(w, (payload, from, to) -> {
-                Rule rule = rules.rules[payload];
-                if (negated(w, from)) return;
-                if (!rule.context().isEmpty() && !inContext(payload)) return;
-                boolean isLead;
-                if (leading[0] == -1) {
-                    isLead = from <= lead + 1 && w.sentence(from) == w.sentence(lead);
-                } else if (leading[0] >= 0) {
-                    isLead = from == leading[0]
-                            || from == leading[1] + 1 && rules.isConjunction(w.id(leading[1]));
-                } else {
-                    isLead = false;
-                }
-                if (isLead) {
-                    leading[0] = from;
-                    leading[1] = to;
-                } else if (leading[0] == -1) {
-                    leading[0] = -2;
-                }
-                hits.add(hit(rule, t, from, to, rule.weight() * (isLead ? leadFactor : otherFactor)));
-            });
-            emitInScope(hits, out);
-        }
-    }
-
-    /** The first word that is not a filler such as "Use this tool to". */
-    private int leadIndex(Words w) {
-        int limit = Math.min(w.size(), LEAD_SEARCH);
-        for (int i = 0; i < limit; i++) {
-            if (!rules.isFiller(w.id(i))) return i;
-        }
-        return 0;
-    }
-
-    private boolean negated(Words w, int from) {
-        int sentence = w.sentence(from);
-        for (int k = from - 1; k >= 0 && k >= from - NEGATION_WINDOW; k--) {
-            if (w.sentence(k) != sentence) return false;
-            if (rules.isNegation(w.id(k))) return true;
-        }
-        return false;
-    }
+    /** The first top-level parameter named like an operation selector with two or more enum values. */
+    private String actionCandidate;
+    private List<String> actionValues;
 
     /** True when one of the rule's context words is among the name, property-name or description words. */
-    private boolean inContext(int rule) {
+    boolean inContext(int rule) {
         if (contextWords == null) {
             contextWords = new BitSet(rules.vocabulary.size());
             for (FieldText t : texts) {
                 if (t.field() == Field.NAME || t.field() == Field.PROPERTY || t.field() == Field.DESCRIPTION) {
                     for (int i = 0; i < t.words().size(); i++) {
-                        if (t.words().id(i) >= 0) contextWords.set(t.words().id(i));
+                        contextWords.set(t.words().id(i));
                     }
                 }
             }
@@ -261,6 +152,7 @@ final class ToolScan {
 
     private void matchHints() {
         ToolAnnotations a = tool.annotations();
+        if (!a.declaresAnyHint()) return;
         for (int id : rules.hintRules) {
             Rule rule = rules.rules[id];
             String first = null;
@@ -281,8 +173,8 @@ final class ToolScan {
             }
             if (!all || first == null) continue;
             String quote = rule.hints().get(first).toString();
-            accept(new Hit(rule, Field.ANNOTATIONS, "annotations/" + first, quote, 0, quote.length(),
-                    rule.weight() * ANNOTATION, 0));
+            var text = FieldText.of(Field.ANNOTATIONS, "annotations/" + first, Words.ofText(quote, rules.vocabulary));
+            accept(new Hit(rule, text, 0, quote.length(), rule.weight() * FieldMatcher.ANNOTATION, 0));
         }
     }
 
@@ -291,39 +183,39 @@ final class ToolScan {
      * values of which at least one matches a rule. Each value is read like a tool name.
      */
     private void scanActionParameter() {
-        JsonNode properties = tool.inputSchema().path("properties");
-        if (!properties.isObject() || rules.matcher(Field.ENUM) == null) return;
-        for (Map.Entry<String, JsonNode> property : properties.properties()) {
-            if (!isActionParam(property.getKey())) continue;
-            List<String> values = enumValues(property.getValue());
-            if (values.size() < 2) continue;
-            String path = "inputSchema/properties/" + pointerEscape(property.getKey()) + "/enum/";
-            List<Votes> perValue = new ArrayList<>(values.size());
-            boolean any = false;
-            for (int i = 0; i < values.size(); i++) {
-                Votes v = new Votes();
-                var text = new FieldText(Field.ENUM, path + i, Words.ofIdentifier(values.get(i), rules.vocabulary));
-                texts.add(text);
-                matchIdentifier(text, NAME_SLOT, NAME_OTHER, hit -> {
-                    switch (hit.rule().target()) {
-                        case Rule.Target.Vote vote -> v.add(hit);
-                        case Rule.Target.Raise raise -> flagHits.add(hit);
-                    }
-                });
-                any |= !v.isEmpty();
-                perValue.add(v);
-            }
-            if (any) {
-                actionParameter = Optional.of(new ActionParameter(property.getKey(), path, values, perValue));
-                return;
-            }
+        if (actionCandidate == null || rules.matcher(Field.ENUM) == null) return;
+        String path = "inputSchema/properties/" + pointerEscape(actionCandidate) + "/enum/";
+        List<Votes> perValue = new ArrayList<>(actionValues.size());
+        List<FieldText> valueTexts = new ArrayList<>(actionValues.size());
+        List<Hit> valueFlags = new ArrayList<>();
+        boolean any = false;
+        for (int i = 0; i < actionValues.size(); i++) {
+            Votes v = new Votes();
+            var text = FieldText.of(Field.ENUM, path + i, Words.ofIdentifier(actionValues.get(i), rules.vocabulary));
+            valueTexts.add(text);
+            matcher.matchIdentifier(text, FieldMatcher.NAME_SLOT, FieldMatcher.NAME_OTHER, hit -> {
+                switch (hit.rule().target()) {
+                    case Rule.Target.Vote vote -> v.add(hit);
+                    case Rule.Target.Raise raise -> valueFlags.add(hit);
+                }
+            });
+            any |= !v.isEmpty();
+            perValue.add(v);
         }
+        // Values that select no operation ("credential", "key" of an auth-method) are labels, not actions:
+        // neither their words nor their flags say anything about the tool.
+        if (!any) return;
+        texts.addAll(valueTexts);
+        flagHits.addAll(valueFlags);
+        actionParameter = Optional.of(new ActionParameter(actionCandidate, path, actionValues, perValue));
     }
 
     /** "action", "operation", also "action_type" or "httpMethod": the first or last token names an operation. */
-    private boolean isActionParam(String name) {
-        Words w = Words.ofIdentifier(name, rules.vocabulary);
-        return w.size() > 0 && (rules.isActionParam(w.id(0)) || rules.isActionParam(w.id(w.size() - 1)));
+    private boolean isActionParam(Words w) {
+        if (w.size() == 0) return false;
+        int last = w.size() - 1;
+        return w.position(0) == 0 && rules.isActionParam(w.id(0))
+                || w.position(last) == w.wordCount() - 1 && rules.isActionParam(w.id(last));
     }
 
     /** String values of {@code enum}, of {@code items.enum}, or of {@code oneOf}/{@code anyOf} constants. */
@@ -345,13 +237,6 @@ final class ToolScan {
             }
         }
         return values;
-    }
-
-    private static Hit hit(Rule rule, FieldText t, int from, int to, double weight) {
-        Words w = t.words();
-        int start = w.start(from);
-        int end = w.end(to - 1);
-        return new Hit(rule, t.field(), t.path(), t.text().substring(start, end), start, end, weight, w.sentence(from));
     }
 
     /** RFC 6901: '~' becomes "~0" and '/' becomes "~1". */

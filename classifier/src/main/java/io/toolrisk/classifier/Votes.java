@@ -23,14 +23,21 @@ final class Votes {
     static final double SEVERE_SHARE = 0.5;
 
     private static final Category[] CATEGORIES = Category.values();
-    private static final Comparator<Hit> STRONGEST_FIRST = Comparator.comparingDouble(Hit::weight).reversed()
-            .thenComparing(h -> h.field().ordinal())
-            .thenComparing(Hit::path)
-            .thenComparingInt(Hit::start)
-            .thenComparing(h -> h.rule().id());
+    /** Strongest first; ties by field, place and rule, so that the order never depends on the order of work. */
+    private static final Comparator<Hit> STRONGEST_FIRST = (a, b) -> {
+        int c = Double.compare(b.weight(), a.weight());
+        if (c == 0) c = Integer.compare(a.field().ordinal(), b.field().ordinal());
+        if (c == 0 && a.text() != b.text()) c = a.path().compareTo(b.path());
+        if (c == 0) c = Integer.compare(a.start(), b.start());
+        if (c == 0) c = a.rule().id().compareTo(b.rule().id());
+        return c;
+    };
 
     private final double[] scores = new double[CATEGORIES.length];
     private final List<Hit> hits = new ArrayList<>(4);
+    // Hits arrive field by field: the strongest weight per category within the current field.
+    private FieldText currentField;
+    private final double[] fieldMax = new double[CATEGORIES.length];
 
     /**
      * Counts a hit. Within one field a category gets the weight of its strongest hit, not the sum of all:
@@ -38,12 +45,15 @@ final class Votes {
      */
     void add(Hit hit) {
         if (hit.rule().target() instanceof Rule.Target.Vote(Category category)) {
-            double strongestBefore = 0;
-            for (Hit h : hits) {
-                if (h.path().equals(hit.path()) && h.rule().votesFor(category))
-                    strongestBefore = Math.max(strongestBefore, h.weight());
+            if (hit.text() != currentField) {
+                currentField = hit.text();
+                java.util.Arrays.fill(fieldMax, 0);
             }
-            scores[category.ordinal()] += Math.max(0, hit.weight() - strongestBefore);
+            int c = category.ordinal();
+            if (hit.weight() > fieldMax[c]) {
+                scores[c] += hit.weight() - fieldMax[c];
+                fieldMax[c] = hit.weight();
+            }
             hits.add(hit);
         }
     }

@@ -5,7 +5,9 @@ import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -62,22 +64,44 @@ final class BatchClassification implements AutoCloseable {
         }
     }
 
-    /** Reads JSON Lines from {@code lines} to the end, a batch of raw lines at a time. */
-    void classifyLines(LineReader lines) throws IOException {
+    /**
+     * Reads JSON Lines from {@code in} to the end, a batch of raw lines at a time. When the input has nothing
+     * more to give right now (a pipe from a crawler, a person typing), what has been read is classified and
+     * written before waiting, so that profiles stream out as tools stream in.
+     */
+    void classifyLines(InputStream in) throws IOException {
+        LineBatch[] batch = {new LineBatch()};
+        var idleAware = new FilterInputStream(in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (batch[0].size() > 0 && super.available() == 0) {
+                    submit(batch[0]);
+                    batch[0] = new LineBatch();
+                    drain();
+                }
+                return super.read(b, off, len);
+            }
+        };
+        var lines = new LineReader(idleAware, maxLineBytes);
         var line = new LineReader.Line();
-        var batch = new LineBatch();
         while (lines.next(line)) {
             if (line.oversized()) {
-                batch.addOversized(line.number(), line.oversizeLength());
+                batch[0].addOversized(line.number(), line.oversizeLength());
             } else if (!line.isBlank()) {
-                batch.add(line.bytes(), line.length(), line.number());
+                batch[0].add(line.bytes(), line.length(), line.number());
             }
-            if (batch.isFull()) {
-                submit(batch);
-                batch = new LineBatch();
+            if (batch[0].isFull()) {
+                submit(batch[0]);
+                batch[0] = new LineBatch();
             }
         }
-        if (batch.size() > 0) submit(batch);
+        if (batch[0].size() > 0) submit(batch[0]);
+    }
+
+    /** Writes every batch in flight and flushes the output. */
+    private void drain() throws IOException {
+        while (!inFlight.isEmpty()) write(inFlight.poll());
+        out.flush();
     }
 
     /** Queues one entry a {@link ToolReader} produced; entries are batched. */
@@ -101,7 +125,7 @@ final class BatchClassification implements AutoCloseable {
     /** Waits for every batch, writes the rest and the closing bracket; true when any entry was rejected. */
     boolean finish() throws IOException {
         if (!pendingEntries.isEmpty()) flushEntries();
-        while (!inFlight.isEmpty()) write(inFlight.poll());
+        drain();
         if (format == ProfileFormat.JSON) out.write((anyEntry ? "\n]\n" : "]\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return rejected;

@@ -2,7 +2,6 @@ package io.toolrisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
-import io.toolrisk.catalogue.json.LineReader;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 import picocli.CommandLine.Command;
@@ -53,8 +52,8 @@ final class ClassifyCommand implements Callable<Integer> {
     OutputStream stdout = System.out;
     InputStream stdin = System.in;
 
-    /** A bound the first-line look-ahead needs: one tool's line plus the reader's buffer. */
-    private static final int LOOK_AHEAD = ToolReader.DEFAULT_MAX_LINE_BYTES + (1 << 17);
+    /** How far the input is read ahead to tell its shape: one tool's line, and a little more. */
+    private static final int LOOK_AHEAD = ToolReader.DEFAULT_MAX_LINE_BYTES + (1 << 16);
 
     @Override
     public Integer call() throws IOException {
@@ -67,7 +66,7 @@ final class ClassifyCommand implements Callable<Integer> {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             boolean rejected;
             try (var batches = new BatchClassification(classifier, chosen, threads, ToolReader.DEFAULT_MAX_LINE_BYTES, out)) {
-                if (jsonLines) batches.classifyLines(new LineReader(in, ToolReader.DEFAULT_MAX_LINE_BYTES));
+                if (jsonLines) batches.classifyLines(in);
                 else new ToolReader().read(in, batches::classifyEntry);
                 rejected = batches.finish();
             }
@@ -80,41 +79,53 @@ final class ClassifyCommand implements Callable<Integer> {
     /**
      * Whether the input is JSON Lines, decided as {@link ToolReader} decides: not when it starts with '[', nor
      * when its first line is not a complete object (a pretty-printed document) or is a {@code tools/list}
-     * result. Reads ahead and resets, so the input is untouched.
+     * result; a first line longer than one tool may be is JSON Lines (its error stands in its place). Reads at
+     * most {@link #LOOK_AHEAD} bytes ahead and resets, so the input is untouched.
      */
     static boolean looksLikeJsonLines(BufferedInputStream in) throws IOException {
         in.mark(LOOK_AHEAD);
         try {
-            var lines = new LineReader(in, ToolReader.DEFAULT_MAX_LINE_BYTES);
-            var line = new LineReader.Line();
-            while (lines.next(line)) {
-                if (line.oversized()) return true;
-                if (line.isBlank()) continue;
-                int first = firstNonBlank(line);
-                if (first == '[') return false;
-                if (first != '{') return true;
-                JsonNode node;
-                try {
-                    node = Json.MAPPER.readTree(line.bytes(), 0, line.length());
-                } catch (IOException e) {
-                    return false;
-                }
-                return node != null && node.isObject() && !node.path("tools").isArray()
-                        && !node.path("result").path("tools").isArray();
+            byte[] ahead = readFirstLine(in);
+            int i = 0;
+            if (ahead.length >= 3 && (ahead[0] & 0xFF) == 0xEF && (ahead[1] & 0xFF) == 0xBB && (ahead[2] & 0xFF) == 0xBF) i = 3;
+            while (i < ahead.length && (ahead[i] == ' ' || ahead[i] == '\t' || ahead[i] == '\r' || ahead[i] == '\n')) i++;
+            if (i == ahead.length) return true;
+            if (ahead[i] == '[') return false;
+            if (ahead[i] != '{') return true;
+            int end = i;
+            while (end < ahead.length && ahead[end] != '\n') end++;
+            if (end == ahead.length && ahead.length >= LOOK_AHEAD - 1) return true; // an oversized first line
+            JsonNode node;
+            try {
+                node = Json.MAPPER.readTree(ahead, i, end - i);
+            } catch (IOException e) {
+                return false;
             }
-            return true;
+            return node != null && node.isObject() && !node.path("tools").isArray()
+                    && !node.path("result").path("tools").isArray();
         } finally {
             in.reset();
         }
     }
 
-    private static int firstNonBlank(LineReader.Line line) {
-        byte[] b = line.bytes();
-        int i = 0;
-        if (line.length() >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) i = 3;
-        for (; i < line.length(); i++) {
-            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') return b[i];
+    /**
+     * The input up to the end of its first non-blank line, or up to {@link #LOOK_AHEAD} bytes: read as it
+     * arrives, so that a stream of tools is classified while it is still being written.
+     */
+    private static byte[] readFirstLine(InputStream in) throws IOException {
+        var ahead = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        boolean content = false;
+        while (ahead.size() < LOOK_AHEAD - 1) {
+            int n = in.read(chunk, 0, Math.min(chunk.length, LOOK_AHEAD - 1 - ahead.size()));
+            if (n < 0) break;
+            ahead.write(chunk, 0, n);
+            for (int k = 0; k < n; k++) {
+                byte b = chunk[k];
+                if (content && b == '\n') return ahead.toByteArray();
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') content = true;
+            }
         }
-        return -1;
+        return ahead.toByteArray();
     }
 }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class HiddenMarkup {
     /** Tag names used to address a model ("tool poisoning"); {@code <example>} or {@code <owner>} are not. */
     static final Set<String> INSTRUCTION_TAGS = Set.of("important", "system", "system-prompt", "instructions",
-            "instruction", "secret", "hidden", "admin", "override", "assistant", "ai", "llm", "model", "prompt", "sys");
+            "instruction", "hidden", "admin", "override", "assistant", "ai", "llm", "model", "prompt", "sys");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?![.\\d])|opacity\\s*:\\s*0(?![.\\d])");
     private static final int MAX_QUOTE = 160;
@@ -67,16 +67,29 @@ public final class HiddenMarkup {
         return found;
     }
 
-    /** A cheap test before parsing: a '<' followed by a letter or "!--". */
+    /**
+     * A cheap test before parsing: a comment opener, an instruction tag, or a tag with a {@code style} or
+     * {@code hidden} attribute. Placeholders such as {@code <owner>} and draw.io XML, common in real
+     * descriptions, do not need jsoup.
+     */
     static boolean mayHoldMarkup(String text) {
-        int i = text.indexOf('<');
-        while (i >= 0 && i + 1 < text.length()) {
-            char c = text.charAt(i + 1);
-            if (Character.isLetter(c) || text.startsWith("!--", i + 1)) return true;
-            i = text.indexOf('<', i + 1);
+        int n = text.length();
+        for (int i = text.indexOf('<'); i >= 0 && i + 1 < n; i = text.indexOf('<', i + 1)) {
+            if (text.startsWith("!--", i + 1)) return true;
+            int end = i + 1;
+            while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '-')) end++;
+            if (end == i + 1) continue;
+            if (INSTRUCTION_TAGS.contains(text.substring(i + 1, end).toLowerCase(Locale.ROOT))) return true;
+            int close = text.indexOf('>', end);
+            if (close < 0) close = Math.min(n, end + MAX_TAG);
+            String attributes = text.substring(end, Math.min(close, end + MAX_TAG)).toLowerCase(Locale.ROOT);
+            if (attributes.contains("style") || attributes.contains("hidden")) return true;
         }
         return false;
     }
+
+    /** How far into a tag the attributes are looked at. */
+    private static final int MAX_TAG = 512;
 
     private static String shorten(String s) {
         String oneLine = s.replaceAll("\\s+", " ").strip();

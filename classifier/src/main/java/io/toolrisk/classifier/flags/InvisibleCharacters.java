@@ -11,7 +11,7 @@ import java.util.TreeSet;
  */
 public final class InvisibleCharacters {
     /** The lowest invisible character, the soft hyphen: a text with nothing at or above it has none. */
-    public static final char LOWEST = '\u00AD';
+    static final char LOWEST = '\u00AD';
 
     private InvisibleCharacters() {
     }

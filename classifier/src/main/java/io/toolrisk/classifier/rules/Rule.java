@@ -3,6 +3,9 @@ package io.toolrisk.classifier.rules;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.FlagKind;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +24,8 @@ import java.util.regex.Pattern;
  * </ul>
  * {@code context}, when not empty, lists tokens of which at least one must appear in the tool's name or its
  * schema property names for the rule to fire ("transfer" is money only next to an amount or a currency).
- * {@code anyPosition} keeps full weight for a name token outside the verb slot. A {@code scope} rule (read only)
+ * {@code anyPosition} keeps full weight wherever the match stands: outside a name's verb slot, or in a later
+ * sentence of a description ("This cannot be undone." is a warning wherever it is). A {@code scope} rule (read only)
  * says that nothing changes, and cancels the other votes of its clause: in "runs a read-only query" the
  * running is what reads.
  */
@@ -57,10 +61,12 @@ public record Rule(
         if (fields == null || fields.isEmpty())
             throw new IllegalArgumentException("rule '%s' reads no fields".formatted(id));
         if (target == null) throw new IllegalArgumentException("rule '%s' has neither a category nor a flag".formatted(id));
-        fields = Set.copyOf(fields);
+        // Ordered copies: Set.copyOf and Map.copyOf iterate in an order that changes from one JVM run to the
+        // next, and which hint is quoted as evidence must not.
+        fields = Collections.unmodifiableSet(EnumSet.copyOf(fields));
         terms = terms == null ? List.of() : List.copyOf(terms);
         literals = literals == null ? List.of() : List.copyOf(literals);
-        hints = hints == null ? Map.of() : Map.copyOf(hints);
+        hints = hints == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hints));
         context = context == null ? List.of() : List.copyOf(context);
         int kinds = (terms.isEmpty() ? 0 : 1) + (literals.isEmpty() ? 0 : 1) + (hints.isEmpty() ? 0 : 1);
         if (kinds != 1)

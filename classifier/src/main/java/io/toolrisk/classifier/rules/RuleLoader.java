@@ -29,7 +29,7 @@ public final class RuleLoader {
     /** The ruleset inside the classifier jar. */
     public static final String BUNDLED = "/io/toolrisk/classifier/rules/ruleset.json";
 
-    private static final Set<String> RULESET_KEYS = Set.of("version", "negations", "actionParams", "leadFillers", "nouns", "rules");
+    private static final Set<String> RULESET_KEYS = Set.of("version", "negations", "actionParams", "nouns", "rules");
     private static final Set<String> RULE_KEYS = Set.of("id", "fields", "terms", "literals", "hints", "context",
             "anyPosition", "scope", "category", "flag", "weight", "explain");
     private static final Set<String> OVERRIDE_KEYS = Set.of("server", "tool", "category", "reason");
@@ -95,7 +95,7 @@ public final class RuleLoader {
         }
         try {
             return new RuleSet(version, strings(tree, "negations", source), strings(tree, "actionParams", source),
-                    lowerCase(strings(tree, "leadFillers", source)), lowerCase(strings(tree, "nouns", source)), rules);
+                    lowerCase(strings(tree, "nouns", source)), rules);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

@@ -9,21 +9,19 @@ import java.util.Set;
 
 /**
  * A versioned ruleset: the rules, the words that negate a match in prose ({@code negations}), the names
- * of parameters whose enum selects what a multi-action tool does ({@code actionParams}), and the words that
- * may open a description before its leading verb ({@code leadFillers}: "Use this tool to ..."), and the
- * verbs that are as often nouns ({@code nouns}: "run", "merge", "comment"), which name the action of a tool
+ * of parameters whose enum selects what a multi-action tool does ({@code actionParams}), and the verbs that
+ * are as often nouns ({@code nouns}: "run", "merge", "comment"), which name the action of a tool
  * name only when they come first ("merge_pull_request", not "get_merge_request"). The version is in
  * every profile, so that a profile can be traced to the rules that made it.
  */
-public record RuleSet(String version, List<String> negations, List<String> actionParams, List<String> leadFillers,
-                      List<String> nouns, List<Rule> rules) {
+public record RuleSet(String version, List<String> negations, List<String> actionParams, List<String> nouns,
+                      List<Rule> rules) {
     public RuleSet {
         if (version == null || !version.matches("[0-9A-Za-z][0-9A-Za-z.+_-]*"))
             throw new IllegalArgumentException("ruleset version '%s' must be letters, digits, '.', '+', '_' or '-'"
                     .formatted(version));
         negations = List.copyOf(negations);
         actionParams = List.copyOf(actionParams);
-        leadFillers = List.copyOf(leadFillers);
         nouns = List.copyOf(nouns);
         rules = List.copyOf(rules);
         Set<String> ids = new HashSet<>();
@@ -42,8 +40,7 @@ public record RuleSet(String version, List<String> negations, List<String> actio
         for (Rule rule : rules) byId.put(rule.id(), rule);
         for (Rule rule : extra.rules()) byId.put(rule.id(), rule);
         return new RuleSet(version + "+" + extra.version(), union(negations, extra.negations()),
-                union(actionParams, extra.actionParams()), union(leadFillers, extra.leadFillers()),
-                union(nouns, extra.nouns()), new ArrayList<>(byId.values()));
+                union(actionParams, extra.actionParams()), union(nouns, extra.nouns()), new ArrayList<>(byId.values()));
     }
 
     private static List<String> union(List<String> a, List<String> b) {

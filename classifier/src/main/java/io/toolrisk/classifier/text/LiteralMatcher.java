@@ -96,21 +96,17 @@ public final class LiteralMatcher {
         return new LiteralMatcher(literals, payloads);
     }
 
-    /** Reports every occurrence of every literal in {@code text}, by end position. */
-    public void match(String text, Sink sink) {
-        match(text.toCharArray(), sink);
-    }
-
     /** Reports every occurrence of every literal in the field {@code words} were cut from, by end position. */
     public void match(Words words, Sink sink) {
-        match(words.chars(), sink);
+        match(words.source(), sink);
     }
 
-    private void match(char[] text, Sink sink) {
+    /** Reports every occurrence of every literal in {@code text}, by end position. */
+    public void match(String text, Sink sink) {
         int state = 0;
-        int n = text.length;
+        int n = text.length();
         for (int i = 0; i < n; i++) {
-            char c = text[i];
+            char c = text.charAt(i);
             int cls = c < ASCII ? classOf[c] : 0;
             state = next[state * classes + cls];
             int[] out = outputs[state];

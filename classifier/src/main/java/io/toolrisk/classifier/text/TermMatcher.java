@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Many word sequences compiled into one trie over {@link Vocabulary} ids, matched against {@link Words} in a
- * single pass: one array look-up per word, however many terms there are. Where terms overlap, the longest
- * wins and what it contains is not reported ("force push" hides "push", "dry run" hides "run", "without
- * deleting" hides "deleting"). Immutable and thread-safe once built.
+ * single pass: one array look-up per word, however many terms there are. Terms belong to one of two groups
+ * (votes and flags, say); within a group, where terms overlap, the longest wins and what it contains is not
+ * reported ("force push" hides "push", "dry run" hides "run", "without deleting" hides "deleting"), while a
+ * term of the other group is matched on its own. Immutable and thread-safe once built.
  */
 public final class TermMatcher {
     /** Receives each match: the payload given with the term, and the word span {@code [from, to)}. */
@@ -19,10 +20,14 @@ public final class TermMatcher {
     private static final int[] NONE = new int[0];
     private static final Node[] NO_NODES = new Node[0];
 
+    /** How many groups of terms a matcher keeps apart. */
+    public static final int GROUPS = 2;
+
     private static final class Node {
         int[] childIds = NONE;
         Node[] children = NO_NODES;
-        int[] payloads = NONE;
+        final int[][] payloads = {NONE, NONE};
+        boolean terminal;
 
         Node child(int id) {
             for (int i = 0; i < childIds.length; i++) {
@@ -62,30 +67,47 @@ public final class TermMatcher {
         return terms;
     }
 
-    /** Reports every match in {@code words}, left to right. */
+    /**
+     * Reports every match in {@code words}, left to right, as spans {@code [from, to)} of indices into the
+     * known words; the words of a match are next to each other in the field.
+     */
     public void match(Words words, Sink sink) {
         int n = words.size();
-        int coveredUntil = 0;
+        int covered0 = 0;
+        int covered1 = 0;
         for (int i = 0; i < n; i++) {
             int id = words.id(i);
-            if (id < 0 || id >= roots.length) continue;
+            if (id >= roots.length) continue;
             Node node = roots[id];
             if (node == null) continue;
-            Node longest = null;
-            int longestEnd = -1;
+            Node longest0 = null;
+            Node longest1 = null;
+            int end0 = -1;
+            int end1 = -1;
             int j = i;
             while (node != null) {
                 j++;
-                if (node.payloads.length > 0) {
-                    longest = node;
-                    longestEnd = j;
+                if (node.terminal) {
+                    if (node.payloads[0].length > 0) {
+                        longest0 = node;
+                        end0 = j;
+                    }
+                    if (node.payloads[1].length > 0) {
+                        longest1 = node;
+                        end1 = j;
+                    }
                 }
-                if (j >= n || node.childIds.length == 0) break;
+                if (j >= n || node.childIds.length == 0 || words.position(j) != words.position(j - 1) + 1) break;
                 node = node.child(words.id(j));
             }
-            if (longest == null || longestEnd <= coveredUntil) continue;
-            for (int payload : longest.payloads) sink.match(payload, i, longestEnd);
-            coveredUntil = longestEnd;
+            if (longest0 != null && end0 > covered0) {
+                for (int payload : longest0.payloads[0]) sink.match(payload, i, end0);
+                covered0 = end0;
+            }
+            if (longest1 != null && end1 > covered1) {
+                for (int payload : longest1.payloads[1]) sink.match(payload, i, end1);
+                covered1 = end1;
+            }
         }
     }
 
@@ -99,16 +121,27 @@ public final class TermMatcher {
             this.vocabulary = vocabulary;
         }
 
-        /** Adds a term (lower-case words) with its payload; adding the same term and payload twice is harmless. */
+        /** Adds a term of group 0; see {@link #add(List, int, int)}. */
         public Builder add(List<String> words, int payload) {
+            return add(words, payload, 0);
+        }
+
+        /**
+         * Adds a term (lower-case words) with its payload to a group (0 or 1); adding the same term and payload
+         * twice is harmless.
+         */
+        public Builder add(List<String> words, int payload, int group) {
             if (words.isEmpty()) throw new IllegalArgumentException("a term needs at least one word");
+            if (group < 0 || group >= GROUPS) throw new IllegalArgumentException("group must be 0 or 1, got " + group);
             Node node = root;
             for (String word : words) node = node.addChild(vocabulary.add(word));
-            for (int p : node.payloads) {
+            for (int p : node.payloads[group]) {
                 if (p == payload) return this;
             }
-            node.payloads = Arrays.copyOf(node.payloads, node.payloads.length + 1);
-            node.payloads[node.payloads.length - 1] = payload;
+            int[] payloads = Arrays.copyOf(node.payloads[group], node.payloads[group].length + 1);
+            payloads[payloads.length - 1] = payload;
+            node.payloads[group] = payloads;
+            node.terminal = true;
             terms++;
             return this;
         }

@@ -29,7 +29,7 @@ public final class Vocabulary {
     public int add(String word) {
         if (frozen) throw new IllegalStateException("the vocabulary is frozen");
         if (word.isEmpty()) throw new IllegalArgumentException("a word must not be empty");
-        int existing = id(word, 0, word.length());
+        int existing = longest == 0 ? UNKNOWN : id(word, 0, word.length());
         if (existing != UNKNOWN) return existing;
         if (4 * (words.size() + 1) > keys.length) grow();
         int id = words.size();
@@ -55,19 +55,23 @@ public final class Vocabulary {
     }
 
     /** The id of the lower-cased {@code text[start, end)}, or {@link #UNKNOWN}. */
-    public int id(CharSequence text, int start, int end) {
-        char[] chars = new char[end - start];
-        for (int i = start; i < end; i++) chars[i - start] = text.charAt(i);
-        return id(chars, 0, chars.length);
+    public int id(String text, int start, int end) {
+        if (end - start > longest) return UNKNOWN;
+        int hash = 0;
+        for (int i = start; i < end; i++) hash = hashStep(hash, text.charAt(i));
+        return id(text, start, end, hash);
     }
 
-    /** The id of the lower-cased {@code chars[start, end)}, or {@link #UNKNOWN}. */
-    public int id(char[] chars, int start, int end) {
+    /** One step of the word hash: callers that scan a word anyway pass the result to {@link #id(char[], int, int, int)}. */
+    static int hashStep(int hash, char c) {
+        return 31 * hash + fold(c);
+    }
+
+    /** The id of {@code text[start, end)} whose {@link #hashStep} hash the caller computed while scanning it. */
+    int id(String chars, int start, int end, int wordHash) {
         int length = end - start;
         if (length > longest) return UNKNOWN;
-        int hash = 0;
-        for (int i = start; i < end; i++) hash = 31 * hash + fold(chars[i]);
-        hash = mix(hash);
+        int hash = mix(wordHash);
         int mask = keys.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int id = ids[slot];
@@ -76,9 +80,11 @@ public final class Vocabulary {
         }
     }
 
-    private static boolean equalsFolded(char[] key, char[] chars, int start) {
+    private static boolean equalsFolded(char[] key, String chars, int start) {
         for (int i = 0; i < key.length; i++) {
-            if (key[i] != fold(chars[start + i])) return false;
+            char c = chars.charAt(start + i);
+            // Most text is lower-case already: fold only what differs.
+            if (key[i] != c && key[i] != fold(c)) return false;
         }
         return true;
     }

@@ -1,116 +1,191 @@
 package io.toolrisk.classifier.text;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The words of one field with their UTF-16 offsets in the field, the clause each belongs to, and each word's
- * id in a {@link Vocabulary} ({@link Vocabulary#UNKNOWN} for words no rule knows). Two ways to cut a field
- * into words: {@link #ofIdentifier} for names (snake_case, camelCase, kebab-case, dots and other namespace
- * separators) and {@link #ofText} for prose. Immutable after construction.
+ * The words of one field that a {@link Vocabulary} knows, with their vocabulary ids, their UTF-16 offsets in
+ * the field, their position among all the words of the field, and the clause each belongs to. Words no rule
+ * knows (most of them) are counted but not kept: that is what makes cutting a long description cheap. Two
+ * ways to cut a field into words: {@link #ofIdentifier} for names (snake_case, camelCase, kebab-case, dots
+ * and other namespace separators) and {@link #ofText} for prose. Immutable after construction.
  */
 public final class Words {
     private final String source;
-    private final char[] chars;
-    private final char maxChar;
+    private final boolean nonAscii;
     private final int[] ids;
+    private final int[] positions;
     private final int[] starts;
     private final int[] ends;
     private final int[] sentences;
     private final int size;
+    private final int wordCount;
+    private final int firstSentenceEnd;
 
-    private Words(String source, char[] chars, int[] ids, int[] starts, int[] ends, int[] sentences, int size) {
-        this.source = source;
-        this.chars = chars;
-        char max = 0;
-        for (char c : chars) max = c > max ? c : max;
-        this.maxChar = max;
-        this.ids = ids;
-        this.starts = starts;
-        this.ends = ends;
-        this.sentences = sentences;
-        this.size = size;
+    private Words(Builder b) {
+        this.source = b.source;
+        this.nonAscii = b.nonAscii;
+        this.ids = b.ids;
+        this.positions = b.positions;
+        this.starts = b.starts;
+        this.ends = b.ends;
+        this.sentences = b.sentences;
+        this.size = b.size;
+        this.wordCount = b.wordCount;
+        this.firstSentenceEnd = b.firstSentenceEnd;
+    }
+
+    /** Receives every word of a field, known or not: its span, its clause and its {@link Vocabulary} hash. */
+    @FunctionalInterface
+    interface WordSink {
+        void word(int start, int end, int sentence, int hash);
+
+        /** Where the first sentence of prose ends (a period, '!', '?' or a line break), if it ends before the text. */
+        default void firstSentenceEnd(int offset) {
+        }
     }
 
     /**
-     * The tokens of an identifier such as {@code github.delete_repo}, {@code createOrUpdateFile},
+     * The known tokens of an identifier such as {@code github.delete_repo}, {@code createOrUpdateFile},
      * {@code API-post-page} or {@code HTTPServerStart}: split at every non-alphanumeric character, at a
      * lower-to-upper case change, and before the last capital of a run of capitals followed by a lower-case
      * letter. Digits stay with the letters before them ({@code v2}, {@code erc20}).
      */
     public static Words ofIdentifier(String identifier, Vocabulary vocabulary) {
         var b = new Builder(identifier, vocabulary);
-        char[] chars = b.chars;
-        int n = chars.length;
+        b.nonAscii = cutIdentifier(identifier, b);
+        return new Words(b);
+    }
+
+    /** All tokens of an identifier, lower-cased (for tests and messages). */
+    public static List<String> tokens(String identifier) {
+        List<String> out = new ArrayList<>();
+        cutIdentifier(identifier, (start, end, sentence, hash) -> out.add(folded(identifier, start, end)));
+        return out;
+    }
+
+    /** All words of prose, lower-cased (for tests and messages). */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        cutText(text, (start, end, sentence, hash) -> out.add(folded(text, start, end)));
+        return out;
+    }
+
+    /** Cuts an identifier into tokens; true when it has a character outside ASCII. */
+    private static boolean cutIdentifier(String chars, WordSink sink) {
+        int n = chars.length();
         int start = -1;
+        boolean nonAscii = false;
         for (int i = 0; i < n; i++) {
-            char c = chars[i];
+            char c = chars.charAt(i);
+            nonAscii |= c >= 128;
             if (!isLetterOrDigit(c)) {
-                if (start >= 0) b.add(start, i, 0);
+                if (start >= 0) sink.word(start, i, 0, hash(chars, start, i));
                 start = -1;
                 continue;
             }
             if (start >= 0 && i > start && isBoundary(chars, i)) {
-                b.add(start, i, 0);
+                sink.word(start, i, 0, hash(chars, start, i));
                 start = i;
             }
             if (start < 0) start = i;
         }
-        if (start >= 0) b.add(start, n, 0);
-        return b.build();
+        if (start >= 0) sink.word(start, n, 0, hash(chars, start, n));
+        return nonAscii;
     }
 
-    private static boolean isBoundary(char[] s, int i) {
-        char prev = s[i - 1];
-        char c = s[i];
+    private static int hash(String chars, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) hash = Vocabulary.hashStep(hash, chars.charAt(i));
+        return hash;
+    }
+
+    private static boolean isBoundary(String s, int i) {
+        char prev = s.charAt(i - 1);
+        char c = s.charAt(i);
         if (Character.isUpperCase(c)) {
             if (Character.isLowerCase(prev) || Character.isDigit(prev)) return true;
             // "HTTPServer": the boundary is before the 'S' that starts a capitalised word.
-            return Character.isUpperCase(prev) && i + 1 < s.length && Character.isLowerCase(s[i + 1]);
+            return Character.isUpperCase(prev) && i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1));
         }
         return false;
     }
 
     /**
-     * The words of prose: runs of letters and digits, with an apostrophe inside a word kept ({@code can't}).
-     * A clause (called sentence here) ends at {@code . ! ? ; ,}, at a colon or a line break, so that a negation
-     * never reaches across into the next statement ("if it does not exist, create it").
+     * The known words of prose: runs of letters and digits, with an apostrophe inside a word kept
+     * ({@code can't}). A clause (called sentence here) ends at {@code . ! ? ; ,}, at a colon or a line break,
+     * so that a negation never reaches across into the next statement ("if it does not exist, create it").
      */
     public static Words ofText(String text, Vocabulary vocabulary) {
         var b = new Builder(text, vocabulary);
-        char[] chars = b.chars;
-        int n = chars.length;
-        int sentence = 0;
-        int start = -1;
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            if (isLetterOrDigit(c)) {
-                if (start < 0) start = i;
-                continue;
-            }
-            if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars[i + 1]))
-                continue;
-            if (start >= 0) {
-                b.add(start, i, sentence);
-                start = -1;
-            }
-            if (endsSentence(chars, i)) sentence++;
-        }
-        if (start >= 0) b.add(start, n, sentence);
-        return b.build();
+        b.nonAscii = cutText(text, b);
+        return new Words(b);
     }
 
-    private static boolean endsSentence(char[] chars, int i) {
-        return switch (chars[i]) {
+    /** Cuts prose into words; true when it has a character outside ASCII. */
+    private static boolean cutText(String chars, WordSink sink) {
+        int n = chars.length();
+        int sentence = 0;
+        int start = -1;
+        int hash = 0;
+        boolean nonAscii = false;
+        boolean firstSentenceOpen = true;
+        for (int i = 0; i < n; i++) {
+            char c = chars.charAt(i);
+            int folded;
+            if (c < 128) {
+                folded = ASCII_WORD_CHAR[c]; // the lower-case char for letters and digits, 0 for the rest
+            } else {
+                nonAscii = true;
+                folded = Character.isLetterOrDigit(c) ? Vocabulary.fold(c) : 0;
+            }
+            if (folded != 0) {
+                if (start < 0) {
+                    start = i;
+                    hash = 0;
+                }
+                hash = 31 * hash + folded;
+                continue;
+            }
+            if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
+                hash = Vocabulary.hashStep(hash, c);
+                continue;
+            }
+            if (start >= 0) {
+                sink.word(start, i, sentence, hash);
+                start = -1;
+            }
+            if (c < 128 && SENTENCE_END[c] && endsSentence(chars, i)) {
+                sentence++;
+                if (firstSentenceOpen && c != ',' && c != ';' && c != ':') {
+                    sink.firstSentenceEnd(i);
+                    firstSentenceOpen = false;
+                }
+            }
+        }
+        if (start >= 0) sink.word(start, n, sentence, hash);
+        return nonAscii;
+    }
+
+    private static boolean endsSentence(String chars, int i) {
+        return switch (chars.charAt(i)) {
             case '!', '?', ';', ':', ',', '\n' -> true;
-            // "e.g." or "v1.2" do not end a sentence: only a period followed by white space or the end does.
-            case '.' -> i + 1 == chars.length || Character.isWhitespace(chars[i + 1]);
+            // "v1.2" and "e.g." do not end a sentence: a period followed by white space or the end does, unless
+            // it closes an abbreviation of single letters.
+            case '.' -> (i + 1 == chars.length() || Character.isWhitespace(chars.charAt(i + 1)))
+                    && !(i >= 2 && chars.charAt(i - 2) == '.');
             default -> false;
         };
     }
 
     private static final boolean[] ASCII_ALNUM = new boolean[128];
+    private static final char[] ASCII_WORD_CHAR = new char[128];
+    private static final boolean[] SENTENCE_END = new boolean[128];
 
     static {
+        for (char c = 0; c < 128; c++) ASCII_WORD_CHAR[c] = Character.isLetterOrDigit(c) ? Vocabulary.fold(c) : 0;
+        for (char c : new char[] {'!', '?', ';', ':', ',', '\n', '.'}) SENTENCE_END[c] = true;
         for (char c = '0'; c <= '9'; c++) ASCII_ALNUM[c] = true;
         for (char c = 'a'; c <= 'z'; c++) ASCII_ALNUM[c] = true;
         for (char c = 'A'; c <= 'Z'; c++) ASCII_ALNUM[c] = true;
@@ -120,20 +195,29 @@ public final class Words {
         return c < 128 ? ASCII_ALNUM[c] : Character.isLetterOrDigit(c);
     }
 
+    /** The offset where the first sentence of prose ends: a period, '!', '?' or a line break; the length if none. */
+    public int firstSentenceEnd() {
+        return firstSentenceEnd;
+    }
+
+    /** How many known words were kept. */
     public int size() {
         return size;
     }
 
-    /** The vocabulary id of the word at {@code index}, or {@link Vocabulary#UNKNOWN}. */
+    /** How many words the field has, known or not. */
+    public int wordCount() {
+        return wordCount;
+    }
+
+    /** The vocabulary id of the known word at {@code index}. */
     public int id(int index) {
         return ids[index];
     }
 
-    /** The lower-cased word at {@code index} (allocates; for messages and tests). */
-    public String word(int index) {
-        var sb = new StringBuilder(ends[index] - starts[index]);
-        for (int i = starts[index]; i < ends[index]; i++) sb.append(Vocabulary.fold(source.charAt(i)));
-        return sb.toString();
+    /** The position of the known word at {@code index} among all the words of the field (0 for the first). */
+    public int position(int index) {
+        return positions[index];
     }
 
     /** The UTF-16 offset in the field where the word at {@code index} starts. */
@@ -146,19 +230,19 @@ public final class Words {
         return ends[index];
     }
 
-    /** The 0-based sentence the word at {@code index} belongs to (always 0 for identifiers). */
+    /** The 0-based clause the word at {@code index} belongs to (always 0 for identifiers). */
     public int sentence(int index) {
         return sentences[index];
     }
 
-    /** The highest char of the field: below U+00AD there is nothing invisible to look for. */
-    public char maxChar() {
-        return maxChar;
+    /** The lower-cased known word at {@code index}. */
+    public String word(int index) {
+        return folded(source, starts[index], ends[index]);
     }
 
-    /** The field's chars; shared, not to be changed. */
-    char[] chars() {
-        return chars;
+    /** True when the field has a character outside ASCII (only then can it hide invisible characters). */
+    public boolean hasNonAscii() {
+        return nonAscii;
     }
 
     /** The field text the words were cut from. */
@@ -173,39 +257,62 @@ public final class Words {
         return sb.toString();
     }
 
-    private static final class Builder {
-        private final String source;
-        final char[] chars;
+    private static String folded(String chars, int start, int end) {
+        var sb = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) sb.append(Vocabulary.fold(chars.charAt(i)));
+        return sb.toString();
+    }
+
+    private static final class Builder implements WordSink {
+        final String source;
         private final Vocabulary vocabulary;
-        private int[] ids = new int[8];
-        private int[] starts = new int[8];
-        private int[] ends = new int[8];
-        private int[] sentences = new int[8];
-        private int size;
+        boolean nonAscii;
+        int[] ids;
+        int[] positions;
+        int[] starts;
+        int[] ends;
+        int[] sentences;
+        int size;
+        int wordCount;
+        int firstSentenceEnd;
 
         Builder(String source, Vocabulary vocabulary) {
             this.source = source;
-            this.chars = source.toCharArray();
             this.vocabulary = vocabulary;
+            this.firstSentenceEnd = source.length();
+            // About one known word in every twelve chars of prose: sized so that most fields never regrow.
+            int capacity = Math.max(4, source.length() / 12);
+            ids = new int[capacity];
+            positions = new int[capacity];
+            starts = new int[capacity];
+            ends = new int[capacity];
+            sentences = new int[capacity];
         }
 
-        void add(int start, int end, int sentence) {
+        @Override
+        public void firstSentenceEnd(int offset) {
+            firstSentenceEnd = offset;
+        }
+
+        @Override
+        public void word(int start, int end, int sentence, int hash) {
+            int position = wordCount++;
+            int id = vocabulary.id(source, start, end, hash);
+            if (id == Vocabulary.UNKNOWN) return;
             if (size == ids.length) {
                 int capacity = size * 2;
                 ids = Arrays.copyOf(ids, capacity);
+                positions = Arrays.copyOf(positions, capacity);
                 starts = Arrays.copyOf(starts, capacity);
                 ends = Arrays.copyOf(ends, capacity);
                 sentences = Arrays.copyOf(sentences, capacity);
             }
-            ids[size] = vocabulary.id(chars, start, end);
+            ids[size] = id;
+            positions[size] = position;
             starts[size] = start;
             ends[size] = end;
             sentences[size] = sentence;
             size++;
-        }
-
-        Words build() {
-            return new Words(source, chars, ids, starts, ends, sentences, size);
         }
     }
 }

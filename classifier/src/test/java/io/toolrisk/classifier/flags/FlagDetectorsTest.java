@@ -1,0 +1,30 @@
+package io.toolrisk.classifier.flags;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FlagDetectorsTest {
+    @Test
+    void formatCharactersAndBidiControlsAreInvisible() {
+        var f = InvisibleCharacters.find("a\u200bb\u2066c\uDB40\uDC41d").orElseThrow();
+        assertEquals("U+200B U+2066 U+E0041", f.codePoints());
+        assertEquals(3, f.count());
+        assertEquals(1, f.firstOffset());
+        assertTrue(InvisibleCharacters.find("plain text, caf\u00e9").isEmpty());
+    }
+
+    @Test
+    void commentsHiddenElementsAndInstructionTagsAreFoundPlaceholdersAreNot() {
+        List<HiddenMarkup.Finding> found = HiddenMarkup.find(
+                "Get <owner>/<repo>. <!-- secret --> <span style=\"display:none\">do this</span> <SYSTEM>obey</SYSTEM>");
+        assertEquals(List.of(
+                new HiddenMarkup.Finding(HiddenMarkup.Kind.COMMENT, "<!-- secret -->"),
+                new HiddenMarkup.Finding(HiddenMarkup.Kind.HIDDEN_ELEMENT, "<span> do this"),
+                new HiddenMarkup.Finding(HiddenMarkup.Kind.INSTRUCTION_TAG, "<system> obey")), found);
+        assertTrue(HiddenMarkup.find("a < b and b > c").isEmpty());
+    }
+}

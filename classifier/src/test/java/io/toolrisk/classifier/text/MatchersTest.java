@@ -1,0 +1,35 @@
+package io.toolrisk.classifier.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class MatchersTest {
+    @Test
+    void theLongestTermWinsAndHidesWhatItContains() {
+        var vocabulary = new Vocabulary();
+        TermMatcher m = TermMatcher.builder(vocabulary)
+                .add(List.of("push"), 1)
+                .add(List.of("force", "push"), 2)
+                .add(List.of("delete"), 3)
+                .add(List.of("delete"), 4)
+                .build();
+        vocabulary.freeze();
+        List<String> found = new ArrayList<>();
+        m.match(Words.ofText("Force push, then push and DELETE", vocabulary),
+                (payload, from, to) -> found.add(payload + "@" + from + "-" + to));
+        assertEquals(List.of("2@0-2", "1@2-3", "3@3-4", "4@3-4"), found, "indices of the known words: force push push delete");
+        assertEquals(4, m.terms());
+    }
+
+    @Test
+    void literalsAreFoundInOnePassIgnoringAsciiCase() {
+        LiteralMatcher m = LiteralMatcher.of(List.of("~/.ssh", "id_rsa", ".ssh/"), List.of(1, 2, 3));
+        List<String> found = new ArrayList<>();
+        m.match("read ~/.SSH/ID_RSA now", (payload, start, end) -> found.add(payload + "@" + start + "-" + end));
+        assertEquals(List.of("1@5-11", "3@7-12", "2@12-18"), found);
+    }
+}
