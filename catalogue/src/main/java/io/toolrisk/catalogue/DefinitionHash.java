@@ -7,9 +7,6 @@ import io.toolrisk.catalogue.json.ToolJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,12 +26,9 @@ public final class DefinitionHash {
         ObjectNode definition = Json.MAPPER.createObjectNode();
         for (String field : HASHED_FIELDS) definition.set(field, canonical(written.path(field)));
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(Json.MAPPER.writeValueAsBytes(definition)));
+            return Sha256.hex(Json.MAPPER.writeValueAsBytes(definition));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

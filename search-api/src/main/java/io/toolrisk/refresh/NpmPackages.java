@@ -1,16 +1,14 @@
 package io.toolrisk.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.catalogue.Sha256;
 import io.toolrisk.catalogue.json.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,7 @@ final class NpmPackages {
         if (!Files.isRegularFile(lockfile) || !Files.isRegularFile(manifest))
             throw new IOException("npm directory %s needs package.json and package-lock.json".formatted(lockDirectory));
         byte[] lock = Files.readAllBytes(lockfile);
-        Path target = cacheRoot.resolve("npm").resolve(sha256(lock).substring(0, 16));
+        Path target = cacheRoot.resolve("npm").resolve(Sha256.hex(lock).substring(0, 16));
         Map<String, String> versions = versions(Json.MAPPER.readTree(lock));
         if (!Files.isDirectory(target.resolve("node_modules"))) {
             int servers = Json.MAPPER.readTree(manifest.toFile()).path("dependencies").size();
@@ -125,13 +123,5 @@ final class NpmPackages {
             if (version != null) versions.put(key.substring("node_modules/".length()), version.asText());
         }
         return versions;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.toolrisk.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.catalogue.Sha256;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.crawler.discovery.ClientConfigs;
 import io.toolrisk.crawler.discovery.RegistryClient;
@@ -13,11 +14,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,13 +83,8 @@ record ServerSources(List<ServerEntry> servers, Map<String, String> environment,
         if (!(entry instanceof ServerEntry.File file) || file.sourceVersion().isPresent()) return entry;
         if (!Files.isRegularFile(file.path())) return entry;
         try (InputStream in = Files.newInputStream(file.path())) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
-            String version = "sha256:" + HexFormat.of().formatHex(sha.digest(), 0, 16);
+            String version = "sha256:" + Sha256.hex(in).substring(0, 32);
             return new ServerEntry.File(file.id(), file.path(), Optional.of(version));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

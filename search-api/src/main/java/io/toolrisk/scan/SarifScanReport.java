@@ -5,12 +5,9 @@ import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.Evidence;
 import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.catalogue.Sha256;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The scan report as SARIF 2.1.0, for code-scanning dashboards: one rule per category and per flag kind, one
@@ -163,11 +160,6 @@ final class SarifScanReport {
     }
 
     private static String fingerprint(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(key, 16);
     }
 }

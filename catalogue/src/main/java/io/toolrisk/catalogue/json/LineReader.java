@@ -7,8 +7,10 @@ import java.io.SequenceInputStream;
 import java.util.Arrays;
 
 /**
- * Reads newline-delimited lines of bytes with a bound on each: a line longer than the bound is skipped to
- * its end without being held in memory, and reported as oversized. Not thread-safe.
+ * Reads newline-delimited lines of bytes with a bound on each: a line longer than the bound is never held in
+ * memory and is reported as oversized — skipped to its end, so that reading can go on with the next line, or,
+ * for a reader made with {@link #stoppingAtBound}, given up on the moment it passes the bound (a peer that prints
+ * an endless line then costs no more than the bound). Not thread-safe.
  */
 public final class LineReader {
     /** The line that was read: its bytes ({@code length} of them, without the newline) or its oversize. */
@@ -57,6 +59,7 @@ public final class LineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final boolean stopAtBound;
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -68,10 +71,23 @@ public final class LineReader {
 
     /** A reader whose first line is numbered {@code linesBefore + 1}. */
     public LineReader(InputStream in, int maxLineBytes, long linesBefore) {
+        this(in, maxLineBytes, linesBefore, false);
+    }
+
+    private LineReader(InputStream in, int maxLineBytes, long linesBefore, boolean stopAtBound) {
         if (maxLineBytes < 1) throw new IllegalArgumentException("maxLineBytes must be positive, got " + maxLineBytes);
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.lineNumber = linesBefore;
+        this.stopAtBound = stopAtBound;
+    }
+
+    /**
+     * A reader that returns an oversized line as soon as it passes the bound, without reading the rest of it;
+     * what follows is then unspecified, so stop reading.
+     */
+    public static LineReader stoppingAtBound(InputStream in, int maxLineBytes) {
+        return new LineReader(in, maxLineBytes, 0, true);
     }
 
     /** What has not been read yet, including what this reader has buffered. */
@@ -118,7 +134,7 @@ public final class LineReader {
                 line.oversizeLength = total;
             }
             position = newline < 0 ? limit : newline + 1;
-            if (newline >= 0) break;
+            if (newline >= 0 || (stopAtBound && line.oversized())) break;
         }
         line.number = ++lineNumber;
         if (line.length > 0 && line.bytes[line.length - 1] == '\r') line.length--;

@@ -108,6 +108,32 @@ class ToolReaderTest {
     }
 
     @Test
+    void readerStoppingAtTheBoundGivesUpOnAnEndlessLineWithoutReadingIt() throws IOException {
+        InputStream endless = new InputStream() {
+            private long served;
+
+            @Override
+            public int read() {
+                served++;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                served += len;
+                if (served > 10_000_000) throw new AssertionError("read far past the bound");
+                return len;
+            }
+        };
+        var reader = LineReader.stoppingAtBound(endless, 1000);
+        var line = new LineReader.Line();
+        assertTrue(reader.next(line));
+        assertTrue(line.oversized());
+        assertEquals(0, line.length());
+    }
+
+    @Test
     void singlePrettyPrintedToolIsOneEntry() throws IOException {
         read("{\n  \"name\": \"solo\",\n  \"description\": \"d\"\n}\n");
         assertEquals(List.of("solo"), names());

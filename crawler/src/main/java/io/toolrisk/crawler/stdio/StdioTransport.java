@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.catalogue.json.LineReader;
 import io.toolrisk.crawler.mcp.Inbox;
 import io.toolrisk.crawler.mcp.Transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,16 +141,18 @@ public final class StdioTransport implements Transport {
     }
 
     private void readStdout(int maxMessageBytes) {
-        var lines = new BoundedLineReader(process.getInputStream(), maxMessageBytes);
+        var lines = LineReader.stoppingAtBound(process.getInputStream(), maxMessageBytes);
+        var line = new LineReader.Line();
         int noise = 0;
         try {
-            Optional<byte[]> line;
-            while ((line = lines.next()).isPresent()) {
+            while (lines.next(line)) {
+                if (line.oversized())
+                    throw new IOException("server sent a stdout line longer than the %,d-byte message limit".formatted(maxMessageBytes));
                 recordDescendants();
-                Optional<JsonNode> message = parse(line.get());
+                Optional<JsonNode> message = parse(line);
                 if (message.isPresent()) {
                     inbox.deliver(message.get());
-                } else if (!isBlank(line.get()) && ++noise > MAX_NOISE_LINES) {
+                } else if (!line.isBlank() && ++noise > MAX_NOISE_LINES) {
                     inbox.end(new IOException("server printed more than %,d non-JSON lines on stdout"
                             .formatted(MAX_NOISE_LINES)));
                     return;
@@ -172,21 +174,18 @@ public final class StdioTransport implements Transport {
     }
 
     /** A line that looks like JSON and parses; banners and logs are empty. Constraint breaches are errors. */
-    private static Optional<JsonNode> parse(byte[] line) throws IOException {
+    private static Optional<JsonNode> parse(LineReader.Line line) throws IOException {
+        byte[] bytes = line.bytes();
         int i = 0;
-        while (i < line.length && (line[i] == ' ' || line[i] == '\t')) i++;
-        if (i == line.length || (line[i] != '{' && line[i] != '[')) return Optional.empty();
+        while (i < line.length() && (bytes[i] == ' ' || bytes[i] == '\t')) i++;
+        if (i == line.length() || (bytes[i] != '{' && bytes[i] != '[')) return Optional.empty();
         try {
-            return Optional.of(Json.MAPPER.readTree(line));
+            return Optional.of(Json.MAPPER.readTree(bytes, 0, line.length()));
         } catch (StreamConstraintsException e) {
             throw new IOException("server sent a message over the limits: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean isBlank(byte[] line) {
-        return new String(line, StandardCharsets.UTF_8).isBlank();
     }
 
     /** "server exited with code N" once the process is gone (waiting a moment for it), else {@code otherwise}. */
