@@ -29,7 +29,7 @@ public final class RefreshReport {
         out.printf("Snapshot %s is live: %,d servers (%,d crawled, %,d carried over), %,d tools, in %s.%n",
                 w.snapshotId(), w.servers(), w.crawled(), w.carried(), w.tools(), RefreshProgress.clockTime(w.took()));
         if (!w.failed().isEmpty()) {
-            out.printf("%d servers not crawled:%n", w.failed().size());
+            out.printf("%d %s not crawled:%n", w.failed().size(), w.failed().size() == 1 ? "server" : "servers");
             for (ServerRecord server : w.failed()) out.println("  " + server.id() + ": " + why(server.status()));
         }
         w.problems().forEach(p -> out.println("  problem: " + p));
