@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CatalogueIndexer {
     /** Written into the index's commit data; {@link ToolSearcher} checks it. */
-    static final String FORMAT = "toolrisk-index/1";
+    static final String FORMAT = "toolrisk-index/2";
+    /** The format before items moved from stored fields into doc values; searchable, never updated in place. */
+    static final String FORMAT_STORED_ITEMS = "toolrisk-index/1";
 
     /** What a build produced. */
     public record Result(String snapshotId, Path dir, long servers, long tools, long duplicateTools, long bytes, Duration took) {
@@ -82,12 +84,17 @@ public final class CatalogueIndexer {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private long[] write(SnapshotReader snapshot, Path dir) throws IOException {
-        var config = new IndexWriterConfig(ToolAnalyzer.create())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+    /** The writer configuration of every ToolRisk index: the analyzer, the index order, no compound files. */
+    IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(ToolAnalyzer.create())
+                .setOpenMode(mode)
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setUseCompoundFile(false)
                 .setIndexSort(LuceneQueries.INDEX_ORDER);
+    }
+
+    private long[] write(SnapshotReader snapshot, Path dir) throws IOException {
+        var config = config(IndexWriterConfig.OpenMode.CREATE);
         long servers = 0, tools = 0, duplicates = 0;
         var pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4), new ThreadPoolExecutor.CallerRunsPolicy());
