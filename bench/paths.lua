@@ -1,16 +1,18 @@
 -- wrk script: each thread cycles through the request paths in the file named by the PATHS environment
--- variable, starting at a different offset, so that consecutive requests differ.
+-- variable, the threads starting evenly apart (THREADS, default 2, must match wrk -t), so that consecutive
+-- requests differ and, in a file of distinct paths, no path is asked twice until the file is used up.
 local threads = 0
 function setup(thread)
   threads = threads + 1
-  thread:set("offset", threads * 997)
+  thread:set("id", threads)
 end
 
 local paths = {}
 local counter = 0
 function init(args)
   for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end
-  counter = offset % #paths
+  local count = tonumber(os.getenv("THREADS") or "2")
+  counter = math.floor((id - 1) * #paths / count) % #paths
 end
 
 function request()

@@ -21,8 +21,11 @@ public final class CatalogueView implements Closeable {
     private final AtomicReference<ToolSearcher> current = new AtomicReference<>();
     private final AtomicReference<String> status = new AtomicReference<>();
 
-    private CatalogueView(CatalogueStore store) {
+    private final long cacheBytes;
+
+    private CatalogueView(CatalogueStore store, long cacheBytes) {
         this.store = store;
+        this.cacheBytes = cacheBytes;
     }
 
     /**
@@ -30,7 +33,12 @@ public final class CatalogueView implements Closeable {
      * current snapshot was never built: then the status says so).
      */
     public static CatalogueView open(CatalogueStore store) throws IOException {
-        var view = new CatalogueView(store);
+        return open(store, ToolSearcher.DEFAULT_CACHE_BYTES);
+    }
+
+    /** As {@link #open(CatalogueStore)}, keeping up to {@code cacheBytes} of search answers per index (0: none). */
+    public static CatalogueView open(CatalogueStore store, long cacheBytes) throws IOException {
+        var view = new CatalogueView(store, cacheBytes);
         Optional<String> id = store.currentId();
         if (id.isPresent()) {
             if (Files.isDirectory(store.indexDir(id.get()))) view.switchTo(id.get());
@@ -50,7 +58,7 @@ public final class CatalogueView implements Closeable {
      * @throws IOException when that index cannot be opened; the view then keeps serving what it served
      */
     public void switchTo(String snapshotId) throws IOException {
-        ToolSearcher next = ToolSearcher.open(store.indexDir(snapshotId));
+        ToolSearcher next = ToolSearcher.open(store.indexDir(snapshotId), cacheBytes);
         ToolSearcher previous = current.getAndSet(next);
         if (previous != null) previous.close();
     }

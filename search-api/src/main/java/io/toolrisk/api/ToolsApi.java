@@ -30,7 +30,9 @@ final class ToolsApi {
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
             ToolHits hits = lease.searcher().isPresent() ? lease.searcher().get().search(query) : emptyHits();
-            ctx.contentType(JsonBody.JSON).result(body(hits));
+            // One write of the whole body: no copy into Javalin's result stream, and its gzip (when the client
+            // asks for it) still sees the full length when it decides.
+            ctx.contentType(JsonBody.JSON).outputStream().write(body(hits));
         }
     }
 
@@ -39,14 +41,7 @@ final class ToolsApi {
      * number or a base64url cursor, so nothing needs escaping, and the items are not decoded and re-encoded.
      */
     static byte[] body(ToolHits hits) {
-        int size = 256;
-        for (byte[] item : hits.items()) size += item.length + 1;
-        var out = new java.io.ByteArrayOutputStream(size);
-        ascii(out, "{\"total\":" + hits.total() + ",\"items\":[");
-        for (int i = 0; i < hits.items().size(); i++) {
-            if (i > 0) out.write(',');
-            out.writeBytes(hits.items().get(i));
-        }
+        byte[] head = ascii("{\"total\":" + hits.total() + ",\"items\":[");
         var facets = new StringBuilder("],\"facets\":{\"category\":{");
         for (Category c : Category.values())
             facets.append(c.ordinal() == 0 ? "" : ",").append('"').append(c.wireName()).append("\":").append(hits.categories().getOrDefault(c, 0L));
@@ -57,12 +52,24 @@ final class ToolsApi {
         facets.append("}}");
         hits.next().ifPresent(next -> facets.append(",\"next\":\"").append(next.encode()).append('"'));
         facets.append('}');
-        ascii(out, facets.toString());
-        return out.toByteArray();
+        byte[] tail = ascii(facets.toString());
+        int size = head.length + tail.length + Math.max(0, hits.items().size() - 1);
+        for (byte[] item : hits.items()) size += item.length;
+        byte[] body = new byte[size];
+        System.arraycopy(head, 0, body, 0, head.length);
+        int at = head.length;
+        for (int i = 0; i < hits.items().size(); i++) {
+            if (i > 0) body[at++] = ',';
+            byte[] item = hits.items().get(i);
+            System.arraycopy(item, 0, body, at, item.length);
+            at += item.length;
+        }
+        System.arraycopy(tail, 0, body, at, tail.length);
+        return body;
     }
 
-    private static void ascii(java.io.ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     static ToolHits emptyHits() {

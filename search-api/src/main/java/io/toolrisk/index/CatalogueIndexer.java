@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Builds the Lucene index of one catalogue snapshot into {@link CatalogueStore#indexDir}. The snapshot is read
@@ -37,10 +38,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CatalogueIndexer {
     /** Written into the index's commit data; {@link ToolSearcher} checks it. */
-    static final String FORMAT = "toolrisk-index/1";
+    static final String FORMAT = "toolrisk-index/2";
+    /** The format before items moved from stored fields into doc values; searchable, never updated in place. */
+    static final String FORMAT_STORED_ITEMS = "toolrisk-index/1";
 
-    /** What a build produced. */
-    public record Result(String snapshotId, Path dir, long servers, long tools, long duplicateTools, long bytes, Duration took) {
+    /**
+     * What a build or update produced.
+     *
+     * @param updated true when the index was updated from the previous snapshot's, false when built whole
+     * @param bytes   the index's size on disk (files shared with the previous index by hard links included)
+     */
+    public record Result(String snapshotId, Path dir, long servers, long tools, long duplicateTools, long bytes, Duration took,
+                         boolean updated) {
     }
 
     private final int threads;
@@ -79,15 +88,65 @@ public final class CatalogueIndexer {
         moveIntoPlace(building, target);
         long bytes = size(target);
         return new Result(snapshotId, target, counts[0], counts[1], counts[2], bytes,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), false);
     }
 
-    private long[] write(SnapshotReader snapshot, Path dir) throws IOException {
-        var config = new IndexWriterConfig(ToolAnalyzer.create())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+    /**
+     * Indexes snapshot {@code snapshotId} into {@code store.indexDir(snapshotId)} by updating a copy of the index of
+     * snapshot {@code previousId}: the servers of {@code reindexServers} are indexed anew, those the new snapshot no
+     * longer has are removed, every other server's documents are kept as they are. The copy shares the previous
+     * index's files by hard links (Lucene never rewrites a file), so it costs about the size of what changed; the
+     * previous index is not touched and keeps serving. Builds the whole index instead when the previous one is
+     * missing, of another format, or was built under another ruleset (every profile may have changed).
+     *
+     * <p>The caller vouches that every server not in {@code reindexServers} is the same in both snapshots.
+     *
+     * @throws IOException when a snapshot or index cannot be read or the index cannot be written; nothing is then
+     *                     in place
+     */
+    public Result update(CatalogueStore store, String previousId, String snapshotId, Set<String> reindexServers)
+            throws IOException {
+        return update(store, previousId, snapshotId, reindexServers, server -> { });
+    }
+
+    /** As above; {@code indexed} hears of each server indexed anew (tests stop a process there to kill it). */
+    Result update(CatalogueStore store, String previousId, String snapshotId, Set<String> reindexServers,
+                  Consumer<String> indexed) throws IOException {
+        long started = System.nanoTime();
+        Path previous = store.indexDir(previousId);
+        String ruleset;
+        try (SnapshotReader snapshot = store.openSnapshot(snapshotId)) {
+            ruleset = snapshot.header().ruleset();
+        }
+        if (!IndexUpdate.canUpdate(previous, ruleset)) return build(store, snapshotId);
+        Path target = store.indexDir(snapshotId);
+        Path building = target.resolveSibling("." + snapshotId + ".building");
+        CatalogueStore.deleteTree(building);
+        Files.createDirectories(building);
+        long[] counts;
+        try (SnapshotReader snapshot = store.openSnapshot(snapshotId)) {
+            IndexUpdate.linkFiles(previous, building);
+            counts = new IndexUpdate(config(IndexWriterConfig.OpenMode.APPEND), indexed).apply(snapshot, building, reindexServers);
+        } catch (IOException | RuntimeException e) {
+            CatalogueStore.deleteTree(building);
+            throw e;
+        }
+        moveIntoPlace(building, target);
+        return new Result(snapshotId, target, counts[0], counts[1], counts[2], size(target),
+                Duration.ofNanos(System.nanoTime() - started), true);
+    }
+
+    /** The writer configuration of every ToolRisk index: the analyzer, the index order, no compound files. */
+    IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(ToolAnalyzer.create())
+                .setOpenMode(mode)
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setUseCompoundFile(false)
                 .setIndexSort(LuceneQueries.INDEX_ORDER);
+    }
+
+    private long[] write(SnapshotReader snapshot, Path dir) throws IOException {
+        var config = config(IndexWriterConfig.OpenMode.CREATE);
         long servers = 0, tools = 0, duplicates = 0;
         var pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4), new ThreadPoolExecutor.CallerRunsPolicy());
@@ -115,7 +174,7 @@ public final class CatalogueIndexer {
         return new long[] {servers, tools, duplicates};
     }
 
-    private static void index(IndexWriter writer, ServerRecord server, List<CataloguedTool> tools) {
+    static void index(IndexWriter writer, ServerRecord server, List<CataloguedTool> tools) {
         try {
             writer.addDocument(ToolFields.serverDocument(server));
             for (CataloguedTool tool : tools) writer.addDocument(ToolFields.toolDocument(server.id(), tool));
@@ -125,7 +184,7 @@ public final class CatalogueIndexer {
     }
 
     /** A server that lists one name twice gets one document for it: the first, as a client would call it. */
-    private static List<CataloguedTool> unique(List<CataloguedTool> tools) {
+    static List<CataloguedTool> unique(List<CataloguedTool> tools) {
         Set<String> seen = new HashSet<>();
         List<CataloguedTool> unique = new ArrayList<>(tools.size());
         for (CataloguedTool tool : tools) if (seen.add(tool.tool().name())) unique.add(tool);
@@ -146,7 +205,7 @@ public final class CatalogueIndexer {
         pending.clear();
     }
 
-    private static Map<String, String> commitData(SnapshotHeader header, long servers, long tools) {
+    static Map<String, String> commitData(SnapshotHeader header, long servers, long tools) {
         Map<String, String> data = new HashMap<>();
         data.put("format", FORMAT);
         data.put("snapshot", header.id());

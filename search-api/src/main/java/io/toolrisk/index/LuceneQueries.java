@@ -75,14 +75,44 @@ final class LuceneQueries {
         var query = new BooleanQuery.Builder().add(TOOLS, BooleanClause.Occur.FILTER);
         if (!q.text().isEmpty()) {
             query.add(freeText(q.text(), TEXT_FIELDS), BooleanClause.Occur.MUST);
-            query.add(new BoostQuery(new TermQuery(new Term(ToolFields.NAME_EXACT, q.text().toLowerCase(Locale.ROOT))),
-                    EXACT_NAME_BOOST), BooleanClause.Occur.SHOULD);
+            query.add(exactName(q.text()), BooleanClause.Occur.SHOULD);
         }
         filter(query, ToolFields.CATEGORY, q.categories(), Category::wireName);
         filter(query, ToolFields.SEVERITY, q.severities(), Severity::wireName);
         filter(query, ToolFields.SERVER, q.servers(), Function.identity());
         filter(query, ToolFields.FLAG, q.flags(), FlagKind::wireName);
         return query.build();
+    }
+
+    /**
+     * What a tool must match to count as a hit of {@code q}, apart from its category and severity: the text,
+     * servers and flags. Not restricted to tool documents: callers count within the tools' document ranges
+     * ({@link CategoryRanges}).
+     */
+    Query matchQuery(ToolQuery q) {
+        return withoutCategories(q, false);
+    }
+
+    /** {@link #matchQuery} scored for relevance: with the boost for the tool's whole name. */
+    Query rankQuery(ToolQuery q) {
+        return withoutCategories(q, true);
+    }
+
+    private Query withoutCategories(ToolQuery q, boolean exactNameBoost) {
+        var query = new BooleanQuery.Builder();
+        boolean any = false;
+        if (!q.text().isEmpty()) {
+            query.add(freeText(q.text(), TEXT_FIELDS), BooleanClause.Occur.MUST);
+            if (exactNameBoost) query.add(exactName(q.text()), BooleanClause.Occur.SHOULD);
+            any = true;
+        }
+        any |= filter(query, ToolFields.SERVER, q.servers(), Function.identity());
+        any |= filter(query, ToolFields.FLAG, q.flags(), FlagKind::wireName);
+        return any ? query.build() : new MatchAllDocsQuery();
+    }
+
+    private static Query exactName(String text) {
+        return new BoostQuery(new TermQuery(new Term(ToolFields.NAME_EXACT, text.toLowerCase(Locale.ROOT))), EXACT_NAME_BOOST);
     }
 
     /** Servers whose key, name or title match {@code text}; all servers when blank. */
@@ -109,9 +139,10 @@ final class LuceneQueries {
         return parsed;
     }
 
-    private static <T> void filter(BooleanQuery.Builder query, String field, Collection<T> values, Function<T, String> wire) {
-        if (values.isEmpty()) return;
+    private static <T> boolean filter(BooleanQuery.Builder query, String field, Collection<T> values, Function<T, String> wire) {
+        if (values.isEmpty()) return false;
         List<BytesRef> terms = values.stream().map(v -> new BytesRef(wire.apply(v))).toList();
         query.add(new TermInSetQuery(field, terms), BooleanClause.Occur.FILTER);
+        return true;
     }
 }

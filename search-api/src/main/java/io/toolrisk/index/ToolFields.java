@@ -9,6 +9,7 @@ import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.ToolAnnotations;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -17,6 +18,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -60,7 +62,7 @@ public final class ToolFields {
     public static final String PARAM = "param";
     /** Ids of the rules whose evidence the profile quotes. */
     public static final String RULE = "rule";
-    /** Stored: the listing JSON of a tool (profile, title, description). */
+    /** Binary doc values: the listing JSON of a tool (profile, title, description); see {@link ToolItems}. */
     public static final String ITEM = "item";
     /** Stored: the tool definition as the server sent it. */
     public static final String TOOL = "tool";
@@ -117,7 +119,7 @@ public final class ToolFields {
             doc.add(new KeywordField(RULE, rule, Field.Store.NO));
         for (String hint : hints(tool.annotations())) doc.add(new KeywordField(HINT, hint, Field.Store.NO));
         for (String param : parameterNames(tool.inputSchema())) doc.add(new Field(PARAM, param, SHORT_TEXT));
-        doc.add(new StoredField(ITEM, ToolItemJson.item(server, tool, profile)));
+        doc.add(new BinaryDocValuesField(ITEM, new BytesRef(ToolItemJson.item(server, tool, profile))));
         doc.add(new StoredField(TOOL, ToolItemJson.definition(tool)));
         doc.add(new StoredField(HASH, catalogued.definitionHash()));
         return doc;

@@ -10,15 +10,12 @@ import io.toolrisk.catalogue.json.ToolJson;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -38,11 +35,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,10 +52,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the index closes when the last user is done.
  */
 public final class ToolSearcher implements Closeable {
+    /**
+     * Bytes of search answers kept per index for repeated queries: at about 20 KB per page of 20, the last
+     * few thousand distinct searches.
+     */
+    public static final long DEFAULT_CACHE_BYTES = 64L << 20;
     /** The tools of one server that a summary lists; more than any real server has. */
     public static final int MAX_SERVER_TOOLS = 5_000;
-    /** Distinct filter combinations whose counts are kept; past that the cache starts over. */
-    private static final int MAX_CACHED_FILTER_COUNTS = 10_000;
 
     private final Path dir;
     private final Directory directory;
@@ -67,17 +68,26 @@ public final class ToolSearcher implements Closeable {
     private final CatalogueInfo info;
     private final CatalogueStats stats;
     private final AtomicInteger references = new AtomicInteger(1);
-    private final Map<Query, long[]> filterCounts = new ConcurrentHashMap<>();
+    private final CategoryCounter counter;
+    private final RankedSearch ranked;
+    private final ToolItems toolItems;
 
-    private ToolSearcher(Path dir) throws IOException {
+    private final SearchCache cache;
+
+    private ToolSearcher(Path dir, long cacheBytes) throws IOException {
         this.dir = dir;
+        this.cache = new SearchCache(cacheBytes);
         this.directory = FSDirectory.open(dir);
         try {
             this.manager = new SearcherManager(directory, null);
             IndexSearcher searcher = manager.acquire();
             try {
                 this.info = readInfo((DirectoryReader) searcher.getIndexReader());
-                this.stats = computeStats(searcher.getIndexReader());
+                this.stats = computeStats(searcher);
+                CategoryRanges ranges = CategoryRanges.of(searcher.getIndexReader());
+                this.counter = new CategoryCounter(ranges);
+                this.ranked = new RankedSearch(ranges);
+                this.toolItems = new ToolItems(searcher.getIndexReader());
             } finally {
                 manager.release(searcher);
             }
@@ -93,8 +103,17 @@ public final class ToolSearcher implements Closeable {
      * @throws IOException when there is no ToolRisk index there
      */
     public static ToolSearcher open(Path dir) throws IOException {
+        return open(dir, DEFAULT_CACHE_BYTES);
+    }
+
+    /**
+     * Opens the index in {@code dir}, keeping up to {@code cacheBytes} of search answers (0: none).
+     *
+     * @throws IOException when there is no ToolRisk index there
+     */
+    public static ToolSearcher open(Path dir, long cacheBytes) throws IOException {
         if (!Files.isDirectory(dir)) throw new IOException("no index at %s".formatted(dir));
-        return new ToolSearcher(dir);
+        return new ToolSearcher(dir, cacheBytes);
     }
 
     public Path dir() {
@@ -110,60 +129,67 @@ public final class ToolSearcher implements Closeable {
     }
 
     /**
-     * One page of tools matching {@code query}, with the count per category of all its hits. With text, one
-     * pass ranks and another counts; without, the page comes straight from the index order and the counts of
-     * those filters are computed once per index.
+     * One page of tools matching {@code query}, with the count per category of all its hits: from the cache of
+     * recent answers, or searched. Counts come from the categories' runs of documents ({@link CategoryCounter});
+     * the page, with text, from {@link RankedSearch}, and without, straight from the index order (the search
+     * stops after the page).
      */
     public ToolHits search(ToolQuery query) throws IOException {
-        Query lucene = queries.toolQuery(query);
+        return cache.get(query, this::searchIndex);
+    }
+
+    /** How many searches the cache answered, and how many it did not, since the index was opened. */
+    public CacheUse cacheUse() {
+        long[] counts = cache.hitsAndMisses();
+        return new CacheUse(counts[0], counts[1]);
+    }
+
+    /** Searches answered from the cache ({@code hits}) and by searching the index ({@code misses}). */
+    public record CacheUse(long hits, long misses) {
+    }
+
+    private ToolHits searchIndex(ToolQuery query) throws IOException {
         boolean scored = !query.text().isEmpty();
-        Sort sort = scored ? LuceneQueries.sort(query.order()) : LuceneQueries.INDEX_ORDER;
         int wanted = query.after().isPresent() ? query.size() : query.page() * query.size();
-        FieldDoc after = query.after().map(c -> c.fieldDoc(scored)).orElse(null);
+        Set<Category> categories = categories(query);
         IndexSearcher searcher = manager.acquire();
         try {
-            var top = new TopFieldCollectorManager(sort, wanted, after, wanted);
+            long[] counts = counter.count(searcher, queries.matchQuery(query), categories);
             TopFieldDocs docs;
-            long[] counts;
             if (scored) {
-                // Two passes beat one: the ranking pass may skip hits that cannot make the page (block-max WAND),
-                // and the counting pass does not score; on a word in a third of a million tools, 2x faster.
-                docs = searcher.search(lucene, top);
-                counts = searcher.search(new ConstantScoreQuery(lucene), new CategoryCounter());
+                docs = ranked.search(searcher, queries.rankQuery(query), categories, query.order(), wanted, query.after());
             } else {
-                docs = searcher.search(lucene, top);
-                counts = filterCounts(searcher, lucene);
+                FieldDoc after = query.after().map(c -> c.fieldDoc(false)).orElse(null);
+                docs = searcher.search(queries.toolQuery(query), new TopFieldCollectorManager(LuceneQueries.INDEX_ORDER, wanted, after, wanted));
             }
-            Map<Category, Long> categories = new EnumMap<>(Category.class);
+            Map<Category, Long> byCategory = new EnumMap<>(Category.class);
             long total = 0;
             for (Category c : Category.values()) {
-                categories.put(c, counts[c.ordinal()]);
+                byCategory.put(c, counts[c.ordinal()]);
                 total += counts[c.ordinal()];
             }
             int from = query.after().isPresent() ? 0 : (query.page() - 1) * query.size();
-            List<byte[]> items = new ArrayList<>();
-            StoredFields stored = searcher.storedFields();
-            for (int i = from; i < docs.scoreDocs.length; i++) {
-                items.add(stored.document(docs.scoreDocs[i].doc).getBinaryValue(ToolFields.ITEM).bytes);
-            }
+            int[] page = new int[Math.max(0, docs.scoreDocs.length - from)];
+            for (int i = 0; i < page.length; i++) page[i] = docs.scoreDocs[from + i].doc;
+            List<byte[]> items = List.of(toolItems.items(page));
             boolean more = query.after().isPresent() ? docs.scoreDocs.length == wanted : from + items.size() < total;
             Optional<SearchCursor> next = more && !items.isEmpty()
                     ? Optional.of(SearchCursor.after(query.order(), (FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1], scored))
                     : Optional.empty();
-            return new ToolHits(total, items, categories, next);
+            return new ToolHits(total, items, byCategory, next);
         } finally {
             manager.release(searcher);
         }
     }
 
-    /** Category counts of a query of filters only; there are few distinct ones, and the index never changes. */
-    private long[] filterCounts(IndexSearcher searcher, Query filters) throws IOException {
-        long[] cached = filterCounts.get(filters);
-        if (cached != null) return cached;
-        long[] counts = searcher.search(new ConstantScoreQuery(filters), new CategoryCounter());
-        if (filterCounts.size() >= MAX_CACHED_FILTER_COUNTS) filterCounts.clear();
-        filterCounts.put(filters, counts);
-        return counts;
+    /** The categories a query's category and severity filters let through (values of one filter OR'ed, filters AND'ed). */
+    private static Set<Category> categories(ToolQuery query) {
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        for (Category c : Category.values()) {
+            if ((query.categories().isEmpty() || query.categories().contains(c))
+                    && (query.severities().isEmpty() || query.severities().contains(c.severity()))) categories.add(c);
+        }
+        return categories;
     }
 
     /** The tool {@code tool} of server {@code server}, if the index has it. */
@@ -176,7 +202,7 @@ public final class ToolSearcher implements Closeable {
                     .build();
             TopDocs top = searcher.search(query, 1);
             if (top.scoreDocs.length == 0) return Optional.empty();
-            return Optional.of(indexedTool(server, searcher.storedFields().document(top.scoreDocs[0].doc)));
+            return Optional.of(indexedTool(server, top.scoreDocs[0].doc, searcher.storedFields()));
         } finally {
             manager.release(searcher);
         }
@@ -193,7 +219,7 @@ public final class ToolSearcher implements Closeable {
             TopDocs top = searcher.search(query, MAX_SERVER_TOOLS, LuceneQueries.INDEX_ORDER);
             List<IndexedTool> tools = new ArrayList<>(top.scoreDocs.length);
             StoredFields stored = searcher.storedFields();
-            for (ScoreDoc hit : top.scoreDocs) tools.add(indexedTool(server, stored.document(hit.doc)));
+            for (ScoreDoc hit : top.scoreDocs) tools.add(indexedTool(server, hit.doc, stored));
             return tools;
         } finally {
             manager.release(searcher);
@@ -241,15 +267,16 @@ public final class ToolSearcher implements Closeable {
         }
     }
 
-    private static IndexedTool indexedTool(String server, Document doc) throws IOException {
-        var item = (ObjectNode) Json.MAPPER.readTree(doc.getBinaryValue(ToolFields.ITEM).bytes);
+    private IndexedTool indexedTool(String server, int hit, StoredFields stored) throws IOException {
+        Document doc = stored.document(hit, Set.of(ToolFields.TOOL, ToolFields.HASH));
+        var item = (ObjectNode) Json.MAPPER.readTree(toolItems.item(hit));
         var tool = ToolJson.read(Json.MAPPER.readTree(doc.getBinaryValue(ToolFields.TOOL).bytes));
         return new IndexedTool(server, tool, ProfileJson.read(item), doc.get(ToolFields.HASH), item);
     }
 
     private static CatalogueInfo readInfo(DirectoryReader reader) throws IOException {
         Map<String, String> data = reader.getIndexCommit().getUserData();
-        if (!CatalogueIndexer.FORMAT.equals(data.get("format")))
+        if (!CatalogueIndexer.FORMAT.equals(data.get("format")) && !CatalogueIndexer.FORMAT_STORED_ITEMS.equals(data.get("format")))
             throw new IOException("%s is not a ToolRisk index (format '%s', expected '%s')"
                     .formatted(reader.directory(), data.get("format"), CatalogueIndexer.FORMAT));
         return new CatalogueInfo(data.get("snapshot"), Instant.parse(data.get("createdAt")), data.get("ruleset"),
@@ -257,21 +284,26 @@ public final class ToolSearcher implements Closeable {
                 Long.parseLong(data.get("servers")), Long.parseLong(data.get("tools")));
     }
 
-    private CatalogueStats computeStats(IndexReader reader) throws IOException {
+    /** Counts of live documents: an updated index still holds the deleted documents of the servers it replaced. */
+    private CatalogueStats computeStats(IndexSearcher searcher) throws IOException {
         Map<Category, Long> categories = new EnumMap<>(Category.class);
         Map<Severity, Long> severities = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) severities.put(s, 0L);
         for (Category c : Category.values()) {
-            long n = reader.docFreq(new Term(ToolFields.CATEGORY, c.wireName()));
+            long n = count(searcher, ToolFields.CATEGORY, c.wireName());
             categories.put(c, n);
             severities.merge(c.severity(), n, Long::sum);
         }
         Map<FlagKind, Long> flags = new EnumMap<>(FlagKind.class);
-        for (FlagKind k : FlagKind.values()) flags.put(k, (long) reader.docFreq(new Term(ToolFields.FLAG, k.wireName())));
+        for (FlagKind k : FlagKind.values()) flags.put(k, count(searcher, ToolFields.FLAG, k.wireName()));
         Map<String, Long> statuses = new LinkedHashMap<>();
         for (String status : List.of("crawled", "failed", "needs-credentials"))
-            statuses.put(status, (long) reader.docFreq(new Term(ToolFields.STATUS, status)));
+            statuses.put(status, count(searcher, ToolFields.STATUS, status));
         return new CatalogueStats(info, categories, severities, flags, statuses);
+    }
+
+    private static long count(IndexSearcher searcher, String field, String value) throws IOException {
+        return searcher.count(new TermQuery(new Term(field, value)));
     }
 
     /** Takes a reference; false when the searcher is already closed (then use a newer one). */

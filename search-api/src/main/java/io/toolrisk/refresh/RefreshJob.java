@@ -102,9 +102,14 @@ public final class RefreshJob {
         List<ServerSummary> summaries = new ArrayList<>();
         List<ServerRecord> failed = new ArrayList<>();
         SnapshotAssembler.Counts counts;
+        Set<String> reindex = new TreeSet<>(spool.ids());
         try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, now, classifier.rulesetVersion(), previousId));
              PreviousServers previous = PreviousServers.open(store, previousId)) {
-            counts = new SnapshotAssembler(spool, plan.carried(), records::reclassified)
+            counts = new SnapshotAssembler(spool, plan.carried(), server -> {
+                        ServerRecord carried = records.reclassified(server);
+                        if (carried != server) reindex.add(server.id());
+                        return carried;
+                    })
                     .assemble(previous.iterator(), writer, diff, server -> {
                         summaries.add(ServerSummary.of(server));
                         if (!(server.status() instanceof CrawlStatus.Crawled)) failed.add(withoutTools(server));
@@ -121,14 +126,32 @@ public final class RefreshJob {
         ChangeSet changes = diff.result();
         store.writeServerList(id, summaries);
         ChangeSetJson.writeFile(store.changesFile(id), changes);
-        log.println("refresh: snapshot " + id + " written; building its index");
-        CatalogueIndexer.Result index = new CatalogueIndexer().build(store, id);
-        log.printf("refresh: index built: %,d tools in %s%n", index.tools(), RefreshProgress.clockTime(index.took()));
+        index(store, previousId, id, reindex, counts.servers());
         store.switchCurrent(id);
         policies.publish();
         store.prune(options.keep());
         return new RefreshOutcome.Written(id, counts.servers(), counts.tools(), plan.toCrawl().size(),
                 plan.carried().size(), failed, changes, problems, Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * Builds the snapshot's index: from the previous snapshot's index, reindexing only the servers this refresh
+     * crawled or classified anew, when that is less than half of them (the indexer builds whole when the previous
+     * index cannot be updated); else whole, which then beats deleting and re-adding nearly every document.
+     */
+    private void index(CatalogueStore store, Optional<String> previousId, String id, Set<String> reindex, long servers)
+            throws IOException {
+        var indexer = new CatalogueIndexer();
+        if (previousId.isEmpty() || reindex.size() * 2L > servers) {
+            log.println("refresh: snapshot " + id + " written; building its index");
+            CatalogueIndexer.Result built = indexer.build(store, id);
+            log.printf("refresh: index built: %,d tools in %s%n", built.tools(), RefreshProgress.clockTime(built.took()));
+            return;
+        }
+        log.printf("refresh: snapshot %s written; updating the index of %s (%,d servers to reindex)%n", id, previousId.get(), reindex.size());
+        CatalogueIndexer.Result result = indexer.update(store, previousId.get(), id, reindex);
+        log.printf("refresh: index %s: %,d tools in %s%n", result.updated() ? "updated" : "built whole (the previous one could not be updated)",
+                result.tools(), RefreshProgress.clockTime(result.took()));
     }
 
     private static ServerRecord withoutTools(ServerRecord server) {

@@ -20,10 +20,14 @@ import java.util.Set;
  * words so that runs are comparable and no two consecutive requests are alike:
  * {@code free.txt} (one or two words), {@code filtered.txt} (words plus category/severity/flag/server filters),
  * {@code faceted.txt} (broad result sets: no words or a very common one, with one filter; the facet count
- * then runs over hundreds of thousands of hits). Usage: {@code BenchQueries OUT_DIR [SERVER_REPETITIONS]}.
+ * then runs over hundreds of thousands of hits). These are few enough to repeat within a run: with the answer cache,
+ * a cache-friendly workload. {@code free-distinct.txt} and {@code filtered-distinct.txt} hold {@value #DISTINCT}
+ * paths each, no two alike (and no page of one query twice), drawn the same way: more than a run asks, so the
+ * cache answers none of them. Usage: {@code BenchQueries OUT_DIR [SERVER_REPETITIONS]}.
  */
 public final class BenchQueries {
     private static final int PER_FILE = 2_000;
+    private static final int DISTINCT = 200_000;
     private static final String[] CATEGORIES = {"read", "write", "execute", "destructive", "financial"};
     private static final String[] SEVERITIES = {"low", "medium", "high", "critical"};
     private static final String[] FLAGS = {"hidden-instructions", "credential-access"};
@@ -43,16 +47,8 @@ public final class BenchQueries {
         var random = new Random(42);
         List<String> free = new ArrayList<>(), filtered = new ArrayList<>(), faceted = new ArrayList<>();
         for (int i = 0; i < PER_FILE; i++) {
-            free.add("/api/v1/tools?q=" + Html.urlPart(text(random, nameWords, proseWords)));
-            String f = "/api/v1/tools?q=" + Html.urlPart(text(random, nameWords, proseWords))
-                    + "&category=" + pick(random, CATEGORIES);
-            switch (random.nextInt(4)) {
-                case 0 -> f += "&category=" + pick(random, CATEGORIES);
-                case 1 -> f += "&severity=" + pick(random, SEVERITIES);
-                case 2 -> f += "&server=" + servers.get(random.nextInt(servers.size())) + "-r" + random.nextInt(repetitions);
-                default -> f += "&sort=severity";
-            }
-            filtered.add(f);
+            free.add(freeText(random, nameWords, proseWords));
+            filtered.add(filtered(random, nameWords, proseWords, servers, repetitions));
             String b = switch (random.nextInt(4)) {
                 case 0 -> "/api/v1/tools?category=" + pick(random, CATEGORIES);
                 case 1 -> "/api/v1/tools?q=" + pick(random, COMMON);
@@ -64,8 +60,28 @@ public final class BenchQueries {
         Files.write(out.resolve("free.txt"), free);
         Files.write(out.resolve("filtered.txt"), filtered);
         Files.write(out.resolve("faceted.txt"), faceted);
+        Set<String> freeDistinct = new LinkedHashSet<>(), filteredDistinct = new LinkedHashSet<>();
+        while (freeDistinct.size() < DISTINCT) freeDistinct.add(freeText(random, nameWords, proseWords));
+        while (filteredDistinct.size() < DISTINCT) filteredDistinct.add(filtered(random, nameWords, proseWords, servers, repetitions));
+        Files.write(out.resolve("free-distinct.txt"), freeDistinct);
+        Files.write(out.resolve("filtered-distinct.txt"), filteredDistinct);
         System.err.printf("bench: %,d paths each in %s (from %,d name words, %,d prose words)%n", PER_FILE, out,
                 nameWords.size(), proseWords.size());
+    }
+
+    private static String freeText(Random random, List<String> nameWords, List<String> proseWords) {
+        return "/api/v1/tools?q=" + Html.urlPart(text(random, nameWords, proseWords));
+    }
+
+    private static String filtered(Random random, List<String> nameWords, List<String> proseWords, List<String> servers,
+                                   int repetitions) {
+        String f = "/api/v1/tools?q=" + Html.urlPart(text(random, nameWords, proseWords)) + "&category=" + pick(random, CATEGORIES);
+        return switch (random.nextInt(4)) {
+            case 0 -> f + "&category=" + pick(random, CATEGORIES);
+            case 1 -> f + "&severity=" + pick(random, SEVERITIES);
+            case 2 -> f + "&server=" + servers.get(random.nextInt(servers.size())) + "-r" + random.nextInt(repetitions);
+            default -> f + "&sort=severity";
+        };
     }
 
     private static String text(Random random, List<String> names, List<String> prose) {

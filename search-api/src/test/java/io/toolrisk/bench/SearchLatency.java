@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Service time of a search without HTTP or concurrency: each request path of {@code bench/load.sh}'s files
- * run through {@link ToolSearcher#search} one after another (three rounds, the last one reported), p50/p99/max.
+ * run through {@link ToolSearcher#search} one after another (three rounds, the last one reported), p50/p99/max,
+ * with the answer cache off.
  * Usage: {@code SearchLatency INDEX_DIR PATHS_FILE...}.
  */
 public final class SearchLatency {
@@ -27,7 +28,8 @@ public final class SearchLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ToolSearcher searcher = ToolSearcher.open(Path.of(args[0]))) {
+        // No answer cache: every round searches, so the numbers are the index's service time.
+        try (ToolSearcher searcher = ToolSearcher.open(Path.of(args[0]), 0)) {
             for (String file : Arrays.copyOfRange(args, 1, args.length)) {
                 List<ToolQuery> queries = new ArrayList<>();
                 for (String line : Files.readAllLines(Path.of(file))) queries.add(parse(line));
@@ -47,7 +49,7 @@ public final class SearchLatency {
     }
 
     /** The ToolQuery a path of the API means (the subset of parameters the benchmark uses). */
-    static ToolQuery parse(String path) {
+    public static ToolQuery parse(String path) {
         String text = "";
         Set<Category> categories = new HashSet<>();
         Set<Severity> severities = new HashSet<>();

@@ -152,6 +152,40 @@ class RefreshJobTest {
     }
 
     @Test
+    void refreshThatCrawlsFewServersUpdatesTheIndexAndItAnswersAsAFullBuild() throws Exception {
+        serversFile();
+        files("Lists the files of a folder.");
+        refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), true);
+        files("Deletes the files of a folder that are not in the backup, newest first.");
+        log.reset();
+        RefreshOutcome.Written only = refresh(Instant.parse("2026-11-25T11:00:00Z"), Set.of("files"), false);
+        assertTrue(log.toString().contains("refresh: index updated: 4 tools"), log.toString());
+
+        var store = new CatalogueStore(dir.resolve("catalogue"));
+        var fresh = new CatalogueStore(dir.resolve("fresh"));
+        Files.createDirectories(fresh.snapshotFile(only.snapshotId()).getParent());
+        Files.copy(store.snapshotFile(only.snapshotId()), fresh.snapshotFile(only.snapshotId()));
+        new io.toolrisk.index.CatalogueIndexer().build(fresh, only.snapshotId());
+        try (var updated = io.toolrisk.index.ToolSearcher.open(store.indexDir(only.snapshotId()));
+             var built = io.toolrisk.index.ToolSearcher.open(fresh.indexDir(only.snapshotId()))) {
+            assertEquals(built.info(), updated.info());
+            assertEquals(built.stats(), updated.stats());
+            for (String q : List.of("", "files", "newest", "notes", "delete")) {
+                var a = built.search(io.toolrisk.index.ToolQuery.text(q));
+                var b = updated.search(io.toolrisk.index.ToolQuery.text(q));
+                assertEquals(a.total(), b.total(), q);
+                assertEquals(a.categories(), b.categories(), q);
+                assertEquals(a.items().stream().map(String::new).toList(), b.items().stream().map(String::new).toList(), q);
+            }
+            for (String server : List.of("files", "notes", "gone")) {
+                assertEquals(built.serverTools(server), updated.serverTools(server), server);
+                assertEquals(built.findServer(server).map(String::new), updated.findServer(server).map(String::new), server);
+            }
+            assertEquals(Category.DESTRUCTIVE, updated.findTool("files", "compare_folder").orElseThrow().profile().category());
+        }
+    }
+
+    @Test
     void onlyWithAnUnknownServerIsAClearError() throws Exception {
         serversFile();
         files("x");

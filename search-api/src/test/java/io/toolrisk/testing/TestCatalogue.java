@@ -50,14 +50,26 @@ public final class TestCatalogue {
 
     /** Writes the snapshot, makes it current and indexes it; returns its id. */
     public String writeAndIndex(CatalogueStore store, Instant createdAt) throws IOException {
-        String id = store.newSnapshotId(createdAt);
-        try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, createdAt, RULESET, Optional.empty()))) {
-            for (ServerRecord server : servers) writer.write(server);
-            writer.commit();
-        }
+        String id = write(store, createdAt, RULESET);
         new CatalogueIndexer().build(store, id);
         store.switchCurrent(id);
         return id;
+    }
+
+    /** Writes the snapshot, its servers in the order added, as classified under {@code ruleset}; returns its id. */
+    public String write(CatalogueStore store, Instant createdAt, String ruleset) throws IOException {
+        String id = store.newSnapshotId(createdAt);
+        try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, createdAt, ruleset, Optional.empty()))) {
+            for (ServerRecord server : servers) writer.write(server);
+            writer.commit();
+        }
+        return id;
+    }
+
+    /** Adds a server record as it is. */
+    public TestCatalogue server(ServerRecord server) {
+        servers.add(server);
+        return this;
     }
 
     /** A tool whose profile has exactly the given category, evidence and flags. */

@@ -3,6 +3,7 @@ package io.toolrisk.catalogue.store;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.json.Json;
 
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads a snapshot one server at a time, so that a catalogue of a million tools never sits in memory whole.
@@ -102,6 +104,83 @@ public final class SnapshotReader implements AutoCloseable, Iterable<ServerRecor
                 return result;
             }
         };
+    }
+
+    /** A server of the snapshot, read in full or only by id. */
+    public record SkimmedServer(String id, Optional<ServerRecord> record) {
+    }
+
+    /**
+     * The servers in snapshot order, reading in full only those whose id {@code wanted} accepts: the others are
+     * skipped token by token, never built into objects, which costs a fraction of reading them. May be called once
+     * (instead of {@link #iterator()}). Read errors surface as {@link UncheckedIOException}.
+     */
+    public Iterator<SkimmedServer> skim(Predicate<String> wanted) {
+        if (iterated) throw new IllegalStateException("snapshot %s is already being read".formatted(file));
+        iterated = true;
+        return new Iterator<>() {
+            private SkimmedServer next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next != null) return true;
+                if (done) return false;
+                try {
+                    JsonToken token = parser.nextToken();
+                    if (token == JsonToken.END_ARRAY) {
+                        done = true;
+                        return false;
+                    }
+                    if (token != JsonToken.START_OBJECT) throw corrupt("a server entry is not an object");
+                    next = skimServer(wanted);
+                    return true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public SkimmedServer next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                SkimmedServer result = next;
+                next = null;
+                return result;
+            }
+        };
+    }
+
+    /** One server, the parser on its opening brace. Snapshots write {@code id} first; anything else is read whole. */
+    private SkimmedServer skimServer(Predicate<String> wanted) throws IOException {
+        if (parser.nextToken() != JsonToken.FIELD_NAME || !parser.currentName().equals("id")) {
+            ObjectNode node = Json.MAPPER.createObjectNode();
+            if (parser.currentToken() == JsonToken.FIELD_NAME) readFields(node);
+            ServerRecord server = ServerRecordJson.read(node);
+            return new SkimmedServer(server.id(), wanted.test(server.id()) ? Optional.of(server) : Optional.empty());
+        }
+        parser.nextToken();
+        String id = parser.getValueAsString();
+        if (id == null) throw corrupt("a server's id is not a string");
+        if (!wanted.test(id)) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return new SkimmedServer(id, Optional.empty());
+        }
+        ObjectNode node = Json.MAPPER.createObjectNode().put("id", id);
+        parser.nextToken();
+        if (parser.currentToken() == JsonToken.FIELD_NAME) readFields(node);
+        return new SkimmedServer(id, Optional.of(ServerRecordJson.read(node)));
+    }
+
+    /** Reads the fields from the current field name to the object's end into {@code node}. */
+    private void readFields(ObjectNode node) throws IOException {
+        do {
+            String field = parser.currentName();
+            parser.nextToken();
+            node.set(field, parser.readValueAsTree());
+        } while (parser.nextToken() == JsonToken.FIELD_NAME);
     }
 
     private IOException corrupt(String what) {

@@ -66,6 +66,20 @@ class CatalogueStoreTest {
     }
 
     @Test
+    void skimmingReadsOnlyTheWantedServersAndNamesTheOthers() throws IOException {
+        var store = new CatalogueStore(dir);
+        ServerRecord failed = new ServerRecord("broken", "stdio: x", "", NOW, new CrawlStatus.Failed("initialize", "timed out after 30s"), List.of());
+        String id = writeSnapshot(store, NOW, server("alpha", "create_page", "get_page"), failed, server("gamma", "run"));
+        try (SnapshotReader reader = store.openSnapshot(id)) {
+            List<SnapshotReader.SkimmedServer> skimmed = new ArrayList<>();
+            reader.skim(s -> !s.equals("alpha")).forEachRemaining(skimmed::add);
+            assertEquals(List.of(new SnapshotReader.SkimmedServer("alpha", Optional.empty()),
+                    new SnapshotReader.SkimmedServer("broken", Optional.of(failed)),
+                    new SnapshotReader.SkimmedServer("gamma", Optional.of(server("gamma", "run")))), skimmed);
+        }
+    }
+
+    @Test
     void serverListRoundTrips() throws IOException {
         var store = new CatalogueStore(dir);
         assertEquals(Optional.empty(), store.readServerList("20261125T130000Z"));
