@@ -39,10 +39,15 @@ public final class CatalogueDiff {
         if (before.isEmpty()) {
             serversAdded.add(after.get().id());
         } else if (after.isEmpty()) {
-            serversRemoved.add(before.get().id());
+            removed(before.get().id());
         } else {
             compareTools(before.get(), after.get());
         }
+    }
+
+    /** Server {@code id} is in the previous snapshot and not in the new one. */
+    public void removed(String id) {
+        serversRemoved.add(id);
     }
 
     private void compareTools(ServerRecord before, ServerRecord after) {

@@ -45,6 +45,28 @@ final class PolicyFiles {
         }
     }
 
+    /**
+     * Keeps the live policies of {@code server}, unchanged since the last refresh, by linking them into the staged
+     * set (hard links: the files are never written in place, only replaced as a whole). A server with no live
+     * policies has none to keep.
+     */
+    void keep(String server) throws IOException {
+        Path live = store.policiesDir().resolve(server);
+        if (!Files.isDirectory(live)) return;
+        Path dir = staging.resolve(server);
+        Files.createDirectories(dir);
+        try (var files = Files.list(live)) {
+            for (Path file : files.toList()) {
+                Path target = dir.resolve(file.getFileName());
+                try {
+                    Files.createLink(target, file);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     /** Puts the staged policies in place of the live ones. */
     void publish() throws IOException {
         Path live = store.policiesDir();

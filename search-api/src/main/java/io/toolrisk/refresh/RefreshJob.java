@@ -19,18 +19,16 @@ import io.toolrisk.index.CatalogueIndexer;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The batch job: crawl the servers, classify their tools, write a snapshot, work out what changed, build its
@@ -101,36 +99,40 @@ public final class RefreshJob {
         var policies = new PolicyFiles(store, classifier.rulesetVersion());
         List<ServerSummary> summaries = new ArrayList<>();
         List<ServerRecord> failed = new ArrayList<>();
-        SnapshotAssembler.Counts counts;
         Set<String> reindex = new TreeSet<>(spool.ids());
+        boolean sameRuleset = plan.previousRuleset().filter(classifier.rulesetVersion()::equals).isPresent();
+        Optional<UnaryOperator<ServerRecord>> carryOver = sameRuleset ? Optional.empty() : Optional.of(server -> {
+            reindex.add(server.id());
+            return records.reclassified(server);
+        });
         try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, now, classifier.rulesetVersion(), previousId));
              PreviousServers previous = PreviousServers.open(store, previousId)) {
-            counts = new SnapshotAssembler(spool, plan.carried(), server -> {
-                        ServerRecord carried = records.reclassified(server);
-                        if (carried != server) reindex.add(server.id());
-                        return carried;
-                    })
-                    .assemble(previous.iterator(), writer, diff, server -> {
-                        summaries.add(ServerSummary.of(server));
-                        if (!(server.status() instanceof CrawlStatus.Crawled)) failed.add(withoutTools(server));
-                        try {
+            new SnapshotAssembler(spool, plan.carried(), carryOver).assemble(previous.cursor(), writer, diff,
+                    new SnapshotAssembler.Sink() {
+                        @Override
+                        public void written(ServerRecord server) throws IOException {
+                            summaries.add(ServerSummary.of(server));
+                            if (!(server.status() instanceof CrawlStatus.Crawled)) failed.add(withoutTools(server));
                             policies.write(server);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                        }
+
+                        @Override
+                        public void copied(String server) throws IOException {
+                            summaries.add(plan.previous().get(server));
+                            policies.keep(server);
                         }
                     });
             writer.commit();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
+        long tools = summaries.stream().mapToLong(ServerSummary::tools).sum();
         ChangeSet changes = diff.result();
         store.writeServerList(id, summaries);
         ChangeSetJson.writeFile(store.changesFile(id), changes);
-        index(store, previousId, id, reindex, counts.servers());
+        index(store, previousId, id, reindex, summaries.size());
         store.switchCurrent(id);
         policies.publish();
         store.prune(options.keep());
-        return new RefreshOutcome.Written(id, counts.servers(), counts.tools(), plan.toCrawl().size(),
+        return new RefreshOutcome.Written(id, summaries.size(), tools, plan.toCrawl().size(),
                 plan.carried().size(), failed, changes, problems, Duration.between(started, clock.instant()));
     }
 
@@ -158,13 +160,23 @@ public final class RefreshJob {
         return new ServerRecord(server.id(), server.source(), server.sourceVersion(), server.crawledAt(), server.status(), List.of());
     }
 
-    /** Which servers to crawl, and which to carry over from the previous snapshot as they are. */
-    record Plan(List<ServerEntry> toCrawl, Set<String> carried) {
+    /**
+     * Which servers to crawl, and which to carry over from the previous snapshot as they are; what the previous
+     * snapshot's server list said, and its ruleset.
+     */
+    record Plan(List<ServerEntry> toCrawl, Set<String> carried, Map<String, ServerSummary> previous,
+                Optional<String> previousRuleset) {
     }
 
     private Plan plan(CatalogueStore store, Optional<String> previousId, List<ServerEntry> servers, Instant now)
             throws IOException {
         Map<String, ServerSummary> previous = previousId.isEmpty() ? Map.of() : previousSummaries(store, previousId.get());
+        Optional<String> previousRuleset = Optional.empty();
+        if (previousId.isPresent()) {
+            try (SnapshotReader reader = store.openSnapshot(previousId.get())) {
+                previousRuleset = Optional.of(reader.header().ruleset());
+            }
+        }
         List<ServerEntry> toCrawl = new ArrayList<>();
         Set<String> carried = new TreeSet<>();
         for (ServerEntry entry : servers) {
@@ -172,7 +184,7 @@ public final class RefreshJob {
             if (before != null && carryOver(entry, before, now)) carried.add(entry.id());
             else if (options.only().isEmpty() || options.only().contains(entry.id())) toCrawl.add(entry);
         }
-        return new Plan(toCrawl, carried);
+        return new Plan(toCrawl, carried, previous, previousRuleset);
     }
 
     private boolean carryOver(ServerEntry entry, ServerSummary before, Instant now) {
@@ -209,8 +221,8 @@ public final class RefreshJob {
             return new PreviousServers(id.isPresent() ? Optional.of(store.openSnapshot(id.get())) : Optional.empty());
         }
 
-        Iterator<ServerRecord> iterator() {
-            return reader.map(SnapshotReader::iterator).orElse(Collections.emptyIterator());
+        Optional<SnapshotReader.Cursor> cursor() {
+            return reader.map(SnapshotReader::cursor);
         }
 
         @Override

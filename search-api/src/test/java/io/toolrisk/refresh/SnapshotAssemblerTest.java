@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -48,26 +49,49 @@ class SnapshotAssemblerTest {
         return new ServerRecord(id, "stdio: x", "", at, new CrawlStatus.Failed("initialize", "timed out"), List.of());
     }
 
-    private record Result(List<ServerRecord> servers, ChangeSet changes) {
+    private record Result(List<ServerRecord> servers, ChangeSet changes, List<String> events) {
     }
 
     private Result assemble(List<ServerRecord> previous, Set<String> carried, ServerRecord... crawled) throws IOException {
+        return assemble(previous, carried, Optional.empty(), crawled);
+    }
+
+    private Result assemble(List<ServerRecord> previous, Set<String> carried, Optional<UnaryOperator<ServerRecord>> carryOver,
+                            ServerRecord... crawled) throws IOException {
         var store = new CatalogueStore(dir.resolve("catalogue-" + System.nanoTime()));
+        String before = store.newSnapshotId(T1);
+        try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(before, T1, "r", Optional.empty()))) {
+            for (ServerRecord server : previous) writer.write(server);
+            writer.commit();
+        }
         String id = store.newSnapshotId(T2);
-        var diff = new CatalogueDiff(id, Optional.of("20261125T130000Z"), T2);
+        var diff = new CatalogueDiff(id, Optional.of(before), T2);
+        List<String> events = new ArrayList<>();
         try (var spool = new ServerSpool(dir.resolve("spool"), false);
-             SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, T2, "r", Optional.empty()))) {
+             SnapshotReader old = store.openSnapshot(before);
+             SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, T2, "r", Optional.of(before)))) {
             List<ServerRecord> shuffled = new ArrayList<>(List.of(crawled));
             Collections.reverse(shuffled);
             for (ServerRecord server : shuffled) spool.put(server);
-            new SnapshotAssembler(spool, carried, server -> server).assemble(previous.iterator(), writer, diff, server -> { });
+            new SnapshotAssembler(spool, carried, carryOver).assemble(Optional.of(old.cursor()), writer, diff,
+                    new SnapshotAssembler.Sink() {
+                        @Override
+                        public void written(ServerRecord server) {
+                            events.add("written " + server.id());
+                        }
+
+                        @Override
+                        public void copied(String server) {
+                            events.add("copied " + server);
+                        }
+                    });
             writer.commit();
         }
         List<ServerRecord> written = new ArrayList<>();
         try (SnapshotReader reader = store.openSnapshot(id)) {
             reader.forEach(written::add);
         }
-        return new Result(written, diff.result());
+        return new Result(written, diff.result(), events);
     }
 
     @Test
@@ -82,9 +106,19 @@ class SnapshotAssemblerTest {
         List<ServerRecord> previous = List.of(crawled("a", T1, "x"), crawled("b", T1, "y"), crawled("c", T1, "z"));
         Result result = assemble(previous, Set.of("a"), crawled("b", T2, "y", "y2"));
         assertEquals(List.of(crawled("a", T1, "x"), crawled("b", T2, "y", "y2")), result.servers());
+        assertEquals(List.of("copied a", "written b"), result.events(), "a carried server is copied, not rebuilt");
         assertEquals(List.of("c"), result.changes().serversRemoved());
         assertEquals("b/y2 added", result.changes().tools().get(0).server() + "/" + result.changes().tools().get(0).tool()
                 + " " + result.changes().tools().get(0).kind().wireName());
+    }
+
+    @Test
+    void carriedServersGoThroughCarryOverWhenTheyMustChange() throws IOException {
+        List<ServerRecord> previous = List.of(crawled("a", T1, "x"), crawled("b", T1, "y"));
+        Result result = assemble(previous, Set.of("a", "b"), Optional.of(server -> crawled(server.id(), T2, "renamed")));
+        assertEquals(List.of(crawled("a", T2, "renamed"), crawled("b", T2, "renamed")), result.servers());
+        assertEquals(List.of("written a", "written b"), result.events());
+        assertEquals(4, result.changes().tools().size(), "x and y removed, renamed added twice");
     }
 
     @Test

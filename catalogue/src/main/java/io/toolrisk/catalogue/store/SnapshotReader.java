@@ -174,6 +174,105 @@ public final class SnapshotReader implements AutoCloseable, Iterable<ServerRecor
         return new SkimmedServer(id, Optional.of(ServerRecordJson.read(node)));
     }
 
+    /**
+     * Walks the servers one by one, reading each one's id first and then, as the caller decides, the whole
+     * server, nothing of it, or a verbatim copy of it into a new snapshot. May be called once (instead of
+     * {@link #iterator()} or {@link #skim}).
+     */
+    public Cursor cursor() {
+        if (iterated) throw new IllegalStateException("snapshot %s is already being read".formatted(file));
+        iterated = true;
+        return new Cursor();
+    }
+
+    /**
+     * A position in the snapshot's servers, which must be in id order (as {@link SnapshotWriter} users write them):
+     * {@link #peekId()} names the server at the cursor; {@link #read()}, {@link #skip()} or {@link #copyTo} consume
+     * it. Read errors are {@link IOException}s. Not thread-safe.
+     */
+    public final class Cursor {
+        private String id;
+        private ObjectNode unusual;
+        private boolean done;
+
+        private Cursor() {
+        }
+
+        /** The id of the server at the cursor, empty after the last. */
+        public Optional<String> peekId() throws IOException {
+            if (id != null) return Optional.of(id);
+            if (done) return Optional.empty();
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                done = true;
+                return Optional.empty();
+            }
+            if (token != JsonToken.START_OBJECT) throw corrupt("a server entry is not an object");
+            if (parser.nextToken() == JsonToken.FIELD_NAME && parser.currentName().equals("id")) {
+                parser.nextToken();
+                id = parser.getValueAsString();
+                if (id == null) throw corrupt("a server's id is not a string");
+                parser.nextToken();
+            } else {
+                // Not written by ToolRisk with the id first: read it whole to find the id.
+                unusual = Json.MAPPER.createObjectNode();
+                if (parser.currentToken() == JsonToken.FIELD_NAME) readFields(unusual);
+                id = unusual.path("id").asText();
+            }
+            return Optional.of(id);
+        }
+
+        /** Reads the server at the cursor and moves past it. */
+        public ServerRecord read() throws IOException {
+            String current = require();
+            ObjectNode node = unusual;
+            if (node == null) {
+                node = Json.MAPPER.createObjectNode().put("id", current);
+                if (parser.currentToken() == JsonToken.FIELD_NAME) readFields(node);
+            }
+            clear();
+            return ServerRecordJson.read(node);
+        }
+
+        /** Moves past the server at the cursor without building it. */
+        public void skip() throws IOException {
+            require();
+            if (unusual == null) {
+                while (parser.currentToken() == JsonToken.FIELD_NAME) {
+                    parser.nextToken();
+                    parser.skipChildren();
+                    parser.nextToken();
+                }
+            }
+            clear();
+        }
+
+        /**
+         * Copies the server at the cursor into {@code out} token for token, without building it (a fraction of the
+         * cost of {@link #read()} and writing), and moves past it.
+         */
+        public void copyTo(SnapshotWriter out) throws IOException {
+            String current = require();
+            if (unusual != null) {
+                ServerRecord server = ServerRecordJson.read(unusual);
+                clear();
+                out.write(server);
+                return;
+            }
+            out.copy(current, parser);
+            clear();
+        }
+
+        private String require() throws IOException {
+            return peekId().orElseThrow(() -> new NoSuchElementException("no server left in snapshot " + file));
+        }
+
+        private void clear() {
+            id = null;
+            unusual = null;
+        }
+    }
+
     /** Reads the fields from the current field name to the object's end into {@code node}. */
     private void readFields(ObjectNode node) throws IOException {
         do {

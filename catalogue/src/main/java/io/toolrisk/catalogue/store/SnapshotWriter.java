@@ -1,6 +1,8 @@
 package io.toolrisk.catalogue.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.json.Json;
 
@@ -41,6 +43,23 @@ public final class SnapshotWriter implements AutoCloseable {
     public void write(ServerRecord server) throws IOException {
         json.writeRaw('\n');
         ServerRecordJson.write(json, server);
+    }
+
+    /**
+     * Copies one server from another snapshot: {@code id} has been read from {@code source}, which stands on the
+     * server's next field name (or its end); the remaining fields are copied as they are, up to the server's end.
+     */
+    void copy(String id, JsonParser source) throws IOException {
+        json.writeRaw('\n');
+        json.writeStartObject();
+        json.writeStringField("id", id);
+        while (source.currentToken() == JsonToken.FIELD_NAME) {
+            json.writeFieldName(source.currentName());
+            source.nextToken();
+            json.copyCurrentStructure(source);
+            source.nextToken();
+        }
+        json.writeEndObject();
     }
 
     /** Finishes the document, makes it durable and moves it into place. */

@@ -91,6 +91,30 @@ class CatalogueStoreTest {
     }
 
     @Test
+    void cursorReadsSkipsAndCopiesServersVerbatim() throws IOException {
+        var store = new CatalogueStore(dir);
+        ServerRecord failed = new ServerRecord("b-broken", "stdio: x", "", NOW, new CrawlStatus.Failed("list", "error -32603"), List.of());
+        String first = writeSnapshot(store, NOW, server("a-alpha", "create_page", "get_page"), failed, server("c-gamma", "t"));
+        String second = store.newSnapshotId(NOW.plusSeconds(1));
+        try (SnapshotReader reader = store.openSnapshot(first);
+             SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(second, NOW.plusSeconds(1), "test", Optional.of(first)))) {
+            SnapshotReader.Cursor cursor = reader.cursor();
+            assertEquals(Optional.of("a-alpha"), cursor.peekId());
+            assertEquals(Optional.of("a-alpha"), cursor.peekId(), "peeking does not move");
+            cursor.copyTo(writer);
+            cursor.skip();
+            assertEquals(server("c-gamma", "t"), cursor.read());
+            assertEquals(Optional.empty(), cursor.peekId());
+            writer.commit();
+        }
+        try (SnapshotReader reader = store.openSnapshot(second)) {
+            List<ServerRecord> read = new ArrayList<>();
+            reader.forEach(read::add);
+            assertEquals(List.of(server("a-alpha", "create_page", "get_page")), read);
+        }
+    }
+
+    @Test
     void uncommittedSnapshotLeavesNothingBehind() throws IOException {
         var store = new CatalogueStore(dir);
         String id = store.newSnapshotId(NOW);
