@@ -32,4 +32,21 @@ class MatchersTest {
         m.match("read ~/.SSH/ID_RSA now", (payload, start, end) -> found.add(payload + "@" + start + "-" + end));
         assertEquals(List.of("1@5-11", "3@7-12", "2@12-18"), found);
     }
+
+    @Test
+    void literalsAroundAnchorsAreFoundAtTheEdgesAndInOverlappingStretches() {
+        LiteralMatcher m = LiteralMatcher.of(List.of("mcp.json", ".netrc", "~/.aws", "wallet.dat"), List.of(1, 2, 3, 4));
+        List<String> found = new ArrayList<>();
+        m.match(".netrc, then ~/.aws and mcp.json. Not mcp. json nor wallet.dat",
+                (payload, start, end) -> found.add(payload + "@" + start + "-" + end));
+        assertEquals(List.of("2@0-6", "3@13-19", "1@24-32", "4@52-62"), found);
+    }
+
+    @Test
+    void aLiteralWithoutAnchorIsFoundByReadingTheWholeText() {
+        LiteralMatcher m = LiteralMatcher.of(List.of("passwd", "id_rsa"), List.of(1, 2));
+        List<String> found = new ArrayList<>();
+        m.match("cat PASSWD and id_rsa", (payload, start, end) -> found.add(payload + "@" + start + "-" + end));
+        assertEquals(List.of("1@4-10", "2@15-21"), found);
+    }
 }
