@@ -165,11 +165,15 @@ public final class LiteralMatcher {
 
     /** Reports every occurrence of every literal in the field {@code words} were cut from, by end position. */
     public void match(Words words, Sink sink) {
-        match(words.source(), sink);
+        match(words.source(), words, sink);
     }
 
     /** Reports every occurrence of every literal in {@code text}, by end position. */
     public void match(String text, Sink sink) {
+        match(text, null, sink);
+    }
+
+    private void match(String text, Words words, Sink sink) {
         if (anchors == null) {
             match(text, 0, text.length(), sink);
             return;
@@ -180,6 +184,7 @@ public final class LiteralMatcher {
         int count = 0;
         int n = text.length();
         for (int a = 0; a < anchors.length; a++) {
+            if (words != null && !words.mayHold(anchors[a])) continue;
             boolean[] follow = follows[a];
             for (int p = text.indexOf(anchors[a]); p >= 0; p = text.indexOf(anchors[a], p + 1)) {
                 if (follow != null) {

@@ -26,12 +26,18 @@ public final class Words {
     private final int[] data;
     private final int size;
     private final int wordCount;
+    private final long symbolsLow;
+    private final long symbolsHigh;
+    private final boolean symbolsKnown;
     private final int firstSentenceEnd;
 
     private Words(Builder b) {
         this.source = b.source;
         this.nonAscii = b.nonAscii;
         this.data = b.data;
+        this.symbolsLow = b.symbolsLow;
+        this.symbolsHigh = b.symbolsHigh;
+        this.symbolsKnown = b.symbolsKnown;
         this.size = b.size;
         this.wordCount = b.wordCount;
         this.firstSentenceEnd = b.firstSentenceEnd;
@@ -44,6 +50,10 @@ public final class Words {
 
         /** Where the first sentence of prose ends (a period, '!', '?' or a line break), if it ends before the text. */
         default void firstSentenceEnd(int offset) {
+        }
+
+        /** The ASCII characters other than letters and digits that prose holds: bit c of low (c < 64) or high. */
+        default void symbols(long low, long high) {
         }
     }
 
@@ -132,6 +142,8 @@ public final class Words {
         int hash = 0;
         boolean nonAscii = false;
         boolean firstSentenceOpen = true;
+        long low = 0;
+        long high = 0;
         for (int i = 0; i < n; i++) {
             char c = chars.charAt(i);
             int folded;
@@ -149,6 +161,9 @@ public final class Words {
                 hash = 31 * hash + folded;
                 continue;
             }
+            // Which symbols the text holds, so that a search for '<' or '~' need not read it again.
+            if (c < 64) low |= 1L << c;
+            else if (c < 128) high |= 1L << c;
             if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
                 hash = Vocabulary.hashStep(hash, c);
                 continue;
@@ -166,6 +181,7 @@ public final class Words {
             }
         }
         if (start >= 0) sink.word(start, n, sentence, hash);
+        sink.symbols(low, high);
         return nonAscii;
     }
 
@@ -241,6 +257,15 @@ public final class Words {
         return folded(source, start(index), end(index));
     }
 
+    /**
+     * False when the prose field certainly does not hold the ASCII character {@code c} (not a letter or digit),
+     * so that a search for it can be skipped; always true for identifiers, whose symbols are not recorded.
+     */
+    public boolean mayHold(char c) {
+        if (!symbolsKnown || c >= 128) return true;
+        return ((c < 64 ? symbolsLow : symbolsHigh) & (1L << c)) != 0;
+    }
+
     /** True when the field has a character outside ASCII (only then can it hide invisible characters). */
     public boolean hasNonAscii() {
         return nonAscii;
@@ -272,6 +297,9 @@ public final class Words {
         int size;
         int wordCount;
         int firstSentenceEnd;
+        long symbolsLow;
+        long symbolsHigh;
+        boolean symbolsKnown;
 
         Builder(String source, Vocabulary vocabulary) {
             this.source = source;
@@ -284,6 +312,13 @@ public final class Words {
         @Override
         public void firstSentenceEnd(int offset) {
             firstSentenceEnd = offset;
+        }
+
+        @Override
+        public void symbols(long low, long high) {
+            symbolsLow = low;
+            symbolsHigh = high;
+            symbolsKnown = true;
         }
 
         @Override
