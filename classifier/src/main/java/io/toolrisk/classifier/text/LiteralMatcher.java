@@ -31,6 +31,8 @@ public final class LiteralMatcher {
     private final char[] anchors;
     /** Per anchor (same index): which ASCII chars may follow it in a literal; null when it may end one. */
     private final boolean[][] follows;
+    /** Per anchor: true when only letters and digits follow it in the literals (as '.' in "mcp.json"). */
+    private final boolean[] beforeAlphanumeric;
     /** Per anchor: how many chars of a literal may stand before it, and from it on. */
     private final int[] before;
     private final int[] from;
@@ -105,6 +107,7 @@ public final class LiteralMatcher {
         if (!everyLiteralAnchored) {
             anchors = null;
             follows = null;
+            beforeAlphanumeric = null;
             before = from = null;
             return;
         }
@@ -132,8 +135,15 @@ public final class LiteralMatcher {
                 follows[a][Character.toUpperCase(next)] = true;
             }
         }
+        beforeAlphanumeric = new boolean[anchors.length];
         for (int a = 0; a < anchors.length; a++) {
-            if (endsLiteral[a]) follows[a] = null;
+            if (endsLiteral[a]) {
+                follows[a] = null;
+                continue;
+            }
+            boolean onlyAlphanumeric = true;
+            for (char c = 0; c < ASCII; c++) onlyAlphanumeric &= !follows[a][c] || Character.isLetterOrDigit(c);
+            beforeAlphanumeric[a] = onlyAlphanumeric;
         }
     }
 
@@ -184,7 +194,8 @@ public final class LiteralMatcher {
         int count = 0;
         int n = text.length();
         for (int a = 0; a < anchors.length; a++) {
-            if (words != null && !words.mayHold(anchors[a])) continue;
+            if (words != null && !(beforeAlphanumeric[a] ? words.mayHoldBeforeAlphanumeric(anchors[a]) : words.mayHold(anchors[a])))
+                continue;
             boolean[] follow = follows[a];
             for (int p = text.indexOf(anchors[a]); p >= 0; p = text.indexOf(anchors[a], p + 1)) {
                 if (follow != null) {

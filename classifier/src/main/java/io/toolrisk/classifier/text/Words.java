@@ -26,18 +26,16 @@ public final class Words {
     private final int[] data;
     private final int size;
     private final int wordCount;
-    private final long symbolsLow;
-    private final long symbolsHigh;
-    private final boolean symbolsKnown;
+    // Bit c set when the prose holds the ASCII symbol c (below 64 in the first long, from 64 in the second),
+    // and, in the second pair, when it holds c directly followed by a letter or digit.
+    private final long[] symbols;
     private final int firstSentenceEnd;
 
     private Words(Builder b) {
         this.source = b.source;
         this.nonAscii = b.nonAscii;
         this.data = b.data;
-        this.symbolsLow = b.symbolsLow;
-        this.symbolsHigh = b.symbolsHigh;
-        this.symbolsKnown = b.symbolsKnown;
+        this.symbols = b.symbols;
         this.size = b.size;
         this.wordCount = b.wordCount;
         this.firstSentenceEnd = b.firstSentenceEnd;
@@ -52,8 +50,11 @@ public final class Words {
         default void firstSentenceEnd(int offset) {
         }
 
-        /** The ASCII characters other than letters and digits that prose holds: bit c of low (c < 64) or high. */
-        default void symbols(long low, long high) {
+        /**
+         * The ASCII characters other than letters and digits that prose holds (bit c of {@code low} for c below 64,
+         * of {@code high} above), and those it holds directly before a letter or digit.
+         */
+        default void symbols(long low, long high, long lowBeforeWord, long highBeforeWord) {
         }
     }
 
@@ -144,6 +145,8 @@ public final class Words {
         boolean firstSentenceOpen = true;
         long low = 0;
         long high = 0;
+        long lowBeforeWord = 0;
+        long highBeforeWord = 0;
         for (int i = 0; i < n; i++) {
             char c = chars.charAt(i);
             int folded;
@@ -157,6 +160,9 @@ public final class Words {
                 if (start < 0) {
                     start = i;
                     hash = 0;
+                    char before = i > 0 ? chars.charAt(i - 1) : ' ';
+                    if (before < 64) lowBeforeWord |= 1L << before;
+                    else if (before < 128) highBeforeWord |= 1L << before;
                 }
                 hash = 31 * hash + folded;
                 continue;
@@ -165,6 +171,7 @@ public final class Words {
             if (c < 64) low |= 1L << c;
             else if (c < 128) high |= 1L << c;
             if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
+                if (c == '\'') lowBeforeWord |= 1L << c;
                 hash = Vocabulary.hashStep(hash, c);
                 continue;
             }
@@ -181,7 +188,7 @@ public final class Words {
             }
         }
         if (start >= 0) sink.word(start, n, sentence, hash);
-        sink.symbols(low, high);
+        sink.symbols(low, high, lowBeforeWord, highBeforeWord);
         return nonAscii;
     }
 
@@ -262,8 +269,12 @@ public final class Words {
      * so that a search for it can be skipped; always true for identifiers, whose symbols are not recorded.
      */
     public boolean mayHold(char c) {
-        if (!symbolsKnown || c >= 128) return true;
-        return ((c < 64 ? symbolsLow : symbolsHigh) & (1L << c)) != 0;
+        return symbols == null || c >= 128 || (symbols[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /** Like {@link #mayHold}, for the symbol {@code c} directly followed by a letter or digit ("mcp.json", not "end."). */
+    public boolean mayHoldBeforeAlphanumeric(char c) {
+        return symbols == null || c >= 128 || (symbols[2 + (c >>> 6)] & (1L << c)) != 0;
     }
 
     /** True when the field has a character outside ASCII (only then can it hide invisible characters). */
@@ -297,9 +308,7 @@ public final class Words {
         int size;
         int wordCount;
         int firstSentenceEnd;
-        long symbolsLow;
-        long symbolsHigh;
-        boolean symbolsKnown;
+        long[] symbols;
 
         Builder(String source, Vocabulary vocabulary) {
             this.source = source;
@@ -315,10 +324,8 @@ public final class Words {
         }
 
         @Override
-        public void symbols(long low, long high) {
-            symbolsLow = low;
-            symbolsHigh = high;
-            symbolsKnown = true;
+        public void symbols(long low, long high, long lowBeforeWord, long highBeforeWord) {
+            symbols = new long[] {low, high, lowBeforeWord, highBeforeWord};
         }
 
         @Override
