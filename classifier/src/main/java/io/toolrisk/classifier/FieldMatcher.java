@@ -36,6 +36,9 @@ final class FieldMatcher {
      */
     static final int LEAD_SEARCH = 8;
 
+    /** The term group of the rules that vote (flags are group 1). */
+    static final int VOTES = 0;
+
     private final CompiledRules rules;
     /** Whether the tool's words include one of a rule's context words (by rule index). */
     private final IntPredicate inContext;
@@ -133,14 +136,14 @@ final class FieldMatcher {
     private void matchTerms(TermMatcher matcher, FieldText t, double leadFactor, double otherFactor, Consumer<Hit> out) {
         Words w = t.words();
         if (matcher != null && w.size() > 0) {
-            int leadSentence = sentenceAt(w, 0);
+            int leadSentence = leadSentence(matcher, w);
             // The current leading match: its first index and the position of its last word; -1 before the
             // first match, -2 once the first match was not a leading one.
             int[] leading = {-1, -1};
             List<Hit> hits = new ArrayList<>();
             matcher.match(w, (payload, from, to) -> {
                 Rule rule = rules.rules[payload];
-                if (negated(w, from)) return;
+                if (negated(rules, w, from)) return;
                 if (!rule.context().isEmpty() && !inContext.test(payload)) return;
                 boolean isLead;
                 if (!(rule.target() instanceof Rule.Target.Vote)) {
@@ -167,15 +170,20 @@ final class FieldMatcher {
         }
     }
 
-    /** The clause of the first known word at or after {@code position}. */
-    private static int sentenceAt(Words w, int position) {
+    /**
+     * The first clause that has a word a vote can start with ("TRUST AREA — BILLING. Creates ..." leads with
+     * "Creates"); -1 when there is none. Only such words count, so that what else the vocabulary holds
+     * (context words, negations, the inner words of phrases) never moves the lead.
+     */
+    private static int leadSentence(TermMatcher matcher, Words w) {
         for (int i = 0; i < w.size(); i++) {
-            if (w.position(i) >= position) return w.sentence(i);
+            if (matcher.startsTerm(w.id(i), VOTES)) return w.sentence(i);
         }
         return -1;
     }
 
-    private boolean negated(Words w, int from) {
+    /** True when a negation stands a few words before the known word {@code from}, in its clause ("no payment"). */
+    static boolean negated(CompiledRules rules, Words w, int from) {
         int sentence = w.sentence(from);
         int position = w.position(from);
         for (int k = from - 1; k >= 0 && w.position(k) >= position - NEGATION_WINDOW; k--) {

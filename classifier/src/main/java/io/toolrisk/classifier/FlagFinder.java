@@ -37,7 +37,7 @@ final class FlagFinder {
         for (FieldText t : scan.texts) {
             if (t.words().hasNonAscii()) InvisibleCharacters.find(t.text()).ifPresent(f -> flags.add(new Flag(FlagKind.INVISIBLE_CHARACTERS, t.path(),
                     f.quote(), "characters that do not show on screen but reach the model")));
-            if (t.field().isText()) {
+            if (t.field().isText() && t.words().mayHold('<')) {
                 for (HiddenMarkup.Finding f : HiddenMarkup.find(t.text())) {
                     switch (f.kind()) {
                         case COMMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),

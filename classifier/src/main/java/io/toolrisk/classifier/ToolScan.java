@@ -132,13 +132,17 @@ final class ToolScan {
     private String actionCandidate;
     private List<String> actionValues;
 
-    /** True when one of the rule's context words is among the name, property-name or description words. */
+    /**
+     * True when one of the rule's context words is among the name, property-name or description words; a
+     * description word that is negated ("no payment method is required") is no context.
+     */
     boolean inContext(int rule) {
         if (contextWords == null) {
             contextWords = new BitSet(rules.vocabulary.size());
             for (FieldText t : texts) {
                 if (t.field() == Field.NAME || t.field() == Field.PROPERTY || t.field() == Field.DESCRIPTION) {
                     for (int i = 0; i < t.words().size(); i++) {
+                        if (t.field() == Field.DESCRIPTION && FieldMatcher.negated(rules, t.words(), i)) continue;
                         contextWords.set(t.words().id(i));
                     }
                 }

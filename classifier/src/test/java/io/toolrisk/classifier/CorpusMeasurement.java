@@ -113,7 +113,7 @@ public final class CorpusMeasurement {
             }
         }
         distribution(classifier, shared, out);
-        speed(classifier, shared, out);
+        if (!List.of(args).contains("--nospeed")) speed(classifier, shared, out);
     }
 
     private static void distribution(Classifier classifier, Path shared, PrintStream out) throws IOException {

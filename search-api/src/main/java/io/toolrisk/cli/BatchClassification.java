@@ -2,6 +2,7 @@ package io.toolrisk.cli;
 
 import io.toolrisk.catalogue.json.LineReader;
 import io.toolrisk.catalogue.json.ToolInput;
+import io.toolrisk.catalogue.json.ToolLineParser;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 
@@ -166,7 +167,7 @@ final class BatchClassification implements AutoCloseable {
             ToolInput entry = batch.oversize[i] >= 0
                     ? new ToolInput.Rejected(batch.lineNumbers[i], "line is %,d bytes, over the %,d-byte limit for one tool"
                             .formatted(batch.oversize[i], maxLineBytes))
-                    : ToolReader.parseLine(batch.data, batch.offsets[i], batch.lengths[i], batch.lineNumbers[i]);
+                    : ToolLineParser.parseLine(batch.data, batch.offsets[i], batch.lengths[i], batch.lineNumbers[i]);
             bad |= write(writer, entry);
         }
         return new Output(writer.toByteArray(), writer.entries(), bad);

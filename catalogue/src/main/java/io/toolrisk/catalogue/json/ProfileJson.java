@@ -1,13 +1,17 @@
 package io.toolrisk.catalogue.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.toolrisk.catalogue.ActionProfile;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.Evidence;
 import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.RiskProfile;
+import io.toolrisk.catalogue.Severity;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,52 +23,105 @@ import java.util.Optional;
  * bytes: {@code server, tool, category, severity, confidence, evidence, flags, actions (when any), ruleset}.
  */
 public final class ProfileJson {
+    // Names and the few values there are, encoded once: a classify run writes millions of them.
+    private static final SerializableString SERVER = new SerializedString("server");
+    private static final SerializableString TOOL = new SerializedString("tool");
+    private static final SerializableString CATEGORY = new SerializedString("category");
+    private static final SerializableString SEVERITY = new SerializedString("severity");
+    private static final SerializableString CONFIDENCE = new SerializedString("confidence");
+    private static final SerializableString EVIDENCE = new SerializedString("evidence");
+    private static final SerializableString FIELD = new SerializedString("field");
+    private static final SerializableString QUOTE = new SerializedString("quote");
+    private static final SerializableString START = new SerializedString("start");
+    private static final SerializableString END = new SerializedString("end");
+    private static final SerializableString RULE = new SerializedString("rule");
+    private static final SerializableString FLAGS = new SerializedString("flags");
+    private static final SerializableString FLAG = new SerializedString("flag");
+    private static final SerializableString DETAIL = new SerializedString("detail");
+    private static final SerializableString ACTIONS = new SerializedString("actions");
+    private static final SerializableString PARAM = new SerializedString("param");
+    private static final SerializableString VALUE = new SerializedString("value");
+    private static final SerializableString RULESET = new SerializedString("ruleset");
+    private static final SerializableString[] CATEGORIES = wireNames(Category.values(), Category::wireName);
+    private static final SerializableString[] SEVERITIES = wireNames(Severity.values(), Severity::wireName);
+    private static final SerializableString[] FLAG_KINDS = wireNames(FlagKind.values(), FlagKind::wireName);
+    /** Confidence k/100 as {@link Double#toString} writes it, which is what {@code writeNumber(double)} writes. */
+    private static final String[] HUNDREDTHS = new String[101];
+
+    static {
+        for (int k = 0; k <= 100; k++) HUNDREDTHS[k] = Double.toString(k / 100.0);
+    }
+
     private ProfileJson() {
+    }
+
+    private static <E> SerializableString[] wireNames(E[] values, java.util.function.Function<E, String> name) {
+        var out = new SerializableString[values.length];
+        for (int i = 0; i < values.length; i++) out[i] = new SerializedString(name.apply(values[i]));
+        return out;
     }
 
     public static void write(JsonGenerator out, RiskProfile p) throws IOException {
         out.writeStartObject();
-        if (p.server().isPresent()) out.writeStringField("server", p.server().get());
-        out.writeStringField("tool", p.tool());
-        out.writeStringField("category", p.category().wireName());
-        out.writeStringField("severity", p.severity().wireName());
-        out.writeFieldName("confidence");
-        out.writeNumber(roundConfidence(p.confidence()));
-        out.writeArrayFieldStart("evidence");
+        if (p.server().isPresent()) string(out, SERVER, p.server().get());
+        string(out, TOOL, p.tool());
+        out.writeFieldName(CATEGORY);
+        out.writeString(CATEGORIES[p.category().ordinal()]);
+        out.writeFieldName(SEVERITY);
+        out.writeString(SEVERITIES[p.severity().ordinal()]);
+        out.writeFieldName(CONFIDENCE);
+        long hundredths = Math.round(p.confidence() * 100);
+        // A token buffer (a profile turned into a tree) keeps a number written as text as text: it gets the double.
+        if (hundredths >= 0 && hundredths <= 100 && !(out instanceof TokenBuffer)) out.writeNumber(HUNDREDTHS[(int) hundredths]);
+        else out.writeNumber(roundConfidence(p.confidence()));
+        out.writeFieldName(EVIDENCE);
+        out.writeStartArray();
         for (Evidence e : p.evidence()) {
             out.writeStartObject();
-            out.writeStringField("field", e.field());
-            out.writeStringField("quote", e.quote());
-            out.writeNumberField("start", e.start());
-            out.writeNumberField("end", e.end());
-            out.writeStringField("rule", e.rule());
+            string(out, FIELD, e.field());
+            string(out, QUOTE, e.quote());
+            out.writeFieldName(START);
+            out.writeNumber(e.start());
+            out.writeFieldName(END);
+            out.writeNumber(e.end());
+            string(out, RULE, e.rule());
             out.writeEndObject();
         }
         out.writeEndArray();
-        out.writeArrayFieldStart("flags");
+        out.writeFieldName(FLAGS);
+        out.writeStartArray();
         for (Flag f : p.flags()) {
             out.writeStartObject();
-            out.writeStringField("flag", f.flag().wireName());
-            out.writeStringField("field", f.field());
-            out.writeStringField("quote", f.quote());
-            out.writeStringField("detail", f.detail());
+            out.writeFieldName(FLAG);
+            out.writeString(FLAG_KINDS[f.flag().ordinal()]);
+            string(out, FIELD, f.field());
+            string(out, QUOTE, f.quote());
+            string(out, DETAIL, f.detail());
             out.writeEndObject();
         }
         out.writeEndArray();
         if (!p.actions().isEmpty()) {
-            out.writeArrayFieldStart("actions");
+            out.writeFieldName(ACTIONS);
+            out.writeStartArray();
             for (ActionProfile a : p.actions()) {
                 out.writeStartObject();
-                out.writeStringField("param", a.param());
-                out.writeStringField("value", a.value());
-                out.writeStringField("category", a.category().wireName());
-                out.writeStringField("severity", a.severity().wireName());
+                string(out, PARAM, a.param());
+                string(out, VALUE, a.value());
+                out.writeFieldName(CATEGORY);
+                out.writeString(CATEGORIES[a.category().ordinal()]);
+                out.writeFieldName(SEVERITY);
+                out.writeString(SEVERITIES[a.severity().ordinal()]);
                 out.writeEndObject();
             }
             out.writeEndArray();
         }
-        out.writeStringField("ruleset", p.ruleset());
+        string(out, RULESET, p.ruleset());
         out.writeEndObject();
+    }
+
+    private static void string(JsonGenerator out, SerializableString name, String value) throws IOException {
+        out.writeFieldName(name);
+        out.writeString(value);
     }
 
     /** Writes the per-line error that stands in an output where a tool could not be read. */

@@ -7,8 +7,11 @@ import java.util.List;
 
 /**
  * Finds many ASCII literals in a text at once, ignoring ASCII case: an Aho–Corasick automaton compiled into a
- * dense transition table, so the text is read once, one table look-up per character, however many literals
- * there are. For strings that are not words ({@code ~/.ssh}, {@code id_rsa}). Immutable and thread-safe.
+ * dense transition table, one table look-up per character, however many literals there are. For strings that
+ * are not words ({@code ~/.ssh}, {@code id_rsa}). When every literal holds a character that is not a letter or
+ * digit (its anchor: {@code ~ / _ .}), the automaton reads only the stretches of text around the anchors that
+ * are followed as in a literal, found with {@link String#indexOf(int, int)}; prose has few of them, so most
+ * of a description is never looked at twice. Immutable and thread-safe.
  */
 public final class LiteralMatcher {
     /** Receives each match: the payload given with the literal and the UTF-16 span {@code [start, end)}. */
@@ -24,6 +27,15 @@ public final class LiteralMatcher {
     private final int[] next;
     /** Per state: pairs of (payload, literal length) that end there, fail-link outputs included. */
     private final int[][] outputs;
+    /** The distinct anchor characters, or null when some literal has none (then the whole text is read). */
+    private final char[] anchors;
+    /** Per anchor (same index): which ASCII chars may follow it in a literal; null when it may end one. */
+    private final boolean[][] follows;
+    /** Per anchor: true when only letters and digits follow it in the literals (as '.' in "mcp.json"). */
+    private final boolean[] beforeAlphanumeric;
+    /** Per anchor: how many chars of a literal may stand before it, and from it on. */
+    private final int[] before;
+    private final int[] from;
 
     private LiteralMatcher(List<String> literals, List<Integer> payloads) {
         int k = 1; // class 0: any character that appears in no literal
@@ -85,7 +97,72 @@ public final class LiteralMatcher {
             }
             outputs[s] = flat;
         }
+        char[] anchorOf = new char[literals.size()];
+        boolean everyLiteralAnchored = true;
+        for (int i = 0; i < literals.size(); i++) {
+            int at = anchorIndex(literals.get(i));
+            if (at < 0) everyLiteralAnchored = false;
+            else anchorOf[i] = literals.get(i).charAt(at);
+        }
+        if (!everyLiteralAnchored) {
+            anchors = null;
+            follows = null;
+            beforeAlphanumeric = null;
+            before = from = null;
+            return;
+        }
+        StringBuilder distinct = new StringBuilder();
+        for (char a : anchorOf) {
+            if (distinct.indexOf(String.valueOf(a)) < 0) distinct.append(a);
+        }
+        anchors = distinct.toString().toCharArray();
+        follows = new boolean[anchors.length][];
+        before = new int[anchors.length];
+        from = new int[anchors.length];
+        boolean[] endsLiteral = new boolean[anchors.length];
+        for (int a = 0; a < anchors.length; a++) follows[a] = new boolean[ASCII];
+        for (int i = 0; i < literals.size(); i++) {
+            String literal = literals.get(i);
+            int at = anchorIndex(literal);
+            int a = distinct.indexOf(String.valueOf(anchorOf[i]));
+            before[a] = Math.max(before[a], at);
+            from[a] = Math.max(from[a], literal.length() - at);
+            if (at + 1 == literal.length()) {
+                endsLiteral[a] = true;
+            } else {
+                char next = literal.charAt(at + 1);
+                follows[a][Character.toLowerCase(next)] = true;
+                follows[a][Character.toUpperCase(next)] = true;
+            }
+        }
+        beforeAlphanumeric = new boolean[anchors.length];
+        for (int a = 0; a < anchors.length; a++) {
+            if (endsLiteral[a]) {
+                follows[a] = null;
+                continue;
+            }
+            boolean onlyAlphanumeric = true;
+            for (char c = 0; c < ASCII; c++) onlyAlphanumeric &= !follows[a][c] || Character.isLetterOrDigit(c);
+            beforeAlphanumeric[a] = onlyAlphanumeric;
+        }
     }
+
+    /**
+     * The index of a literal's anchor: its first char that is not a letter or digit, except that '.', '-' and
+     * '\'', which prose is full of, are taken only when there is nothing rarer; -1 when it has none.
+     */
+    private static int anchorIndex(String literal) {
+        int common = -1;
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (Character.isLetterOrDigit(c)) continue;
+            if (COMMON_IN_PROSE.indexOf(c) < 0) return i;
+            if (common < 0) common = i;
+        }
+        return common;
+    }
+
+    private static final String COMMON_IN_PROSE = ".-' ,";
 
     /** A matcher for {@code literals[i]} with payload {@code payloads[i]}. */
     public static LiteralMatcher of(List<String> literals, List<Integer> payloads) {
@@ -98,14 +175,76 @@ public final class LiteralMatcher {
 
     /** Reports every occurrence of every literal in the field {@code words} were cut from, by end position. */
     public void match(Words words, Sink sink) {
-        match(words.source(), sink);
+        match(words.source(), words, sink);
     }
 
     /** Reports every occurrence of every literal in {@code text}, by end position. */
     public void match(String text, Sink sink) {
-        int state = 0;
+        match(text, null, sink);
+    }
+
+    private void match(String text, Words words, Sink sink) {
+        if (anchors == null) {
+            match(text, 0, text.length(), sink);
+            return;
+        }
+        // The stretches [start, end) around each anchor that is followed as in a literal: every occurrence of a
+        // literal lies inside one of them. Few in prose; found with indexOf, which is vectorised.
+        int[] windows = null;
+        int count = 0;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int a = 0; a < anchors.length; a++) {
+            if (words != null && !(beforeAlphanumeric[a] ? words.mayHoldBeforeAlphanumeric(anchors[a]) : words.mayHold(anchors[a])))
+                continue;
+            boolean[] follow = follows[a];
+            for (int p = text.indexOf(anchors[a]); p >= 0; p = text.indexOf(anchors[a], p + 1)) {
+                if (follow != null) {
+                    char next = p + 1 < n ? text.charAt(p + 1) : 0;
+                    if (next >= ASCII || !follow[next]) continue;
+                }
+                if (windows == null) windows = new int[8];
+                else if (2 * count == windows.length) windows = Arrays.copyOf(windows, 2 * windows.length);
+                windows[2 * count] = Math.max(0, p - before[a]);
+                windows[2 * count + 1] = Math.min(n, p + from[a]);
+                count++;
+            }
+        }
+        if (count == 0) return;
+        sortByStart(windows, count);
+        int start = windows[0];
+        int end = windows[1];
+        for (int w = 1; w < count; w++) {
+            if (windows[2 * w] <= end) {
+                end = Math.max(end, windows[2 * w + 1]);
+            } else {
+                match(text, start, end, sink);
+                start = windows[2 * w];
+                end = windows[2 * w + 1];
+            }
+        }
+        match(text, start, end, sink);
+    }
+
+    /** Insertion sort of (start, end) pairs by start: there are few, and they come nearly sorted. */
+    private static void sortByStart(int[] windows, int count) {
+        for (int i = 1; i < count; i++) {
+            int s = windows[2 * i];
+            int e = windows[2 * i + 1];
+            int j = i - 1;
+            while (j >= 0 && windows[2 * j] > s) {
+                windows[2 * j + 2] = windows[2 * j];
+                windows[2 * j + 3] = windows[2 * j + 1];
+                j--;
+            }
+            windows[2 * j + 2] = s;
+            windows[2 * j + 3] = e;
+        }
+    }
+
+    /** The automaton over {@code text[start, end)}, from its start state. */
+    private void match(String text, int start, int end, Sink sink) {
+        int state = 0;
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             int cls = c < ASCII ? classOf[c] : 0;
             state = next[state * classes + cls];

@@ -13,16 +13,17 @@ public final class Vocabulary {
     public static final int UNKNOWN = -1;
 
     private final List<String> words = new ArrayList<>();
-    // Open addressing with linear probing, kept at most a quarter full; the full hash is compared before the
-    // key is touched, so a look-up of an unknown word (most words) rarely leaves these two int arrays.
-    private char[][] keys = new char[64][];
-    private int[] hashes = new int[64];
-    private int[] ids = new int[64];
+    /** The words as chars, by id. */
+    private char[][] keys = new char[32][];
+    // Open addressing with linear probing, kept at most half full: one long per slot holds the mixed hash (high
+    // half) and id + 1 (low half, 0 for an empty slot), so a probe is one load, and the key is compared only
+    // when the full hash matches. Most words of a description are unknown: a blocked Bloom filter small
+    // enough to stay in the L1 cache (two bits of one long per word) turns nearly all of them away before the
+    // table is touched.
+    private long[] slots = new long[64];
+    private final long[] filter = new long[FILTER_LONGS];
+    private static final int FILTER_LONGS = 512;
     private boolean frozen;
-
-    {
-        java.util.Arrays.fill(ids, UNKNOWN);
-    }
     private int longest;
 
     /** Adds a lower-case word (if new) and returns its id. */
@@ -31,11 +32,13 @@ public final class Vocabulary {
         if (word.isEmpty()) throw new IllegalArgumentException("a word must not be empty");
         int existing = longest == 0 ? UNKNOWN : id(word, 0, word.length());
         if (existing != UNKNOWN) return existing;
-        if (4 * (words.size() + 1) > keys.length) grow();
+        if (2 * (words.size() + 1) > slots.length) grow();
         int id = words.size();
         words.add(word);
+        if (id == keys.length) keys = java.util.Arrays.copyOf(keys, 2 * id);
+        keys[id] = word.toCharArray();
         longest = Math.max(longest, word.length());
-        insert(word.toCharArray(), id);
+        insert(id);
         return id;
     }
 
@@ -72,12 +75,23 @@ public final class Vocabulary {
         int length = end - start;
         if (length > longest) return UNKNOWN;
         int hash = mix(wordHash);
-        int mask = keys.length - 1;
+        long bits = filter[(hash >>> 12) & (FILTER_LONGS - 1)];
+        if ((bits & filterBits(hash)) != filterBits(hash)) return UNKNOWN;
+        int mask = slots.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            int id = ids[slot];
-            if (id == UNKNOWN) return UNKNOWN;
-            if (hashes[slot] == hash && keys[slot].length == length && equalsFolded(keys[slot], chars, start)) return id;
+            long entry = slots[slot];
+            if (entry == 0) return UNKNOWN;
+            if ((int) (entry >>> 32) == hash) {
+                int id = (int) entry - 1;
+                char[] key = keys[id];
+                if (key.length == length && equalsFolded(key, chars, start)) return id;
+            }
         }
+    }
+
+    /** The two bits a word sets in its filter long: chosen by hash bits other than those that pick the long. */
+    private static long filterBits(int hash) {
+        return (1L << (hash >>> 21)) | (1L << (hash >>> 26));
     }
 
     private static boolean equalsFolded(char[] key, String chars, int start) {
@@ -100,27 +114,19 @@ public final class Vocabulary {
         return hash ^ (hash >>> 16);
     }
 
-    private void insert(char[] key, int id) {
+    private void insert(int id) {
         int hash = 0;
-        for (char c : key) hash = 31 * hash + c;
+        for (char c : keys[id]) hash = 31 * hash + c;
         hash = mix(hash);
-        int mask = keys.length - 1;
+        filter[(hash >>> 12) & (FILTER_LONGS - 1)] |= filterBits(hash);
+        int mask = slots.length - 1;
         int slot = hash & mask;
-        while (ids[slot] != UNKNOWN) slot = (slot + 1) & mask;
-        keys[slot] = key;
-        hashes[slot] = hash;
-        ids[slot] = id;
+        while (slots[slot] != 0) slot = (slot + 1) & mask;
+        slots[slot] = ((long) hash << 32) | (id + 1L);
     }
 
     private void grow() {
-        char[][] oldKeys = keys;
-        int[] oldIds = ids;
-        keys = new char[oldKeys.length * 2][];
-        hashes = new int[oldKeys.length * 2];
-        ids = new int[oldKeys.length * 2];
-        java.util.Arrays.fill(ids, UNKNOWN);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldIds[i] != UNKNOWN) insert(oldKeys[i], oldIds[i]);
-        }
+        slots = new long[slots.length * 2];
+        for (int id = 0; id < words.size(); id++) insert(id);
     }
 }

@@ -12,25 +12,30 @@ import java.util.List;
  * and other namespace separators) and {@link #ofText} for prose. Immutable after construction.
  */
 public final class Words {
+    // The known words, STRIDE ints each: id, position, start, end, clause. One array, so that a field costs one
+    // allocation and a word's facts share a cache line.
+    private static final int STRIDE = 5;
+    private static final int ID = 0;
+    private static final int POSITION = 1;
+    private static final int START = 2;
+    private static final int END = 3;
+    private static final int SENTENCE = 4;
+
     private final String source;
     private final boolean nonAscii;
-    private final int[] ids;
-    private final int[] positions;
-    private final int[] starts;
-    private final int[] ends;
-    private final int[] sentences;
+    private final int[] data;
     private final int size;
     private final int wordCount;
+    // Bit c set when the prose holds the ASCII symbol c (below 64 in the first long, from 64 in the second),
+    // and, in the second pair, when it holds c directly followed by a letter or digit.
+    private final long[] symbols;
     private final int firstSentenceEnd;
 
     private Words(Builder b) {
         this.source = b.source;
         this.nonAscii = b.nonAscii;
-        this.ids = b.ids;
-        this.positions = b.positions;
-        this.starts = b.starts;
-        this.ends = b.ends;
-        this.sentences = b.sentences;
+        this.data = b.data;
+        this.symbols = b.symbols;
         this.size = b.size;
         this.wordCount = b.wordCount;
         this.firstSentenceEnd = b.firstSentenceEnd;
@@ -43,6 +48,13 @@ public final class Words {
 
         /** Where the first sentence of prose ends (a period, '!', '?' or a line break), if it ends before the text. */
         default void firstSentenceEnd(int offset) {
+        }
+
+        /**
+         * The ASCII characters other than letters and digits that prose holds (bit c of {@code low} for c below 64,
+         * of {@code high} above), and those it holds directly before a letter or digit.
+         */
+        default void symbols(long low, long high, long lowBeforeWord, long highBeforeWord) {
         }
     }
 
@@ -131,6 +143,10 @@ public final class Words {
         int hash = 0;
         boolean nonAscii = false;
         boolean firstSentenceOpen = true;
+        long low = 0;
+        long high = 0;
+        long lowBeforeWord = 0;
+        long highBeforeWord = 0;
         for (int i = 0; i < n; i++) {
             char c = chars.charAt(i);
             int folded;
@@ -144,11 +160,18 @@ public final class Words {
                 if (start < 0) {
                     start = i;
                     hash = 0;
+                    char before = i > 0 ? chars.charAt(i - 1) : ' ';
+                    if (before < 64) lowBeforeWord |= 1L << before;
+                    else if (before < 128) highBeforeWord |= 1L << before;
                 }
                 hash = 31 * hash + folded;
                 continue;
             }
+            // Which symbols the text holds, so that a search for '<' or '~' need not read it again.
+            if (c < 64) low |= 1L << c;
+            else if (c < 128) high |= 1L << c;
             if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
+                if (c == '\'') lowBeforeWord |= 1L << c;
                 hash = Vocabulary.hashStep(hash, c);
                 continue;
             }
@@ -165,6 +188,7 @@ public final class Words {
             }
         }
         if (start >= 0) sink.word(start, n, sentence, hash);
+        sink.symbols(low, high, lowBeforeWord, highBeforeWord);
         return nonAscii;
     }
 
@@ -212,32 +236,45 @@ public final class Words {
 
     /** The vocabulary id of the known word at {@code index}. */
     public int id(int index) {
-        return ids[index];
+        return data[index * STRIDE + ID];
     }
 
     /** The position of the known word at {@code index} among all the words of the field (0 for the first). */
     public int position(int index) {
-        return positions[index];
+        return data[index * STRIDE + POSITION];
     }
 
     /** The UTF-16 offset in the field where the word at {@code index} starts. */
     public int start(int index) {
-        return starts[index];
+        return data[index * STRIDE + START];
     }
 
     /** The UTF-16 offset in the field just after the word at {@code index}. */
     public int end(int index) {
-        return ends[index];
+        return data[index * STRIDE + END];
     }
 
     /** The 0-based clause the word at {@code index} belongs to (always 0 for identifiers). */
     public int sentence(int index) {
-        return sentences[index];
+        return data[index * STRIDE + SENTENCE];
     }
 
     /** The lower-cased known word at {@code index}. */
     public String word(int index) {
-        return folded(source, starts[index], ends[index]);
+        return folded(source, start(index), end(index));
+    }
+
+    /**
+     * False when the prose field certainly does not hold the ASCII character {@code c} (not a letter or digit),
+     * so that a search for it can be skipped; always true for identifiers, whose symbols are not recorded.
+     */
+    public boolean mayHold(char c) {
+        return symbols == null || c >= 128 || (symbols[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /** Like {@link #mayHold}, for the symbol {@code c} directly followed by a letter or digit ("mcp.json", not "end."). */
+    public boolean mayHoldBeforeAlphanumeric(char c) {
+        return symbols == null || c >= 128 || (symbols[2 + (c >>> 6)] & (1L << c)) != 0;
     }
 
     /** True when the field has a character outside ASCII (only then can it hide invisible characters). */
@@ -267,26 +304,18 @@ public final class Words {
         final String source;
         private final Vocabulary vocabulary;
         boolean nonAscii;
-        int[] ids;
-        int[] positions;
-        int[] starts;
-        int[] ends;
-        int[] sentences;
+        int[] data;
         int size;
         int wordCount;
         int firstSentenceEnd;
+        long[] symbols;
 
         Builder(String source, Vocabulary vocabulary) {
             this.source = source;
             this.vocabulary = vocabulary;
             this.firstSentenceEnd = source.length();
             // About one known word in every twelve chars of prose: sized so that most fields never regrow.
-            int capacity = Math.max(4, source.length() / 12);
-            ids = new int[capacity];
-            positions = new int[capacity];
-            starts = new int[capacity];
-            ends = new int[capacity];
-            sentences = new int[capacity];
+            data = new int[STRIDE * Math.max(4, source.length() / 12)];
         }
 
         @Override
@@ -295,23 +324,22 @@ public final class Words {
         }
 
         @Override
+        public void symbols(long low, long high, long lowBeforeWord, long highBeforeWord) {
+            symbols = new long[] {low, high, lowBeforeWord, highBeforeWord};
+        }
+
+        @Override
         public void word(int start, int end, int sentence, int hash) {
             int position = wordCount++;
             int id = vocabulary.id(source, start, end, hash);
             if (id == Vocabulary.UNKNOWN) return;
-            if (size == ids.length) {
-                int capacity = size * 2;
-                ids = Arrays.copyOf(ids, capacity);
-                positions = Arrays.copyOf(positions, capacity);
-                starts = Arrays.copyOf(starts, capacity);
-                ends = Arrays.copyOf(ends, capacity);
-                sentences = Arrays.copyOf(sentences, capacity);
-            }
-            ids[size] = id;
-            positions[size] = position;
-            starts[size] = start;
-            ends[size] = end;
-            sentences[size] = sentence;
+            int at = size * STRIDE;
+            if (at == data.length) data = Arrays.copyOf(data, 2 * data.length);
+            data[at + ID] = id;
+            data[at + POSITION] = position;
+            data[at + START] = start;
+            data[at + END] = end;
+            data[at + SENTENCE] = sentence;
             size++;
         }
     }
