@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 shared="${1:-../shared}"
 work="${2:-$(mktemp -d)}"
+mkdir -p "$work"
 rounds="${3:-3}"
 big="$work/million.jsonl"
 [[ -f "$big" ]] || python3 bench/make-million.py "$shared/corpus/corpus-tools.jsonl" "$big" 1000000
