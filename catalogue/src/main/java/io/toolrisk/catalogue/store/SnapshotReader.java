@@ -2,7 +2,6 @@ package io.toolrisk.catalogue.store;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.json.Json;
@@ -71,39 +70,7 @@ public final class SnapshotReader implements AutoCloseable, Iterable<ServerRecor
     /** The servers in snapshot order; may be called once. Read errors surface as {@link UncheckedIOException}. */
     @Override
     public Iterator<ServerRecord> iterator() {
-        if (iterated) throw new IllegalStateException("snapshot %s is already being read".formatted(file));
-        iterated = true;
-        return new Iterator<>() {
-            private ServerRecord next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next != null) return true;
-                if (done) return false;
-                try {
-                    JsonToken token = parser.nextToken();
-                    if (token == JsonToken.END_ARRAY) {
-                        done = true;
-                        return false;
-                    }
-                    if (token != JsonToken.START_OBJECT) throw corrupt("a server entry is not an object");
-                    JsonNode node = parser.readValueAsTree();
-                    next = ServerRecordJson.read(node);
-                    return true;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public ServerRecord next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                ServerRecord result = next;
-                next = null;
-                return result;
-            }
-        };
+        return walk(Cursor::read);
     }
 
     /** A server of the snapshot, read in full or only by id. */
@@ -116,62 +83,42 @@ public final class SnapshotReader implements AutoCloseable, Iterable<ServerRecor
      * (instead of {@link #iterator()}). Read errors surface as {@link UncheckedIOException}.
      */
     public Iterator<SkimmedServer> skim(Predicate<String> wanted) {
-        if (iterated) throw new IllegalStateException("snapshot %s is already being read".formatted(file));
-        iterated = true;
-        return new Iterator<>() {
-            private SkimmedServer next;
-            private boolean done;
+        return walk(cursor -> {
+            String id = cursor.peekId().orElseThrow();
+            if (wanted.test(id)) return new SkimmedServer(id, Optional.of(cursor.read()));
+            cursor.skip();
+            return new SkimmedServer(id, Optional.empty());
+        });
+    }
 
+    /** One step of a walk over the servers: consumes the server at the cursor. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T take(Cursor cursor) throws IOException;
+    }
+
+    private <T> Iterator<T> walk(Step<T> step) {
+        Cursor cursor = cursor();
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                if (next != null) return true;
-                if (done) return false;
                 try {
-                    JsonToken token = parser.nextToken();
-                    if (token == JsonToken.END_ARRAY) {
-                        done = true;
-                        return false;
-                    }
-                    if (token != JsonToken.START_OBJECT) throw corrupt("a server entry is not an object");
-                    next = skimServer(wanted);
-                    return true;
+                    return cursor.peekId().isPresent();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
 
             @Override
-            public SkimmedServer next() {
+            public T next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                SkimmedServer result = next;
-                next = null;
-                return result;
+                try {
+                    return step.take(cursor);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         };
-    }
-
-    /** One server, the parser on its opening brace. Snapshots write {@code id} first; anything else is read whole. */
-    private SkimmedServer skimServer(Predicate<String> wanted) throws IOException {
-        if (parser.nextToken() != JsonToken.FIELD_NAME || !parser.currentName().equals("id")) {
-            ObjectNode node = Json.MAPPER.createObjectNode();
-            if (parser.currentToken() == JsonToken.FIELD_NAME) readFields(node);
-            ServerRecord server = ServerRecordJson.read(node);
-            return new SkimmedServer(server.id(), wanted.test(server.id()) ? Optional.of(server) : Optional.empty());
-        }
-        parser.nextToken();
-        String id = parser.getValueAsString();
-        if (id == null) throw corrupt("a server's id is not a string");
-        if (!wanted.test(id)) {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                parser.nextToken();
-                parser.skipChildren();
-            }
-            return new SkimmedServer(id, Optional.empty());
-        }
-        ObjectNode node = Json.MAPPER.createObjectNode().put("id", id);
-        parser.nextToken();
-        if (parser.currentToken() == JsonToken.FIELD_NAME) readFields(node);
-        return new SkimmedServer(id, Optional.of(ServerRecordJson.read(node)));
     }
 
     /**
