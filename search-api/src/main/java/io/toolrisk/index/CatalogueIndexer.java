@@ -73,22 +73,35 @@ public final class CatalogueIndexer {
      * @throws IOException when the snapshot cannot be read or the index cannot be written; nothing is then in place
      */
     public Result build(CatalogueStore store, String snapshotId) throws IOException {
-        long started = System.nanoTime();
+        return writeAside(store, snapshotId, System.nanoTime(), false, this::write);
+    }
+
+    /** Writes an index of the snapshot into the hidden building folder, which never survives a failure. */
+    @FunctionalInterface
+    private interface IndexWriting {
+        long[] write(SnapshotReader snapshot, Path building) throws IOException;
+    }
+
+    /**
+     * Runs {@code writing} into a hidden folder beside {@code store.indexDir(snapshotId)} and renames it into place
+     * when done; on any failure the folder is deleted and nothing is in place.
+     */
+    private static Result writeAside(CatalogueStore store, String snapshotId, long started, boolean updated,
+                                     IndexWriting writing) throws IOException {
         Path target = store.indexDir(snapshotId);
         Path building = target.resolveSibling("." + snapshotId + ".building");
         CatalogueStore.deleteTree(building);
         Files.createDirectories(building);
         long[] counts;
         try (SnapshotReader snapshot = store.openSnapshot(snapshotId)) {
-            counts = write(snapshot, building);
+            counts = writing.write(snapshot, building);
         } catch (IOException | RuntimeException e) {
             CatalogueStore.deleteTree(building);
             throw e;
         }
         moveIntoPlace(building, target);
-        long bytes = size(target);
-        return new Result(snapshotId, target, counts[0], counts[1], counts[2], bytes,
-                Duration.ofNanos(System.nanoTime() - started), false);
+        return new Result(snapshotId, target, counts[0], counts[1], counts[2], size(target),
+                Duration.ofNanos(System.nanoTime() - started), updated);
     }
 
     /**
@@ -119,21 +132,10 @@ public final class CatalogueIndexer {
             ruleset = snapshot.header().ruleset();
         }
         if (!IndexUpdate.canUpdate(previous, ruleset)) return build(store, snapshotId);
-        Path target = store.indexDir(snapshotId);
-        Path building = target.resolveSibling("." + snapshotId + ".building");
-        CatalogueStore.deleteTree(building);
-        Files.createDirectories(building);
-        long[] counts;
-        try (SnapshotReader snapshot = store.openSnapshot(snapshotId)) {
+        return writeAside(store, snapshotId, started, true, (snapshot, building) -> {
             IndexUpdate.linkFiles(previous, building);
-            counts = new IndexUpdate(config(IndexWriterConfig.OpenMode.APPEND), indexed).apply(snapshot, building, reindexServers);
-        } catch (IOException | RuntimeException e) {
-            CatalogueStore.deleteTree(building);
-            throw e;
-        }
-        moveIntoPlace(building, target);
-        return new Result(snapshotId, target, counts[0], counts[1], counts[2], size(target),
-                Duration.ofNanos(System.nanoTime() - started), true);
+            return new IndexUpdate(config(IndexWriterConfig.OpenMode.APPEND), indexed).apply(snapshot, building, reindexServers);
+        });
     }
 
     /** The writer configuration of every ToolRisk index: the analyzer, the index order, no compound files. */
