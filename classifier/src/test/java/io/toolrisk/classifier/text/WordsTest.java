@@ -49,4 +49,31 @@ class WordsTest {
         assertEquals(6, w.position(1));
         assertEquals(3, w.sentence(2));
     }
+
+    @Test
+    void proseBeyondLatin1IsCutLikeLatin1Prose() {
+        // The same words in three widths of alphabet: ASCII, Latin-1 (é, É) and beyond (ł, a surrogate pair), with
+        // a real '?' among them: words, offsets, clauses and counts must not depend on the width.
+        String ascii = "Why? Delete the repo, or not. Cafe delete";
+        String latin1 = "Why? D\u00e9lete the REPO, or not. Caf\u00c9 delete";
+        String wide = "Why? Dele\u0142te the repo, or not. \ud83d\ude00 Caf\u00e9 delete";
+        for (String text : List.of(ascii, latin1, wide)) {
+            Words w = Words.ofText(text, VOCABULARY);
+            for (int i = 0; i < w.size(); i++) {
+                assertEquals(w.word(i), text.substring(w.start(i), w.end(i)).toLowerCase(java.util.Locale.ROOT),
+                        "offsets point at the word in " + text);
+            }
+        }
+        assertEquals("delete repo not delete", Words.ofText(ascii, VOCABULARY).toString());
+        assertEquals("repo not delete", Words.ofText(latin1, VOCABULARY).toString(), "d\u00e9lete is another word");
+        Words beyond = Words.ofText(wide, VOCABULARY);
+        assertEquals("repo not delete", beyond.toString(), "ł and the emoji do not shift the words after them");
+        assertEquals(8, beyond.wordCount(), "why dele\u0142te the repo or not caf\u00e9 delete; the emoji is no word");
+        assertEquals(2, beyond.sentence(1), "'?' and ',' end clauses");
+        assertEquals(true, beyond.hasNonAscii());
+        assertEquals(false, Words.ofText(ascii, VOCABULARY).hasNonAscii());
+        assertEquals(true, Words.ofText(latin1, VOCABULARY).hasNonAscii());
+        assertEquals(List.of("why", "d\u00e9lete", "the", "repo", "or", "not", "caf\u00e9", "delete"), Words.words(latin1));
+        assertEquals(List.of("why", "dele\u0142te", "the", "repo", "or", "not", "caf\u00e9", "delete"), Words.words(wide));
+    }
 }
