@@ -133,9 +133,21 @@ public final class ToolSearcher implements Closeable {
      * recent answers, or searched. Counts come from the categories' runs of documents ({@link CategoryCounter});
      * the page, with text, from {@link RankedSearch}, and without, straight from the index order (the search
      * stops after the page).
+     *
+     * @throws IllegalArgumentException when the text needs more clauses than Lucene allows in one query
      */
     public ToolHits search(ToolQuery query) throws IOException {
-        return cache.get(query, this::searchIndex);
+        try {
+            return cache.get(query, this::searchIndex);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyClauses(query.text());
+        }
+    }
+
+    /** Each word is looked for in several fields, so a few hundred words reach Lucene's limit on clauses. */
+    private static IllegalArgumentException tooManyClauses(String text) {
+        return new IllegalArgumentException("q has too many words to search at once (%d); it needs more than %,d clauses"
+                .formatted(text.split("\\s+").length, IndexSearcher.getMaxClauseCount()));
     }
 
     /** How many searches the cache answered, and how many it did not, since the index was opened. */
@@ -255,7 +267,12 @@ public final class ToolSearcher implements Closeable {
         IndexSearcher searcher = manager.acquire();
         try {
             Sort sort = new Sort(SortField.FIELD_SCORE, new SortedSetSortField(ToolFields.SERVER, false));
-            TopFieldDocs top = searcher.search(queries.serverQuery(text), page * size, sort);
+            TopFieldDocs top;
+            try {
+                top = searcher.search(queries.serverQuery(text), page * size, sort);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw tooManyClauses(text);
+            }
             List<byte[]> items = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = (page - 1) * size; i < top.scoreDocs.length; i++) {

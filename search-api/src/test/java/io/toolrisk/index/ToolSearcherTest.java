@@ -173,6 +173,14 @@ class ToolSearcherTest {
     }
 
     @Test
+    void textNeedingTooManyClausesIsRefusedWithItsWordCount() {
+        var words = new StringBuilder();
+        for (int i = 0; i < 200; i++) words.append('w').append(i).append(' ');
+        var e = assertThrows(IllegalArgumentException.class, () -> search(ToolQuery.text(words.toString())));
+        assertEquals("q has too many words to search at once (200); it needs more than 1,024 clauses", e.getMessage());
+    }
+
+    @Test
     void negativeOnlyQueryMeansEverythingBut() throws IOException {
         List<String> ids = ids(search(ToolQuery.text("-repo").withPage(1, 100)));
         assertEquals(5, ids.size(), ids.toString());
