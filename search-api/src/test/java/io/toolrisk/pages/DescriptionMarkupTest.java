@@ -48,6 +48,14 @@ class DescriptionMarkupTest {
     }
 
     @Test
+    void invisibleCharactersBeyondTheBasicPlaneBecomeMarkersToo() {
+        String smuggled = "read" + new String(Character.toChars(0xE0069)) + new String(Character.toChars(0xE0067));
+        assertEquals("read<span class=\"invisible\">U+E0069</span><span class=\"invisible\">U+E0067</span>",
+                Html.text(smuggled));
+        assertEquals("\uD83D\uDE00", Html.text("\uD83D\uDE00"), "a visible emoji stays as it is");
+    }
+
+    @Test
     void urlPartsEncodeEverythingButUnreservedCharacters() {
         assertEquals("a%20b%2Bc%2F%C3%A9_-.~", Html.urlPart("a b+c/é_-.~"));
     }
