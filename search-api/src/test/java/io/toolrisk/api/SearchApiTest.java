@@ -155,6 +155,13 @@ class SearchApiTest {
     }
 
     @Test
+    void requestsJettyRefusesBeforeTheAppAreJsonErrorsToo() throws IOException {
+        assertError(app.get("/api/v1/servers/github/tools/%ED%A0%80"), 400, "Bad UTF-8 encoding");
+        assertError(app.get("/api/v1/tools?q=" + "x".repeat(20_000)), 414, "URI Too Long");
+        assertError(app.get("/api/v1/tools", "X-Filler", "x".repeat(20_000)), 431, "Request Header Fields Too Large");
+    }
+
+    @Test
     void unknownServerAndToolAre404s() throws IOException {
         assertError(app.get("/api/v1/servers/nope"), 404, "no server 'nope' in the catalogue");
         assertError(app.get("/api/v1/servers/github/tools/nope"), 404, "server 'github' has no tool 'nope'");
