@@ -73,8 +73,12 @@ public final class Html {
         return out.toString();
     }
 
-    /** {@code value} percent-encoded as one URL path segment or query value: everything but unreserved characters. */
+    /**
+     * {@code value} percent-encoded as one URL path segment or query value: everything but unreserved characters,
+     * and the dots of a segment that is {@code .} or {@code ..}, which a browser would otherwise resolve away.
+     */
     public static String urlPart(String value) {
+        if (value.equals(".") || value.equals("..")) return "%2E".repeat(value.length());
         var out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

@@ -59,4 +59,11 @@ class DescriptionMarkupTest {
     void urlPartsEncodeEverythingButUnreservedCharacters() {
         assertEquals("a%20b%2Bc%2F%C3%A9_-.~", Html.urlPart("a b+c/é_-.~"));
     }
+
+    @Test
+    void dotSegmentsAreEncodedSoThatBrowsersDoNotResolveThem() {
+        assertEquals("/servers/s/tools/%2E%2E", Html.toolPath("s", ".."));
+        assertEquals("/servers/s/tools/%2E", Html.toolPath("s", "."));
+        assertEquals("/servers/s/tools/...", Html.toolPath("s", "..."));
+    }
 }
