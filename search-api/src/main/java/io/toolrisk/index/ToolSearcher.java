@@ -57,8 +57,6 @@ public final class ToolSearcher implements Closeable {
      * few thousand distinct searches.
      */
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
-    /** The tools of one server that a summary lists; more than any real server has. */
-    public static final int MAX_SERVER_TOOLS = 5_000;
 
     private final Path dir;
     private final Directory directory;
@@ -220,7 +218,10 @@ public final class ToolSearcher implements Closeable {
         }
     }
 
-    /** The tools of {@code server}, most severe first, then by name; at most {@link #MAX_SERVER_TOOLS}. */
+    /**
+     * All the tools of {@code server}, most severe first, then by name. All of them: the policy answered from
+     * these must be the policy the refresh wrote, and a crawl admits up to 10,000 tools per server.
+     */
     public List<IndexedTool> serverTools(String server) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -228,7 +229,7 @@ public final class ToolSearcher implements Closeable {
                     .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(ToolFields.SERVER, server)), BooleanClause.Occur.FILTER)
                     .build();
-            TopDocs top = searcher.search(query, MAX_SERVER_TOOLS, LuceneQueries.INDEX_ORDER);
+            TopDocs top = searcher.search(query, Math.max(1, searcher.count(query)), LuceneQueries.INDEX_ORDER);
             List<IndexedTool> tools = new ArrayList<>(top.scoreDocs.length);
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : top.scoreDocs) tools.add(indexedTool(server, hit.doc, stored));

@@ -205,6 +205,22 @@ class ToolSearcherTest {
     }
 
     @Test
+    void serverToolsListsEveryToolOfAServerAsLargeAsACrawlAllows(@TempDir Path other) throws IOException {
+        var tools = new io.toolrisk.catalogue.CataloguedTool[6_000];
+        for (int i = 0; i < tools.length; i++) {
+            tools[i] = i < 5_500 ? tool("big", "delete_%05d".formatted(i), "Deletes a thing.", Category.DESTRUCTIVE)
+                    : tool("big", "list_%05d".formatted(i), "Lists things.", Category.READ);
+        }
+        var bigStore = new CatalogueStore(other);
+        String id = new TestCatalogue().crawled("big", tools).writeAndIndex(bigStore, Instant.parse("2026-11-25T13:00:00Z"));
+        try (ToolSearcher big = ToolSearcher.open(bigStore.indexDir(id))) {
+            List<IndexedTool> all = big.serverTools("big");
+            assertEquals(6_000, all.size());
+            assertEquals("list_05999", all.getLast().tool().name());
+        }
+    }
+
+    @Test
     void serverToolsAreMostSevereFirst() throws IOException {
         List<String> names = searcher.serverTools("github").stream().map(t -> t.tool().name()).toList();
         assertEquals(List.of("delete_repo", "manage_issue", "create_issue", "getRepoContents", "list_issues"), names);
