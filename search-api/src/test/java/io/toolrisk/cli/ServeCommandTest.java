@@ -35,7 +35,9 @@ class ServeCommandTest {
         for (String[] bad : new String[][] {
                 {"--port", "-1", "toolrisk serve: --port must be 0 to 65535, got -1"},
                 {"--port", "99999", "toolrisk serve: --port must be 0 to 65535, got 99999"},
-                {"--refresh-every", "0s", "toolrisk serve: --refresh-every must be longer than zero, got '0s'"}}) {
+                {"--refresh-every", "0s", "toolrisk serve: --refresh-every must be longer than zero, got '0s'"},
+                {"--keep", "0", "toolrisk serve: --keep must be at least 1, got 0"},
+                {"--concurrency", "0", "toolrisk serve: --concurrency must be 1..1024, got 0"}}) {
             var err = new java.io.StringWriter();
             CommandLine cli = ToolRiskCli.commandLine();
             cli.setErr(new java.io.PrintWriter(err, true));
