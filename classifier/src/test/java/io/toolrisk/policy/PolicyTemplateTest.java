@@ -2,10 +2,14 @@ package io.toolrisk.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.toolrisk.catalogue.ActionProfile;
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,6 +108,31 @@ class PolicyTemplateTest {
         JsonNode refund = yaml.path("tools").path("refund_payment").path("rules").get(0);
         assertEquals("deny", refund.path("action").asText());
         assertEquals("10/minute", yaml.path("tools").path("run_query").path("rules").get(0).path("rate_limit").asText());
+    }
+
+    /** Strings a YAML loader would read as a number, a date, a boolean or null, or with a line break folded away. */
+    private static final List<String> LOOK_LIKE_OTHER_SCALARS = List.of("0x10", "0o17", "1e3", "1_000", "1:30", ".inf",
+            "-.INF", ".NaN", "+1", "-2.5", ".5", "2001-01-01", "2001-12-14t21:59:43.10-05:00", "y", "N", "Off", "NULL", "~",
+            "=", "<<", "\u0085nel", "line\u2028sep", "para\u2029sep", "\uFEFFbom");
+
+    @Test
+    void interceptYamlKeepsEveryToolNameAndDeniedValueAString() {
+        var values = LOOK_LIKE_OTHER_SCALARS.stream().map(v -> new ActionProfile("action", v, Category.DESTRUCTIVE)).toList();
+        var actions = new ArrayList<>(values);
+        actions.add(new ActionProfile("action", "get", Category.READ));
+        var profiles = new ArrayList<RiskProfile>();
+        profiles.add(PolicyFixtures.profile("manage", Category.DESTRUCTIVE, actions.toArray(ActionProfile[]::new)));
+        for (String name : LOOK_LIKE_OTHER_SCALARS) profiles.add(PolicyFixtures.profile(name, Category.READ));
+        String text = PolicyFormat.INTERCEPT.template().render(
+                ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, PolicyProfile.RECOMMENDED));
+
+        // SnakeYAML resolves scalars by YAML 1.1, as many gateways' loaders do (Jackson's own reader keeps text).
+        Map<String, Object> yaml = new Yaml().load(text);
+        var tools = (Map<?, ?>) yaml.get("tools");
+        for (String name : LOOK_LIKE_OTHER_SCALARS) assertTrue(tools.containsKey(name), () -> "tool '" + name + "' in\n" + text);
+        var rule = (Map<?, ?>) ((List<?>) ((Map<?, ?>) tools.get("manage")).get("rules")).get(0);
+        var condition = (Map<?, ?>) ((List<?>) rule.get("conditions")).get(0);
+        assertEquals(LOOK_LIKE_OTHER_SCALARS, condition.get("value"), text);
     }
 
     @Test

@@ -35,7 +35,7 @@ final class Pages {
         ToolQuery query = ToolRequests.query(ctx);
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
-            ToolHits hits = lease.searcher().isPresent() ? lease.searcher().get().search(query) : ToolsApi.emptyHits();
+            ToolHits hits = ToolsApi.hits(lease.searcher(), query);
             List<JsonNode> items = new ArrayList<>();
             for (byte[] item : hits.items()) items.add(Json.MAPPER.readTree(item));
             html(ctx, SearchPage.render(query, hits, items, view.status(), view.snapshotId()));

@@ -53,6 +53,7 @@ public final class SearchApi {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_CLASSIFY_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.routes.before(SearchApi::commonHeaders);
             config.routes.get("/api/v1/tools", tools::search);

@@ -34,8 +34,12 @@ final class ServersApi {
                     .formatted(text.length(), ToolQuery.MAX_TEXT_LENGTH));
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
-            ServerHits hits = lease.searcher().isPresent()
-                    ? lease.searcher().get().servers(text, page, size) : new ServerHits(0, List.of());
+            ServerHits hits;
+            try {
+                hits = lease.searcher().isPresent() ? lease.searcher().get().servers(text, page, size) : new ServerHits(0, List.of());
+            } catch (IllegalArgumentException e) {
+                throw new io.javalin.http.BadRequestResponse(e.getMessage());
+            }
             JsonBody.send(ctx, json -> {
                 json.writeStartObject();
                 json.writeNumberField("total", hits.total());

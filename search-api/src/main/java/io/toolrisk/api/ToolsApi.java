@@ -1,5 +1,6 @@
 package io.toolrisk.api;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.toolrisk.catalogue.Category;
@@ -29,7 +30,7 @@ final class ToolsApi {
         ToolQuery query = ToolRequests.query(ctx);
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
-            ToolHits hits = lease.searcher().isPresent() ? lease.searcher().get().search(query) : emptyHits();
+            ToolHits hits = hits(lease.searcher(), query);
             // One write of the whole body: no copy into Javalin's result stream, and its gzip (when the client
             // asks for it) still sees the full length when it decides.
             ctx.contentType(JsonBody.JSON).outputStream().write(body(hits));
@@ -70,6 +71,16 @@ final class ToolsApi {
 
     private static byte[] ascii(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** The hits of {@code query}, none without a catalogue; a query too large to run is a 400. */
+    static ToolHits hits(Optional<ToolSearcher> searcher, ToolQuery query) throws IOException {
+        if (searcher.isEmpty()) return emptyHits();
+        try {
+            return searcher.get().search(query);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
     }
 
     static ToolHits emptyHits() {

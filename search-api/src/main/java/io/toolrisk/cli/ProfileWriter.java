@@ -103,11 +103,9 @@ final class ProfileWriter {
 
     private static String oneLine(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            // Tool text is untrusted: control and format characters would move a terminal's cursor.
-            sb.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? ' ' : c);
-        }
+        // Tool text is untrusted: control and format characters would move a terminal's cursor or hide text.
+        // Whole code points, so that the tag characters U+E0000.. (format, but surrogate pairs) are blanked too.
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? ' ' : c));
         return sb.toString();
     }
 

@@ -15,8 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +69,11 @@ final class ScanCommand implements Callable<Integer> {
             List<ToolInput> entries = new ArrayList<>();
             try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
                 new ToolReader().read(in, entries::add);
+            } catch (IOException e) {
+                // Exit 1 would read as "a threshold was hit" to the CI that runs this.
+                spec.commandLine().getErr().println("toolrisk scan: " + (e instanceof NoSuchFileException
+                        ? OneLineErrors.message(e) : "cannot read %s: %s".formatted(file, e.getMessage())));
+                return EXIT_UNREADABLE;
             }
             String label = name != null ? name : "-".equals(file) ? "stdin" : Path.of(file).getFileName().toString();
             report = Scan.ofEntries(label, "-".equals(file) ? Optional.empty() : Optional.of(file), entries, classifier);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -49,10 +50,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Checked before anything opens or starts: Javalin would log its own failure, then a bare exception.
+        if (port < 0 || port > 65_535) throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
+        Optional<Duration> every = Optional.ofNullable(refreshEvery).map(ServeCommand::schedule);
+        var options = refresh.options();
         var store = new CatalogueStore(refresh.catalogue);
         var view = CatalogueView.open(store);
         var refresher = new BackgroundRefresher(view,
-                () -> new RefreshJob(refresh.options(), Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
+                () -> new RefreshJob(options, Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
                 System.err);
         Javalin app = SearchApi.create(view).start(host, port);
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
@@ -67,10 +72,10 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             System.err.printf("serve: %s is up, serving snapshot %s of %s%n", url, view.snapshotId().get(), store.dir());
         }
-        if (refreshEvery != null) {
-            Duration every = Durations.parse(refreshEvery);
-            schedule.scheduleAtFixedRate(() -> refresher.start("refresh running"), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-            System.err.println("serve: refreshing every " + Durations.format(every));
+        if (every.isPresent()) {
+            long millis = every.get().toMillis();
+            schedule.scheduleAtFixedRate(() -> refresher.start("refresh running"), millis, millis, TimeUnit.MILLISECONDS);
+            System.err.println("serve: refreshing every " + Durations.format(every.get()));
         }
 
         var stopped = new CountDownLatch(1);
@@ -86,6 +91,13 @@ final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    private static Duration schedule(String text) {
+        Duration every = Durations.parse(text);
+        if (every.toMillis() <= 0)
+            throw new IllegalArgumentException("--refresh-every must be longer than zero, got '%s'".formatted(text));
+        return every;
     }
 
     /** Picks up a snapshot another process made live; a refresh of our own switches by itself. */

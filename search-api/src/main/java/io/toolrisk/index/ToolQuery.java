@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A search over the catalogue's tools: free text (never an error, whatever it holds), filters (values of one
- * filter are OR'ed, different filters AND'ed), an order, and a page — by number, or after a cursor.
+ * A search over the catalogue's tools: free text (any syntax is read, never an error; only its length and, at
+ * search time, its word count are bounded), filters (values of one filter are OR'ed, different filters AND'ed),
+ * an order, and a page — by number, or after a cursor.
  *
  * @param text     free text; blank for all tools
  * @param page     1-based page number; ignored when {@code after} is present

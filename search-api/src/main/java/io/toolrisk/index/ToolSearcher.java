@@ -57,8 +57,6 @@ public final class ToolSearcher implements Closeable {
      * few thousand distinct searches.
      */
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
-    /** The tools of one server that a summary lists; more than any real server has. */
-    public static final int MAX_SERVER_TOOLS = 5_000;
 
     private final Path dir;
     private final Directory directory;
@@ -133,9 +131,21 @@ public final class ToolSearcher implements Closeable {
      * recent answers, or searched. Counts come from the categories' runs of documents ({@link CategoryCounter});
      * the page, with text, from {@link RankedSearch}, and without, straight from the index order (the search
      * stops after the page).
+     *
+     * @throws IllegalArgumentException when the text needs more clauses than Lucene allows in one query
      */
     public ToolHits search(ToolQuery query) throws IOException {
-        return cache.get(query, this::searchIndex);
+        try {
+            return cache.get(query, this::searchIndex);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyClauses(query.text());
+        }
+    }
+
+    /** Each word is looked for in several fields, so a few hundred words reach Lucene's limit on clauses. */
+    private static IllegalArgumentException tooManyClauses(String text) {
+        return new IllegalArgumentException("q has too many words to search at once (%d); it needs more than %,d clauses"
+                .formatted(text.split("\\s+").length, IndexSearcher.getMaxClauseCount()));
     }
 
     /** How many searches the cache answered, and how many it did not, since the index was opened. */
@@ -208,7 +218,10 @@ public final class ToolSearcher implements Closeable {
         }
     }
 
-    /** The tools of {@code server}, most severe first, then by name; at most {@link #MAX_SERVER_TOOLS}. */
+    /**
+     * All the tools of {@code server}, most severe first, then by name. All of them: the policy answered from
+     * these must be the policy the refresh wrote, and a crawl admits up to 10,000 tools per server.
+     */
     public List<IndexedTool> serverTools(String server) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -216,7 +229,7 @@ public final class ToolSearcher implements Closeable {
                     .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(ToolFields.SERVER, server)), BooleanClause.Occur.FILTER)
                     .build();
-            TopDocs top = searcher.search(query, MAX_SERVER_TOOLS, LuceneQueries.INDEX_ORDER);
+            TopDocs top = searcher.search(query, Math.max(1, searcher.count(query)), LuceneQueries.INDEX_ORDER);
             List<IndexedTool> tools = new ArrayList<>(top.scoreDocs.length);
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : top.scoreDocs) tools.add(indexedTool(server, hit.doc, stored));
@@ -255,7 +268,12 @@ public final class ToolSearcher implements Closeable {
         IndexSearcher searcher = manager.acquire();
         try {
             Sort sort = new Sort(SortField.FIELD_SCORE, new SortedSetSortField(ToolFields.SERVER, false));
-            TopFieldDocs top = searcher.search(queries.serverQuery(text), page * size, sort);
+            TopFieldDocs top;
+            try {
+                top = searcher.search(queries.serverQuery(text), page * size, sort);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw tooManyClauses(text);
+            }
             List<byte[]> items = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = (page - 1) * size; i < top.scoreDocs.length; i++) {

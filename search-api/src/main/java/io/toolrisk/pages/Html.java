@@ -32,14 +32,19 @@ public final class Html {
                 case '\n', '\t' -> out.append(c);
                 case '\r' -> { }
                 default -> {
-                    int type = Character.getType(c);
+                    // Whole code points: the tag characters U+E0000..U+E007F (Cf, invisible, the way to smuggle
+                    // ASCII past a reader) are surrogate pairs, which a char-by-char test never sees as FORMAT.
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1));
+                    int cp = pair ? Character.toCodePoint(c, text.charAt(i + 1)) : c;
+                    int type = Character.getType(cp);
                     if (type == Character.CONTROL || type == Character.FORMAT) {
-                        out.append("<span class=\"invisible\">U+").append("%04X".formatted((int) c)).append("</span>");
+                        out.append("<span class=\"invisible\">U+").append("%04X".formatted(cp)).append("</span>");
                     } else if (Character.isSurrogate(c) && !validPair(text, i)) {
                         out.append('\uFFFD');
                     } else {
-                        out.append(c);
+                        out.appendCodePoint(cp);
                     }
+                    if (pair) i++;
                 }
             }
         }
@@ -68,8 +73,12 @@ public final class Html {
         return out.toString();
     }
 
-    /** {@code value} percent-encoded as one URL path segment or query value: everything but unreserved characters. */
+    /**
+     * {@code value} percent-encoded as one URL path segment or query value: everything but unreserved characters,
+     * and the dots of a segment that is {@code .} or {@code ..}, which a browser would otherwise resolve away.
+     */
     public static String urlPart(String value) {
+        if (value.equals(".") || value.equals("..")) return "%2E".repeat(value.length());
         var out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

@@ -41,7 +41,9 @@ final class PolicyFiles {
         Files.createDirectories(dir);
         for (PolicyFormat format : PolicyFormat.values()) {
             var template = format.template();
-            Files.writeString(dir.resolve(template.fileName(server.id())), template.render(policy), StandardCharsets.UTF_8);
+            // getBytes replaces a lone surrogate (legal as a JSON escape in a tool name) as the API's answer does;
+            // Files.writeString would throw and end the whole refresh.
+            Files.write(dir.resolve(template.fileName(server.id())), template.render(policy).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -144,6 +144,24 @@ class SearchApiTest {
     }
 
     @Test
+    void textOfTooManyWordsIsA400NotAServerError() throws IOException {
+        var words = new StringBuilder();
+        for (int i = 0; i < 200; i++) words.append(i == 0 ? "" : "+").append('w').append(i);
+        String message = "q has too many words to search at once (200); it needs more than 1,024 clauses";
+        assertError(app.get("/api/v1/tools?q=" + words), 400, message);
+        var page = app.get("/?q=" + words);
+        assertEquals(400, page.status(), page.body());
+        assertTrue(page.body().contains(message), page.body());
+    }
+
+    @Test
+    void requestsJettyRefusesBeforeTheAppAreJsonErrorsToo() throws IOException {
+        assertError(app.get("/api/v1/servers/github/tools/%ED%A0%80"), 400, "Bad UTF-8 encoding");
+        assertError(app.get("/api/v1/tools?q=" + "x".repeat(20_000)), 414, "URI Too Long");
+        assertError(app.get("/api/v1/tools", "X-Filler", "x".repeat(20_000)), 431, "Request Header Fields Too Large");
+    }
+
+    @Test
     void unknownServerAndToolAre404s() throws IOException {
         assertError(app.get("/api/v1/servers/nope"), 404, "no server 'nope' in the catalogue");
         assertError(app.get("/api/v1/servers/github/tools/nope"), 404, "server 'github' has no tool 'nope'");

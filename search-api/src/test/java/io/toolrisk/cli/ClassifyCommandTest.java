@@ -135,6 +135,14 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void theTableBlanksInvisibleCharactersOfEveryPlane() {
+        // "read" followed by the tag characters (U+E0000..) spelling "hi": invisible on a terminal.
+        Run r = run("{\"name\":\"read\\uDB40\\uDC68\\uDB40\\uDC69\\u202E\",\"description\":\"Reads.\"}\n", "--format", "table");
+        assertEquals("read                                         read        low      invisible-characters read-verb: 'read' (name)",
+                r.text().split("\n")[1]);
+    }
+
+    @Test
     void outputIsTheSameBytesWhateverTheNumberOfThreads() throws IOException {
         var in = new StringBuilder();
         String[] templates = {DELETE, LIST, PAY, "{\"name\":\"run_query\",\"description\":\"Execute SQL.\"}", "[oops"};

@@ -78,6 +78,16 @@ class ScanCommandTest {
     }
 
     @Test
+    void missingOrUnreadableFileExitsTwoNotLikeAThresholdHit() throws Exception {
+        String missing = dir.resolve("nope.json").toString();
+        assertEquals(2, scan(missing, "--fail-on", "critical"));
+        assertEquals("toolrisk scan: no such file: " + missing + System.lineSeparator(), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, scan(dir.toString()));
+        assertEquals("toolrisk scan: cannot read " + dir + ": Is a directory" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
     void jsonReportListsConflictsFirst() throws Exception {
         assertEquals(0, scan(tools(RISKY), "--format", "json"));
         JsonNode report = Json.MAPPER.readTree(out.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -27,6 +28,28 @@ class ServeCommandTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void badPortOrScheduleIsAUsageErrorBeforeAnythingStarts() throws Exception {
+        Files.writeString(dir.resolve("servers.json"), "{\"servers\": []}");
+        for (String[] bad : new String[][] {
+                {"--port", "-1", "toolrisk serve: --port must be 0 to 65535, got -1"},
+                {"--port", "99999", "toolrisk serve: --port must be 0 to 65535, got 99999"},
+                {"--refresh-every", "0s", "toolrisk serve: --refresh-every must be longer than zero, got '0s'"},
+                {"--keep", "0", "toolrisk serve: --keep must be at least 1, got 0"},
+                {"--concurrency", "0", "toolrisk serve: --concurrency must be 1..1024, got 0"}}) {
+            var err = new java.io.StringWriter();
+            CommandLine cli = ToolRiskCli.commandLine();
+            cli.setErr(new java.io.PrintWriter(err, true));
+            String port = bad[0].equals("--port") ? bad[1] : "0";
+            String[] args = {"serve", "--port", port, "--servers", dir.resolve("servers.json").toString(),
+                    "--catalogue", dir.resolve("catalogue").toString(), bad[0], bad[1]};
+            int exit = cli.execute(bad[0].equals("--port") ? java.util.Arrays.copyOf(args, 7) : args);
+            assertEquals(2, exit, err.toString());
+            assertEquals(bad[2] + System.lineSeparator(), err.toString());
+            assertTrue(Files.notExists(dir.resolve("catalogue")), "nothing was started or written");
+        }
+    }
 
     @Test
     void freshCatalogueIsServedAtOnceAndFilledByTheFirstRefresh() throws Exception {

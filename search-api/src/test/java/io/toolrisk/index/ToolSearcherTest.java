@@ -173,6 +173,14 @@ class ToolSearcherTest {
     }
 
     @Test
+    void textNeedingTooManyClausesIsRefusedWithItsWordCount() {
+        var words = new StringBuilder();
+        for (int i = 0; i < 200; i++) words.append('w').append(i).append(' ');
+        var e = assertThrows(IllegalArgumentException.class, () -> search(ToolQuery.text(words.toString())));
+        assertEquals("q has too many words to search at once (200); it needs more than 1,024 clauses", e.getMessage());
+    }
+
+    @Test
     void negativeOnlyQueryMeansEverythingBut() throws IOException {
         List<String> ids = ids(search(ToolQuery.text("-repo").withPage(1, 100)));
         assertEquals(5, ids.size(), ids.toString());
@@ -194,6 +202,22 @@ class ToolSearcherTest {
         assertEquals("github", tool.item().path("server").asText());
         assertTrue(searcher.findTool("github", "nope").isEmpty());
         assertTrue(searcher.findTool("nope", "manage_issue").isEmpty());
+    }
+
+    @Test
+    void serverToolsListsEveryToolOfAServerAsLargeAsACrawlAllows(@TempDir Path other) throws IOException {
+        var tools = new io.toolrisk.catalogue.CataloguedTool[6_000];
+        for (int i = 0; i < tools.length; i++) {
+            tools[i] = i < 5_500 ? tool("big", "delete_%05d".formatted(i), "Deletes a thing.", Category.DESTRUCTIVE)
+                    : tool("big", "list_%05d".formatted(i), "Lists things.", Category.READ);
+        }
+        var bigStore = new CatalogueStore(other);
+        String id = new TestCatalogue().crawled("big", tools).writeAndIndex(bigStore, Instant.parse("2026-11-25T13:00:00Z"));
+        try (ToolSearcher big = ToolSearcher.open(bigStore.indexDir(id))) {
+            List<IndexedTool> all = big.serverTools("big");
+            assertEquals(6_000, all.size());
+            assertEquals("list_05999", all.getLast().tool().name());
+        }
     }
 
     @Test

@@ -48,7 +48,22 @@ class DescriptionMarkupTest {
     }
 
     @Test
+    void invisibleCharactersBeyondTheBasicPlaneBecomeMarkersToo() {
+        String smuggled = "read" + new String(Character.toChars(0xE0069)) + new String(Character.toChars(0xE0067));
+        assertEquals("read<span class=\"invisible\">U+E0069</span><span class=\"invisible\">U+E0067</span>",
+                Html.text(smuggled));
+        assertEquals("\uD83D\uDE00", Html.text("\uD83D\uDE00"), "a visible emoji stays as it is");
+    }
+
+    @Test
     void urlPartsEncodeEverythingButUnreservedCharacters() {
         assertEquals("a%20b%2Bc%2F%C3%A9_-.~", Html.urlPart("a b+c/é_-.~"));
+    }
+
+    @Test
+    void dotSegmentsAreEncodedSoThatBrowsersDoNotResolveThem() {
+        assertEquals("/servers/s/tools/%2E%2E", Html.toolPath("s", ".."));
+        assertEquals("/servers/s/tools/%2E", Html.toolPath("s", "."));
+        assertEquals("/servers/s/tools/...", Html.toolPath("s", "..."));
     }
 }

@@ -210,6 +210,35 @@ class RefreshJobTest {
         assertTrue(Files.notExists(store.policiesDir().resolve("gone")), "a server without tools has no policy");
     }
 
+    @Test
+    void toolNameWithALoneSurrogateStillGetsPoliciesAsTheApiServesThem() throws Exception {
+        serversFile();
+        Files.writeString(dir.resolve("files.json"), """
+                {"tools": [
+                  {"name": "emoji\\ud83d", "description": "Deletes every file. This cannot be undone."},
+                  {"name": "read_file", "description": "Reads the contents of a file."}
+                ]}
+                """);
+        RefreshOutcome.Written written = refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), true);
+        assertEquals(4, written.tools());
+        var store = new CatalogueStore(dir.resolve("catalogue"));
+        try (CatalogueView view = CatalogueView.open(store)) {
+            Javalin app = SearchApi.create(view).start("127.0.0.1", 0);
+            try {
+                for (String format : List.of("policylayer", "intercept", "claude-code")) {
+                    String file = "files." + format + (format.equals("intercept") ? ".yaml" : ".json");
+                    byte[] served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + app.port() + "/api/v1/servers/files/policy?format=" + format)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray()).body();
+                    assertEquals(new String(served, java.nio.charset.StandardCharsets.UTF_8),
+                            Files.readString(store.policiesDir().resolve("files").resolve(file)), file);
+                }
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     private static JsonNode get(Javalin app, String path) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),

@@ -125,18 +125,21 @@ public final class ToolReader {
             parser.setCodec(Json.MAPPER);
             try {
                 JsonToken token = parser.nextToken();
+                Shape shape = Shape.ARRAY;
                 if (token == JsonToken.START_ARRAY) {
                     streamArray(parser, linesBefore, sink);
-                    return Shape.ARRAY;
+                } else {
+                    JsonNode document = parser.readValueAsTree();
+                    JsonNode tools = toolsOf(document);
+                    if (tools != null) {
+                        emitArray(tools, linesBefore + 1, sink);
+                        shape = Shape.TOOLS_LIST;
+                    } else {
+                        sink.accept(parsed(document, linesBefore + 1));
+                    }
                 }
-                JsonNode document = parser.readValueAsTree();
-                JsonNode tools = toolsOf(document);
-                if (tools != null) {
-                    emitArray(tools, linesBefore + 1, sink);
-                    return Shape.TOOLS_LIST;
-                }
-                sink.accept(parsed(document, linesBefore + 1));
-                return Shape.ARRAY;
+                expectNothingAfter(parser, linesBefore, sink);
+                return shape;
             } catch (JsonProcessingException e) {
                 long line = linesBefore + (e.getLocation() == null
                         ? parser.currentLocation().getLineNr() : e.getLocation().getLineNr());
@@ -154,6 +157,14 @@ public final class ToolReader {
             JsonNode element = parser.readValueAsTree();
             sink.accept(parsed(element, line));
         }
+    }
+
+    /** A second array or document after the first would otherwise be dropped without a word. */
+    private static void expectNothingAfter(JsonParser parser, long linesBefore, Consumer<ToolInput> sink) throws IOException {
+        long end = linesBefore + parser.currentLocation().getLineNr();
+        if (parser.nextToken() != null)
+            sink.accept(new ToolInput.Rejected(linesBefore + parser.currentTokenLocation().getLineNr(),
+                    "unexpected content after the document that ends on line %d (one document per input)".formatted(end)));
     }
 
     private static void emitArray(JsonNode tools, long line, Consumer<ToolInput> sink) {

@@ -148,6 +148,18 @@ class ToolReaderTest {
     }
 
     @Test
+    void contentAfterAnArrayOrDocumentIsRejectedNotDropped() throws IOException {
+        read("[{\"name\":\"a\"}]\n[{\"name\":\"b\"}]\n");
+        assertEquals(List.of("a", "!2:unexpected content after the document that ends on line 1 (one document per input)"), names());
+        entries.clear();
+        read("{\n  \"tools\": [{\"name\": \"a\"}]\n}\n{\"name\": \"b\"}\n");
+        assertEquals(List.of("a", "!4:unexpected content after the document that ends on line 3 (one document per input)"), names());
+        entries.clear();
+        read("[{\"name\":\"a\"}]  \n\n");
+        assertEquals(List.of("a"), names(), "trailing whitespace is fine");
+    }
+
+    @Test
     void leadingBlankLinesCountTowardsLineNumbers() throws IOException {
         read("\n\n{\"nope\":1}\n");
         assertEquals(List.of("!3:tool has no \"name\""), names());

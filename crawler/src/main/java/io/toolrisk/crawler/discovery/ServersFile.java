@@ -1,5 +1,6 @@
 package io.toolrisk.crawler.discovery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
 
@@ -32,7 +33,14 @@ public record ServersFile(List<ServerEntry> servers, List<RegistrySource> regist
      * @throws IllegalArgumentException when an entry is malformed; the message names the entry and the field
      */
     public static ServersFile read(Path file) throws IOException {
-        JsonNode root = Json.MAPPER.readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            // Jackson's own message hides the source ("REDACTED") and would not say which file was wrong.
+            throw new IOException("%s: not valid JSON at line %d: %s".formatted(file,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()), e);
+        }
         Path base = file.toAbsolutePath().getParent();
         return parse(root, base, file.getFileName().toString());
     }

@@ -67,6 +67,14 @@ class ServersFileTest {
     }
 
     @Test
+    void fileThatIsNotJsonIsRejectedNamingTheFileAndLine() throws Exception {
+        Path file = write("{\"servers\": [\n  {\"id\": \"a\", \"url\": nope}\n]}");
+        var e = assertThrows(java.io.IOException.class, () -> ServersFile.read(file));
+        assertEquals(file + ": not valid JSON at line 2: Unrecognized token 'nope': was expecting "
+                + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')", e.getMessage());
+    }
+
+    @Test
     void upperCaseIdIsRejected() throws Exception {
         Path file = write("{\"servers\": [{\"id\": \"Acme\", \"url\": \"https://a.example\"}]}");
         var e = assertThrows(IllegalArgumentException.class, () -> ServersFile.read(file));
