@@ -29,6 +29,12 @@ import java.util.Optional;
 public final class StreamableHttpTransport implements Transport {
     static final MediaType JSON = MediaType.get("application/json");
     private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How much longer than the request timeout a POST that carries an answer may take: the session waits for the
+     * answer just as long and is the one to give up, with a message that names the method ("no answer to
+     * initialize within 5s"), not the HTTP call, which starts a moment earlier on its own thread.
+     */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(1);
 
     private final OkHttpClient http;
     private final HttpUrl url;
@@ -102,7 +108,7 @@ public final class StreamableHttpTransport implements Transport {
     private void exchange(JsonNode message) {
         Request request = post(message);
         try {
-            Call call = exchanges.track(http.newCall(request), requestTimeout);
+            Call call = exchanges.track(http.newCall(request), requestTimeout.plus(ANSWER_MARGIN));
             int refusedWith = 0;
             try (Response response = call.execute()) {
                 if (JsonRpc.isInitialize(message) && isLegacyHint(response.code())) {
