@@ -226,6 +226,20 @@ class ClassifierTest {
     }
 
     @Test
+    void invisibleCharactersInsideAWordDoNotHideIt() {
+        // Zero-width space, soft hyphen, word joiner and a tag character (a surrogate pair) inside the words.
+        assertEquals(Category.DESTRUCTIVE, classify("de\u200blete_repo", "x").category());
+        assertEquals(Category.DESTRUCTIVE, classify("remove\u200bRepository", "").category(), "the camelCase split still holds");
+        RiskProfile prose = classify("cleanup", "Per\u00admanently de\u200blete\u2060s the repository.");
+        assertEquals(Category.DESTRUCTIVE, prose.category());
+        Evidence e = prose.evidence().getFirst();
+        assertEquals(e.quote(), "Per\u00admanently de\u200blete\u2060s the repository.".substring(e.start(), e.end()),
+                "the quote is the text as sent, invisible characters and all");
+        assertEquals(Category.FINANCIAL, classify("run", "Tran\uDB40\uDC20sfers funds to another account.").category());
+        assertTrue(flag(prose, FlagKind.INVISIBLE_CHARACTERS).isPresent());
+    }
+
+    @Test
     void credentialAccessAndOpenWorldAreFlagged() {
         assertTrue(flag(classify("get_secret", "Get a secret's value."), FlagKind.CREDENTIAL_ACCESS).isPresent());
         assertTrue(flag(classify("send_email", "Send an email."), FlagKind.OPEN_WORLD).isPresent());
@@ -274,7 +288,7 @@ class ClassifierTest {
                     explain: only peeks
                 """);
         Classifier c = Classifier.load(Optional.of(rules), Optional.empty());
-        assertEquals("2026.11.2+acme-1", c.rulesetVersion());
+        assertEquals("2026.11.3+acme-1", c.rulesetVersion());
         assertEquals(Category.EXECUTE, c.classify(Tool.of("frobnicate", "")).category());
         assertEquals("read-verb", c.classify(Tool.of("peek_at", "")).evidence().getFirst().rule());
         assertEquals(Classifier.NO_CHANGE_FOUND, c.classify(Tool.of("list_items", "")).evidence().getFirst().rule(),
@@ -292,7 +306,7 @@ class ClassifierTest {
 
     @Test
     void everyProfileCarriesTheRulesetVersion() {
-        assertEquals("2026.11.2", classify("x", "").ruleset());
+        assertEquals("2026.11.3", classify("x", "").ruleset());
         assertFalse(CLASSIFIER.ruleSet().rules().isEmpty());
     }
 

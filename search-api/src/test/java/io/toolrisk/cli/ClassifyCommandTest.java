@@ -63,7 +63,7 @@ class ClassifyCommandTest {
         List<JsonNode> lines = r.lines();
         assertEquals(List.of("destructive", "read", "financial"), lines.stream().map(n -> n.get("category").asText()).toList());
         assertEquals("git", lines.get(1).get("server").asText());
-        assertEquals("2026.11.2", lines.get(0).get("ruleset").asText());
+        assertEquals("2026.11.3", lines.get(0).get("ruleset").asText());
     }
 
     @Test
@@ -188,7 +188,7 @@ class ClassifyCommandTest {
         List<JsonNode> lines = r.lines();
         assertEquals("destructive", lines.get(0).get("category").asText());
         assertEquals("zap-verb", lines.get(0).get("evidence").get(0).get("rule").asText());
-        assertEquals("2026.11.2+acme-1", lines.get(0).get("ruleset").asText());
+        assertEquals("2026.11.3+acme-1", lines.get(0).get("ruleset").asText());
         assertEquals("write", lines.get(1).get("category").asText());
         assertEquals("{\"field\":\"override\",\"quote\":\"soft delete, kept 30 days\",\"start\":0,\"end\":25,\"rule\":\"override\"}",
                 lines.get(1).get("evidence").get(0).toString());

@@ -46,6 +46,14 @@ public final class Words {
     interface WordSink {
         void word(int start, int end, int sentence, int hash);
 
+        /**
+         * A word with invisible characters inside it ({@code de\u200Blete}): {@code hash} is that of its visible
+         * characters, which are the word; the span still covers the invisible ones.
+         */
+        default void wordWithInvisible(int start, int end, int sentence, int hash) {
+            word(start, end, sentence, hash);
+        }
+
         /** Where the first sentence of prose ends (a period, '!', '?' or a line break), if it ends before the text. */
         default void firstSentenceEnd(int offset) {
         }
@@ -89,22 +97,56 @@ public final class Words {
         int n = chars.length();
         int start = -1;
         boolean nonAscii = false;
+        boolean invisible = false;
         for (int i = 0; i < n; i++) {
             char c = chars.charAt(i);
             nonAscii |= c >= 128;
             if (!isLetterOrDigit(c)) {
-                if (start >= 0) sink.word(start, i, 0, hash(chars, start, i));
+                int width = c >= 128 && start >= 0 ? invisibleWidth(chars, i) : 0;
+                if (width > 0) { // inside a token, an invisible character hides nothing: the token goes on
+                    invisible = true;
+                    i += width - 1;
+                    continue;
+                }
+                if (start >= 0) token(chars, start, i, invisible, sink);
                 start = -1;
+                invisible = false;
                 continue;
             }
             if (start >= 0 && i > start && isBoundary(chars, i)) {
-                sink.word(start, i, 0, hash(chars, start, i));
+                token(chars, start, i, invisible, sink);
                 start = i;
+                invisible = false;
             }
             if (start < 0) start = i;
         }
-        if (start >= 0) sink.word(start, n, 0, hash(chars, start, n));
+        if (start >= 0) token(chars, start, n, invisible, sink);
         return nonAscii;
+    }
+
+    private static void token(String chars, int start, int end, boolean invisible, WordSink sink) {
+        if (!invisible) {
+            sink.word(start, end, 0, hash(chars, start, end));
+            return;
+        }
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            int width = invisibleWidth(chars, i);
+            if (width > 0) i += width - 1;
+            else hash = Vocabulary.hashStep(hash, chars.charAt(i));
+        }
+        sink.wordWithInvisible(start, visibleEnd(chars, start, end), 0, hash);
+    }
+
+    /** The end of {@code chars[start, end)} without the invisible characters it ends with. */
+    private static int visibleEnd(String chars, int start, int end) {
+        int visible = start + 1;
+        for (int i = start + 1; i < end; i++) {
+            int width = invisibleWidth(chars, i);
+            if (width > 0) i += width - 1;
+            else visible = i + 1;
+        }
+        return visible;
     }
 
     private static int hash(String chars, int start, int end) {
@@ -113,8 +155,26 @@ public final class Words {
         return hash;
     }
 
+    /**
+     * How many chars the invisible character at {@code i} takes (a format character such as U+200B, or a tag
+     * character, which is a surrogate pair), or 0 when the character there is visible.
+     */
+    static int invisibleWidth(String chars, int i) {
+        char c = chars.charAt(i);
+        if (c < '\u00AD') return 0;
+        int cp = chars.codePointAt(i);
+        return Character.getType(cp) == Character.FORMAT ? Character.charCount(cp) : 0;
+    }
+
     private static boolean isBoundary(String s, int i) {
-        char prev = s.charAt(i - 1);
+        // The char before, looking through invisible characters (which a token holds only after its first letter).
+        int before = i - 1;
+        while (before > 0) {
+            if (invisibleWidth(s, before) > 0) before--;
+            else if (Character.isLowSurrogate(s.charAt(before)) && invisibleWidth(s, before - 1) == 2) before -= 2;
+            else break;
+        }
+        char prev = s.charAt(before);
         char c = s.charAt(i);
         if (Character.isUpperCase(c)) {
             if (Character.isLowerCase(prev) || Character.isDigit(prev)) return true;
@@ -143,6 +203,7 @@ public final class Words {
         int hash = 0;
         boolean nonAscii = false;
         boolean firstSentenceOpen = true;
+        boolean invisible = false;
         long low = 0;
         long high = 0;
         long lowBeforeWord = 0;
@@ -155,6 +216,12 @@ public final class Words {
             } else {
                 nonAscii = true;
                 folded = Character.isLetterOrDigit(c) ? Vocabulary.fold(c) : 0;
+                int width = folded == 0 && start >= 0 ? invisibleWidth(chars, i) : 0;
+                if (width > 0) { // inside a word, an invisible character hides nothing: the word goes on
+                    invisible = true;
+                    i += width - 1;
+                    continue;
+                }
             }
             if (folded != 0) {
                 if (start < 0) {
@@ -176,8 +243,10 @@ public final class Words {
                 continue;
             }
             if (start >= 0) {
-                sink.word(start, i, sentence, hash);
+                if (invisible) sink.wordWithInvisible(start, visibleEnd(chars, start, i), sentence, hash);
+                else sink.word(start, i, sentence, hash);
                 start = -1;
+                invisible = false;
             }
             if (c < 128 && SENTENCE_END[c] && endsSentence(chars, i)) {
                 sentence++;
@@ -187,7 +256,10 @@ public final class Words {
                 }
             }
         }
-        if (start >= 0) sink.word(start, n, sentence, hash);
+        if (start >= 0) {
+            if (invisible) sink.wordWithInvisible(start, visibleEnd(chars, start, n), sentence, hash);
+            else sink.word(start, n, sentence, hash);
+        }
         sink.symbols(low, high, lowBeforeWord, highBeforeWord);
         return nonAscii;
     }
@@ -294,9 +366,14 @@ public final class Words {
         return sb.toString();
     }
 
+    /** The lower-cased visible characters of {@code chars[start, end)}. */
     private static String folded(String chars, int start, int end) {
         var sb = new StringBuilder(end - start);
-        for (int i = start; i < end; i++) sb.append(Vocabulary.fold(chars.charAt(i)));
+        for (int i = start; i < end; i++) {
+            int width = invisibleWidth(chars, i);
+            if (width > 0) i += width - 1;
+            else sb.append(Vocabulary.fold(chars.charAt(i)));
+        }
         return sb.toString();
     }
 
@@ -330,8 +407,22 @@ public final class Words {
 
         @Override
         public void word(int start, int end, int sentence, int hash) {
+            add(start, end, sentence, vocabulary.id(source, start, end, hash));
+        }
+
+        @Override
+        public void wordWithInvisible(int start, int end, int sentence, int hash) {
+            var visible = new StringBuilder(end - start);
+            for (int i = start; i < end; i++) {
+                int width = invisibleWidth(source, i);
+                if (width > 0) i += width - 1;
+                else visible.append(source.charAt(i));
+            }
+            add(start, end, sentence, vocabulary.id(visible.toString(), 0, visible.length(), hash));
+        }
+
+        private void add(int start, int end, int sentence, int id) {
             int position = wordCount++;
-            int id = vocabulary.id(source, start, end, hash);
             if (id == Vocabulary.UNKNOWN) return;
             int at = size * STRIDE;
             if (at == data.length) data = Arrays.copyOf(data, 2 * data.length);

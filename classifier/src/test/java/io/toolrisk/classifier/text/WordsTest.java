@@ -76,4 +76,17 @@ class WordsTest {
         assertEquals(List.of("why", "d\u00e9lete", "the", "repo", "or", "not", "caf\u00e9", "delete"), Words.words(latin1));
         assertEquals(List.of("why", "dele\u0142te", "the", "repo", "or", "not", "caf\u00e9", "delete"), Words.words(wide));
     }
+
+    @Test
+    void invisibleCharactersInsideAWordAreSkippedNotCut() {
+        assertEquals(List.of("delete", "repo"), Words.tokens("de\u200blete_repo"));
+        assertEquals(List.of("delete", "repository"), Words.tokens("delete\u200bRepository"), "camelCase seen through it");
+        assertEquals(List.of("delete", "repo"), Words.tokens("\u200bdelete\uDB40\uDC20\uDB40\uDC21_repo"));
+        assertEquals(List.of("can't", "be", "undone"), Words.words("can\u00ad't be un\u2060done"));
+        Words w = Words.ofText("It de\u200blete\u200bs\u200b the repo", vocabulary("deletes", "repo"));
+        assertEquals("deletes repo", w.toString());
+        assertEquals(3, w.start(0));
+        assertEquals(12, w.end(0), "the span covers the invisible characters inside the word");
+        assertEquals(4, w.wordCount());
+    }
 }
