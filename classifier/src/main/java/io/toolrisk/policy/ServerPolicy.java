@@ -2,6 +2,8 @@ package io.toolrisk.policy;
 
 import io.toolrisk.catalogue.ActionProfile;
 import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.Flag;
+import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.RiskProfile;
 
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ import java.util.TreeMap;
  * actions are not is split: the tool gets the treatment of its most severe action that is still allowed, and
  * the blocked values become {@link ToolPolicy.DeniedActions}. So {@code manage_issue} stays usable while
  * {@code action = "delete"} is denied.
+ *
+ * <p>A tool flagged {@code hidden-instructions} or {@code invisible-characters} is denied pending a human's review
+ * under every profile (hidden where its category is hidden anyway), whatever its category: such a definition
+ * tries to steer the model, and allowing it by category would let a "read" tool carry the attack.
  */
 public record ServerPolicy(String server, String ruleset, PolicyProfile profile, List<ToolPolicy> tools) {
     public ServerPolicy {
@@ -40,6 +46,14 @@ public record ServerPolicy(String server, String ruleset, PolicyProfile profile,
     }
 
     static ToolPolicy decide(RiskProfile p, PolicyProfile profile) {
+        Optional<String> tampering = tampering(p);
+        if (tampering.isPresent()) {
+            // Text addressed to the model, or hidden from the reader, is an attack on whoever runs the tool: the
+            // category says what the tool does, not what its definition is trying to make the model do.
+            Treatment byCategory = profile.treatment(p.category());
+            Treatment treatment = byCategory instanceof Treatment.Hide ? byCategory : new Treatment.RequireApproval(tampering.get());
+            return new ToolPolicy(p.tool(), p.category(), p.category(), treatment, List.of());
+        }
         Treatment whole = profile.treatment(p.category());
         if (p.actions().isEmpty() || !whole.blocks()) return new ToolPolicy(p.tool(), p.category(), p.category(), whole, List.of());
 
@@ -62,6 +76,16 @@ public record ServerPolicy(String server, String ruleset, PolicyProfile profile,
         });
         Category treatedAs = mostSevereAllowed.get();
         return new ToolPolicy(p.tool(), p.category(), treatedAs, profile.treatment(treatedAs), denied);
+    }
+
+    /** Why a tool's definition itself is suspect, whatever its category: hidden instructions or invisible characters. */
+    private static Optional<String> tampering(RiskProfile p) {
+        List<String> kinds = p.flags().stream().map(Flag::flag)
+                .filter(k -> k == FlagKind.HIDDEN_INSTRUCTIONS || k == FlagKind.INVISIBLE_CHARACTERS)
+                .distinct().sorted().map(FlagKind::wireName).toList();
+        if (kinds.isEmpty()) return Optional.empty();
+        return Optional.of(String.join(", ", kinds)
+                + ": its definition holds text meant for the model or hidden from people; denied until a human has read it");
     }
 
     private static String reason(Treatment treatment) {

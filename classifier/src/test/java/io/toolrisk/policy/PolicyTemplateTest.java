@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.toolrisk.catalogue.ActionProfile;
 import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.Flag;
+import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.json.Json;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -152,6 +155,35 @@ class PolicyTemplateTest {
         assertFalse(policy.path("tools").path("create_issue").has("rate_limit"));
         assertEquals("deny", policy.path("tools").path("delete_repo").path("action").asText());
         assertTrue(policy.path("hide").isEmpty());
+    }
+
+    @Test
+    void aToolWithHiddenInstructionsOrInvisibleCharactersIsDeniedWhateverItsCategory() throws IOException {
+        List<RiskProfile> profiles = List.of(
+                flagged("get_weather", Category.READ, FlagKind.HIDDEN_INSTRUCTIONS),
+                flagged("add_note", Category.WRITE, FlagKind.INVISIBLE_CHARACTERS, FlagKind.HIDDEN_INSTRUCTIONS),
+                flagged("drop_table", Category.DESTRUCTIVE, FlagKind.INVISIBLE_CHARACTERS),
+                flagged("get_time", Category.READ, FlagKind.OPEN_WORLD, FlagKind.CREDENTIAL_ACCESS));
+        for (PolicyProfile profile : PolicyProfile.values()) {
+            JsonNode tools = Json.MAPPER.readTree(PolicyFormat.POLICYLAYER.template()
+                    .render(ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, profile))).path("tools");
+            assertEquals("deny", tools.path("get_weather").path("action").asText(), profile.wireName());
+            assertEquals("hidden-instructions: its definition holds text meant for the model or hidden from people; "
+                    + "denied until a human has read it", tools.path("get_weather").path("reason").asText());
+            assertEquals("deny", tools.path("add_note").path("action").asText(), profile.wireName());
+            assertTrue(tools.path("add_note").path("reason").asText().startsWith("hidden-instructions, invisible-characters: "));
+            assertEquals("allow", tools.path("get_time").path("action").asText(), "other flags leave the category's treatment");
+        }
+        ServerPolicy recommended = ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, PolicyProfile.RECOMMENDED);
+        assertEquals(List.of("drop_table"), recommended.hidden(), "a hidden tool stays hidden");
+        JsonNode claude = Json.MAPPER.readTree(PolicyFormat.CLAUDE_CODE.template().render(recommended)).path("permissions");
+        assertEquals(List.of("mcp__acme__add_note", "mcp__acme__drop_table", "mcp__acme__get_weather"), strings(claude.path("deny")));
+    }
+
+    private static RiskProfile flagged(String tool, Category category, FlagKind... kinds) {
+        List<Flag> flags = new ArrayList<>();
+        for (FlagKind kind : kinds) flags.add(new Flag(kind, "description", "quote", "detail"));
+        return new RiskProfile(Optional.of("acme"), tool, category, 0.9, List.of(), flags, List.of(), PolicyFixtures.RULESET);
     }
 
     @Test
