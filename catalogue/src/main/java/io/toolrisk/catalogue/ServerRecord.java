@@ -18,12 +18,15 @@ public record ServerRecord(
         CrawlStatus status,
         List<CataloguedTool> tools) {
 
-    /** Catalogue keys: lower-case letters, digits, dot, underscore, hyphen (DESIGN.md, servers.json). */
-    public static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,128}");
+    /**
+     * Catalogue keys: lower-case letters, digits, dot, underscore, hyphen (DESIGN.md, servers.json), starting with a
+     * letter or digit, since an id names a folder ({@code policies/<id>/}): never {@code .}, {@code ..} or hidden.
+     */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
 
     public ServerRecord {
         if (id == null || !ID.matcher(id).matches())
-            throw new IllegalArgumentException("server id '%s' is not lower-case [a-z0-9._-]".formatted(id));
+            throw new IllegalArgumentException("server id '%s' is not lower-case [a-z0-9._-] starting with a letter or digit".formatted(id));
         source = source == null ? "" : source;
         sourceVersion = sourceVersion == null ? "" : sourceVersion;
         if (crawledAt == null) throw new IllegalArgumentException("server '%s' needs crawledAt".formatted(id));

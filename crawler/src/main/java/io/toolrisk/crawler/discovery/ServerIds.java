@@ -1,11 +1,13 @@
 package io.toolrisk.crawler.discovery;
 
+import io.toolrisk.catalogue.ServerRecord;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Catalogue server keys: lower-case {@code [a-z0-9._-]}, at most 128 characters (as catalogue ServerRecord) (DESIGN.md, servers.json). */
 public final class ServerIds {
-    private static final Pattern VALID = Pattern.compile("[a-z0-9._-]{1,128}");
+    private static final Pattern VALID = ServerRecord.ID;
     private static final Pattern INVALID_RUN = Pattern.compile("[^a-z0-9._-]+");
 
     private ServerIds() {
@@ -20,7 +22,7 @@ public final class ServerIds {
      */
     public static String requireValid(String id) {
         if (!isValid(id))
-            throw new IllegalArgumentException("server id '%s' must be 1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-'"
+            throw new IllegalArgumentException("server id '%s' must be 1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-', starting with a letter or digit"
                     .formatted(id));
         return id;
     }
@@ -32,7 +34,7 @@ public final class ServerIds {
     public static String fromName(String name) {
         String id = name.toLowerCase(Locale.ROOT).replace("@", "").replace("/", "__");
         id = INVALID_RUN.matcher(id).replaceAll("-");
-        id = id.replaceAll("^[-.]+|-+$", "");
+        id = id.replaceAll("^[-._]+|-+$", "");
         if (id.length() > 128) id = id.substring(0, 128);
         return id.isEmpty() ? "server" : id;
     }
