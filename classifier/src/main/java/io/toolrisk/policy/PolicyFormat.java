@@ -1,6 +1,16 @@
 package io.toolrisk.policy;
 
+import io.toolrisk.catalogue.ActionProfile;
+import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.Flag;
+import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.catalogue.RiskProfile;
+import io.toolrisk.catalogue.Sha256;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The file formats a policy can be written in, each with its template. */
 public enum PolicyFormat {
@@ -35,6 +45,43 @@ public enum PolicyFormat {
         }
         throw new IllegalArgumentException(
                 "unknown policy format '%s' (expected policylayer, intercept or claude-code)".formatted(name));
+    }
+
+    /**
+     * A hash of what the templates make of a fixed sample of tools (every category, a multi-action tool, flags,
+     * names YAML would misread), under every profile and in every format: it changes when the code that writes
+     * policies changes, so a refresh can tell that policy files written by an older build must be written anew.
+     */
+    public static String templatesFingerprint() {
+        return Fingerprint.VALUE;
+    }
+
+    private static final class Fingerprint {
+        static final String VALUE = compute();
+
+        private static String compute() {
+            List<RiskProfile> sample = new ArrayList<>();
+            for (Category c : Category.values()) sample.add(sampleProfile("tool_" + c.wireName(), c, List.of(), List.of()));
+            sample.add(sampleProfile("manage", Category.DESTRUCTIVE, List.of(), List.of(
+                    new ActionProfile("action", "get", Category.READ),
+                    new ActionProfile("action", "update", Category.WRITE),
+                    new ActionProfile("action", "delete", Category.DESTRUCTIVE),
+                    new ActionProfile("action", "pay", Category.FINANCIAL))));
+            for (FlagKind kind : FlagKind.values())
+                sample.add(sampleProfile("flag_" + kind.wireName(), Category.READ, List.of(new Flag(kind, "description", "q", "d")), List.of()));
+            for (String name : List.of("0x10", "<<", "no", "1e3", "note: [x] #y", "a.b", "\u00e9\u2028"))
+                sample.add(sampleProfile(name, Category.WRITE, List.of(), List.of()));
+            var all = new StringBuilder();
+            for (PolicyProfile profile : PolicyProfile.values()) {
+                ServerPolicy policy = ServerPolicy.of("sample", "fingerprint", sample, profile);
+                for (PolicyFormat format : values()) all.append(format.template().render(policy)).append('\u0000');
+            }
+            return Sha256.hex(all.toString(), 12);
+        }
+
+        private static RiskProfile sampleProfile(String tool, Category category, List<Flag> flags, List<ActionProfile> actions) {
+            return new RiskProfile(Optional.of("sample"), tool, category, 0.5, List.of(), flags, actions, "fingerprint");
+        }
     }
 
     @Override

@@ -24,12 +24,25 @@ final class PolicyFiles {
     private final Path staging;
     private final String ruleset;
 
+    /** Beside the servers' folders: which templates wrote the files (a server id never starts with a dot). */
+    private static final String TEMPLATES_FILE = ".templates";
+
     PolicyFiles(CatalogueStore store, String ruleset) throws IOException {
         this.store = store;
         this.ruleset = ruleset;
         this.staging = store.dir().resolve("policies.next");
         CatalogueStore.deleteTree(staging);
         Files.createDirectories(staging);
+        Files.writeString(staging.resolve(TEMPLATES_FILE), PolicyFormat.templatesFingerprint());
+    }
+
+    /**
+     * True when the live policy files were written by the templates of this build, so that those of an unchanged
+     * server can be {@linkplain #keep kept}; false when they are missing or older, and must all be written anew.
+     */
+    boolean liveAreCurrent() throws IOException {
+        Path marker = store.policiesDir().resolve(TEMPLATES_FILE);
+        return Files.isRegularFile(marker) && Files.readString(marker).equals(PolicyFormat.templatesFingerprint());
     }
 
     /** Writes {@code server}'s policies, when it has tools. */

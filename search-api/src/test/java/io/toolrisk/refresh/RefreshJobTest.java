@@ -211,6 +211,28 @@ class RefreshJobTest {
     }
 
     @Test
+    void policyFilesOfAnOlderBuildAreWrittenAnewEvenForCarriedServers() throws Exception {
+        serversFile();
+        files("Lists the files of a folder.");
+        refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), false);
+        var store = new CatalogueStore(dir.resolve("catalogue"));
+        Path policy = store.policiesDir().resolve("notes").resolve("notes.policylayer.json");
+        String written = Files.readString(policy);
+        // What an older build would have left: other bytes, and another templates marker.
+        Files.delete(policy);
+        Files.writeString(policy, "{\"old\": true}");
+        RefreshOutcome.Written same = refresh(Instant.parse("2026-11-25T11:00:00Z"), Set.of(), false);
+        assertEquals(2, same.carried());
+        assertEquals("{\"old\": true}", Files.readString(policy), "same templates: the carried server's files are kept");
+
+        Files.writeString(store.policiesDir().resolve(".templates"), "older");
+        RefreshOutcome.Written after = refresh(Instant.parse("2026-11-25T12:00:00Z"), Set.of(), false);
+        assertEquals(2, after.carried(), "the servers are still carried over, not crawled");
+        assertEquals(written, Files.readString(policy), "other templates: the carried server's files are written anew");
+        assertTrue(after.changes().isEmpty());
+    }
+
+    @Test
     void toolNameWithALoneSurrogateStillGetsPoliciesAsTheApiServesThem() throws Exception {
         serversFile();
         Files.writeString(dir.resolve("files.json"), """
