@@ -2,6 +2,7 @@ package io.toolrisk.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.json.ProfileJson;
@@ -32,6 +33,9 @@ final class ClassifyApi {
     }
 
     void classify(Context ctx) throws IOException {
+        // A body announced as too large is refused before a byte of it is waited for (a client that sends less
+        // than it announced would otherwise hold the request until the idle timeout).
+        if (ctx.contentLength() > SearchApi.MAX_CLASSIFY_BODY_BYTES) throw new ContentTooLargeResponse();
         byte[] body = ctx.bodyAsBytes();
         if (isBlank(body))
             throw new BadRequestResponse("the request body is empty; send a tools/list result, a JSON array of tools or JSON Lines");
