@@ -17,7 +17,7 @@ public final class Layout {
         var out = new StringBuilder(body.length() + 2048);
         out.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(Html.text(title)).append(" · ToolRisk</title>")
+                .append("<title>").append(Html.title(title)).append(" · ToolRisk</title>")
                 .append("<link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body>")
                 .append("<header><a class=\"brand\" href=\"/\">ToolRisk</a>")
                 .append("<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">")

@@ -56,6 +56,13 @@ class DescriptionMarkupTest {
     }
 
     @Test
+    void theTitleShowsInvisibleCharactersAsTextAndAttributesBlankControls() {
+        assertEquals("safe[U+202E]txt.exe &lt;b&gt; [U+E0069]",
+                Html.title("safe\u202Etxt.exe <b>\n" + new String(Character.toChars(0xE0069))));
+        assertEquals("a b&quot;c\u200B\uFFFD", Html.attribute("a\u0007b\"c\u200B\uD800"));
+    }
+
+    @Test
     void urlPartsEncodeEverythingButUnreservedCharacters() {
         assertEquals("a%20b%2Bc%2F%C3%A9_-.~", Html.urlPart("a b+c/é_-.~"));
     }
