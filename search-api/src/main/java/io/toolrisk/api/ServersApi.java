@@ -29,9 +29,11 @@ final class ServersApi {
         String text = Params.text(ctx, "q");
         int size = Params.integer(ctx, "size", ToolQuery.DEFAULT_SIZE, 1, ToolQuery.MAX_SIZE);
         int page = Params.integer(ctx, "page", 1, 1, ToolQuery.MAX_PAGED_HITS / size);
-        if (text.length() > ToolQuery.MAX_TEXT_LENGTH)
-            throw new io.javalin.http.BadRequestResponse("q is %d characters long; at most %d are searched"
-                    .formatted(text.length(), ToolQuery.MAX_TEXT_LENGTH));
+        try {
+            ToolQuery.checkText(text);
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.BadRequestResponse(e.getMessage());
+        }
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
             ServerHits hits;

@@ -18,9 +18,6 @@ final class ToolRequests {
 
     static ToolQuery query(Context ctx) {
         String text = Params.text(ctx, "q");
-        if (text.length() > ToolQuery.MAX_TEXT_LENGTH)
-            throw new BadRequestResponse("q is %d characters long; at most %d are searched"
-                    .formatted(text.length(), ToolQuery.MAX_TEXT_LENGTH));
         var categories = Params.values(ctx, "category", Category::fromWireName);
         var severities = Params.values(ctx, "severity", Severity::fromWireName);
         var servers = Params.values(ctx, "server", Params::serverKey);

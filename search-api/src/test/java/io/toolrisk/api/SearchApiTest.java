@@ -132,6 +132,11 @@ class SearchApiTest {
         assertError(app.get("/api/v1/servers/github/policy?format=opa"), 400,
                 "unknown policy format 'opa' (expected policylayer, intercept or claude-code)");
         assertError(app.get("/api/v1/tools?q=" + "x".repeat(1001)), 400, "q is 1001 characters long; at most 1000 are searched");
+        String prefixes = String.join("%7C", java.util.Collections.nCopies(17, "a*"));
+        assertError(app.get("/api/v1/tools?q=" + prefixes), 400, "q has 17 prefix searches (word*); at most 16 are searched at once");
+        assertError(app.get("/api/v1/servers?q=" + prefixes), 400, "q has 17 prefix searches (word*); at most 16 are searched at once");
+        assertEquals(200, app.get("/api/v1/tools?q=" + String.join("%7C", java.util.Collections.nCopies(16, "a*")) + "%7Cb%5C*").status(),
+                "16 prefixes and an escaped star are searched");
     }
 
     @Test
