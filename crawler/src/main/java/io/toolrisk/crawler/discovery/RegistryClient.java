@@ -96,14 +96,17 @@ public final class RegistryClient {
         return Optional.of(updated.isEmpty() ? version : version + " (updated " + updated + ")");
     }
 
-    /** {@code base} itself when it already ends in {@code /servers}, else {@code base/v0.1/servers}. */
+    /** {@code base} itself when it already ends in {@code /servers} (or {@code /servers/}), else {@code base/v0.1/servers}. */
     static HttpUrl serversUrl(String base) throws IOException {
         HttpUrl url = HttpUrl.parse(base);
         if (url == null) throw new IOException("not an http(s) URL: '%s'".formatted(base));
         List<String> segments = url.pathSegments();
-        if (segments.getLast().equals("servers")) return url;
         var builder = url.newBuilder();
-        if (segments.getLast().isEmpty()) builder.removePathSegment(segments.size() - 1);
+        if (segments.getLast().isEmpty()) {
+            builder.removePathSegment(segments.size() - 1);
+            segments = segments.subList(0, segments.size() - 1);
+        }
+        if (!segments.isEmpty() && segments.getLast().equals("servers")) return builder.build();
         return builder.addPathSegment("v0.1").addPathSegment("servers").build();
     }
 

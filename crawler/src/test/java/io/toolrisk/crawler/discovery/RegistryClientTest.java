@@ -62,6 +62,14 @@ class RegistryClientTest {
     }
 
     @Test
+    void serversUrlIsKeptWhenGivenWithOrWithoutATrailingSlash() throws Exception {
+        assertEquals("https://registry.example/v0/servers", RegistryClient.serversUrl("https://registry.example/v0/servers").toString());
+        assertEquals("https://registry.example/v0/servers", RegistryClient.serversUrl("https://registry.example/v0/servers/").toString());
+        assertEquals("https://registry.example/v0.1/servers", RegistryClient.serversUrl("https://registry.example").toString());
+        assertEquals("https://registry.example/v0.1/servers", RegistryClient.serversUrl("https://registry.example/").toString());
+    }
+
+    @Test
     void stopsAtTheLimit() throws Exception {
         registry.setDispatcher(pages());
         ServerList list = client.list(new RegistrySource(registry.url("/v0.1/servers").toString(), 2, Optional.empty()));
