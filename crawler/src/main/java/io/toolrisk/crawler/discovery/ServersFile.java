@@ -29,8 +29,9 @@ public record ServersFile(List<ServerEntry> servers, List<RegistrySource> regist
     /**
      * Reads {@code file}.
      *
-     * @throws IOException              when it cannot be read or is not JSON
-     * @throws IllegalArgumentException when an entry is malformed; the message names the entry and the field
+     * @throws IOException              when it cannot be read
+     * @throws IllegalArgumentException when it is not JSON (naming the line) or an entry is malformed (naming the
+     *                                  entry and the field): bad input, as the CLI's exit code 2 says
      */
     public static ServersFile read(Path file) throws IOException {
         JsonNode root;
@@ -38,7 +39,7 @@ public record ServersFile(List<ServerEntry> servers, List<RegistrySource> regist
             root = Json.MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             // Jackson's own message hides the source ("REDACTED") and would not say which file was wrong.
-            throw new IOException("%s: not valid JSON at line %d: %s".formatted(file,
+            throw new IllegalArgumentException("%s: not valid JSON at line %d: %s".formatted(file,
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()), e);
         }
         Path base = file.toAbsolutePath().getParent();
@@ -73,8 +74,8 @@ public record ServersFile(List<ServerEntry> servers, List<RegistrySource> regist
             String id = fields.text("id");
             where = "%s (id '%s')".formatted(where, id);
             if (!ServerIds.isValid(id))
-                throw new IllegalArgumentException("%s: server id must be 1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-'"
-                        .formatted(where));
+                throw new IllegalArgumentException("%s: server id must be 1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-', "
+                        .formatted(where) + "starting with a letter or digit");
             Integer earlier = firstEntryOfId.putIfAbsent(id, index);
             if (earlier != null)
                 throw new IllegalArgumentException("%s: duplicate server id '%s' (entries #%d and #%d)".formatted(name, id, earlier, index));

@@ -69,7 +69,7 @@ class ServersFileTest {
     @Test
     void fileThatIsNotJsonIsRejectedNamingTheFileAndLine() throws Exception {
         Path file = write("{\"servers\": [\n  {\"id\": \"a\", \"url\": nope}\n]}");
-        var e = assertThrows(java.io.IOException.class, () -> ServersFile.read(file));
+        var e = assertThrows(IllegalArgumentException.class, () -> ServersFile.read(file));
         assertEquals(file + ": not valid JSON at line 2: Unrecognized token 'nope': was expecting "
                 + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')", e.getMessage());
     }
@@ -78,8 +78,8 @@ class ServersFileTest {
     void upperCaseIdIsRejected() throws Exception {
         Path file = write("{\"servers\": [{\"id\": \"Acme\", \"url\": \"https://a.example\"}]}");
         var e = assertThrows(IllegalArgumentException.class, () -> ServersFile.read(file));
-        assertEquals("servers.json entry #1 (id 'Acme'): server id must be 1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-'",
-                e.getMessage());
+        assertEquals("servers.json entry #1 (id 'Acme'): server id must be 1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-', "
+                + "starting with a letter or digit", e.getMessage());
     }
 
     @Test
