@@ -53,11 +53,13 @@ final class ServeCommand implements Callable<Integer> {
         // Checked before anything opens or starts: Javalin would log its own failure, then a bare exception.
         if (port < 0 || port > 65_535) throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
         Optional<Duration> every = Optional.ofNullable(refreshEvery).map(ServeCommand::schedule);
-        var options = refresh.options();
         var store = new CatalogueStore(refresh.catalogue);
+        // Refreshes run later, in the background: when one will, its options are checked now, before serving; an
+        // existing catalogue served without a schedule needs none (`--servers none` serves it as it is).
+        if (every.isPresent() || store.currentId().isEmpty()) refresh.options();
         var view = CatalogueView.open(store);
         var refresher = new BackgroundRefresher(view,
-                () -> new RefreshJob(options, Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
+                () -> new RefreshJob(refresh.options(), Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
                 System.err);
         Javalin app = SearchApi.create(view).start(host, port);
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());

@@ -99,5 +99,23 @@ class ServeCommandTest {
             serve.destroy();
             assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve stops on SIGTERM");
         }
+
+        // The catalogue now exists: served again with nothing to crawl and no schedule, it needs no servers file.
+        Process again = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.toolrisk.cli.ToolRiskCli",
+                "serve", "--port", "0", "--servers", "none", "--catalogue", dir.resolve("catalogue").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var lines = new BufferedReader(new InputStreamReader(again.getErrorStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            boolean up = false;
+            for (String line; !up && (line = lines.readLine()) != null; ) { // the JVM may warn first (Lucene's native access)
+                seen.append(line).append('\n');
+                up = line.matches("serve: http://\\S+ is up, serving snapshot \\S+ of .*");
+            }
+            assertTrue(up, "serve did not serve the existing catalogue: " + seen);
+        } finally {
+            again.destroy();
+            assertTrue(again.waitFor(20, TimeUnit.SECONDS), "serve stops on SIGTERM");
+        }
     }
 }
