@@ -58,6 +58,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        if (!"-".equals(input) && Files.isDirectory(Path.of(input)))
+            throw new IOException("%s is a folder; give a file of tools (tools/list result, JSON array or JSON Lines), or - for standard input"
+                    .formatted(input));
         Classifier classifier = Classifier.load(Optional.ofNullable(rules), Optional.ofNullable(overrides));
         try (InputStream raw = "-".equals(input) ? stdin : Files.newInputStream(Path.of(input));
              var in = new BufferedInputStream(raw, 1 << 16)) {

@@ -46,7 +46,10 @@ final class ServerTarget {
     }
 
     CrawlLimits limits() {
-        return CrawlLimits.DEFAULT.withTimeout(Durations.parse(timeout));
+        var duration = Durations.parse(timeout);
+        if (duration.isZero() || duration.isNegative())
+            throw new IllegalArgumentException("--timeout must be longer than zero, got '%s'".formatted(timeout));
+        return CrawlLimits.DEFAULT.withTimeout(duration);
     }
 
     /** What to crawl; the caller checks {@link #present()} first. */

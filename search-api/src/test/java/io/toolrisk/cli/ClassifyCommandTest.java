@@ -213,5 +213,9 @@ class ClassifyCommandTest {
         Run missing = run("", dir.resolve("nope.jsonl").toString());
         assertEquals(1, missing.exit());
         assertEquals("toolrisk classify: no such file: " + dir.resolve("nope.jsonl") + "\n", missing.err());
+        Run folder = run("", dir.toString());
+        assertEquals(1, folder.exit());
+        assertEquals("toolrisk classify: " + dir + " is a folder; give a file of tools (tools/list result, JSON array or "
+                + "JSON Lines), or - for standard input\n", folder.err());
     }
 }

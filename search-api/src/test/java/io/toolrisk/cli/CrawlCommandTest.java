@@ -109,6 +109,9 @@ class CrawlCommandTest {
     void badTimeoutIsAUsageError() {
         assertEquals(2, run("crawl", "--url", "http://127.0.0.1:9/mcp", "--timeout", "soon"));
         assertEquals("toolrisk crawl: invalid duration 'soon': expected a number with ms, s, m or h, like 30s\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("crawl", "--url", "http://127.0.0.1:9/mcp", "--timeout", "0s"));
+        assertEquals("toolrisk crawl: --timeout must be longer than zero, got '0s'\n", err.toString());
     }
 
     @Test
