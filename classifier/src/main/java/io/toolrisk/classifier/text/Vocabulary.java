@@ -23,6 +23,15 @@ public final class Vocabulary {
     private long[] slots = new long[64];
     private final long[] filter = new long[FILTER_LONGS];
     private static final int FILTER_LONGS = 512;
+    // Words of up to eight ASCII chars, most words of prose, are also keyed by their chars packed into a long
+    // (see pack): a probe compares one long, with no pass over the chars to hash or compare them. The
+    // same layout: open addressing, at most half full, behind a filter of their own.
+    private long[] packedKeys = new long[64];
+    private int[] packedIds = new int[64];
+    private int packedCount;
+    private final long[] packedFilter = new long[FILTER_LONGS];
+    /** The most chars {@link #pack} packs into a long. */
+    static final int MAX_PACKED = 8;
     private boolean frozen;
     private int longest;
 
@@ -39,7 +48,66 @@ public final class Vocabulary {
         keys[id] = word.toCharArray();
         longest = Math.max(longest, word.length());
         insert(id);
+        long packed = pack(word, 0, word.length());
+        if (packed != 0) {
+            if (2 * (packedCount + 1) > packedKeys.length) growPacked();
+            insertPacked(packed, id);
+            packedCount++;
+        }
         return id;
+    }
+
+    /**
+     * The lower-cased {@code text[start, end)} packed into a long, one byte per char, the first char highest; 0
+     * when it is longer than {@link #MAX_PACKED} or has a char outside ASCII. Callers that scan a word anyway
+     * shift each lower-cased char in themselves and pass the result to {@link #idOfPacked}.
+     */
+    static long pack(String text, int start, int end) {
+        if (end - start > MAX_PACKED) return 0;
+        long packed = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) return 0;
+            packed = packed << 8 | fold(c);
+        }
+        return packed;
+    }
+
+    /** The id of the word that {@link #pack} packed into {@code packed} (not 0), or {@link #UNKNOWN}. */
+    int idOfPacked(long packed) {
+        int hash = mixPacked(packed);
+        long bits = packedFilter[(hash >>> 12) & (FILTER_LONGS - 1)];
+        if ((bits & filterBits(hash)) != filterBits(hash)) return UNKNOWN;
+        int mask = packedKeys.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            long key = packedKeys[slot];
+            if (key == packed) return packedIds[slot];
+            if (key == 0) return UNKNOWN;
+        }
+    }
+
+    private static int mixPacked(long packed) {
+        return (int) ((packed * 0x9E3779B97F4A7C15L) >>> 32);
+    }
+
+    private void insertPacked(long packed, int id) {
+        int hash = mixPacked(packed);
+        packedFilter[(hash >>> 12) & (FILTER_LONGS - 1)] |= filterBits(hash);
+        int mask = packedKeys.length - 1;
+        int slot = hash & mask;
+        while (packedKeys[slot] != 0) slot = (slot + 1) & mask;
+        packedKeys[slot] = packed;
+        packedIds[slot] = id;
+    }
+
+    private void growPacked() {
+        long[] keys = packedKeys;
+        int[] ids = packedIds;
+        packedKeys = new long[keys.length * 2];
+        packedIds = new int[keys.length * 2];
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != 0) insertPacked(keys[slot], ids[slot]);
+        }
     }
 
     /** Stops additions; look-ups from many threads are safe from then on. */
@@ -65,13 +133,11 @@ public final class Vocabulary {
         return id(text, start, end, hash);
     }
 
-    /** One step of the word hash: callers that scan a word anyway pass the result to {@link #id(char[], int, int, int)}. */
-    static int hashStep(int hash, char c) {
+    private static int hashStep(int hash, char c) {
         return 31 * hash + fold(c);
     }
 
-    /** The id of {@code text[start, end)} whose {@link #hashStep} hash the caller computed while scanning it. */
-    int id(String chars, int start, int end, int wordHash) {
+    private int id(String chars, int start, int end, int wordHash) {
         int length = end - start;
         if (length > longest) return UNKNOWN;
         int hash = mix(wordHash);

@@ -41,17 +41,20 @@ public final class Words {
         this.firstSentenceEnd = b.firstSentenceEnd;
     }
 
-    /** Receives every word of a field, known or not: its span, its clause and its {@link Vocabulary} hash. */
+    /**
+     * Receives every word of a field, known or not: its span, its clause and its chars as {@link Vocabulary#pack}
+     * packs them (0 when it cannot).
+     */
     @FunctionalInterface
     interface WordSink {
-        void word(int start, int end, int sentence, int hash);
+        void word(int start, int end, int sentence, long packed);
 
         /**
-         * A word with invisible characters inside it ({@code de\u200Blete}): {@code hash} is that of its visible
-         * characters, which are the word; the span still covers the invisible ones.
+         * A word with invisible characters inside it ({@code de\u200Blete}): its visible characters are the word;
+         * the span still covers the invisible ones.
          */
-        default void wordWithInvisible(int start, int end, int sentence, int hash) {
-            word(start, end, sentence, hash);
+        default void wordWithInvisible(int start, int end, int sentence) {
+            word(start, end, sentence, 0);
         }
 
         /** Where the first sentence of prose ends (a period, '!', '?' or a line break), if it ends before the text. */
@@ -81,14 +84,14 @@ public final class Words {
     /** All tokens of an identifier, lower-cased (for tests and messages). */
     public static List<String> tokens(String identifier) {
         List<String> out = new ArrayList<>();
-        cutIdentifier(identifier, (start, end, sentence, hash) -> out.add(folded(identifier, start, end)));
+        cutIdentifier(identifier, (start, end, sentence, packed) -> out.add(folded(identifier, start, end)));
         return out;
     }
 
     /** All words of prose, lower-cased (for tests and messages). */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        cutText(text, (start, end, sentence, hash) -> out.add(folded(text, start, end)));
+        cutText(text, (start, end, sentence, packed) -> out.add(folded(text, start, end)));
         return out;
     }
 
@@ -126,16 +129,10 @@ public final class Words {
 
     private static void token(String chars, int start, int end, boolean invisible, WordSink sink) {
         if (!invisible) {
-            sink.word(start, end, 0, hash(chars, start, end));
+            sink.word(start, end, 0, Vocabulary.pack(chars, start, end));
             return;
         }
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            int width = invisibleWidth(chars, i);
-            if (width > 0) i += width - 1;
-            else hash = Vocabulary.hashStep(hash, chars.charAt(i));
-        }
-        sink.wordWithInvisible(start, visibleEnd(chars, start, end), 0, hash);
+        sink.wordWithInvisible(start, visibleEnd(chars, start, end), 0);
     }
 
     /** The end of {@code chars[start, end)} without the invisible characters it ends with. */
@@ -147,12 +144,6 @@ public final class Words {
             else visible = i + 1;
         }
         return visible;
-    }
-
-    private static int hash(String chars, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) hash = Vocabulary.hashStep(hash, chars.charAt(i));
-        return hash;
     }
 
     /**
@@ -200,7 +191,9 @@ public final class Words {
         int n = chars.length();
         int sentence = 0;
         int start = -1;
-        int hash = 0;
+        // The word's lower-cased chars, one byte each (Vocabulary.pack), while it has only ASCII ones.
+        long packed = 0;
+        boolean wide = false;
         boolean nonAscii = false;
         boolean firstSentenceOpen = true;
         boolean invisible = false;
@@ -216,6 +209,7 @@ public final class Words {
             } else {
                 nonAscii = true;
                 folded = Character.isLetterOrDigit(c) ? Vocabulary.fold(c) : 0;
+                wide |= folded >= 128;
                 int width = folded == 0 && start >= 0 ? invisibleWidth(chars, i) : 0;
                 if (width > 0) { // inside a word, an invisible character hides nothing: the word goes on
                     invisible = true;
@@ -226,12 +220,13 @@ public final class Words {
             if (folded != 0) {
                 if (start < 0) {
                     start = i;
-                    hash = 0;
+                    packed = 0;
+                    wide = folded >= 128;
                     char before = i > 0 ? chars.charAt(i - 1) : ' ';
                     if (before < 64) lowBeforeWord |= 1L << before;
                     else if (before < 128) highBeforeWord |= 1L << before;
                 }
-                hash = 31 * hash + folded;
+                packed = packed << 8 | folded;
                 continue;
             }
             // Which symbols the text holds, so that a search for '<' or '~' need not read it again.
@@ -239,12 +234,12 @@ public final class Words {
             else if (c < 128) high |= 1L << c;
             if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
                 if (c == '\'') lowBeforeWord |= 1L << c;
-                hash = Vocabulary.hashStep(hash, c);
+                packed = packed << 8 | '\'';
                 continue;
             }
             if (start >= 0) {
-                if (invisible) sink.wordWithInvisible(start, visibleEnd(chars, start, i), sentence, hash);
-                else sink.word(start, i, sentence, hash);
+                if (invisible) sink.wordWithInvisible(start, visibleEnd(chars, start, i), sentence);
+                else sink.word(start, i, sentence, wide || i - start > Vocabulary.MAX_PACKED ? 0 : packed);
                 start = -1;
                 invisible = false;
             }
@@ -257,8 +252,8 @@ public final class Words {
             }
         }
         if (start >= 0) {
-            if (invisible) sink.wordWithInvisible(start, visibleEnd(chars, start, n), sentence, hash);
-            else sink.word(start, n, sentence, hash);
+            if (invisible) sink.wordWithInvisible(start, visibleEnd(chars, start, n), sentence);
+            else sink.word(start, n, sentence, wide || n - start > Vocabulary.MAX_PACKED ? 0 : packed);
         }
         sink.symbols(low, high, lowBeforeWord, highBeforeWord);
         return nonAscii;
@@ -406,19 +401,19 @@ public final class Words {
         }
 
         @Override
-        public void word(int start, int end, int sentence, int hash) {
-            add(start, end, sentence, vocabulary.id(source, start, end, hash));
+        public void word(int start, int end, int sentence, long packed) {
+            add(start, end, sentence, packed != 0 ? vocabulary.idOfPacked(packed) : vocabulary.id(source, start, end));
         }
 
         @Override
-        public void wordWithInvisible(int start, int end, int sentence, int hash) {
+        public void wordWithInvisible(int start, int end, int sentence) {
             var visible = new StringBuilder(end - start);
             for (int i = start; i < end; i++) {
                 int width = invisibleWidth(source, i);
                 if (width > 0) i += width - 1;
                 else visible.append(source.charAt(i));
             }
-            add(start, end, sentence, vocabulary.id(visible.toString(), 0, visible.length(), hash));
+            add(start, end, sentence, vocabulary.id(visible.toString(), 0, visible.length()));
         }
 
         private void add(int start, int end, int sentence, int id) {
