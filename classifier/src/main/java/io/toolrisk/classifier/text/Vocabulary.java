@@ -23,7 +23,7 @@ public final class Vocabulary {
     private long[] slots = new long[64];
     private final long[] filter = new long[FILTER_LONGS];
     private static final int FILTER_LONGS = 512;
-    // Words of up to eight ASCII chars, most words of prose, are also keyed by their chars packed into a long
+    // Words of up to nine ASCII chars, most words of prose, are also keyed by their chars packed into a long
     // (see pack): a probe compares one long, with no pass over the chars to hash or compare them. The
     // same layout: open addressing, at most half full, behind a filter of their own.
     private long[] packedKeys = new long[64];
@@ -31,7 +31,7 @@ public final class Vocabulary {
     private int packedCount;
     private final long[] packedFilter = new long[FILTER_LONGS];
     /** The most chars {@link #pack} packs into a long. */
-    static final int MAX_PACKED = 8;
+    static final int MAX_PACKED = 9;
     private boolean frozen;
     private int longest;
 
@@ -58,7 +58,7 @@ public final class Vocabulary {
     }
 
     /**
-     * The lower-cased {@code text[start, end)} packed into a long, one byte per char, the first char highest; 0
+     * The lower-cased {@code text[start, end)} packed into a long, seven bits per char, the first char highest; 0
      * when it is longer than {@link #MAX_PACKED} or has a char outside ASCII. Callers that scan a word anyway
      * shift each lower-cased char in themselves and pass the result to {@link #idOfPacked}.
      */
@@ -68,7 +68,7 @@ public final class Vocabulary {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c >= 128) return 0;
-            packed = packed << 8 | fold(c);
+            packed = packed << 7 | fold(c);
         }
         return packed;
     }

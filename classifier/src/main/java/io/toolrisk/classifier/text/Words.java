@@ -191,7 +191,7 @@ public final class Words {
         int n = chars.length();
         int sentence = 0;
         int start = -1;
-        // The word's lower-cased chars, one byte each (Vocabulary.pack), while it has only ASCII ones.
+        // The word's lower-cased chars, seven bits each (Vocabulary.pack), while it has only ASCII ones.
         long packed = 0;
         boolean wide = false;
         boolean nonAscii = false;
@@ -226,7 +226,7 @@ public final class Words {
                     if (before < 64) lowBeforeWord |= 1L << before;
                     else if (before < 128) highBeforeWord |= 1L << before;
                 }
-                packed = packed << 8 | folded;
+                packed = packed << 7 | folded;
                 continue;
             }
             // Which symbols the text holds, so that a search for '<' or '~' need not read it again.
@@ -234,7 +234,7 @@ public final class Words {
             else if (c < 128) high |= 1L << c;
             if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
                 if (c == '\'') lowBeforeWord |= 1L << c;
-                packed = packed << 8 | '\'';
+                packed = packed << 7 | '\'';
                 continue;
             }
             if (start >= 0) {
