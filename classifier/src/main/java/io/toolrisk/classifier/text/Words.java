@@ -101,6 +101,9 @@ public final class Words {
         int start = -1;
         boolean nonAscii = false;
         boolean invisible = false;
+        // The token's lower-cased chars as Vocabulary.pack packs them, while it has only ASCII ones.
+        long packed = 0;
+        boolean wide = false;
         for (int i = 0; i < n; i++) {
             char c = chars.charAt(i);
             nonAscii |= c >= 128;
@@ -111,25 +114,32 @@ public final class Words {
                     i += width - 1;
                     continue;
                 }
-                if (start >= 0) token(chars, start, i, invisible, sink);
+                if (start >= 0) token(chars, start, i, invisible, wide ? 0 : packed, sink);
                 start = -1;
                 invisible = false;
                 continue;
             }
-            if (start >= 0 && i > start && isBoundary(chars, i)) {
-                token(chars, start, i, invisible, sink);
-                start = i;
+            if (start >= 0 && i > start && isBoundary(chars, i, c)) {
+                token(chars, start, i, invisible, wide ? 0 : packed, sink);
+                start = -1;
                 invisible = false;
             }
-            if (start < 0) start = i;
+            if (start < 0) {
+                start = i;
+                packed = 0;
+                wide = false;
+            }
+            if (c < 128) packed = packed << 7 | ASCII_WORD_CHAR[c];
+            else wide = true;
         }
-        if (start >= 0) token(chars, start, n, invisible, sink);
+        if (start >= 0) token(chars, start, n, invisible, wide ? 0 : packed, sink);
         return nonAscii;
     }
 
-    private static void token(String chars, int start, int end, boolean invisible, WordSink sink) {
+    /** {@code packed}: the token as {@link Vocabulary#pack} packs it if it can be packed, else 0. */
+    private static void token(String chars, int start, int end, boolean invisible, long packed, WordSink sink) {
         if (!invisible) {
-            sink.word(start, end, 0, Vocabulary.pack(chars, start, end));
+            sink.word(start, end, 0, end - start > Vocabulary.MAX_PACKED ? 0 : packed);
             return;
         }
         sink.wordWithInvisible(start, visibleEnd(chars, start, end), 0);
@@ -157,7 +167,8 @@ public final class Words {
         return Character.getType(cp) == Character.FORMAT ? Character.charCount(cp) : 0;
     }
 
-    private static boolean isBoundary(String s, int i) {
+    private static boolean isBoundary(String s, int i, char c) {
+        if (!Character.isUpperCase(c)) return false;
         // The char before, looking through invisible characters (which a token holds only after its first letter).
         int before = i - 1;
         while (before > 0) {
@@ -166,13 +177,9 @@ public final class Words {
             else break;
         }
         char prev = s.charAt(before);
-        char c = s.charAt(i);
-        if (Character.isUpperCase(c)) {
-            if (Character.isLowerCase(prev) || Character.isDigit(prev)) return true;
-            // "HTTPServer": the boundary is before the 'S' that starts a capitalised word.
-            return Character.isUpperCase(prev) && i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1));
-        }
-        return false;
+        if (Character.isLowerCase(prev) || Character.isDigit(prev)) return true;
+        // "HTTPServer": the boundary is before the 'S' that starts a capitalised word.
+        return Character.isUpperCase(prev) && i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1));
     }
 
     /**
