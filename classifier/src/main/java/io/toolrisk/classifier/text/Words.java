@@ -234,6 +234,9 @@ public final class Words {
                     else if (before < 128) highBeforeWord |= 1L << before;
                 }
                 packed = packed << 7 | folded;
+                // The rest of a run of ASCII letters and digits, most of prose, in a loop of its own.
+                for (char next; i + 1 < n && (next = chars.charAt(i + 1)) < 128 && ASCII_WORD_CHAR[next] != 0; i++)
+                    packed = packed << 7 | ASCII_WORD_CHAR[next];
                 continue;
             }
             // Which symbols the text holds, so that a search for '<' or '~' need not read it again.
