@@ -89,4 +89,16 @@ class WordsTest {
         assertEquals(12, w.end(0), "the span covers the invisible characters inside the word");
         assertEquals(4, w.wordCount());
     }
+
+    @Test
+    void wordsOfEveryLengthAreFoundWhetherPackedIntoALongOrNot() {
+        // Up to nine ASCII chars a word is looked up by its chars packed into a long; longer, by a hash.
+        var v = vocabulary("a", "delete", "workspace", "workspaces", "permanently", "can't", "k8s", "r\u00e9sum\u00e9");
+        assertEquals("a delete workspace workspaces permanently",
+                Words.ofText("A DELETE, Workspace; WORKSPACES permanently deletes", v).toString());
+        assertEquals("can't can't k8s", Words.ofText("Can't can\u2019t K8S k8 k8ss", v).toString());
+        assertEquals("k8s", Words.ofText("\u212a8s", v).toString(), "the Kelvin sign lower-cases to k");
+        assertEquals("r\u00e9sum\u00e9", Words.ofText("R\u00c9SUM\u00c9 resume", v).toString());
+        assertEquals("delete workspaces permanently", Words.ofIdentifier("deleteWorkspaces_PERMANENTLY", v).toString());
+    }
 }
