@@ -76,8 +76,7 @@ public final class Vocabulary {
     /** The id of the word that {@link #pack} packed into {@code packed} (not 0), or {@link #UNKNOWN}. */
     int idOfPacked(long packed) {
         int hash = mixPacked(packed);
-        long bits = packedFilter[(hash >>> 12) & (FILTER_LONGS - 1)];
-        if ((bits & filterBits(hash)) != filterBits(hash)) return UNKNOWN;
+        if (!mayHold(packedFilter, hash)) return UNKNOWN;
         int mask = packedKeys.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             long key = packedKeys[slot];
@@ -141,8 +140,7 @@ public final class Vocabulary {
         int length = end - start;
         if (length > longest) return UNKNOWN;
         int hash = mix(wordHash);
-        long bits = filter[(hash >>> 12) & (FILTER_LONGS - 1)];
-        if ((bits & filterBits(hash)) != filterBits(hash)) return UNKNOWN;
+        if (!mayHold(filter, hash)) return UNKNOWN;
         int mask = slots.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             long entry = slots[slot];
@@ -153,6 +151,12 @@ public final class Vocabulary {
                 if (key.length == length && equalsFolded(key, chars, start)) return id;
             }
         }
+    }
+
+    /** False when the Bloom filter {@code filter} certainly holds no word of {@code hash}. */
+    private static boolean mayHold(long[] filter, int hash) {
+        long bits = filterBits(hash);
+        return (filter[(hash >>> 12) & (FILTER_LONGS - 1)] & bits) == bits;
     }
 
     /** The two bits a word sets in its filter long: chosen by hash bits other than those that pick the long. */
