@@ -373,11 +373,19 @@ public final class Words {
 
     /** The lower-cased visible characters of {@code chars[start, end)}. */
     private static String folded(String chars, int start, int end) {
+        String visible = visibleChars(chars, start, end);
+        var sb = new StringBuilder(visible.length());
+        for (int i = 0; i < visible.length(); i++) sb.append(Vocabulary.fold(visible.charAt(i)));
+        return sb.toString();
+    }
+
+    /** {@code chars[start, end)} without its invisible characters: the word a reader sees. */
+    private static String visibleChars(String chars, int start, int end) {
         var sb = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
             int width = invisibleWidth(chars, i);
             if (width > 0) i += width - 1;
-            else sb.append(Vocabulary.fold(chars.charAt(i)));
+            else sb.append(chars.charAt(i));
         }
         return sb.toString();
     }
@@ -417,13 +425,8 @@ public final class Words {
 
         @Override
         public void wordWithInvisible(int start, int end, int sentence) {
-            var visible = new StringBuilder(end - start);
-            for (int i = start; i < end; i++) {
-                int width = invisibleWidth(source, i);
-                if (width > 0) i += width - 1;
-                else visible.append(source.charAt(i));
-            }
-            add(start, end, sentence, vocabulary.id(visible.toString(), 0, visible.length()));
+            String visible = visibleChars(source, start, end);
+            add(start, end, sentence, vocabulary.id(visible, 0, visible.length()));
         }
 
         private void add(int start, int end, int sentence, int id) {
