@@ -8,6 +8,7 @@ import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.mcp.Durations;
 import io.toolrisk.refresh.BackgroundRefresher;
 import io.toolrisk.refresh.RefreshJob;
+import io.toolrisk.refresh.RefreshOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,10 +57,12 @@ final class ServeCommand implements Callable<Integer> {
         var store = new CatalogueStore(refresh.catalogue);
         // Refreshes run later, in the background: when one will, its options are checked now, before serving; an
         // existing catalogue served without a schedule needs none (`--servers none` serves it as it is).
-        if (every.isPresent() || store.currentId().isEmpty()) refresh.options();
+        Optional<RefreshOptions> options = every.isPresent() || store.currentId().isEmpty()
+                ? Optional.of(refresh.options()) : Optional.empty();
         var view = CatalogueView.open(store);
+        // Started only on an empty catalogue or on the schedule, that is, only when the options were made above.
         var refresher = new BackgroundRefresher(view,
-                () -> new RefreshJob(refresh.options(), Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
+                () -> new RefreshJob(options.orElseThrow(), Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
                 System.err);
         Javalin app = SearchApi.create(view).start(host, port);
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
