@@ -101,12 +101,17 @@ public final class RefreshJob {
         List<ServerRecord> failed = new ArrayList<>();
         Set<String> reindex = new TreeSet<>(spool.ids());
         boolean sameRuleset = plan.previousRuleset().filter(classifier.rulesetVersion()::equals).isPresent();
-        Optional<UnaryOperator<ServerRecord>> carryOver = !sameRuleset ? Optional.of(server -> {
-            reindex.add(server.id());
-            return records.reclassified(server);
-        }) : policies.liveAreCurrent() ? Optional.empty()
-                // Policy files of an older build: carried servers are read and written through, so theirs are made anew.
-                : Optional.of(UnaryOperator.identity());
+        // Carried servers are copied as they are, unless a new ruleset must classify them anew, or policy files of
+        // an older build must be made anew (they are then read and written through, unchanged).
+        Optional<UnaryOperator<ServerRecord>> carryOver = Optional.empty();
+        if (!sameRuleset) {
+            carryOver = Optional.of(server -> {
+                reindex.add(server.id());
+                return records.reclassified(server);
+            });
+        } else if (!policies.liveAreCurrent()) {
+            carryOver = Optional.of(UnaryOperator.identity());
+        }
         try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, now, classifier.rulesetVersion(), previousId));
              PreviousServers previous = PreviousServers.open(store, previousId)) {
             new SnapshotAssembler(spool, plan.carried(), carryOver).assemble(previous.cursor(), writer, diff,
