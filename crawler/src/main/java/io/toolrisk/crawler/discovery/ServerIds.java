@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /** Catalogue server keys: lower-case {@code [a-z0-9._-]}, at most 128 characters (as catalogue ServerRecord) (DESIGN.md, servers.json). */
 public final class ServerIds {
     private static final Pattern VALID = ServerRecord.ID;
+    /** What {@link #isValid} asks of an id, in words for error messages. */
+    static final String RULE = "1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-', starting with a letter or digit";
     private static final Pattern INVALID_RUN = Pattern.compile("[^a-z0-9._-]+");
 
     private ServerIds() {
@@ -22,8 +24,7 @@ public final class ServerIds {
      */
     public static String requireValid(String id) {
         if (!isValid(id))
-            throw new IllegalArgumentException("server id '%s' must be 1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-', starting with a letter or digit"
-                    .formatted(id));
+            throw new IllegalArgumentException("server id '%s' must be %s".formatted(id, RULE));
         return id;
     }
 

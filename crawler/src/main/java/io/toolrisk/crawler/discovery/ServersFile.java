@@ -74,8 +74,7 @@ public record ServersFile(List<ServerEntry> servers, List<RegistrySource> regist
             String id = fields.text("id");
             where = "%s (id '%s')".formatted(where, id);
             if (!ServerIds.isValid(id))
-                throw new IllegalArgumentException("%s: server id must be 1 to 128 characters of lower-case a-z, 0-9, '.', '_' or '-', "
-                        .formatted(where) + "starting with a letter or digit");
+                throw new IllegalArgumentException("%s: server id must be %s".formatted(where, ServerIds.RULE));
             Integer earlier = firstEntryOfId.putIfAbsent(id, index);
             if (earlier != null)
                 throw new IllegalArgumentException("%s: duplicate server id '%s' (entries #%d and #%d)".formatted(name, id, earlier, index));
