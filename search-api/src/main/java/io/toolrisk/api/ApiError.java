@@ -1,8 +1,10 @@
 package io.toolrisk.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
+import io.toolrisk.catalogue.json.Json;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The one error shape of the API: {@code {"error": "...", "status": N}}. */
 final class ApiError {
@@ -10,16 +12,15 @@ final class ApiError {
     }
 
     static void send(Context ctx, int status, String message) {
+        ctx.status(status).contentType(JsonBody.JSON).result(body(status, message));
+    }
+
+    /** The error as JSON bytes, for the app and for the errors Jetty answers before it ({@link JettyErrors}). */
+    static byte[] body(int status, String message) {
         try {
-            ctx.status(status);
-            JsonBody.send(ctx, json -> {
-                json.writeStartObject();
-                json.writeStringField("error", message);
-                json.writeNumberField("status", status);
-                json.writeEndObject();
-            });
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot happen: writing to memory", e);
+            return Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().put("error", message).put("status", status));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.toolrisk.api;
 
-import io.toolrisk.catalogue.json.Json;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -20,8 +19,7 @@ final class JettyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         String error = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
-        var body = Json.MAPPER.createObjectNode().put("error", error).put("status", code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonBody.JSON);
-        response.write(true, ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(body)), callback);
+        response.write(true, ByteBuffer.wrap(ApiError.body(code, error)), callback);
     }
 }
