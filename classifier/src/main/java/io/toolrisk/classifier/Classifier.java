@@ -92,13 +92,15 @@ public final class Classifier {
             for (int i = 0; i < p.values().size(); i++) {
                 Votes v = p.votes().get(i);
                 Category c = v.isEmpty() ? base : v.decide();
+                // The way out of an operation in progress goes back, at most as far as a write.
+                if (p.exits().get(i)) c = base.compareTo(Category.WRITE) < 0 ? base : Category.WRITE;
                 actions.add(new ActionProfile(p.param(), p.values().get(i), c));
                 top = top.max(c);
             }
             if (top.compareTo(base) > 0) {
                 category = top;
                 for (int i = 0; i < actions.size(); i++) {
-                    if (actions.get(i).category() == top && !p.votes().get(i).isEmpty()) {
+                    if (actions.get(i).category() == top && !p.votes().get(i).isEmpty() && !p.exits().get(i)) {
                         if (hits.isEmpty()) decisive = p.votes().get(i);
                         hits.addAll(p.votes().get(i).supporting(top));
                     }

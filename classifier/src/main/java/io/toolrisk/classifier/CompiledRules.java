@@ -26,18 +26,33 @@ final class CompiledRules {
     final int[] hintRules;
     /** Per rule, the vocabulary ids of its context words. */
     final int[][] contexts;
+    /** Per rule, the vocabulary ids of its objects (with their plurals); empty when any object will do. */
+    final int[][] objects;
+    /** Per rule, the pairs of ids of its notObjects (first word, second word) with their plurals, flattened. */
+    final int[][] notObjects;
     private final boolean[] negation;
     private final boolean[] actionParam;
     private final boolean[] noun;
     private final boolean[] conjunction;
+    private final boolean[] objectStop;
     // Votes and flags are two groups of one matcher per field, so that the longest-match rule never lets a
     // flag's term ("send a message", open-world) hide a vote's shorter term ("send", execute), or the other
     // way round, and the field is still read once.
     private final EnumMap<Field, TermMatcher> matchers = new EnumMap<>(Field.class);
     private final EnumMap<Field, LiteralMatcher> literalMatchers = new EnumMap<>(Field.class);
+    // Per field, by vocabulary id: whether a vote's term can start with the word. Only rules that need no object
+    // count, so that a verb which votes only with its object ("open" a position) never moves the lead clause.
+    private final EnumMap<Field, boolean[]> leadWords = new EnumMap<>(Field.class);
 
     /** Words that join two verbs of one name or clause ("get_or_create", "create and update"). */
     static final List<String> CONJUNCTIONS = List.of("and", "or", "then", "plus");
+    /**
+     * Words after which a verb's object in prose has ended: prepositions and relative words ("Create a fulfilment
+     * for the order" creates a fulfilment, "Place a bid on an AMM" places a bid). "of" is not one: "a batch of
+     * payouts" is payouts.
+     */
+    static final List<String> OBJECT_STOPS = List.of("for", "to", "from", "with", "by", "on", "in", "into", "at", "against",
+            "via", "using", "between", "after", "before", "when", "if", "that", "which", "where", "while", "so", "as");
 
     CompiledRules(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
@@ -46,16 +61,31 @@ final class CompiledRules {
         EnumMap<Field, TermMatcher.Builder> builders = new EnumMap<>(Field.class);
         EnumMap<Field, List<String>> literals = new EnumMap<>(Field.class);
         EnumMap<Field, List<Integer>> literalIds = new EnumMap<>(Field.class);
+        EnumMap<Field, Set<String>> leadWords = new EnumMap<>(Field.class);
         contexts = new int[rules.length][];
+        objects = new int[rules.length][];
+        notObjects = new int[rules.length][];
         for (int i = 0; i < rules.length; i++) {
             Rule rule = rules[i];
             if (!rule.hints().isEmpty()) hints.add(i);
             contexts[i] = rule.context().stream().mapToInt(vocabulary::add).toArray();
+            objects[i] = rule.objects().stream().flatMap(o -> plurals(o).stream()).mapToInt(vocabulary::add).distinct().toArray();
+            notObjects[i] = rule.notObjects().stream().flatMap(n -> {
+                String[] pair = n.split(" ");
+                // The object of the pair takes its plurals: "manufacturing orders", "debit notes" are no objects either.
+                List<String> firsts = rule.objects().contains(pair[0]) ? plurals(pair[0]) : List.of(pair[0]);
+                List<String> seconds = rule.objects().contains(pair[1]) ? plurals(pair[1]) : List.of(pair[1]);
+                return firsts.stream().flatMap(a -> seconds.stream().map(b -> new int[] {vocabulary.add(a), vocabulary.add(b)}));
+            }).flatMapToInt(java.util.Arrays::stream).toArray();
             for (Field field : rule.fields()) {
                 int group = rule.target() instanceof Rule.Target.Raise ? 1 : 0;
+                boolean leads = group == 0 && rule.objects().isEmpty();
                 for (String term : rule.terms()) {
                     var builder = builders.computeIfAbsent(field, f -> TermMatcher.builder(vocabulary));
-                    for (List<String> form : forms(term, field.isText())) builder.add(form, i, group);
+                    for (List<String> form : forms(term, field.isText())) {
+                        builder.add(form, i, group);
+                        if (leads) leadWords.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(form.getFirst());
+                    }
                 }
                 for (String literal : rule.literals()) {
                     literals.computeIfAbsent(field, f -> new ArrayList<>()).add(literal);
@@ -67,13 +97,20 @@ final class CompiledRules {
         int[] actionParams = ids(ruleSet.actionParams());
         int[] nouns = ids(ruleSet.nouns());
         int[] conjunctions = ids(CONJUNCTIONS);
+        int[] objectStops = ids(OBJECT_STOPS);
         vocabulary.freeze();
         negation = flags(negations);
         actionParam = flags(actionParams);
         noun = flags(nouns);
         conjunction = flags(conjunctions);
+        objectStop = flags(objectStops);
         this.hintRules = hints.stream().mapToInt(Integer::intValue).toArray();
         builders.forEach((field, builder) -> matchers.put(field, builder.build()));
+        leadWords.forEach((field, words) -> {
+            boolean[] leads = new boolean[vocabulary.size()];
+            for (String word : words) leads[vocabulary.id(word, 0, word.length())] = true;
+            this.leadWords.put(field, leads);
+        });
         literals.forEach((field, list) -> literalMatchers.put(field, LiteralMatcher.of(list, literalIds.get(field))));
     }
 
@@ -103,9 +140,20 @@ final class CompiledRules {
         return id >= 0 && conjunction[id];
     }
 
+    /** True for a word that ends the object of a verb in prose ("for", "to", "which"). */
+    boolean isObjectStop(int id) {
+        return id >= 0 && objectStop[id];
+    }
+
     /** The matcher for the terms of the rules that read a field (votes in group 0, flags in group 1); null when none does. */
     TermMatcher matcher(Field field) {
         return matchers.get(field);
+    }
+
+    /** True when a vote that needs no object has a term in {@code field} that starts with the word {@code id}. */
+    boolean leadsVote(Field field, int id) {
+        boolean[] leads = leadWords.get(field);
+        return leads != null && id >= 0 && id < leads.length && leads[id];
     }
 
     /** The literal matcher of a field, or null when no rule looks for literals there. */
@@ -143,6 +191,18 @@ final class CompiledRules {
             forms.add(form);
         }
         return forms;
+    }
+
+    /** A noun and its plural: "charge", "charges"; "entry", "entries"; "tax", "taxes". */
+    static List<String> plurals(String noun) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(noun);
+        if (noun.length() > 2 && noun.chars().allMatch(Character::isLetter) && !noun.endsWith("s")) {
+            if (noun.endsWith("y") && !isVowel(noun.charAt(noun.length() - 2))) forms.add(noun.substring(0, noun.length() - 1) + "ies");
+            else if (noun.endsWith("x") || noun.endsWith("ch") || noun.endsWith("sh")) forms.add(noun + "es");
+            else forms.add(noun + "s");
+        }
+        return List.copyOf(forms);
     }
 
     private static boolean isVowel(char c) {

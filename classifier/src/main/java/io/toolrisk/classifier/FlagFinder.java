@@ -59,8 +59,10 @@ final class FlagFinder {
 
     /**
      * The declared hints against the verdict, both ways: a tool declared read-only that the evidence says
-     * changes things, one declared non-destructive that deletes, and one declared as changing things (or
-     * destructive) that the evidence says only reads.
+     * changes things, one declared non-destructive that deletes, one declared destructive that the evidence says
+     * only writes, runs or reads, and one declared as changing things that the evidence says only reads. Where the
+     * author claims more danger than the evidence shows, the flag is what makes every policy follow the author
+     * ({@link Flag#authorsClaim()}).
      */
     static Optional<Flag> annotationConflict(ToolAnnotations a, Category category, List<Hit> evidence) {
         if (!a.declaresAnyHint()) return Optional.empty();
@@ -74,17 +76,20 @@ final class FlagFinder {
         if (reason == null) return Optional.empty();
         boolean readOnly = a.readOnlyHint().orElse(false);
         if (readOnly && category != Category.READ)
-            return conflict("annotations/readOnlyHint", "readOnlyHint: true",
+            return conflict(Flag.READ_ONLY_HINT_FIELD, "readOnlyHint: true",
                     "declared read-only, but %s says %s", reason, category.wireName());
         if (!readOnly && a.destructiveHint().equals(Optional.of(false)) && category == Category.DESTRUCTIVE)
-            return conflict("annotations/destructiveHint", "destructiveHint: false",
+            return conflict(Flag.DESTRUCTIVE_HINT_FIELD, "destructiveHint: false",
                     "declared non-destructive, but %s says destructive", reason, null);
+        if (!readOnly && a.destructiveHint().equals(Optional.of(true))
+                && (category == Category.READ || category == Category.WRITE || category == Category.EXECUTE))
+            return conflict(Flag.DESTRUCTIVE_HINT_FIELD, Flag.DESTRUCTIVE_HINT_TRUE,
+                    "declared destructive, but %s says %s; policies follow the author's stricter reading", reason,
+                    category.wireName());
         if (category == Category.READ && a.readOnlyHint().equals(Optional.of(false)))
-            return conflict("annotations/readOnlyHint", "readOnlyHint: false",
-                    "declared as changing things, but %s says it only reads", reason, null);
-        if (category == Category.READ && !readOnly && a.destructiveHint().equals(Optional.of(true)))
-            return conflict("annotations/destructiveHint", "destructiveHint: true",
-                    "declared destructive, but %s says it only reads", reason, null);
+            return conflict(Flag.READ_ONLY_HINT_FIELD, Flag.READ_ONLY_HINT_FALSE,
+                    "declared as changing things, but %s says it only reads; policies follow the author's stricter reading",
+                    reason, null);
         return Optional.empty();
     }
 

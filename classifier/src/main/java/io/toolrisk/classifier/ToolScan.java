@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one tool definition with the compiled rules: cuts each field (name, title, description, schema
@@ -31,8 +32,17 @@ final class ToolScan {
     private final FieldMatcher matcher;
     private BitSet contextWords;
 
-    record ActionParameter(String param, String path, List<String> values, List<Votes> votes) {
+    /**
+     * The operation parameter: its values, the votes for each, and which values are the way out of an operation in
+     * progress ({@code abort} beside {@code start} and {@code continue}), which are never its dangerous actions.
+     */
+    record ActionParameter(String param, String path, List<String> values, List<Votes> votes, BitSet exits) {
     }
+
+    /** Values that begin or carry on the tool's own operation ("start", "continue" of a rebase). */
+    static final Set<String> OPERATION_STEPS = Set.of("start", "begin", "run", "continue", "resume", "skip", "execute");
+    /** Values that leave an operation in progress ("abort" of a rebase). */
+    static final Set<String> OPERATION_EXITS = Set.of("abort", "cancel", "quit", "stop");
 
     ToolScan(CompiledRules rules, Tool tool) {
         this.rules = rules;
@@ -42,14 +52,24 @@ final class ToolScan {
 
     ToolScan run() {
         collectTexts();
+        // The title and description first: what their first sentence says of the whole tool ("Build an unsigned
+        // transaction") also bounds what its name may say ("prepare_token_send").
+        int scope = FieldMatcher.NO_SCOPE;
         for (FieldText t : texts) {
             switch (t.field()) {
-                case NAME -> matcher.matchIdentifier(t, FieldMatcher.NAME_SLOT, FieldMatcher.NAME_OTHER, this::accept);
-                case TITLE -> matcher.matchText(t, FieldMatcher.TITLE_LEAD, FieldMatcher.TEXT_OTHER, this::accept);
-                case DESCRIPTION -> matcher.matchText(t, FieldMatcher.DESCRIPTION_LEAD, FieldMatcher.TEXT_OTHER, this::accept);
+                case TITLE -> scope = Math.min(scope, matcher.matchText(t, FieldMatcher.TITLE_LEAD, FieldMatcher.TEXT_OTHER, this::accept));
+                case DESCRIPTION -> scope = Math.min(scope,
+                        matcher.matchText(t, FieldMatcher.DESCRIPTION_LEAD, FieldMatcher.TEXT_OTHER, this::accept));
+                case NAME, PROPERTY, PROPERTY_DESCRIPTION, ENUM, ANNOTATIONS -> { }
+            }
+        }
+        for (FieldText t : texts) {
+            switch (t.field()) {
+                case NAME -> matcher.matchIdentifier(t, FieldMatcher.NAME_SLOT, FieldMatcher.NAME_OTHER, scope, this::accept);
+                case TITLE, DESCRIPTION -> { }
                 case PROPERTY -> matcher.matchIdentifier(t, FieldMatcher.PROPERTY, FieldMatcher.PROPERTY, this::accept);
                 case PROPERTY_DESCRIPTION -> matcher.matchText(t, FieldMatcher.PROPERTY_DESCRIPTION,
-                        FieldMatcher.PROPERTY_DESCRIPTION, this::accept);
+                        FieldMatcher.PROPERTY_DESCRIPTION, FieldMatcher.PROPERTY_WARNING, this::accept);
                 case ENUM, ANNOTATIONS -> { }
             }
         }
@@ -211,7 +231,29 @@ final class ToolScan {
         if (!any) return;
         texts.addAll(valueTexts);
         flagHits.addAll(valueFlags);
-        actionParameter = Optional.of(new ActionParameter(actionCandidate, path, actionValues, perValue));
+        actionParameter = Optional.of(new ActionParameter(actionCandidate, path, actionValues, perValue,
+                lifecycle(actionValues, perValue)));
+    }
+
+    /**
+     * In an operation's life cycle ("start", "continue", "abort", "skip" of git_rebase) the steps are the operation
+     * itself, so their own words ("start" is execute) give way to the tool's (they take the tool's category), and the
+     * exits are ways out, not destruction. Returns the exits; none when the values are no such cycle (an "abort"
+     * with no "start" or "continue" beside it ends something else).
+     */
+    private static BitSet lifecycle(List<String> values, List<Votes> perValue) {
+        BitSet exits = new BitSet();
+        boolean step = false;
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i).toLowerCase(java.util.Locale.ROOT);
+            if (OPERATION_STEPS.contains(v)) step = true;
+            if (OPERATION_EXITS.contains(v)) exits.set(i);
+        }
+        if (!step || exits.isEmpty()) return new BitSet();
+        for (int i = 0; i < values.size(); i++) {
+            if (OPERATION_STEPS.contains(values.get(i).toLowerCase(java.util.Locale.ROOT))) perValue.set(i, new Votes());
+        }
+        return exits;
     }
 
     /** "action", "operation", also "action_type" or "httpMethod": the first or last token names an operation. */

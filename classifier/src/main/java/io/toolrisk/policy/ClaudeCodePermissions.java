@@ -31,6 +31,7 @@ public final class ClaudeCodePermissions implements PolicyTemplate {
             switch (tool.treatment()) {
                 case Treatment.Allow a -> (tool.deniedActions().isEmpty() ? allow : ask).add(name);
                 case Treatment.RateLimit r -> ask.add(name);
+                case Treatment.Ask a -> ask.add(name);
                 case Treatment.RequireApproval r -> deny.add(name);
                 case Treatment.Hide h -> deny.add(name);
             }

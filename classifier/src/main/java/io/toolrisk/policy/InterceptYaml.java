@@ -96,6 +96,12 @@ public final class InterceptYaml implements PolicyTemplate {
                     rule.put("rate_limit", r.wireValue());
                     rule.put("on_deny", "rate limit of %s for %s tools reached".formatted(r.wireValue(), category));
                 }
+                case Treatment.Ask a -> {
+                    // Intercept evaluates or denies; a call a human must confirm is denied with the reason.
+                    rule.put("name", "ask-" + category);
+                    rule.put("action", "deny");
+                    rule.put("on_deny", a.reason());
+                }
                 case Treatment.RequireApproval r -> {
                     rule.put("name", "deny-" + category);
                     rule.put("action", "deny");

@@ -36,6 +36,13 @@ public final class PolicyLayerJson implements PolicyTemplate {
                     entry.put("action", "allow");
                     entry.put("rate_limit", r.wireValue());
                 }
+                case Treatment.Ask a -> {
+                    // No per-call approval in the gateway's allow/deny: denied pending approval, marked per call.
+                    entry.put("action", "deny");
+                    entry.put("requires_approval", true);
+                    entry.put("approval", "per_call");
+                    entry.put("reason", a.reason());
+                }
                 case Treatment.RequireApproval r -> {
                     entry.put("action", "deny");
                     entry.put("requires_approval", true);

@@ -17,6 +17,8 @@ public enum PolicyProfile {
             "destructive: deletes or overwrites irreversibly; enable only with a human's approval";
     static final String FINANCIAL_REASON =
             "financial: moves money; denied pending a human's approval";
+    static final String OPEN_WORLD_REASON =
+            "open-world write: sends to recipients or places the caller picks; a human confirms each call";
     static final String EXECUTE_REASON =
             "execute: runs code, commands or jobs whose effects depend on the arguments; denied pending a human's approval";
 
@@ -32,6 +34,20 @@ public enum PolicyProfile {
         }
         throw new IllegalArgumentException(
                 "unknown policy profile '%s' (expected recommended, strict or permissive)".formatted(name));
+    }
+
+    /**
+     * What a tool of {@code category} gets under this profile; a write that reaches parties outside
+     * ({@code openWorld}: email, messages, posts to recipients the caller picks) gets one step more than a plain
+     * write: a human confirms each call under the recommended profile.
+     */
+    public Treatment treatment(Category category, boolean openWorld) {
+        if (category != Category.WRITE || !openWorld) return treatment(category);
+        return switch (this) {
+            case RECOMMENDED -> new Treatment.Ask(OPEN_WORLD_REASON);
+            case STRICT -> new Treatment.RequireApproval(OPEN_WORLD_REASON);
+            case PERMISSIVE -> new Treatment.RateLimit(30);
+        };
     }
 
     /** What a tool of {@code category} gets under this profile. */

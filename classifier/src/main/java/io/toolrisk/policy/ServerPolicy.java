@@ -23,6 +23,10 @@ import java.util.TreeMap;
  * the blocked values become {@link ToolPolicy.DeniedActions}. So {@code manage_issue} stays usable while
  * {@code action = "delete"} is denied.
  *
+ * <p>Where the tool's author claims more danger than the evidence shows (an {@code annotation-conflict} flag with
+ * {@code destructiveHint: true} or {@code readOnlyHint: false}), the tool is treated as the author says: their
+ * warning is a floor. A write flagged {@code open-world} asks a human per call under the recommended profile.
+ *
  * <p>A tool flagged {@code hidden-instructions} or {@code invisible-characters} is denied pending a human's review
  * under every profile (hidden where its category is hidden anyway), whatever its category: such a definition
  * tries to steer the model, and allowing it by category would let a "read" tool carry the attack.
@@ -54,7 +58,15 @@ public record ServerPolicy(String server, String ruleset, PolicyProfile profile,
             Treatment treatment = byCategory instanceof Treatment.Hide ? byCategory : new Treatment.RequireApproval(tampering.get());
             return new ToolPolicy(p.tool(), p.category(), p.category(), treatment, List.of());
         }
-        Treatment whole = profile.treatment(p.category());
+        boolean openWorld = p.flags().stream().anyMatch(f -> f.flag() == FlagKind.OPEN_WORLD);
+        Optional<Category> authorsClaim = p.flags().stream().map(Flag::authorsClaim).flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
+        if (authorsClaim.isPresent() && authorsClaim.get().compareTo(p.category()) > 0) {
+            // The author says the tool does more than the evidence shows: their warning is a floor.
+            Category claim = authorsClaim.get();
+            return new ToolPolicy(p.tool(), p.category(), claim, profile.treatment(claim, openWorld), List.of());
+        }
+        Treatment whole = profile.treatment(p.category(), openWorld);
         if (p.actions().isEmpty() || !whole.blocks()) return new ToolPolicy(p.tool(), p.category(), p.category(), whole, List.of());
 
         Optional<Category> mostSevereAllowed = p.actions().stream()
@@ -75,7 +87,7 @@ public record ServerPolicy(String server, String ruleset, PolicyProfile profile,
             denied.add(new ToolPolicy.DeniedActions(param, values, worst, reason(profile.treatment(worst))));
         });
         Category treatedAs = mostSevereAllowed.get();
-        return new ToolPolicy(p.tool(), p.category(), treatedAs, profile.treatment(treatedAs), denied);
+        return new ToolPolicy(p.tool(), p.category(), treatedAs, profile.treatment(treatedAs, openWorld), denied);
     }
 
     /** Why a tool's definition itself is suspect, whatever its category: hidden instructions or invisible characters. */
@@ -91,6 +103,7 @@ public record ServerPolicy(String server, String ruleset, PolicyProfile profile,
     private static String reason(Treatment treatment) {
         return switch (treatment) {
             case Treatment.RequireApproval r -> r.reason();
+            case Treatment.Ask a -> a.reason();
             case Treatment.Hide h -> h.reason();
             case Treatment.Allow a -> "";
             case Treatment.RateLimit r -> "";

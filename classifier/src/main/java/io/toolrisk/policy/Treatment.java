@@ -7,6 +7,7 @@ public sealed interface Treatment {
         return switch (this) {
             case Allow a -> false;
             case RateLimit r -> false;
+            case Ask a -> false;
             case RequireApproval r -> true;
             case Hide h -> true;
         };
@@ -26,6 +27,13 @@ public sealed interface Treatment {
         public String wireValue() {
             return perMinute + "/minute";
         }
+    }
+
+    /**
+     * Each call waits for a human to confirm it; {@code reason} says why. A format with no such step denies the
+     * call pending approval instead, the nearer safe reading.
+     */
+    record Ask(String reason) implements Treatment {
     }
 
     /** Calls are denied until a human approves enabling the tool; {@code reason} says why. */

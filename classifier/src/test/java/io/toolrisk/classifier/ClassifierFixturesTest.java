@@ -55,6 +55,8 @@ class ClassifierFixturesTest {
         RiskProfile p = CLASSIFIER.classify(fixture.tool());
         JsonNode expect = fixture.expect();
         assertEquals(expect.path("category").asText(), p.category().wireName(), () -> "evidence " + p.evidence());
+        if (expect.has("rule"))
+            assertEquals(expect.get("rule").asText(), p.evidence().getFirst().rule(), () -> "evidence " + p.evidence());
         if (expect.has("flags")) {
             Set<String> expected = new TreeSet<>();
             expect.get("flags").forEach(f -> expected.add(f.asText()));

@@ -80,8 +80,19 @@ class ClassifierTest {
         assertEquals(category, classify("do_it", description).category().wireName(), description);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "send_email|Send an email.|true",
+            "post_message|Post a message to a channel.|true",
+            "email_invoice|Email the invoice to the contact.|false"})
+    void sendsAreWritesThatReachOutside(String name, String description, boolean openWorld) {
+        RiskProfile p = classify(name, description);
+        assertEquals(Category.WRITE, p.category());
+        assertEquals(openWorld, flag(p, FlagKind.OPEN_WORLD).isPresent(), () -> "flags " + p.flags());
+    }
+
     @ParameterizedTest(name = "{0} vs {1}")
-    @CsvSource({"stop_instance, terminate_instance", "archive_project, purge_project", "disable_user, delete_user",
+    @CsvSource({"suspend_instance, terminate_instance", "archive_project, purge_project", "disable_user, delete_user",
             "close_issue, delete_issue", "scale_deployment, uninstall_release"})
     void reversibleActionsAreWritesAndIrreversibleOnesDestructive(String reversible, String irreversible) {
         assertEquals(Category.WRITE, classify(reversible, "").category());
@@ -119,8 +130,7 @@ class ClassifierTest {
             "trigger_job|Trigger a CI job.",
             "deploy_site|Deploy the site to production.",
             "browser_navigate|Navigate the browser to a URL.",
-            "send_email|Send an email.",
-            "post_message|Post a message to a channel."})
+            "stop_container|Stop a running container."})
     void runningThingsIsExecute(String name, String description) {
         assertEquals(Category.EXECUTE, classify(name, description).category());
     }
@@ -186,8 +196,22 @@ class ClassifierTest {
         RiskProfile claimsDestructive = classify("{\"name\":\"list_repositories\",\"annotations\":"
                 + "{\"readOnlyHint\":false,\"destructiveHint\":true}}");
         assertEquals(Category.READ, claimsDestructive.category());
-        assertEquals("declared as changing things, but 'list' (name, rule read-verb) says it only reads",
-                flag(claimsDestructive, FlagKind.ANNOTATION_CONFLICT).orElseThrow().detail());
+        Flag destructive = flag(claimsDestructive, FlagKind.ANNOTATION_CONFLICT).orElseThrow();
+        assertEquals("declared destructive, but 'list' (name, rule read-verb) says read; policies follow the author's "
+                + "stricter reading", destructive.detail());
+        assertEquals(Optional.of(Category.DESTRUCTIVE), destructive.authorsClaim());
+
+        RiskProfile claimsWrites = classify("{\"name\":\"list_repositories\",\"annotations\":{\"readOnlyHint\":false}}");
+        Flag writes = flag(claimsWrites, FlagKind.ANNOTATION_CONFLICT).orElseThrow();
+        assertEquals("declared as changing things, but 'list' (name, rule read-verb) says it only reads; policies follow "
+                + "the author's stricter reading", writes.detail());
+        assertEquals(Optional.of(Category.WRITE), writes.authorsClaim());
+
+        RiskProfile destroysMoreThanItSays = classify("{\"name\":\"create_page\",\"annotations\":"
+                + "{\"readOnlyHint\":false,\"destructiveHint\":true}}");
+        assertEquals(Category.WRITE, destroysMoreThanItSays.category());
+        assertEquals(Optional.of(Category.DESTRUCTIVE),
+                flag(destroysMoreThanItSays, FlagKind.ANNOTATION_CONFLICT).orElseThrow().authorsClaim());
 
         RiskProfile agrees = classify("{\"name\":\"list_repositories\",\"annotations\":{\"readOnlyHint\":true}}");
         assertTrue(flag(agrees, FlagKind.ANNOTATION_CONFLICT).isEmpty());
@@ -288,7 +312,7 @@ class ClassifierTest {
                     explain: only peeks
                 """);
         Classifier c = Classifier.load(Optional.of(rules), Optional.empty());
-        assertEquals("2026.11.3+acme-1", c.rulesetVersion());
+        assertEquals(RuleLoader.bundled().version() + "+acme-1", c.rulesetVersion());
         assertEquals(Category.EXECUTE, c.classify(Tool.of("frobnicate", "")).category());
         assertEquals("read-verb", c.classify(Tool.of("peek_at", "")).evidence().getFirst().rule());
         assertEquals(Classifier.NO_CHANGE_FOUND, c.classify(Tool.of("list_items", "")).evidence().getFirst().rule(),
@@ -306,7 +330,7 @@ class ClassifierTest {
 
     @Test
     void everyProfileCarriesTheRulesetVersion() {
-        assertEquals("2026.11.3", classify("x", "").ruleset());
+        assertEquals(RuleLoader.bundled().version(), classify("x", "").ruleset());
         assertFalse(CLASSIFIER.ruleSet().rules().isEmpty());
     }
 

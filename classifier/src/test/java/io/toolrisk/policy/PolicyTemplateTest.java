@@ -180,6 +180,60 @@ class PolicyTemplateTest {
         assertEquals(List.of("mcp__acme__add_note", "mcp__acme__drop_table", "mcp__acme__get_weather"), strings(claude.path("deny")));
     }
 
+    @Test
+    void openWorldWritesAskAHumanForEachCallUnderTheRecommendedProfile() throws IOException {
+        List<RiskProfile> profiles = List.of(flagged("send_email", Category.WRITE, FlagKind.OPEN_WORLD),
+                PolicyFixtures.profile("create_issue", Category.WRITE));
+        ServerPolicy recommended = ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, PolicyProfile.RECOMMENDED);
+        JsonNode tools = Json.MAPPER.readTree(PolicyFormat.POLICYLAYER.template().render(recommended)).path("tools");
+        assertEquals("deny", tools.path("send_email").path("action").asText());
+        assertTrue(tools.path("send_email").path("requires_approval").asBoolean());
+        assertEquals("per_call", tools.path("send_email").path("approval").asText());
+        assertEquals(PolicyProfile.OPEN_WORLD_REASON, tools.path("send_email").path("reason").asText());
+        assertEquals("30/minute", tools.path("create_issue").path("rate_limit").asText(), "a plain write keeps its rate limit");
+        JsonNode claude = Json.MAPPER.readTree(PolicyFormat.CLAUDE_CODE.template().render(recommended)).path("permissions");
+        assertEquals(List.of("mcp__acme__create_issue", "mcp__acme__send_email"), strings(claude.path("ask")));
+        JsonNode intercept = new YAMLMapper().readTree(PolicyFormat.INTERCEPT.template().render(recommended));
+        JsonNode rule = intercept.path("tools").path("send_email").path("rules").get(0);
+        assertEquals("ask-write", rule.path("name").asText());
+        assertEquals("deny", rule.path("action").asText());
+
+        ServerPolicy strict = ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, PolicyProfile.STRICT);
+        assertEquals(new Treatment.RequireApproval(PolicyProfile.OPEN_WORLD_REASON), strict.tools().get(1).treatment());
+        ServerPolicy permissive = ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, PolicyProfile.PERMISSIVE);
+        assertEquals(new Treatment.RateLimit(30), permissive.tools().get(1).treatment());
+    }
+
+    @Test
+    void theAuthorsWarningIsAFloorForEveryPolicy() throws IOException {
+        List<RiskProfile> profiles = List.of(
+                conflict("list_pages", Category.READ, Flag.DESTRUCTIVE_HINT_FIELD, Flag.DESTRUCTIVE_HINT_TRUE),
+                conflict("format_range", Category.READ, Flag.READ_ONLY_HINT_FIELD, Flag.READ_ONLY_HINT_FALSE),
+                conflict("create_page", Category.WRITE, Flag.DESTRUCTIVE_HINT_FIELD, Flag.DESTRUCTIVE_HINT_TRUE),
+                conflict("delete_page", Category.DESTRUCTIVE, Flag.READ_ONLY_HINT_FIELD, "readOnlyHint: true"));
+        for (PolicyProfile profile : PolicyProfile.values()) {
+            ServerPolicy policy = ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, profile);
+            JsonNode claude = Json.MAPPER.readTree(PolicyFormat.CLAUDE_CODE.template().render(policy)).path("permissions");
+            assertFalse(strings(claude.path("allow")).contains("mcp__acme__list_pages"), profile.wireName());
+            assertFalse(strings(claude.path("allow")).contains("mcp__acme__create_page"), profile.wireName());
+            for (ToolPolicy tool : policy.tools()) {
+                Category expected = switch (tool.tool()) {
+                    case "list_pages", "create_page", "delete_page" -> Category.DESTRUCTIVE;
+                    default -> Category.WRITE;
+                };
+                assertEquals(expected, tool.treatedAs(), tool.tool());
+                assertEquals(profile.treatment(expected), tool.treatment(), tool.tool());
+            }
+        }
+        ServerPolicy recommended = ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, PolicyProfile.RECOMMENDED);
+        assertEquals(List.of("create_page", "delete_page", "list_pages"), recommended.hidden());
+    }
+
+    private static RiskProfile conflict(String tool, Category category, String field, String quote) {
+        return new RiskProfile(Optional.of("acme"), tool, category, 0.9, List.of(),
+                List.of(new Flag(FlagKind.ANNOTATION_CONFLICT, field, quote, "detail")), List.of(), PolicyFixtures.RULESET);
+    }
+
     private static RiskProfile flagged(String tool, Category category, FlagKind... kinds) {
         List<Flag> flags = new ArrayList<>();
         for (FlagKind kind : kinds) flags.add(new Flag(kind, "description", "quote", "detail"));

@@ -24,10 +24,16 @@ import java.util.regex.Pattern;
  * </ul>
  * {@code context}, when not empty, lists tokens of which at least one must appear in the tool's name or its
  * schema property names for the rule to fire ("transfer" is money only next to an amount or a currency).
+ * {@code objects}, when not empty, lists the words of which one must be what the matched verb acts on: in a
+ * name, another of its tokens ("create_pix_charge", "order_cancel"); in prose, a word after the match in
+ * its clause, at most {@link #OBJECT_WINDOW} words on ("Places a new market order"). The quote then spans
+ * verb and object. {@code notObjects} are two-word terms with an object as one word, in which that object does
+ * not count: "manufacturing order" is no trade, a "debit note" no payment.
  * {@code anyPosition} keeps full weight wherever the match stands: outside a name's verb slot, or in a later
- * sentence of a description ("This cannot be undone." is a warning wherever it is). A {@code scope} rule (read only)
- * says that nothing changes, and cancels the other votes of its clause: in "runs a read-only query" the
- * running is what reads.
+ * sentence of a description ("This cannot be undone." is a warning wherever it is). A {@code scope} rule says how far
+ * the tool goes, and cancels the votes of its clause for more severe categories: a read scope says that nothing
+ * changes (in "runs a read-only query" the running is what reads); an execute scope that something is only
+ * prepared ("builds an unsigned transaction": no money moves until someone signs it).
  */
 public record Rule(
         String id,
@@ -37,6 +43,8 @@ public record Rule(
         List<String> literals,
         Map<String, Boolean> hints,
         List<String> context,
+        List<String> objects,
+        List<String> notObjects,
         boolean anyPosition,
         boolean scope,
         double weight,
@@ -54,6 +62,8 @@ public record Rule(
     }
 
     static final double MAX_WEIGHT = 10;
+    /** How many words after a verb in prose its object may stand: "Create a due-dated Pix charge". */
+    public static final int OBJECT_WINDOW = 5;
 
     public Rule {
         if (id == null || !id.matches("[a-z0-9][a-z0-9.-]*"))
@@ -68,6 +78,23 @@ public record Rule(
         literals = literals == null ? List.of() : List.copyOf(literals);
         hints = hints == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hints));
         context = context == null ? List.of() : List.copyOf(context);
+        objects = objects == null ? List.of() : List.copyOf(objects);
+        notObjects = notObjects == null ? List.of() : List.copyOf(notObjects);
+        if (!notObjects.isEmpty() && objects.isEmpty())
+            throw new IllegalArgumentException("rule '%s' has notObjects but no objects".formatted(id));
+        if (!objects.isEmpty() && terms.isEmpty())
+            throw new IllegalArgumentException("rule '%s': objects go with terms (verbs), not literals or hints".formatted(id));
+        for (String o : objects) {
+            if (!WORD.matcher(o).matches())
+                throw new IllegalArgumentException("rule '%s': object '%s' must be one lower-case word".formatted(id, o));
+        }
+        for (String n : notObjects) {
+            String[] words = n.split(" ");
+            if (words.length != 2 || !WORD.matcher(words[0]).matches() || !WORD.matcher(words[1]).matches()
+                    || !objects.contains(words[0]) && !objects.contains(words[1]))
+                throw new IllegalArgumentException(("rule '%s': notObject '%s' must be two words, one of them one of "
+                        + "the rule's objects").formatted(id, n));
+        }
         int kinds = (terms.isEmpty() ? 0 : 1) + (literals.isEmpty() ? 0 : 1) + (hints.isEmpty() ? 0 : 1);
         if (kinds != 1)
             throw new IllegalArgumentException("rule '%s' needs exactly one of terms, literals or hints".formatted(id));
@@ -76,8 +103,8 @@ public record Rule(
                     .formatted(id, weight, MAX_WEIGHT));
         if (explain == null || explain.isBlank())
             throw new IllegalArgumentException("rule '%s' needs a one-line explanation".formatted(id));
-        if (scope && !(target instanceof Target.Vote(Category c) && c == Category.READ))
-            throw new IllegalArgumentException("rule '%s': only a read rule can be a scope".formatted(id));
+        if (scope && !(target instanceof Target.Vote))
+            throw new IllegalArgumentException("rule '%s': only a rule with a category can be a scope, not a flag".formatted(id));
         for (Field f : fields) {
             if (!hints.isEmpty() && f != Field.ANNOTATIONS || hints.isEmpty() && f == Field.ANNOTATIONS)
                 throw new IllegalArgumentException("rule '%s': hints read only the annotations field, got '%s'"
@@ -98,6 +125,7 @@ public record Rule(
         }
     }
 
+    private static final Pattern WORD = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{Nd}']+");
     private static final Pattern TERM = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{Nd}']+( [\\p{Ll}\\p{Lo}\\p{Nd}']+)*");
 
     static final Set<String> HINT_NAMES = Set.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint");

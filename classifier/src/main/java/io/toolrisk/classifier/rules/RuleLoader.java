@@ -31,7 +31,7 @@ public final class RuleLoader {
 
     private static final Set<String> RULESET_KEYS = Set.of("version", "negations", "actionParams", "nouns", "rules");
     private static final Set<String> RULE_KEYS = Set.of("id", "fields", "terms", "literals", "hints", "context",
-            "anyPosition", "scope", "category", "flag", "weight", "explain");
+            "objects", "notObjects", "anyPosition", "scope", "category", "flag", "weight", "explain");
     private static final Set<String> OVERRIDE_KEYS = Set.of("server", "tool", "category", "reason");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -132,7 +132,8 @@ public final class RuleLoader {
             throw new IllegalArgumentException(where + ": \"scope\" must be true or false");
         return new Rule(text(node, "id", where), fields, target,
                 lowerCase(strings(node, "terms", where)), lowerCase(strings(node, "literals", where)), hints,
-                lowerCase(strings(node, "context", where)), anyPosition.asBoolean(false), scope.asBoolean(false),
+                lowerCase(strings(node, "context", where)),
+                lowerCase(strings(node, "objects", where)), lowerCase(strings(node, "notObjects", where)), anyPosition.asBoolean(false), scope.asBoolean(false),
                 weight.doubleValue(), text(node, "explain", where));
     }
 

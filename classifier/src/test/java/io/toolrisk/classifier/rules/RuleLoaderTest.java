@@ -32,7 +32,7 @@ class RuleLoaderTest {
     @Test
     void theBundledRulesetLoadsWithItsVersion() {
         RuleSet bundled = RuleLoader.bundled();
-        assertEquals("2026.11.3", bundled.version());
+        assertEquals("2026.12.1", bundled.version());
         assertTrue(bundled.rules().size() > 20);
     }
 
@@ -42,7 +42,12 @@ class RuleLoaderTest {
         assertEquals("rules file 'FILE', rule 1 ('r'): unknown category 'danger' (expected read, write, execute, destructive or financial)",
                 error(rule(",\"category\":\"danger\"")));
         assertEquals("rules file 'FILE', rule 1 ('r'): unknown key 'wieght' (expected one of anyPosition, category, context, "
-                + "explain, fields, flag, hints, id, literals, scope, terms, weight)", error(rule(",\"category\":\"read\",\"wieght\":2")));
+                + "explain, fields, flag, hints, id, literals, notObjects, objects, scope, terms, weight)",
+                error(rule(",\"category\":\"read\",\"wieght\":2")));
+        assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': notObject 'sort order' must be two words, one of them one of "
+                + "the rule's objects", error(rule(",\"category\":\"financial\",\"objects\":[\"payment\"],\"notObjects\":[\"sort order\"]")));
+        assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r' has notObjects but no objects",
+                error(rule(",\"category\":\"financial\",\"notObjects\":[\"sort order\"]")));
         assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r' has weight 0.0, expected more than 0 and at most 10.0",
                 error(rule(",\"category\":\"read\"").replace("\"weight\":1", "\"weight\":0")));
         assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': term 'zap_it' must be lower-case words (letters, digits, "
@@ -54,11 +59,11 @@ class RuleLoaderTest {
     void aRuleWithAnExistingIdReplacesIt() {
         RuleSet base = RuleLoader.bundled();
         Rule replacement = new Rule("delete-verb", java.util.Set.of(Field.NAME), new Rule.Target.Vote(Category.WRITE),
-                java.util.List.of("delete"), null, null, null, false, false, 1, "soft deletes only");
+                java.util.List.of("delete"), null, null, null, null, null, false, false, 1, "soft deletes only");
         RuleSet extended = base.extendedWith(new RuleSet("soft-1", java.util.List.of(), java.util.List.of(),
                 java.util.List.of(), java.util.List.of(replacement)));
         assertEquals(base.rules().size(), extended.rules().size());
-        assertEquals("2026.11.3+soft-1", extended.version());
+        assertEquals("2026.12.1+soft-1", extended.version());
         assertTrue(extended.rules().contains(replacement));
     }
 
