@@ -12,7 +12,7 @@ git worktree add -q --detach "$work/a" "$rev"
 echo "building A ($rev) and B (working tree)..." >&2
 (cd "$work/a" && mvn -B -q -pl classifier -am test-compile >/dev/null 2>&1)
 mvn -B -q -pl classifier -am test-compile >/dev/null 2>&1
-mvn -B -q -pl classifier dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -DexcludeGroupIds=io.toolrisk >/dev/null 2>&1
+mvn -B -q -pl classifier -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -DexcludeGroupIds=io.toolrisk >/dev/null 2>&1
 classes() { echo "$1/catalogue/target/classes:$1/classifier/target/classes:$1/classifier/target/test-classes"; }
 "$JAVA_HOME/bin/java" -cp "$(cat "$work/deps.txt")" bench/ClassifierAb.java "$(classes "$work/a")" "$(classes "$PWD")" \
     "$shared/corpus/corpus-tools.jsonl" "$passes"

@@ -26,15 +26,12 @@ final class CompiledRules {
     final int[] hintRules;
     /** Per rule, the vocabulary ids of its context words. */
     final int[][] contexts;
-    /** Per rule, the vocabulary ids of its objects (with their plurals); empty when any object will do. */
-    final int[][] objects;
-    /** Per rule, the pairs of ids of its notObjects (first word, second word) with their plurals, flattened. */
-    final int[][] notObjects;
+    /** What the verbs of the rules that name their objects act on. */
+    final ObjectFinder objects;
     private final boolean[] negation;
     private final boolean[] actionParam;
     private final boolean[] noun;
     private final boolean[] conjunction;
-    private final boolean[] objectStop;
     // Votes and flags are two groups of one matcher per field, so that the longest-match rule never lets a
     // flag's term ("send a message", open-world) hide a vote's shorter term ("send", execute), or the other
     // way round, and the field is still read once.
@@ -46,14 +43,6 @@ final class CompiledRules {
 
     /** Words that join two verbs of one name or clause ("get_or_create", "create and update"). */
     static final List<String> CONJUNCTIONS = List.of("and", "or", "then", "plus");
-    /**
-     * Words after which a verb's object in prose has ended: prepositions and relative words ("Create a fulfilment
-     * for the order" creates a fulfilment, "Place a bid on an AMM" places a bid). "of" is not one: "a batch of
-     * payouts" is payouts.
-     */
-    static final List<String> OBJECT_STOPS = List.of("for", "to", "from", "with", "by", "on", "in", "into", "at", "against",
-            "via", "using", "between", "after", "before", "when", "if", "that", "which", "where", "while", "so", "as");
-
     CompiledRules(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
         this.rules = ruleSet.rules().toArray(Rule[]::new);
@@ -63,20 +52,10 @@ final class CompiledRules {
         EnumMap<Field, List<Integer>> literalIds = new EnumMap<>(Field.class);
         EnumMap<Field, Set<String>> leadWords = new EnumMap<>(Field.class);
         contexts = new int[rules.length][];
-        objects = new int[rules.length][];
-        notObjects = new int[rules.length][];
         for (int i = 0; i < rules.length; i++) {
             Rule rule = rules[i];
             if (!rule.hints().isEmpty()) hints.add(i);
             contexts[i] = rule.context().stream().mapToInt(vocabulary::add).toArray();
-            objects[i] = rule.objects().stream().flatMap(o -> plurals(o).stream()).mapToInt(vocabulary::add).distinct().toArray();
-            notObjects[i] = rule.notObjects().stream().flatMap(n -> {
-                String[] pair = n.split(" ");
-                // The object of the pair takes its plurals: "manufacturing orders", "debit notes" are no objects either.
-                List<String> firsts = rule.objects().contains(pair[0]) ? plurals(pair[0]) : List.of(pair[0]);
-                List<String> seconds = rule.objects().contains(pair[1]) ? plurals(pair[1]) : List.of(pair[1]);
-                return firsts.stream().flatMap(a -> seconds.stream().map(b -> new int[] {vocabulary.add(a), vocabulary.add(b)}));
-            }).flatMapToInt(java.util.Arrays::stream).toArray();
             for (Field field : rule.fields()) {
                 int group = rule.target() instanceof Rule.Target.Raise ? 1 : 0;
                 boolean leads = group == 0 && rule.objects().isEmpty();
@@ -97,15 +76,14 @@ final class CompiledRules {
         int[] actionParams = ids(ruleSet.actionParams());
         int[] nouns = ids(ruleSet.nouns());
         int[] conjunctions = ids(CONJUNCTIONS);
-        int[] objectStops = ids(OBJECT_STOPS);
         vocabulary.freeze();
         negation = flags(negations);
         actionParam = flags(actionParams);
         noun = flags(nouns);
         conjunction = flags(conjunctions);
-        objectStop = flags(objectStops);
         this.hintRules = hints.stream().mapToInt(Integer::intValue).toArray();
         builders.forEach((field, builder) -> matchers.put(field, builder.build()));
+        objects = new ObjectFinder(rules);
         leadWords.forEach((field, words) -> {
             boolean[] leads = new boolean[vocabulary.size()];
             for (String word : words) leads[vocabulary.id(word, 0, word.length())] = true;
@@ -140,21 +118,20 @@ final class CompiledRules {
         return id >= 0 && conjunction[id];
     }
 
-    /** True for a word that ends the object of a verb in prose ("for", "to", "which"). */
-    boolean isObjectStop(int id) {
-        return id >= 0 && objectStop[id];
-    }
-
     /** The matcher for the terms of the rules that read a field (votes in group 0, flags in group 1); null when none does. */
     TermMatcher matcher(Field field) {
         return matchers.get(field);
     }
 
-    /** True when a vote that needs no object has a term in {@code field} that starts with the word {@code id}. */
-    boolean leadsVote(Field field, int id) {
-        boolean[] leads = leadWords.get(field);
-        return leads != null && id >= 0 && id < leads.length && leads[id];
+    /**
+     * By vocabulary id: whether a vote that needs no object has a term in {@code field} starting with the word
+     * (the array may be shorter than the vocabulary; ids past its end start none).
+     */
+    boolean[] leadWords(Field field) {
+        return leadWords.getOrDefault(field, NO_LEADS);
     }
+
+    private static final boolean[] NO_LEADS = new boolean[0];
 
     /** The literal matcher of a field, or null when no rule looks for literals there. */
     LiteralMatcher literalMatcher(Field field) {

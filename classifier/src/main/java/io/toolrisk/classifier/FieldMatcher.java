@@ -14,8 +14,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Matches the rules against one field and weighs each match by where it stands: the verb slot of a name,
- * the leading verb of a description, negations and scope statements in the same clause. Stateless apart
- * from the rules and the context test it is given; one per tool scan.
+ * the leading verb of a description, negations and scope statements in the same clause. Not thread-safe (it keeps the
+ * words after the last verb it read an object for); one per tool scan.
  */
 final class FieldMatcher {
     // Where a word stands changes what it says. A verb in the name's verb slot says what the tool does; a
@@ -42,8 +42,6 @@ final class FieldMatcher {
      */
     static final int LEAD_SEARCH = 8;
 
-    /** The term group of the rules that vote (flags are group 1). */
-    static final int VOTES = 0;
 
     private final CompiledRules rules;
     /** Whether the tool's words include one of a rule's context words (by rule index). */
@@ -73,30 +71,31 @@ final class FieldMatcher {
     void matchIdentifier(FieldText t, double slotFactor, double otherFactor, int scope, Consumer<Hit> out) {
         TermMatcher matcher = rules.matcher(t.field());
         if (matcher == null || t.words().size() == 0) return;
-        List<int[]> found = new ArrayList<>(4);
+        List<long[]> found = new ArrayList<>(4);
         matcher.match(t.words(), (payload, from, to) -> {
             Rule rule = rules.rules[payload];
+            long object = object(payload, t.words(), from, to, true);
+            if (object == ObjectFinder.MISSING) return;
             if (!rule.context().isEmpty() && !inContext.test(payload)) return;
-            int object = object(payload, t.words(), from, to, true);
-            if (object != MISSING) found.add(new int[] {payload, from, to, object});
+            found.add(new long[] {payload, from, to, object});
         });
         if (found.isEmpty()) return;
         Words w = t.words();
         int slot = verbSlot(found, w);
         // A verb whose object a rule recognised ("create" of "create_pix_charge") is read by that rule only.
         long withObject = 0;
-        for (int[] m : found) {
+        for (long[] m : found) {
             if (m[3] >= 0 && m[1] < 64) withObject |= 1L << m[1];
         }
         List<Hit> hits = new ArrayList<>(found.size());
-        for (int[] m : found) {
-            Rule rule = rules.rules[m[0]];
-            int from = m[1];
+        for (long[] m : found) {
+            Rule rule = rules.rules[(int) m[0]];
+            int from = (int) m[1];
             if (m[3] < 0 && from < 64 && (withObject & 1L << from) != 0 && rule.target() instanceof Rule.Target.Vote) continue;
             boolean inSlot = from == slot || (from > 0 && w.position(from - 1) == w.position(from) - 1
                     && rules.isConjunction(w.id(from - 1)));
             double factor = inSlot || rule.anyPosition() ? slotFactor : otherFactor;
-            hits.add(hit(rule, t, from, m[2], m[3], rule.weight() * factor));
+            hits.add(hit(rule, t, from, (int) m[2], m[3], rule.weight() * factor));
         }
         emitInScope(hits, 0, scope, out);
     }
@@ -105,13 +104,14 @@ final class FieldMatcher {
      * The token index where the verb slot's match starts, or -1 when there is none (only nouns, none of them
      * first: "browser_network_request"); {@code found} is in token order.
      */
-    private int verbSlot(List<int[]> found, Words w) {
+    private int verbSlot(List<long[]> found, Words w) {
         int first = -1;
-        for (int[] m : found) {
-            if (!(rules.rules[m[0]].target() instanceof Rule.Target.Vote)) continue; // flags take no slot
-            boolean noun = m[2] - m[1] == 1 && rules.isNoun(w.id(m[1]));
-            if (!noun) return m[1];
-            if (first < 0) first = m[1];
+        for (long[] m : found) {
+            if (!(rules.rules[(int) m[0]].target() instanceof Rule.Target.Vote)) continue; // flags take no slot
+            int from = (int) m[1];
+            boolean noun = m[2] - m[1] == 1 && rules.isNoun(w.id(from));
+            if (!noun) return from;
+            if (first < 0) first = from;
         }
         // A verb that is as often a noun is the verb when it comes first ("merge_pull_request") or when it is all
         // that follows a namespace ("git_push", "sam_deploy").
@@ -188,9 +188,9 @@ final class FieldMatcher {
             matcher.match(w, (payload, from, to) -> {
                 Rule rule = rules.rules[payload];
                 if (negated(rules, w, from)) return;
+                long object = object(payload, w, from, to, false);
+                if (object == ObjectFinder.MISSING) return;
                 if (!rule.context().isEmpty() && !inContext.test(payload)) return;
-                int object = object(payload, w, from, to, false);
-                if (object == MISSING) return;
                 boolean isLead;
                 if (!(rule.target() instanceof Rule.Target.Vote)) {
                     isLead = false; // a flag's words are no verb of the tool
@@ -224,25 +224,23 @@ final class FieldMatcher {
      * so the two hits start at the same place.
      */
     private static List<Hit> specific(List<Hit> hits) {
-        int withObject = 0;
+        int[] starts = null;
+        int n = 0;
         for (Hit h : hits) {
-            if (!h.rule().objects().isEmpty()) withObject++;
+            if (h.rule().objects().isEmpty() || !(h.rule().target() instanceof Rule.Target.Vote)) continue;
+            if (starts == null) starts = new int[4];
+            else if (n == starts.length) starts = Arrays.copyOf(starts, 2 * n);
+            starts[n++] = h.start();
         }
-        if (withObject == 0) return hits;
+        if (starts == null) return hits;
+        // Hits come in text order, so the starts of the object rules' hits are sorted.
         List<Hit> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
-            if (h.rule().objects().isEmpty() && h.rule().target() instanceof Rule.Target.Vote && readByObject(hits, h)) continue;
+            boolean generic = h.rule().objects().isEmpty() && h.rule().target() instanceof Rule.Target.Vote;
+            if (generic && Arrays.binarySearch(starts, 0, n, h.start()) >= 0) continue;
             out.add(h);
         }
         return out;
-    }
-
-    private static boolean readByObject(List<Hit> hits, Hit generic) {
-        for (Hit h : hits) {
-            if (!h.rule().objects().isEmpty() && h.start() == generic.start() && h.rule().target() instanceof Rule.Target.Vote)
-                return true;
-        }
-        return false;
     }
 
     /**
@@ -251,8 +249,10 @@ final class FieldMatcher {
      * (context words, negations, the inner words of phrases) never moves the lead.
      */
     private int leadSentence(Field field, Words w) {
+        boolean[] leads = rules.leadWords(field);
         for (int i = 0; i < w.size(); i++) {
-            if (rules.leadsVote(field, w.id(i))) return w.sentence(i);
+            int id = w.id(i);
+            if (id >= 0 && id < leads.length && leads[id]) return w.sentence(i);
         }
         return -1;
     }
@@ -268,56 +268,50 @@ final class FieldMatcher {
         return false;
     }
 
-    /** The result of {@link #object} for a rule that needs no object. */
-    static final int NONE_NEEDED = -1;
-    /** The result of {@link #object} when the rule needs an object and the words have none. */
-    static final int MISSING = -2;
-
     /**
-     * The index of the word the verb {@code [from, to)} acts on, for a rule with objects: in an identifier any
-     * other token, in prose a word after the verb in its clause, at most {@link Rule#OBJECT_WINDOW} words on and before
-     * a preposition ({@link CompiledRules#OBJECT_STOPS}); an
-     * object that is part of one of the rule's notObjects ("manufacturing order", "debit note") does not count.
+     * The span of what the verb {@code [from, to)} acts on, packed ({@link ObjectFinder}), for a rule that names its
+     * objects: in a name any other token, in prose a word of the first sentence; {@link ObjectFinder#NONE_NEEDED} for a
+     * rule that names none.
      */
-    private int object(int rule, Words w, int from, int to, boolean identifier) {
-        int[] objects = rules.objects[rule];
-        if (objects.length == 0) return NONE_NEEDED;
-        int first = identifier ? 0 : to;
-        int lastPosition = identifier ? Integer.MAX_VALUE : w.position(to - 1) + Rule.OBJECT_WINDOW;
-        int sentence = w.sentence(from);
-        for (int k = first; k < w.size(); k++) {
-            if (k >= from && k < to) continue;
-            int id = w.id(k);
-            if (!identifier && (w.position(k) > lastPosition || w.sentence(k) != sentence || rules.isObjectStop(id))) break;
-            if (contains(objects, id) && !excluded(rules.notObjects[rule], w, k)) return k;
+    private long object(int rule, Words w, int from, int to, boolean identifier) {
+        if (!rules.objects.needsObject(rule)) return ObjectFinder.NONE_NEEDED;
+        if (identifier) {
+            if (window == null || windowText != w.source() || windowVerbEnd != IDENTIFIER) {
+                window = rules.objects.tokens(w.source());
+                windowText = w.source();
+                windowVerbEnd = IDENTIFIER;
+            }
+            return rules.objects.inIdentifier(rule, window, w.start(from), w.end(to - 1));
         }
-        return MISSING;
+        // In prose, the first sentence says what the tool does; a verb and its object further on are usually about
+        // something else ("... returned by the list payments endpoint"), and reading them for every verb of a long
+        // description would cost more than they tell.
+        if (w.start(from) > w.firstSentenceEnd()) return ObjectFinder.MISSING;
+        int verbEnd = w.end(to - 1);
+        if (window == null || windowText != w.source() || windowVerbEnd != verbEnd) {
+            window = rules.objects.window(w.source(), verbEnd);
+            windowText = w.source();
+            windowVerbEnd = verbEnd;
+        }
+        return rules.objects.inProse(rule, window);
     }
 
-    /** True when the object at {@code k} is one word of a notObject pair with the word before or after it. */
-    private static boolean excluded(int[] pairs, Words w, int k) {
-        if (pairs.length == 0) return false;
-        boolean before = k > 0 && w.position(k - 1) == w.position(k) - 1;
-        boolean after = k + 1 < w.size() && w.position(k + 1) == w.position(k) + 1;
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (before && pairs[i] == w.id(k - 1) && pairs[i + 1] == w.id(k)) return true;
-            if (after && pairs[i] == w.id(k) && pairs[i + 1] == w.id(k + 1)) return true;
-        }
-        return false;
-    }
+    // The words after the last verb in prose that a rule with objects asked about, or the tokens of the last name:
+    // the next rule asks about the same verb more often than not.
+    private static final int IDENTIFIER = -1;
+    private ObjectFinder.Window window;
+    private String windowText;
+    private int windowVerbEnd;
 
-    private static boolean contains(int[] ids, int id) {
-        for (int i : ids) {
-            if (i == id) return true;
-        }
-        return false;
-    }
-
-    /** A hit on the words {@code [from, to)}, its quote stretched to cover {@code object} when there is one. */
-    private static Hit hit(Rule rule, FieldText t, int from, int to, int object, double weight) {
+    /** A hit on the words {@code [from, to)}, its quote stretched to cover the {@code object} span when there is one. */
+    private static Hit hit(Rule rule, FieldText t, int from, int to, long object, double weight) {
         Words w = t.words();
-        int start = w.start(object >= 0 ? Math.min(from, object) : from);
-        int end = w.end(object >= 0 ? Math.max(to - 1, object) : to - 1);
+        int start = w.start(from);
+        int end = w.end(to - 1);
+        if (object >= 0) {
+            start = Math.min(start, ObjectFinder.start(object));
+            end = Math.max(end, ObjectFinder.end(object));
+        }
         return new Hit(rule, t, start, end, weight, w.sentence(from));
     }
 }

@@ -50,30 +50,11 @@ public final class TermMatcher {
 
     /** The first word's node, by vocabulary id. */
     private final Node[] roots;
-    /** Per group, by vocabulary id: true when a term of the group starts with the word. */
-    private final boolean[][] starts;
     private final int terms;
 
     private TermMatcher(Node[] roots, int terms) {
         this.roots = roots;
         this.terms = terms;
-        this.starts = new boolean[GROUPS][roots.length];
-        for (int id = 0; id < roots.length; id++) {
-            for (int group = 0; group < GROUPS; group++) starts[group][id] = roots[id] != null && hasTerm(roots[id], group);
-        }
-    }
-
-    private static boolean hasTerm(Node node, int group) {
-        if (node.payloads[group].length > 0) return true;
-        for (Node child : node.children) {
-            if (hasTerm(child, group)) return true;
-        }
-        return false;
-    }
-
-    /** True when a term of {@code group} starts with the word {@code id}. */
-    public boolean startsTerm(int id, int group) {
-        return id >= 0 && id < roots.length && starts[group][id];
     }
 
     /** A builder that adds the words of its terms to {@code vocabulary}. */

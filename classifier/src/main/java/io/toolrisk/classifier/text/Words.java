@@ -95,6 +95,37 @@ public final class Words {
         return out;
     }
 
+    /** Receives the span of a token: {@code [start, end)} in UTF-16 offsets. */
+    @FunctionalInterface
+    public interface SpanSink {
+        void span(int start, int end);
+    }
+
+    /** Reports the span of every token of an identifier, as {@link #ofIdentifier} cuts it, left to right. */
+    public static void tokenSpans(String identifier, SpanSink sink) {
+        cutIdentifier(identifier, (start, end, sentence, packed) -> sink.span(start, end));
+    }
+
+    /**
+     * The next word of prose at or after {@code from}, packed as {@code start << 32 | end}, or -1 when its clause ends
+     * first ({@code . ! ? ; : ,} or a line break, as {@link #ofText} cuts clauses) or the text does. Reads only as far
+     * as that word.
+     */
+    public static long nextWordOfClause(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (isLetterOrDigit(c)) {
+                int start = i;
+                while (i < n && (isLetterOrDigit(text.charAt(i))
+                        || text.charAt(i) == '\'' && i + 1 < n && isLetterOrDigit(text.charAt(i + 1)))) i++;
+                return (long) start << 32 | i;
+            }
+            if (c < 128 && SENTENCE_END[c] && endsSentence(text, i)) return -1;
+        }
+        return -1;
+    }
+
     /** Cuts an identifier into tokens; true when it has a character outside ASCII. */
     private static boolean cutIdentifier(String chars, WordSink sink) {
         int n = chars.length();
