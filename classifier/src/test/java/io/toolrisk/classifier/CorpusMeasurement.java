@@ -79,7 +79,10 @@ public final class CorpusMeasurement {
             String goal = switch (label) {
                 case READ_ONLY -> "≥ 95%% read: %s".formatted(pct(read, n));
                 case DESTRUCTIVE_EXPLICIT -> "≥ 97%% not read: %s".formatted(pct(n - read, n));
-                case WRITE_EXPLICIT -> "≥ 90%% write or execute: %s (not read: %s)".formatted(pct(writeOrExecute, n), pct(n - read, n));
+                // Financial is a change that is not destructive too (create_refund, create_payment_link): since 2026.12.1
+                // money committed is financial whatever the verb, so it counts with write and execute here.
+                case WRITE_EXPLICIT -> "≥ 90%% write, execute or financial: %s (write or execute: %s; not read: %s)".formatted(
+                        pct(writeOrExecute + counts.getOrDefault(Category.FINANCIAL, 0), n), pct(writeOrExecute, n), pct(n - read, n));
                 case DESTRUCTIVE_BY_DEFAULT -> "(no goal) not read: %s".formatted(pct(n - read, n));
             };
             out.printf("| %s | %d | %d | %d | %d | %d | %d | %s |%n", label.description, n, read,
@@ -104,7 +107,7 @@ public final class CorpusMeasurement {
                     boolean disagree = switch (label) {
                         case READ_ONLY -> c != Category.READ;
                         case DESTRUCTIVE_EXPLICIT, DESTRUCTIVE_BY_DEFAULT -> c == Category.READ;
-                        case WRITE_EXPLICIT -> c != Category.WRITE && c != Category.EXECUTE;
+                        case WRITE_EXPLICIT -> c == Category.READ || c == Category.DESTRUCTIVE;
                     };
                     if (disagree) out.printf("  %-28s %-45s %-11s %s%n", row.server(), row.tool(), c.wireName(),
                             row.profile().evidence().isEmpty() ? "" : row.profile().evidence().getFirst().rule()
