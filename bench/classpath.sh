@@ -6,9 +6,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source .ci/jdk.sh
 mkdir -p "$ROOT/target"
-mvn -B -q -pl search-api -am test-compile 2>"$ROOT/target/bench-build.log" || { cat "$ROOT/target/bench-build.log" >&2; exit 1; }
-mvn -B -q -pl search-api dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$ROOT/target/bench-deps.txt" \
-    -DexcludeGroupIds=io.toolrisk >/dev/null 2>&1
+# One reactor run: the sibling modules resolve to their target/ directories, so nothing needs installing into
+# ~/.m2 first (a fresh clone works). Every module writes the output file; search-api, built last, writes it last.
+mvn -B -q -pl search-api -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$ROOT/target/bench-deps.txt" -DexcludeGroupIds=io.toolrisk \
+    >"$ROOT/target/bench-build.log" 2>&1 || { cat "$ROOT/target/bench-build.log" >&2; exit 1; }
 BENCH_CP="$ROOT/search-api/target/test-classes:$ROOT/search-api/target/classes:$ROOT/catalogue/target/classes"
 BENCH_CP="$BENCH_CP:$ROOT/classifier/target/classes:$ROOT/crawler/target/classes:$(cat "$ROOT/target/bench-deps.txt")"
 export BENCH_CP ROOT
