@@ -7,8 +7,10 @@ public final class Durations {
     private Durations() {
     }
 
+    /** The largest whole unit of {@code d}: {@code 6h}, {@code 90m}, {@code 30s}, {@code 1500ms}. */
     public static String format(Duration d) {
         long millis = d.toMillis();
+        if (millis % 3_600_000 == 0 && millis > 0) return millis / 3_600_000 + "h";
         if (millis % 60_000 == 0 && millis > 0) return millis / 60_000 + "m";
         if (millis % 1000 == 0) return millis / 1000 + "s";
         return millis + "ms";
