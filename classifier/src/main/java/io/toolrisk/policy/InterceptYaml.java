@@ -1,14 +1,7 @@
 package io.toolrisk.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-
-import java.util.regex.Pattern;
 
 /**
  * The YAML policy of Intercept, PolicyLayer's open-source MCP proxy: {@code version}, {@code description},
@@ -17,52 +10,12 @@ import java.util.regex.Pattern;
  * {@code conditions: [{path: "args.action", op: "in", value: [...]}]} that denies only those.
  */
 public final class InterceptYaml implements PolicyTemplate {
-    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
-            .stringQuotingChecker(new TextOnlyQuoting())
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build());
-
     InterceptYaml() {
-    }
-
-    /**
-     * Jackson's defaults quote the boolean and null words and plain decimals, but leave {@code 0x10}, {@code 1e3},
-     * {@code 1:30}, {@code .inf}, {@code 2001-01-01}, {@code <<} and a NEL or LINE SEPARATOR plain, and a YAML
-     * loader reads those back as a number, a date, a merge key or folded whitespace. A tool name or a denied
-     * action value (server-chosen text) would then no longer equal the argument the gateway compares it with.
-     */
-    private static final class TextOnlyQuoting extends StringQuotingChecker.Default {
-        /** Starts like a number, a date or a time; {@code .inf}/{@code .nan}; YAML 1.1's value and merge keys. */
-        private static final Pattern OTHER_SCALAR = Pattern.compile("[-+]?\\.?[0-9].*|[-+]?\\.(?i:inf|nan)|=|<<",
-                Pattern.DOTALL);
-        /** A rate limit such as {@code 30/minute} is no number in any YAML. */
-        private static final Pattern RATE = Pattern.compile("[0-9]+/[a-z]+");
-        /** Line breaks of YAML 1.1 beyond CR and LF, and the byte order mark. */
-        private static final Pattern SPECIAL_BREAK = Pattern.compile("[\\u0085\\u2028\\u2029\\uFEFF]");
-
-        @Override
-        public boolean needToQuoteName(String name) {
-            return super.needToQuoteName(name) || readAsOtherThanText(name);
-        }
-
-        @Override
-        public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value) || readAsOtherThanText(value);
-        }
-
-        private static boolean readAsOtherThanText(String text) {
-            return (OTHER_SCALAR.matcher(text).matches() && !RATE.matcher(text).matches())
-                    || SPECIAL_BREAK.matcher(text).find();
-        }
     }
 
     @Override
     public String render(ServerPolicy policy) {
-        ObjectNode root = YAML.createObjectNode();
+        ObjectNode root = PolicyYaml.object();
         root.put("version", "1");
         root.put("description", policy.provenance());
         root.put("default", "deny");
@@ -110,11 +63,7 @@ public final class InterceptYaml implements PolicyTemplate {
                 case Treatment.Hide h -> throw new IllegalStateException("hidden tools are skipped above");
             }
         }
-        try {
-            return "# " + policy.provenance().replaceAll("[\\r\\n]", " ") + "\n" + YAML.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot happen: writing a YAML tree to a string", e);
-        }
+        return PolicyYaml.write(root, policy.provenance());
     }
 
     @Override

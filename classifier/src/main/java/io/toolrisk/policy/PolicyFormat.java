@@ -8,6 +8,7 @@ import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.Sha256;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +20,13 @@ public enum PolicyFormat {
     /** The YAML of PolicyLayer's open-source proxy, Intercept. */
     INTERCEPT("intercept", new InterceptYaml()),
     /** A Claude Code settings fragment ({@code permissions.allow/ask/deny}). */
-    CLAUDE_CODE("claude-code", new ClaudeCodePermissions());
+    CLAUDE_CODE("claude-code", new ClaudeCodePermissions()),
+    /** The Docker MCP Gateway's {@code tools.yaml}: the tools it enables. */
+    DOCKER_GATEWAY("docker-gateway", new DockerGatewayTools()),
+    /** A Cedar policy set (ToolHive, AWS Verified Permissions and other Cedar authorizers). */
+    CEDAR("cedar", new CedarPolicySet()),
+    /** agentgateway's {@code mcpAuthorization} rules, in CEL. */
+    AGENTGATEWAY("agentgateway", new AgentgatewayRules());
 
     private final String wireName;
     private final PolicyTemplate template;
@@ -43,8 +50,13 @@ public enum PolicyFormat {
         for (PolicyFormat f : values()) {
             if (f.wireName.equals(name)) return f;
         }
-        throw new IllegalArgumentException(
-                "unknown policy format '%s' (expected policylayer, intercept or claude-code)".formatted(name));
+        throw new IllegalArgumentException("unknown policy format '%s' (expected %s)".formatted(name, wireNames("or")));
+    }
+
+    /** Every format's wire name, in order, as a list in prose: {@code policylayer, intercept, ... or agentgateway}. */
+    public static String wireNames(String conjunction) {
+        List<String> names = Arrays.stream(values()).map(PolicyFormat::wireName).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " " + conjunction + " " + names.getLast();
     }
 
     /**

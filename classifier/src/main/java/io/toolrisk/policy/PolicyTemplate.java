@@ -4,7 +4,8 @@ package io.toolrisk.policy;
  * Writes a {@link ServerPolicy} in one gateway's or client's format. Stateless and thread-safe; the same
  * policy always gives the same text.
  */
-public sealed interface PolicyTemplate permits PolicyLayerJson, InterceptYaml, ClaudeCodePermissions {
+public sealed interface PolicyTemplate permits PolicyLayerJson, InterceptYaml, ClaudeCodePermissions,
+        DockerGatewayTools, CedarPolicySet, AgentgatewayRules {
     /** The file as text, ending with a newline. */
     String render(ServerPolicy policy);
 

@@ -113,29 +113,96 @@ class PolicyTemplateTest {
         assertEquals("10/minute", yaml.path("tools").path("run_query").path("rules").get(0).path("rate_limit").asText());
     }
 
-    /** Strings a YAML loader would read as a number, a date, a boolean or null, or with a line break folded away. */
-    private static final List<String> LOOK_LIKE_OTHER_SCALARS = List.of("0x10", "0o17", "1e3", "1_000", "1:30", ".inf",
-            "-.INF", ".NaN", "+1", "-2.5", ".5", "2001-01-01", "2001-12-14t21:59:43.10-05:00", "y", "N", "Off", "NULL", "~",
-            "=", "<<", "\u0085nel", "line\u2028sep", "para\u2029sep", "\uFEFFbom");
-
     @Test
     void interceptYamlKeepsEveryToolNameAndDeniedValueAString() {
-        var values = LOOK_LIKE_OTHER_SCALARS.stream().map(v -> new ActionProfile("action", v, Category.DESTRUCTIVE)).toList();
+        var values = PolicyFixtures.LOOK_LIKE_OTHER_SCALARS.stream().map(v -> new ActionProfile("action", v, Category.DESTRUCTIVE)).toList();
         var actions = new ArrayList<>(values);
         actions.add(new ActionProfile("action", "get", Category.READ));
         var profiles = new ArrayList<RiskProfile>();
         profiles.add(PolicyFixtures.profile("manage", Category.DESTRUCTIVE, actions.toArray(ActionProfile[]::new)));
-        for (String name : LOOK_LIKE_OTHER_SCALARS) profiles.add(PolicyFixtures.profile(name, Category.READ));
+        for (String name : PolicyFixtures.LOOK_LIKE_OTHER_SCALARS) profiles.add(PolicyFixtures.profile(name, Category.READ));
         String text = PolicyFormat.INTERCEPT.template().render(
                 ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, PolicyProfile.RECOMMENDED));
 
         // SnakeYAML resolves scalars by YAML 1.1, as many gateways' loaders do (Jackson's own reader keeps text).
         Map<String, Object> yaml = new Yaml().load(text);
         var tools = (Map<?, ?>) yaml.get("tools");
-        for (String name : LOOK_LIKE_OTHER_SCALARS) assertTrue(tools.containsKey(name), () -> "tool '" + name + "' in\n" + text);
+        for (String name : PolicyFixtures.LOOK_LIKE_OTHER_SCALARS) assertTrue(tools.containsKey(name), () -> "tool '" + name + "' in\n" + text);
         var rule = (Map<?, ?>) ((List<?>) ((Map<?, ?>) tools.get("manage")).get("rules")).get(0);
         var condition = (Map<?, ?>) ((List<?>) rule.get("conditions")).get(0);
-        assertEquals(LOOK_LIKE_OTHER_SCALARS, condition.get("value"), text);
+        assertEquals(PolicyFixtures.LOOK_LIKE_OTHER_SCALARS, condition.get("value"), text);
+    }
+
+    /**
+     * Each format's own reader (JSON, a YAML 1.1 loader, the Cedar engine, CEL) gets back exactly the tool names the
+     * format should name, however hostile: no name ends a string or a line early, injects a rule, or reads as
+     * something else. A name with a lone surrogate, which no gateway receives intact, is left out of the comparison.
+     */
+    @ParameterizedTest
+    @EnumSource(PolicyFormat.class)
+    void everyProfileWritesEveryHostileNameSoThatTheFormatsReaderGetsItBack(PolicyFormat format) throws Exception {
+        List<ServerPolicy> policies = new ArrayList<>();
+        for (PolicyProfile profile : PolicyProfile.values())
+            policies.add(ServerPolicy.of("acme", PolicyFixtures.RULESET, PolicyFixtures.hostile(), profile));
+        for (ServerPolicy policy : policies) {
+            String text = format.template().render(policy);
+            List<String> every = policy.tools().stream().map(ToolPolicy::tool).toList();
+            List<String> all = every.stream().filter(n -> !LoneSurrogates.in(n)).toList();
+            List<String> admitted = policy.tools().stream().filter(AllowList::admits).map(ToolPolicy::tool).toList();
+            List<String> expected = switch (format) {
+                case POLICYLAYER -> every;
+                case INTERCEPT -> every.stream().map(LoneSurrogates::replaced).toList();
+                case CEDAR -> all;
+                case CLAUDE_CODE -> every.stream().map(t -> ClaudeCodePermissions.toolName("acme", t)).toList();
+                case DOCKER_GATEWAY -> policy.tools().stream()
+                        .filter(t -> AllowList.admits(t) && t.deniedActions().isEmpty() && !t.tool().equals("*"))
+                        .map(ToolPolicy::tool).toList();
+                case AGENTGATEWAY -> admitted;
+            };
+            List<String> readBack = switch (format) {
+                case POLICYLAYER -> {
+                    JsonNode json = Json.MAPPER.readTree(text);
+                    List<String> names = new ArrayList<>();
+                    json.path("tools").fieldNames().forEachRemaining(names::add);
+                    names.addAll(strings(json.path("hide")));
+                    yield names;
+                }
+                case INTERCEPT -> {
+                    Map<String, Object> yaml = new Yaml().load(text);
+                    List<String> names = new ArrayList<>();
+                    ((Map<?, ?>) yaml.get("tools")).keySet().forEach(k -> names.add((String) k));
+                    ((List<?>) yaml.get("hide")).forEach(k -> names.add((String) k));
+                    yield names;
+                }
+                case CLAUDE_CODE -> {
+                    JsonNode permissions = Json.MAPPER.readTree(text).path("permissions");
+                    List<String> names = new ArrayList<>(strings(permissions.path("allow")));
+                    names.addAll(strings(permissions.path("ask")));
+                    names.addAll(strings(permissions.path("deny")));
+                    yield names;
+                }
+                case DOCKER_GATEWAY -> {
+                    Map<String, List<String>> yaml = new Yaml().load(text);
+                    yield yaml.get("acme");
+                }
+                case CEDAR -> {
+                    var result = CedarEngine.check(List.of(new CedarEngine.Case("hostile", CedarPolicySet.schema(policy), text,
+                            List.of()))).getFirst();
+                    assertEquals(List.of(), result.parse());
+                    yield result.resources().stream().distinct().map(r -> r.substring("acme/".length()))
+                            .filter(n -> !LoneSurrogates.in(n)).filter(r -> !r.contains("\uFFFD")).toList();
+                }
+                case AGENTGATEWAY -> {
+                    CelRules rules = CelRules.of(text);
+                    List<String> names = new ArrayList<>();
+                    for (String name : all) if (rules.allow(name, null)) names.add(name);
+                    assertFalse(rules.allow(PolicyFixtures.UNLISTED, Map.of()));
+                    yield names;
+                }
+            };
+            assertEquals(expected.stream().sorted().toList(), readBack.stream().sorted().toList(),
+                    format.wireName() + " under " + policy.profile().wireName() + ":\n" + text);
+        }
     }
 
     @Test
@@ -244,7 +311,8 @@ class PolicyTemplateTest {
     void unknownFormatAndProfileNamesSayWhatIsAccepted() {
         var format = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> PolicyFormat.fromWireName("opa"));
-        assertEquals("unknown policy format 'opa' (expected policylayer, intercept or claude-code)", format.getMessage());
+        assertEquals("unknown policy format 'opa' (expected policylayer, intercept, claude-code, docker-gateway, cedar or agentgateway)",
+                format.getMessage());
         var profile = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> PolicyProfile.fromWireName("lax"));
         assertEquals("unknown policy profile 'lax' (expected recommended, strict or permissive)", profile.getMessage());

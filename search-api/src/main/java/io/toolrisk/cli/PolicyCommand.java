@@ -39,7 +39,7 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "policylayer", paramLabel = "FORMAT",
             converter = FormatConverter.class,
-            description = "policylayer (JSON), intercept (YAML) or claude-code (settings fragment); default ${DEFAULT-VALUE}.")
+            description = "One of ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.")
     PolicyFormat format;
 
     @Option(names = "--profile", defaultValue = "recommended", paramLabel = "PROFILE",

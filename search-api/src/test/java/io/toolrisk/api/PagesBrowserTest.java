@@ -6,6 +6,8 @@ import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.policy.PolicyFormat;
+import io.toolrisk.policy.PolicyProfile;
 import io.toolrisk.testing.TestCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -143,7 +145,7 @@ class PagesBrowserTest {
         List<String> tools = browser.findElements(By.cssSelector("#tools li a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("delete_issue", "delete_repo", "manage_issue", "create_issue", "list_issues"), tools);
         List<WebElement> links = browser.findElements(By.cssSelector("#policies a[download]"));
-        assertEquals(9, links.size());
+        assertEquals(PolicyFormat.values().length * PolicyProfile.values().length, links.size());
         assertTrue(links.getFirst().getAttribute("href").endsWith("/api/v1/servers/github/policy?format=policylayer&profile=recommended"));
     }
 }

@@ -130,7 +130,7 @@ class SearchApiTest {
                 "server 'Not A Key' is not a catalogue key (lower-case letters, digits, '.', '_', '-')");
         assertError(app.get("/api/v1/tools?cursor=zzz"), 400, "cursor 'zzz' is not a cursor this API returned");
         assertError(app.get("/api/v1/servers/github/policy?format=opa"), 400,
-                "unknown policy format 'opa' (expected policylayer, intercept or claude-code)");
+                "unknown policy format 'opa' (expected policylayer, intercept, claude-code, docker-gateway, cedar or agentgateway)");
         assertError(app.get("/api/v1/tools?q=" + "x".repeat(1001)), 400, "q is 1001 characters long; at most 1000 are searched");
         String prefixes = String.join("%7C", java.util.Collections.nCopies(17, "a*"));
         assertError(app.get("/api/v1/tools?q=" + prefixes), 400, "q has 17 prefix searches (word*); at most 16 are searched at once");
@@ -183,6 +183,9 @@ class SearchApiTest {
         assertEquals(5, github.path("server").path("tools").asInt());
         assertEquals("delete_repo", github.path("tools").get(0).path("tool").asText());
         assertEquals("/api/v1/servers/github/policy?format=intercept", github.path("policies").path("intercept").asText());
+        List<String> formats = new ArrayList<>();
+        github.path("policies").fieldNames().forEachRemaining(formats::add);
+        assertEquals(List.of("policylayer", "intercept", "claude-code", "docker-gateway", "cedar", "agentgateway"), formats);
         JsonNode broken = json(app.get("/api/v1/servers/broken"));
         assertEquals("initialize", broken.path("server").path("stage").asText());
         assertEquals(0, broken.path("tools").size());
@@ -219,6 +222,29 @@ class SearchApiTest {
         assertTrue(strings(claude.path("permissions").path("deny")).contains("mcp__github__delete_repo"));
         assertEquals("inline; filename=\"github.claude-code.json\"",
                 app.get("/api/v1/servers/github/policy?format=claude-code").header("Content-Disposition"));
+
+        var docker = app.get("/api/v1/servers/github/policy?format=docker-gateway");
+        assertEquals("application/yaml;charset=utf-8", docker.header("Content-Type").replace(" ", ""));
+        assertEquals(List.of("create_issue", "list_issues", "name with spaces+plus"),
+                strings(new YAMLMapper().readTree(docker.body()).path("github")), "manage_issue has a denied action");
+        var cedar = app.get("/api/v1/servers/github/policy?format=cedar");
+        assertEquals("text/plain;charset=utf-8", cedar.header("Content-Type").replace(" ", ""));
+        assertEquals("inline; filename=\"github.cedar\"", cedar.header("Content-Disposition"));
+        assertTrue(cedar.body().contains("forbid (principal, action == Action::\"call_tool\", resource == Tool::\"github/delete_repo\");"),
+                cedar.body());
+        var agentgateway = app.get("/api/v1/servers/github/policy?format=agentgateway&profile=strict");
+        assertEquals("application/yaml;charset=utf-8", agentgateway.header("Content-Type").replace(" ", ""));
+        assertTrue(strings(new YAMLMapper().readTree(agentgateway.body()).path("mcpAuthorization").path("rules"))
+                .contains("mcp.tool.name == 'list_issues'"), agentgateway.body());
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryPolicyFormat() throws IOException {
+        JsonNode format = json(app.get("/openapi.json")).path("paths").path("/api/v1/servers/{server}/policy").path("get")
+                .path("parameters").get(1);
+        assertEquals("format", format.path("name").asText());
+        assertEquals(java.util.Arrays.stream(io.toolrisk.policy.PolicyFormat.values()).map(io.toolrisk.policy.PolicyFormat::wireName).toList(),
+                strings(format.path("schema").path("enum")));
     }
 
     @Test

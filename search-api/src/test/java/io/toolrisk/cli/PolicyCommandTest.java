@@ -66,6 +66,23 @@ class PolicyCommandTest {
 
         Run claude = run("policy", "github", "--catalogue", dir.toString(), "--format", "claude-code");
         assertEquals("mcp__github__list_issues", Json.MAPPER.readTree(claude.out()).path("permissions").path("allow").get(0).asText());
+
+        Run docker = run("policy", "github", "--catalogue", dir.toString(), "--format", "docker-gateway");
+        assertEquals("list_issues", new YAMLMapper().readTree(docker.out()).path("github").get(0).asText());
+        Run cedar = run("policy", "github", "--catalogue", dir.toString(), "--format", "cedar");
+        assertTrue(cedar.out().contains("permit (principal, action == Action::\"call_tool\", resource == Tool::\"github/list_issues\");"),
+                cedar.out());
+        Run agentgateway = run("policy", "github", "--catalogue", dir.toString(), "--format", "agentgateway");
+        assertEquals("mcp.tool.name == 'list_issues'", new YAMLMapper().readTree(agentgateway.out())
+                .path("mcpAuthorization").path("rules").get(0).asText());
+    }
+
+    @Test
+    void helpNamesEveryFormat() {
+        Run help = run("policy", "--help");
+        assertEquals(0, help.exit(), help.err());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("One of policylayer, intercept, claude-code, docker-gateway, cedar, agentgateway;"),
+                help.out());
     }
 
     @Test
@@ -89,6 +106,7 @@ class PolicyCommandTest {
         assertTrue(unknown.err().startsWith("toolrisk policy: no server 'gitlab' in snapshot "), unknown.err());
         Run format = run("policy", "github", "--catalogue", dir.toString(), "--format", "opa");
         assertEquals(2, format.exit());
-        assertTrue(format.err().contains("unknown policy format 'opa' (expected policylayer, intercept or claude-code)"), format.err());
+        assertTrue(format.err().contains("unknown policy format 'opa' "
+                + "(expected policylayer, intercept, claude-code, docker-gateway, cedar or agentgateway)"), format.err());
     }
 }

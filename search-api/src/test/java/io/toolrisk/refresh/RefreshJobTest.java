@@ -10,6 +10,7 @@ import io.toolrisk.catalogue.CrawlStatus;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.ToolChange;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.policy.PolicyFormat;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.SnapshotReader;
 import io.toolrisk.classifier.Classifier;
@@ -247,10 +248,10 @@ class RefreshJobTest {
         try (CatalogueView view = CatalogueView.open(store)) {
             Javalin app = SearchApi.create(view).start("127.0.0.1", 0);
             try {
-                for (String format : List.of("policylayer", "intercept", "claude-code")) {
-                    String file = "files." + format + (format.equals("intercept") ? ".yaml" : ".json");
+                for (PolicyFormat format : PolicyFormat.values()) {
+                    String file = format.template().fileName("files");
                     byte[] served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                                    "http://127.0.0.1:" + app.port() + "/api/v1/servers/files/policy?format=" + format)).build(),
+                                    "http://127.0.0.1:" + app.port() + "/api/v1/servers/files/policy?format=" + format.wireName())).build(),
                             HttpResponse.BodyHandlers.ofByteArray()).body();
                     assertEquals(new String(served, java.nio.charset.StandardCharsets.UTF_8),
                             Files.readString(store.policiesDir().resolve("files").resolve(file)), file);
