@@ -26,8 +26,9 @@ if (mode === 'garbage') {
   for (let i = 0; i < 2000; i++) process.stdout.write('garbage line ' + i + ' <<<>>>\n');
 }
 if (mode === 'spawner') {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-  process.stderr.write('child ' + child.pid + '\n');
+  // The child carries the marker the test looks for among the machine's processes (its pid means nothing outside).
+  spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', process.argv[3] || 'spawner-child'], { stdio: 'ignore' });
+  process.stderr.write('child started\n');
 }
 if (mode === 'good') {
   process.stdout.write('Server starting... (a banner on stdout)\n');
