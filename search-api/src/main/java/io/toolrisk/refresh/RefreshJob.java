@@ -15,10 +15,12 @@ import io.toolrisk.crawler.Crawler;
 import io.toolrisk.crawler.discovery.RegistryClient;
 import io.toolrisk.crawler.discovery.ServerEntry;
 import io.toolrisk.crawler.http.HttpClients;
+import io.toolrisk.crawler.stdio.Sandbox;
 import io.toolrisk.index.CatalogueIndexer;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +79,10 @@ public final class RefreshJob {
                     sources.servers().size(), plan.toCrawl().size(), plan.carried().size());
 
             var records = new ServerRecords(classifier);
-            var crawler = new Crawler(options.limits(), http, sources.environment());
+            var crawler = new Crawler(options.limits(), http, sources.environment(), sandbox(store, sources));
+            // Where stdio servers cannot be sandboxed, the refresh stops before crawling: recording every one of them
+            // as failed would replace their good records.
+            if (plan.toCrawl().stream().anyMatch(ServerEntry.Stdio.class::isInstance)) crawler.requireSandbox();
             var progress = new RefreshProgress(log, clock, Duration.ofSeconds(2), plan.toCrawl().size());
             try (var spool = new ServerSpool(store.dir().resolve(SPOOL_DIR), true)) {
                 crawler.crawlEach(plan.toCrawl(), options.concurrency(), (index, result) -> {
@@ -89,6 +94,18 @@ public final class RefreshJob {
                 return publish(store, previousId, spool, plan, records, sources.problems(), started);
             }
         }
+    }
+
+    /** The options' sandbox, hiding the catalogue and the cache too, and showing the servers file's npm install. */
+    private Sandbox sandbox(CatalogueStore store, ServerSources sources) {
+        return switch (options.sandbox()) {
+            case Sandbox.Off off -> off;
+            case Sandbox.On on -> {
+                String npm = sources.environment().get(NpmPackages.PREFIX_VARIABLE);
+                yield on.withHidden(List.of(store.dir(), options.cacheDir()))
+                        .withReadable(npm == null ? List.of() : List.of(Path.of(npm)));
+            }
+        };
     }
 
     private RefreshOutcome publish(CatalogueStore store, Optional<String> previousId, ServerSpool spool, Plan plan,

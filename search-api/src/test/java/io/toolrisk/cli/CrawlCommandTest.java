@@ -24,7 +24,7 @@ class CrawlCommandTest {
     @Test
     void printsServerInfoAndToolsOfARealServerAsSent() throws Exception {
         Path server = peers().resolve("@modelcontextprotocol/server-memory/dist/index.js");
-        int exit = run("crawl", "--stdio", "node " + server);
+        int exit = run("crawl", "--stdio", "node " + server, "--sandbox-read", peers().getParent().toString());
 
         assertEquals(0, exit, err::toString);
         assertEquals("", err.toString());
@@ -40,6 +40,17 @@ class CrawlCommandTest {
                 printed.at("/tools/3/annotations"));
         assertEquals(toolsListedDirectly(server), printed.get("tools"), "tools as the server sent them");
         assertTrue(out.toString().endsWith("}\n"), "one JSON document and a newline");
+    }
+
+    @Test
+    void serverWhereTheSandboxHidesItIsRefusedNamingTheOptionThatShowsIt() {
+        // The peers are installed in the crawler's home, which the sandbox hides.
+        Path server = peers().resolve("@modelcontextprotocol/server-memory/dist/index.js");
+        int exit = run("crawl", "--stdio", "node " + server);
+
+        assertEquals(1, exit);
+        assertEquals(("toolrisk crawl: launch failed: cannot start 'node': %s is hidden by the sandbox; show it to the server "
+                + "with --sandbox-read %s, or pass --no-sandbox\n").formatted(server, peers().getParent()), err.toString());
     }
 
     /** The tools array the server answers to a hand-written session, for comparison. */

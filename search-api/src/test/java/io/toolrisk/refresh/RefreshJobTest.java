@@ -14,6 +14,7 @@ import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.SnapshotReader;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.CrawlLimits;
+import io.toolrisk.crawler.stdio.Sandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,8 @@ class RefreshJobTest {
 
     private RefreshOutcome.Written refresh(Instant at, Set<String> only, boolean full) throws Exception {
         var options = new RefreshOptions(Optional.of(dir.resolve("servers.json")), List.of(), dir.resolve("catalogue"), 4,
-                only, full, Duration.ofHours(24), 5, CrawlLimits.DEFAULT.withTimeout(Duration.ofSeconds(10)), dir.resolve("cache"));
+                only, full, Duration.ofHours(24), 5, CrawlLimits.DEFAULT.withTimeout(Duration.ofSeconds(10)), dir.resolve("cache"),
+                Sandbox.DEFAULT);
         var job = new RefreshJob(options, Classifier.bundled(), Clock.fixed(at, ZoneOffset.UTC), new PrintStream(log, true), Map.of());
         return assertInstanceOf(RefreshOutcome.Written.class, job.run());
     }
