@@ -16,6 +16,7 @@ import io.toolrisk.crawler.discovery.RegistryClient;
 import io.toolrisk.crawler.discovery.ServerEntry;
 import io.toolrisk.crawler.http.HttpClients;
 import io.toolrisk.crawler.stdio.Sandbox;
+import io.toolrisk.crawler.stdio.StdioTransport;
 import io.toolrisk.index.CatalogueIndexer;
 
 import java.io.IOException;
@@ -65,6 +66,8 @@ public final class RefreshJob {
         try (RefreshLock lock = RefreshLock.acquire(store.dir())) {
             store.removeIncomplete();
             CatalogueStore.deleteTree(store.dir().resolve(SPOOL_DIR));
+            int abandoned = StdioTransport.removeAbandonedDirectories();
+            if (abandoned > 0) log.printf("refresh: removed %d temporary folders of stdio servers that a killed run left%n", abandoned);
             var http = HttpClients.create(options.limits().connectTimeout(), options.limits().requestTimeout());
             ServerSources sources = ServerSources.gather(options.serversFile(), options.clientConfigs(),
                     new RegistryClient(http), options.cacheDir(), environment, message -> log.println("refresh: " + message));

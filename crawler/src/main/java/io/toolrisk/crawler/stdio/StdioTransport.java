@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class StdioTransport implements Transport {
     private final CrawlDirectory directory;
     /** Sandboxed, the process is the relay, which outlives the server: the server's status is in a file. */
     private final boolean sandboxed;
+    /** Why a sandboxed server may have exited: a path it was given lies where the sandbox hides everything. */
+    private final Optional<String> hiddenPathHint;
     private final OutputStream stdin;
     private final Inbox inbox = new Inbox();
     private final StderrTail stderr = new StderrTail();
@@ -46,10 +49,12 @@ public final class StdioTransport implements Transport {
     private final Object sendLock = new Object();
     private volatile boolean closed;
 
-    private StdioTransport(Process process, CrawlDirectory directory, boolean sandboxed, int maxMessageBytes) {
+    private StdioTransport(Process process, CrawlDirectory directory, boolean sandboxed, Optional<String> hiddenPathHint,
+                           int maxMessageBytes) {
         this.process = process;
         this.directory = directory;
         this.sandboxed = sandboxed;
+        this.hiddenPathHint = hiddenPathHint;
         this.stdin = process.getOutputStream();
         this.stderrReader = Thread.ofVirtual().name("mcp-stderr-" + process.pid())
                 .start(() -> stderr.drain(process.getErrorStream()));
@@ -78,6 +83,7 @@ public final class StdioTransport implements Transport {
         };
         CrawlDirectory directory = CrawlDirectory.create();
         ProcessBuilder builder;
+        Optional<String> hint = Optional.empty();
         try {
             builder = switch (sandbox) {
                 case Sandbox.Off off -> {
@@ -87,7 +93,7 @@ public final class StdioTransport implements Transport {
                 case Sandbox.On on -> {
                     directory.prepareFor(namespaces);
                     var layout = SandboxLayout.of(directory.path(), hiddenAlways(on), on.readable());
-                    requireVisible(layout, program, path, command.subList(1, command.size()));
+                    hint = hiddenNamed(layout, program, path, command.subList(1, command.size()));
                     yield new ProcessBuilder(namespaces.command(directory.path(), layout, on.network(),
                             path == null ? "" : path, command)).directory(directory.path().toFile());
                 }
@@ -101,7 +107,7 @@ public final class StdioTransport implements Transport {
         env.putAll(environment);
         env.put("HOME", namespaces == null ? directory.home().toString() : SandboxLayout.HOME.toString());
         try {
-            return new StdioTransport(builder.start(), directory, namespaces != null, maxMessageBytes);
+            return new StdioTransport(builder.start(), directory, namespaces != null, hint, maxMessageBytes);
         } catch (IOException e) {
             directory.close();
             throw new IOException("cannot start '%s': %s".formatted(program, rootMessage(e).strip()), e);
@@ -116,6 +122,14 @@ public final class StdioTransport implements Transport {
         if (sandbox instanceof Sandbox.On on) NamespaceProbe.resolve(on, environment.get("PATH"));
     }
 
+    /**
+     * Deletes the temporary directories ({@code toolrisk-mcp-*}) that crawls of processes now dead left in the temp
+     * folder; the first server a process starts does this too. Returns how many it deleted.
+     */
+    public static int removeAbandonedDirectories() {
+        return CrawlDirectory.removeAbandoned(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
+    }
+
     /** What the sandbox hides beyond what it is told: the crawler's own home and temp folder. */
     private static List<Path> hiddenAlways(Sandbox.On sandbox) {
         var hidden = new ArrayList<>(sandbox.hidden());
@@ -125,10 +139,12 @@ public final class StdioTransport implements Transport {
     }
 
     /**
-     * A program or an absolute path argument that exists here but lies where the sandbox hides it would fail in a
-     * way that says nothing of why: this says so, and how to show it.
+     * A program or an absolute path argument that exists here but lies where the sandbox hides it: a server that
+     * needs it fails in a way that says nothing of why, so its exit is explained with this, and how to show it.
+     * (Not refused: a server may well be given paths it does not need to list its tools.)
      */
-    private static void requireVisible(SandboxLayout layout, String program, String path, List<String> args) throws IOException {
+    private static Optional<String> hiddenNamed(SandboxLayout layout, String program, String path, List<String> args)
+            throws IOException {
         var named = new ArrayList<Path>();
         Programs.find(program, path).ifPresent(named::add);
         for (String arg : args) {
@@ -137,9 +153,10 @@ public final class StdioTransport implements Transport {
         for (Path file : named) {
             Path real = file.toRealPath();
             if (!layout.visible(real))
-                throw new IOException(("cannot start '%s': %s is hidden by the sandbox; show it to the server with "
-                        + "--sandbox-read %s, or pass --no-sandbox").formatted(program, file, suggestedReadable(real)));
+                return Optional.of("it was given %s, which the sandbox hides: show it with --sandbox-read %s, or pass --no-sandbox"
+                        .formatted(file, suggestedReadable(real)));
         }
+        return Optional.empty();
     }
 
     /** The folder to show for {@code file}: a whole node_modules tree's parent (modules resolve upwards), else its folder. */
@@ -262,7 +279,8 @@ public final class StdioTransport implements Transport {
                 Path status = directory.path().resolve("status");
                 for (int i = 0; i < 25 && !Files.exists(status); i++) Thread.sleep(20);
                 String code = Files.isRegularFile(status) ? Files.readString(status).strip() : "";
-                return code.matches("\\d{1,3}") ? "server exited with code " + code : otherwise;
+                if (!code.matches("\\d{1,3}")) return otherwise;
+                return "server exited with code " + code + hiddenPathHint.map(hint -> "; " + hint).orElse("");
             }
             if (process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS))
                 return "server exited with code " + process.exitValue();

@@ -5,9 +5,12 @@
 # runner below and the sandbox under it have a parent-death signal, so they die with it, and with the sandbox's
 # first process dies its whole PID namespace. The server cannot stop this: cat is outside its namespaces.
 # The runner waits for the sandbox and writes its exit status to DIR/status for the crawler to read.
+# Its own programs are looked up on the system's PATH; the sandbox gets the server's.
+server_path=$PATH
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 d=$1
 shift
 mkfifo -m 600 "$d/stdin" || exit 125
-setpriv --pdeathsig KILL -- /bin/sh -c 'd=$1; shift; "$@" < "$d/stdin"; echo "$?" > "$d/status"' runner "$d" "$@" &
+setpriv=$(command -v setpriv)
+PATH=$server_path "$setpriv" --pdeathsig KILL -- /bin/sh -c 'd=$1; shift; "$@" < "$d/stdin"; echo "$?" > "$d/status"' runner "$d" "$@" &
 exec cat > "$d/stdin" 2> /dev/null

@@ -56,6 +56,9 @@ cd "$r"
 pivot_root . .
 umount -l .
 cd "$cwd"
+# The first process of the sandbox gets the server's environment, nothing of this script's.
+unset OLDPWD PWD
+PATH=$server_path
 netns=
 if [ "$net" = none ]; then netns=--net; fi
 if [ "$drop" = 1 ]; then
