@@ -78,6 +78,15 @@ rl.on('line', (line) => {
         + '['.repeat(1000) + ']'.repeat(1000) + '}]}}\n');
       return;
     }
+    if (mode === 'connect') {
+      // Tries the port its third argument names on the loopback address, and says how that went.
+      const socket = require('net').connect({ host: '127.0.0.1', port: Number(process.argv[3]) });
+      const say = (what) => { socket.destroy(); answer(m.id, { tools: [{ name: 'connect', description: what }] }); };
+      socket.setTimeout(3000, () => say('ETIMEDOUT'));
+      socket.on('connect', () => say('connected'));
+      socket.on('error', (e) => say(e.code || String(e)));
+      return;
+    }
     if (mode === 'env-probe') {
       answer(m.id, { tools: [{ name: 'env', description: JSON.stringify(process.env), cwd: process.cwd() }] });
       return;

@@ -1,7 +1,6 @@
 package io.toolrisk.crawler.stdio;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,25 +104,16 @@ final class NamespaceProbe {
             builder.environment().put("PATH", SYSTEM_PATH);
             Process process = builder.start();
             try {
-                // The relay feeds the sandbox until its input ends: the sandbox reports by closing the output.
-                var output = new byte[4096];
-                var done = new Thread[1];
-                var said = new StringBuilder();
-                done[0] = Thread.ofVirtual().start(() -> {
-                    try (var in = process.getInputStream()) {
-                        int n;
-                        while ((n = in.read(output)) > 0) {
-                            if (said.length() < 4096) said.append(new String(output, 0, n, StandardCharsets.UTF_8));
-                        }
-                    } catch (IOException e) {
-                        // Killed below.
-                    }
-                });
-                if (!done[0].join(PROBE_TIMEOUT)) return Optional.of("no answer within " + PROBE_TIMEOUT.toSeconds() + " s");
+                // The relay feeds the sandbox until its input ends, so the sandbox's end shows as the end of its output.
+                var said = new StderrTail();
+                Thread reader = Thread.ofVirtual().start(() -> said.drain(process.getInputStream()));
+                if (!reader.join(PROBE_TIMEOUT)) return Optional.of("no answer within " + PROBE_TIMEOUT.toSeconds() + " s");
                 Path status = directory.path().resolve("status");
                 String code = Files.isRegularFile(status) ? Files.readString(status).strip() : "";
                 if (code.equals("0")) return Optional.empty();
-                String last = said.toString().strip().lines().reduce((a, b) -> b).orElse("exit status " + code);
+                String last = said.text().lines().reduce((a, b) -> b).orElse("exit status " + code).strip();
+                String name = namespaces.program().getFileName() + ": ";
+                if (last.startsWith(name)) last = last.substring(name.length());
                 return Optional.of(last.length() > 200 ? last.substring(0, 200) + "…" : last);
             } finally {
                 process.getOutputStream().close();
