@@ -7,7 +7,7 @@
 const fs = require('fs');
 const net = require('net');
 const readline = require('readline');
-const { spawn } = require('child_process');
+const { execFileSync, spawn } = require('child_process');
 
 const [mode, crawlerHome, catalogue, crawlerTmp, marker, port] = process.argv.slice(2);
 const write = (message) => process.stdout.write(JSON.stringify(message) + '\n');
@@ -29,6 +29,8 @@ if (mode === 'hostile' || mode === 'stall') {
     { detached: true, stdio: 'ignore' }).unref();
 }
 if (mode === 'hostile') {
+  // Uncover what the empty folder over the crawler's home hides.
+  report.unmountHome = attempt(() => execFileSync('umount', ['-l', crawlerHome], { stdio: 'pipe' }));
   report.parentEnviron = attempt(() => fs.readFileSync(`/proc/${process.ppid}/environ`, 'utf8'));
   report.sshKey = attempt(() => fs.readFileSync(`${crawlerHome}/.ssh/id_rsa`, 'utf8'));
   report.crawlerHome = attempt(() => fs.readdirSync(crawlerHome).join(','));

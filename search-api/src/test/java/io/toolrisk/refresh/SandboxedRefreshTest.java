@@ -85,7 +85,7 @@ class SandboxedRefreshTest {
         assertSawNothing(report.get("catalogue"));
         assertSawNothing(report.get("catalogueCurrent"));
         assertSawNothing(report.get("crawlerTmp"));
-        for (String write : List.of("writeHome", "writeCatalogue", "writeSystem"))
+        for (String write : List.of("writeHome", "writeCatalogue", "writeSystem", "unmountHome"))
             assertFalse(report.get(write).path("ok").asBoolean(), write + ": " + report.get(write));
         assertFalse(Files.exists(home.resolve("pwned")));
         assertFalse(Files.exists(catalogue.resolve("pwned")));

@@ -242,7 +242,7 @@ public final class StdioTransport implements Transport {
                     return;
                 }
             }
-            inbox.end(new IOException(exitOr("server closed its stdout")));
+            inbox.end(new IOException(closed ? "connection closed" : exitOr("server closed its stdout")));
         } catch (IOException e) {
             inbox.end(closed ? new IOException("connection closed") : e);
         } catch (InterruptedException e) {
@@ -272,12 +272,16 @@ public final class StdioTransport implements Transport {
         }
     }
 
-    /** "server exited with code N" once the server is gone (waiting a moment for it), else {@code otherwise}. */
+    /**
+     * "server exited with code N" once the server is gone (waiting a moment for it), else {@code otherwise}.
+     * Sandboxed, the runner writes the status before it lets go of the server's stdout, so it is there at the end of
+     * that output; a write that failed may come just before it.
+     */
     private String exitOr(String otherwise) {
         try {
             if (sandboxed) {
                 Path status = directory.path().resolve("status");
-                for (int i = 0; i < 25 && !Files.exists(status); i++) Thread.sleep(20);
+                for (int i = 0; i < 10 && !Files.exists(status); i++) Thread.sleep(20);
                 String code = Files.isRegularFile(status) ? Files.readString(status).strip() : "";
                 if (!code.matches("\\d{1,3}")) return otherwise;
                 return "server exited with code " + code + hiddenPathHint.map(hint -> "; " + hint).orElse("");
