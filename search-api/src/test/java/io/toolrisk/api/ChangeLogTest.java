@@ -3,6 +3,8 @@ package io.toolrisk.api;
 import io.toolrisk.catalogue.ChangeSet;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.ChangeSetJson;
+import io.toolrisk.catalogue.store.SnapshotHeader;
+import io.toolrisk.catalogue.store.SnapshotWriter;
 import io.toolrisk.testing.TestCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +23,12 @@ class ChangeLogTest {
     @TempDir
     Path dir;
 
+    /** What a refresh writes: a snapshot after the current one and its changes; it makes it live unless killed first. */
     private static String refresh(CatalogueStore store, Instant at, boolean live) throws IOException {
-        String id = new TestCatalogue().crawled("a").write(store, at, TestCatalogue.RULESET);
+        String id = store.newSnapshotId(at);
+        try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, at, TestCatalogue.RULESET, store.currentId()))) {
+            writer.commit();
+        }
         ChangeSetJson.writeFile(store.changesFile(id), new ChangeSet(id, store.currentId(), at, List.of(), List.of(), List.of()));
         if (live) store.switchCurrent(id);
         return id;

@@ -56,13 +56,10 @@ public final class TestCatalogue {
         return id;
     }
 
-    /**
-     * Writes the snapshot, its servers in the order added, as classified under {@code ruleset}, after the current
-     * one as a refresh would; returns its id.
-     */
+    /** Writes the snapshot, its servers in the order added, as classified under {@code ruleset}; returns its id. */
     public String write(CatalogueStore store, Instant createdAt, String ruleset) throws IOException {
         String id = store.newSnapshotId(createdAt);
-        try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, createdAt, ruleset, store.currentId()))) {
+        try (SnapshotWriter writer = store.newSnapshot(new SnapshotHeader(id, createdAt, ruleset, Optional.empty()))) {
             for (ServerRecord server : servers) writer.write(server);
             writer.commit();
         }
