@@ -6,8 +6,4 @@ if command -v bwrap >/dev/null 2>&1; then
   echo "ci: bubblewrap present ($(bwrap --version))"
   exit 0
 fi
-echo "ci: installing bubblewrap (apt-get)"
-SUDO=""; [[ "$(id -u)" -ne 0 ]] && SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq bubblewrap >/dev/null
+bash "$(dirname "${BASH_SOURCE[0]}")/apt-get-install.sh" bubblewrap
