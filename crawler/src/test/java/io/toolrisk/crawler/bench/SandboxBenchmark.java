@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * What a sandbox costs per crawl: the same small node server crawled one at a time, again and again, without a
  * sandbox, in bubblewrap's and in unshare's, the three interleaved so that a change in the machine's load falls on
- * all alike. Not a test: {@code bench/sandbox.sh} runs it. Arguments: SERVER_SCRIPT ROUNDS.
+ * all alike. Not a test: {@code bench/crawler.sh sandbox} runs it. Arguments: SERVER_SCRIPT ROUNDS.
  */
 public final class SandboxBenchmark {
     private SandboxBenchmark() {
