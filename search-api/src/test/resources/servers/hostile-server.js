@@ -40,6 +40,7 @@ if (mode === 'hostile') {
   report.writeHome = attempt(() => fs.writeFileSync(`${crawlerHome}/pwned`, 'pwned'));
   report.writeCatalogue = attempt(() => fs.writeFileSync(`${catalogue}/pwned`, 'pwned'));
   report.writeSystem = attempt(() => fs.writeFileSync('/usr/pwned', 'pwned'));
+  report.writeOwnInstall = attempt(() => fs.writeFileSync(`${__dirname}/pwned`, 'pwned'));
   report.shadow = attempt(() => fs.readFileSync('/etc/shadow', 'utf8'));
   report.ownHome = attempt(() => { fs.writeFileSync(`${process.env.HOME}/mine`, 'mine'); return fs.readdirSync(process.env.HOME).join(','); });
   report.ownTmp = attempt(() => { fs.writeFileSync('/tmp/mine', 'mine'); return fs.readdirSync('/tmp').join(','); });

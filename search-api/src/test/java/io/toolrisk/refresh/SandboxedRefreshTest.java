@@ -85,7 +85,7 @@ class SandboxedRefreshTest {
         assertSawNothing(report.get("catalogue"));
         assertSawNothing(report.get("catalogueCurrent"));
         assertSawNothing(report.get("crawlerTmp"));
-        for (String write : List.of("writeHome", "writeCatalogue", "writeSystem", "unmountHome"))
+        for (String write : List.of("writeHome", "writeCatalogue", "writeSystem", "writeOwnInstall", "unmountHome"))
             assertFalse(report.get(write).path("ok").asBoolean(), write + ": " + report.get(write));
         assertFalse(Files.exists(home.resolve("pwned")));
         assertFalse(Files.exists(catalogue.resolve("pwned")));
@@ -149,7 +149,44 @@ class SandboxedRefreshTest {
         assertTrue(log().contains("refresh: removed %d temporary folders of stdio servers that a killed run left".formatted(servers)), log());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bwrap", "unshare"})
+    void serverOfTheServersFilesNpmInstallRunsFromItInTheHiddenCacheAndCannotChangeIt(String backend) throws Exception {
+        // A stand-in for npm: `npm ci ... --prefix DIR` installs the hostile server as package fake-server.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("npm"), """
+                #!/bin/sh
+                for prefix; do :; done
+                mkdir -p "$prefix/node_modules/fake-server/dist"
+                cp "$FAKE_SERVER" "$prefix/node_modules/fake-server/dist/index.js"
+                """);
+        Files.setPosixFilePermissions(bin.resolve("npm"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path peers = Files.createDirectories(dir.resolve("peers"));
+        Files.writeString(peers.resolve("package.json"), "{\"dependencies\": {\"fake-server\": \"1.0.0\"}}");
+        Files.writeString(peers.resolve("package-lock.json"), "{\"packages\": {\"node_modules/fake-server\": {\"version\": \"1.0.0\"}}}");
+        ObjectNode entry = hostile("installed", "hostile", 0);
+        ((ArrayNode) entry.path("stdio").path("args")).set(0, "${TOOLRISK_NPM_PREFIX}/node_modules/fake-server/dist/index.js");
+        ObjectNode file = Json.MAPPER.createObjectNode().put("npm", "peers");
+        file.putArray("servers").add(entry);
+        Files.write(dir.resolve("servers.json"), Json.MAPPER.writeValueAsBytes(file));
+
+        Process refresh = refresh(backend, Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_SERVER", script()));
+        assertTrue(refresh.waitFor(3, TimeUnit.MINUTES), "the refresh finishes");
+        assertEquals(0, refresh.exitValue(), log());
+        Map<String, JsonNode> report = report("installed");
+        assertEquals("EROFS", report.get("writeOwnInstall").path("error").asText(), "its install is read-only to it");
+        assertEquals(".cache", report.get("crawlerHome").path("got").asText(), "of the home, only the way to its install");
+        assertSawNothing(report.get("sshKey"));
+        try (Stream<Path> installed = Files.walk(home.resolve(".cache/toolrisk/npm"))) {
+            assertTrue(installed.noneMatch(p -> p.getFileName().toString().equals("pwned")));
+        }
+    }
+
     private Process refresh(String backend) throws IOException {
+        return refresh(backend, Map.of());
+    }
+
+    private Process refresh(String backend, Map<String, String> environment) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         var builder = new ProcessBuilder(java, "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp, "-Dtoolrisk.sandbox=" + backend,
                 "-cp", System.getProperty("java.class.path"), "io.toolrisk.cli.ToolRiskCli",
@@ -160,8 +197,9 @@ class SandboxedRefreshTest {
         env.clear();
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", home.toString());
-        env.put("TOOLRISK_CACHE", dir.resolve("cache").toString());
+        env.put("TOOLRISK_CACHE", home.resolve(".cache/toolrisk").toString()); // in the home, as by default
         env.putAll(secrets);
+        env.putAll(environment);
         return builder.start();
     }
 
