@@ -55,6 +55,19 @@ class CrawlCommandTest {
         assertEquals(1, err.toString().lines().count());
     }
 
+    @Test
+    void noSandboxIsExplicitAndThenTheServerSeesWhatThisUserSees() throws Exception {
+        Path server = peers().resolve("@modelcontextprotocol/server-memory/dist/index.js");
+        assertEquals(0, run("crawl", "--stdio", "node " + server, "--no-sandbox"), err::toString);
+        assertEquals("memory-server", Json.MAPPER.readTree(out.toString()).at("/server/name").textValue());
+    }
+
+    @Test
+    void sandboxOptionsBesideNoSandboxAreAUsageError() {
+        assertEquals(2, run("crawl", "--stdio", "node server.js", "--no-sandbox", "--sandbox-network", "none"));
+        assertEquals("toolrisk crawl: --sandbox-network and --sandbox-read apply to the sandbox, not with --no-sandbox\n", err.toString());
+    }
+
     /** The tools array the server answers to a hand-written session, for comparison. */
     private static JsonNode toolsListedDirectly(Path server) throws Exception {
         Process node = new ProcessBuilder("node", server.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
