@@ -77,39 +77,56 @@ public final class StdioTransport implements Transport {
             throw new IOException(program.contains("/")
                     ? "cannot start '%s': no such executable file".formatted(program)
                     : "cannot start '%s': not found on PATH".formatted(program));
-        Namespaces namespaces = switch (sandbox) {
-            case Sandbox.Off off -> null;
-            case Sandbox.On on -> NamespaceProbe.resolve(on, path);
+        return switch (sandbox) {
+            case Sandbox.Off off -> unsandboxed(command, environment, maxMessageBytes);
+            case Sandbox.On on -> sandboxed(command, environment, maxMessageBytes, on);
         };
+    }
+
+    private static StdioTransport unsandboxed(List<String> command, Map<String, String> environment, int maxMessageBytes)
+            throws IOException {
         CrawlDirectory directory = CrawlDirectory.create();
-        ProcessBuilder builder;
-        Optional<String> hint = Optional.empty();
         try {
-            builder = switch (sandbox) {
-                case Sandbox.Off off -> {
-                    Path work = Files.createDirectory(directory.path().resolve("work"));
-                    yield new ProcessBuilder(command).directory(work.toFile());
-                }
-                case Sandbox.On on -> {
-                    directory.prepareFor(namespaces);
-                    var layout = SandboxLayout.of(directory.path(), hiddenAlways(on), on.readable());
-                    hint = hiddenNamed(layout, program, path, command.subList(1, command.size()));
-                    yield new ProcessBuilder(namespaces.command(directory.path(), layout, on.network(),
-                            path == null ? "" : path, command)).directory(directory.path().toFile());
-                }
-            };
+            Path work = Files.createDirectory(directory.path().resolve("work"));
+            var builder = new ProcessBuilder(command).directory(work.toFile());
+            return launch(builder, environment, directory.home().toString(), directory, false, Optional.empty(), command.getFirst(),
+                    maxMessageBytes);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
         }
+    }
+
+    private static StdioTransport sandboxed(List<String> command, Map<String, String> environment, int maxMessageBytes,
+                                            Sandbox.On sandbox) throws IOException, InterruptedException {
+        String path = environment.get("PATH");
+        Namespaces namespaces = NamespaceProbe.resolve(sandbox, path);
+        CrawlDirectory directory = CrawlDirectory.create();
+        try {
+            directory.prepareFor(namespaces);
+            var layout = SandboxLayout.of(directory.path(), hiddenAlways(sandbox), sandbox.readable());
+            Optional<String> hint = hiddenNamed(layout, command.getFirst(), path, command.subList(1, command.size()));
+            var builder = new ProcessBuilder(namespaces.command(directory.path(), layout, sandbox.network(),
+                    path == null ? "" : path, command)).directory(directory.path().toFile());
+            return launch(builder, environment, SandboxLayout.HOME.toString(), directory, true, hint, command.getFirst(),
+                    maxMessageBytes);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** Starts {@code builder} with exactly {@code environment} and {@code home}; the caller closes the directory if it fails. */
+    private static StdioTransport launch(ProcessBuilder builder, Map<String, String> environment, String home,
+                                         CrawlDirectory directory, boolean sandboxed, Optional<String> hint, String program,
+                                         int maxMessageBytes) throws IOException {
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(environment);
-        env.put("HOME", namespaces == null ? directory.home().toString() : SandboxLayout.HOME.toString());
+        env.put("HOME", home);
         try {
-            return new StdioTransport(builder.start(), directory, namespaces != null, hint, maxMessageBytes);
+            return new StdioTransport(builder.start(), directory, sandboxed, hint, maxMessageBytes);
         } catch (IOException e) {
-            directory.close();
             throw new IOException("cannot start '%s': %s".formatted(program, rootMessage(e).strip()), e);
         }
     }
