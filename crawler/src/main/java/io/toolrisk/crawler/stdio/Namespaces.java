@@ -42,7 +42,7 @@ record Namespaces(Sandbox.Backend backend, Path program, Path setpriv, Path unsh
      * @param serverPath the {@code PATH} the server gets, where its program is looked up
      */
     List<String> command(Path directory, SandboxLayout layout, Sandbox.Network network, String serverPath, List<String> command) {
-        var line = new ArrayList<>(List.of("/bin/sh", "-c", RELAY, "relay", directory.toString(),
+        var line = new ArrayList<>(List.of("/bin/sh", "-c", RELAY, "relay", directory.toString(), setpriv.toString(),
                 setpriv.toString(), "--pdeathsig", "KILL", "--"));
         switch (backend) {
             case BWRAP -> bwrap(line, layout, network, serverPath);

@@ -1,4 +1,4 @@
-# The crawler's end of a sandboxed stdio server. Arguments: DIR SANDBOX-COMMAND...
+# The crawler's end of a sandboxed stdio server. Arguments: DIR SETPRIV SANDBOX-COMMAND...
 #
 # The sandbox reads its stdin from a FIFO that this process, once it has become `cat`, feeds from the crawler's
 # pipe. When the crawler closes that pipe or dies (kill -9 included), cat reads the end of it and exits; the
@@ -9,8 +9,8 @@
 server_path=$PATH
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 d=$1
-shift
+setpriv=$2
+shift 2
 mkfifo -m 600 "$d/stdin" || exit 125
-setpriv=$(command -v setpriv)
 PATH=$server_path "$setpriv" --pdeathsig KILL -- /bin/sh -c 'd=$1; shift; "$@" < "$d/stdin"; echo "$?" > "$d/status"' runner "$d" "$@" &
 exec cat > "$d/stdin" 2> /dev/null
