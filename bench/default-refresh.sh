@@ -18,7 +18,7 @@ run() { # label, checkout, then options for refresh; prints the wall time in sec
   /usr/bin/time -f "%e" -o "$work/time" "$checkout/toolrisk" refresh --catalogue "$work/catalogue" "$@" \
     >"$work/out" 2>"$work/err" || { tail -5 "$work/err" >&2; exit 1; }
   grep -q "19 servers (19 crawled" "$work/out" || { echo "$label: not every server crawled:" >&2; head -12 "$work/out" >&2; }
-  echo "$label $(cat "$work/time")" | tee -a "$work/times"
+  echo "$label $(cat "$work/time") ($(grep -o '[0-9,]* tools' "$work/out" | head -1))" | tee -a "$work/times"
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
