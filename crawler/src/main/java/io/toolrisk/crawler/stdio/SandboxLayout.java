@@ -18,6 +18,7 @@ import java.util.Set;
  * same steps, so they show the same thing.
  *
  * @param steps in the order they apply
+ * @param rules which host paths the server sees at their own place, deepest first to decide (see {@link #visible})
  */
 record SandboxLayout(List<Step> steps, List<Rule> rules) {
     /** The server's home and working directory inside the sandbox. */
