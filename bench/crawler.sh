@@ -2,6 +2,7 @@
 # Crawler benchmarks (not tests). Usage:
 #   bench/crawler.sh http [COUNT=10000] [CONCURRENCY=256] [DELAY_MS=50]   simulated HTTP MCP servers on loopback
 #   bench/crawler.sh peers [CONCURRENCY=2] [ROUNDS=1]                     the real npm servers of data/peers, over stdio
+#   bench/crawler.sh sandbox [ROUNDS=40]                                  what the stdio sandbox costs per crawl
 # Numbers go to BENCHMARKS.md ("Crawler") by hand, with the command that produced them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,5 +34,11 @@ case "$mode" in
     /usr/bin/time -f "crawler process: %e s wall, %M KB max RSS, %P CPU" \
       java $CRAWL_OPTS -cp "$CP" io.toolrisk.crawler.bench.CrawlBenchmark peers "$TOOLRISK_PEERS_DIR" data/peers/manifest.json "$concurrency" "$rounds"
     ;;
-  *) echo "usage: bench/crawler.sh http|peers ..." >&2; exit 2 ;;
+  sandbox)
+    rounds="${2:-40}"
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    java -cp "$CP" io.toolrisk.crawler.bench.SandboxBenchmark "$PWD/crawler/target/test-classes/servers/misbehaving-server.js" "$rounds"
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    ;;
+  *) echo "usage: bench/crawler.sh http|peers|sandbox ..." >&2; exit 2 ;;
 esac

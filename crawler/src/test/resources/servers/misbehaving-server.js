@@ -26,8 +26,9 @@ if (mode === 'garbage') {
   for (let i = 0; i < 2000; i++) process.stdout.write('garbage line ' + i + ' <<<>>>\n');
 }
 if (mode === 'spawner') {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-  process.stderr.write('child ' + child.pid + '\n');
+  // The child carries the marker the test looks for among the machine's processes (its pid means nothing outside).
+  spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', process.argv[3] || 'spawner-child'], { stdio: 'ignore' });
+  process.stderr.write('child started\n');
 }
 if (mode === 'good') {
   process.stdout.write('Server starting... (a banner on stdout)\n');
@@ -75,6 +76,15 @@ rl.on('line', (line) => {
     if (mode === 'deep') {
       process.stdout.write('{"jsonrpc":"2.0","id":' + m.id + ',"result":{"tools":[{"name":"deep","inputSchema":'
         + '['.repeat(1000) + ']'.repeat(1000) + '}]}}\n');
+      return;
+    }
+    if (mode === 'connect') {
+      // Tries the port its third argument names on the loopback address, and says how that went.
+      const socket = require('net').connect({ host: '127.0.0.1', port: Number(process.argv[3]) });
+      const say = (what) => { socket.destroy(); answer(m.id, { tools: [{ name: 'connect', description: what }] }); };
+      socket.setTimeout(3000, () => say('ETIMEDOUT'));
+      socket.on('connect', () => say('connected'));
+      socket.on('error', (e) => say(e.code || String(e)));
       return;
     }
     if (mode === 'env-probe') {

@@ -11,6 +11,7 @@ import io.toolrisk.crawler.mcp.Durations;
 import io.toolrisk.crawler.mcp.McpSession;
 import io.toolrisk.crawler.mcp.ToolListing;
 import io.toolrisk.crawler.mcp.Transport;
+import io.toolrisk.crawler.stdio.Sandbox;
 import io.toolrisk.crawler.stdio.StdioTransport;
 import okhttp3.OkHttpClient;
 
@@ -33,25 +34,39 @@ public final class Crawler {
     private final CrawlLimits limits;
     private final OkHttpClient http;
     private final Map<String, String> environment;
+    private final Sandbox sandbox;
 
-    /** A crawler with its own HTTP client, filling {@code ${VAR}}s from this process's environment. */
-    public Crawler(CrawlLimits limits) {
-        this(limits, HttpClients.create(limits.connectTimeout(), limits.requestTimeout()), System.getenv());
+    /**
+     * A crawler with its own HTTP client, filling {@code ${VAR}}s from this process's environment, starting stdio
+     * servers in {@code sandbox}.
+     */
+    public Crawler(CrawlLimits limits, Sandbox sandbox) {
+        this(limits, HttpClients.create(limits.connectTimeout(), limits.requestTimeout()), System.getenv(), sandbox);
     }
 
     /**
      * @param http        the process's shared client (see {@link HttpClients#create})
      * @param environment where {@code ${VAR}} placeholders and {@code PATH} come from; nothing else of it
      *                    reaches a server
+     * @param sandbox     what stdio servers run in
      */
-    public Crawler(CrawlLimits limits, OkHttpClient http, Map<String, String> environment) {
+    public Crawler(CrawlLimits limits, OkHttpClient http, Map<String, String> environment, Sandbox sandbox) {
         this.limits = limits;
         this.http = http;
         this.environment = Map.copyOf(environment);
+        this.sandbox = sandbox;
     }
 
     public CrawlLimits limits() {
         return limits;
+    }
+
+    /**
+     * Fails, with the one-line reason every stdio crawl would give, when this crawler's sandbox cannot be made
+     * here; a run of many servers checks once before it starts any, rather than recording each as failed.
+     */
+    public void requireSandbox() throws IOException, InterruptedException {
+        StdioTransport.requireSandbox(sandbox, environment);
     }
 
     /** Crawls one server. Only an interrupt of the calling thread ends it other than with a result. */
@@ -148,7 +163,7 @@ public final class Crawler {
         Deadline deadline = Deadline.after(limits.serverTimeout());
         StdioTransport transport;
         try {
-            transport = StdioTransport.start(command, env, limits.maxMessageBytes());
+            transport = StdioTransport.start(command, env, limits.maxMessageBytes(), sandbox);
         } catch (IOException e) {
             return new CrawlResult.Failed(ref, Stage.LAUNCH, e.getMessage(), "");
         }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CrawlerTest {
     private final Crawler crawler = new Crawler(TestServers.FAST,
-            HttpClients.create(TestServers.FAST.connectTimeout(), TestServers.FAST.requestTimeout()), Map.of("PATH", "/usr/bin:/bin"));
+            HttpClients.create(TestServers.FAST.connectTimeout(), TestServers.FAST.requestTimeout()), Map.of("PATH", "/usr/bin:/bin"), TestServers.SANDBOX);
 
     @TempDir
     Path dir;

@@ -49,7 +49,7 @@ class HttpServersTest {
         }
         var limits = TestServers.FAST;
         var crawler = new Crawler(limits, HttpClients.create(limits.connectTimeout(), limits.requestTimeout()),
-                Map.of("ACME_TOKEN", "t0k3n"));
+                Map.of("ACME_TOKEN", "t0k3n"), TestServers.SANDBOX);
         List<ServerEntry> entries = List.of(
                 http("good", "/good", Map.of("Authorization", "Bearer ${ACME_TOKEN}")),
                 http("unauthorized", "/unauthorized", Map.of()),

@@ -30,7 +30,8 @@ class RealServersTest {
     @BeforeAll
     static void requirePeers() {
         TestServers.peerModules();
-        crawler = new Crawler(CrawlLimits.DEFAULT.withTimeouts(java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(30)));
+        crawler = new Crawler(CrawlLimits.DEFAULT.withTimeouts(java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(30)),
+                TestServers.SANDBOX);
     }
 
     @Test
@@ -65,7 +66,10 @@ class RealServersTest {
 
     @Test
     void filesystemServerWithATemporaryRoot(@TempDir Path root) throws InterruptedException {
-        var crawled = crawl(TestServers.peer("filesystem", "@modelcontextprotocol/server-filesystem/dist/index.js", root.toString()));
+        // The sandbox hides the crawler's temp folder: the root is shown to the server, read-only.
+        var showingRoot = new Crawler(crawler.limits(), TestServers.SANDBOX.withReadable(List.of(root)));
+        CrawlResult result = showingRoot.crawl(TestServers.peer("filesystem", "@modelcontextprotocol/server-filesystem/dist/index.js", root.toString()));
+        var crawled = assertInstanceOf(CrawlResult.Crawled.class, result, result::toString);
         assertEquals(14, crawled.tools().size(), names(crawled)::toString);
         assertTrue(names(crawled).contains("write_file"));
         assertEquals(Optional.of(true), tool(crawled, "read_text_file").annotations().readOnlyHint());

@@ -1,6 +1,7 @@
 package io.toolrisk.crawler;
 
 import io.toolrisk.crawler.discovery.ServerEntry;
+import io.toolrisk.crawler.stdio.Sandbox;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -16,6 +17,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class TestServers {
     /** Short, so that every misbehaving server fails fast; long enough for node to start on a busy 2-core machine. */
     static final CrawlLimits FAST = CrawlLimits.DEFAULT.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(8));
+
+    /**
+     * The default sandbox, showing the installed peers (they lie in the home it hides); {@code -Dtoolrisk.sandbox=unshare}
+     * runs every test on the fallback.
+     */
+    static final Sandbox.On SANDBOX = new Sandbox.On(
+            Sandbox.Backend.valueOf(System.getProperty("toolrisk.sandbox", "auto").toUpperCase(java.util.Locale.ROOT)),
+            Sandbox.Network.HOST,
+            System.getProperty("toolrisk.peers.dir") == null ? List.of() : List.of(Path.of(System.getProperty("toolrisk.peers.dir"))),
+            List.of());
 
     private TestServers() {
     }
@@ -45,10 +56,12 @@ final class TestServers {
         return misbehaving(mode, Map.of());
     }
 
-    static ServerEntry.Stdio misbehaving(String mode, Map<String, String> env) {
+    static ServerEntry.Stdio misbehaving(String mode, Map<String, String> env, String... more) {
         try {
             Path script = Path.of(TestServers.class.getResource("/servers/misbehaving-server.js").toURI());
-            return ServerEntry.Stdio.of(mode, "node", List.of(script.toString(), mode), env);
+            var args = new ArrayList<>(List.of(script.toString(), mode));
+            args.addAll(List.of(more));
+            return ServerEntry.Stdio.of(mode, "node", args, env);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -33,10 +33,12 @@ final class ChangeLog {
         this.store = store;
     }
 
-    /** The ids of snapshots that have a change file, newest first. */
+    /**
+     * The ids of snapshots that went live and have a change file, newest first; a snapshot written by a refresh
+     * that was killed before making it live is not among them.
+     */
     List<String> snapshotsWithChanges() throws IOException {
-        List<String> ids = new ArrayList<>(store.snapshotIds());
-        java.util.Collections.reverse(ids);
+        List<String> ids = new ArrayList<>(store.liveSnapshotIds());
         ids.removeIf(id -> !Files.isRegularFile(store.changesFile(id)));
         return ids;
     }

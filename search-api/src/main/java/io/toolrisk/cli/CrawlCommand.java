@@ -6,7 +6,6 @@ import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.json.ServerInfoJson;
 import io.toolrisk.catalogue.json.ToolJson;
 import io.toolrisk.crawler.CrawlResult;
-import io.toolrisk.crawler.Crawler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +32,7 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!server.present()) throw new CommandLine.ParameterException(spec.commandLine(), "Missing required argument: --stdio or --url");
-        CrawlResult result = new Crawler(server.limits()).crawl(server.entry());
+        CrawlResult result = server.crawler().crawl(server.entry());
         PrintWriter err = spec.commandLine().getErr();
         return switch (result) {
             case CrawlResult.Crawled crawled -> {

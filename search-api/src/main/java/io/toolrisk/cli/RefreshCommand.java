@@ -8,6 +8,7 @@ import io.toolrisk.refresh.RefreshOptions;
 import io.toolrisk.refresh.RefreshOutcome;
 import io.toolrisk.refresh.RefreshReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -61,8 +62,11 @@ final class RefreshCommand implements Callable<Integer> {
     String timeout;
 
     @Option(names = "--keep", paramLabel = "N", defaultValue = "5",
-            description = "Snapshots to keep for diffs (default: ${DEFAULT-VALUE}).")
+            description = "Snapshots to keep for diffs, of those that went live (default: ${DEFAULT-VALUE}).")
     int keep;
+
+    @Mixin
+    SandboxOptions sandbox = new SandboxOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -79,7 +83,7 @@ final class RefreshCommand implements Callable<Integer> {
         var limits = CrawlLimits.DEFAULT.withTimeouts(
                 min(CrawlLimits.DEFAULT.requestTimeout(), Durations.parse(timeout)), Durations.parse(timeout));
         return new RefreshOptions(serversFile, fromConfig, catalogue, concurrency, new LinkedHashSet<>(only), full,
-                Durations.parse(maxAge), keep, limits, RefreshOptions.defaultCacheDir());
+                Durations.parse(maxAge), keep, limits, RefreshOptions.defaultCacheDir(), sandbox.sandbox());
     }
 
     private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {

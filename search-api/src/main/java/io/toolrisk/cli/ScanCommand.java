@@ -4,7 +4,6 @@ import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.CrawlResult;
-import io.toolrisk.crawler.Crawler;
 import io.toolrisk.scan.FailOn;
 import io.toolrisk.scan.Scan;
 import io.toolrisk.scan.ScanReport;
@@ -78,7 +77,7 @@ final class ScanCommand implements Callable<Integer> {
             String label = name != null ? name : "-".equals(file) ? "stdin" : Path.of(file).getFileName().toString();
             report = Scan.ofEntries(label, "-".equals(file) ? Optional.empty() : Optional.of(file), entries, classifier);
         } else {
-            CrawlResult result = new Crawler(server.limits()).crawl(server.entry());
+            CrawlResult result = server.crawler().crawl(server.entry());
             if (!(result instanceof CrawlResult.Crawled crawled)) {
                 spec.commandLine().getErr().println("toolrisk scan: " + ServerTarget.failure(result));
                 return EXIT_NOT_CRAWLED;

@@ -2,9 +2,11 @@ package io.toolrisk.cli;
 
 import io.toolrisk.crawler.CrawlLimits;
 import io.toolrisk.crawler.CrawlResult;
+import io.toolrisk.crawler.Crawler;
 import io.toolrisk.crawler.discovery.ServerEntry;
 import io.toolrisk.crawler.mcp.Durations;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -37,6 +39,9 @@ final class ServerTarget {
     @Option(names = "--env", paramLabel = "K=V", description = "An environment variable for --stdio (the server gets no other but PATH and a temporary HOME). Repeatable.")
     List<String> env = new ArrayList<>();
 
+    @Mixin
+    SandboxOptions sandbox = new SandboxOptions();
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Limit for each request and for the whole crawl: 30s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
     String timeout;
@@ -50,6 +55,11 @@ final class ServerTarget {
         if (duration.isZero() || duration.isNegative())
             throw new IllegalArgumentException("--timeout must be longer than zero, got '%s'".formatted(timeout));
         return CrawlLimits.DEFAULT.withTimeout(duration);
+    }
+
+    /** A crawler for the target: its limits, and the sandbox its server runs in when it is a process. */
+    Crawler crawler() {
+        return new Crawler(limits(), sandbox.sandbox());
     }
 
     /** What to crawl; the caller checks {@link #present()} first. */

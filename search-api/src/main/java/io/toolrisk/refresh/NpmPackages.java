@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -59,6 +62,7 @@ final class NpmPackages {
                     .formatted(servers, lockfile, target));
             runNpmCi(manifest, lockfile, target);
         }
+        readableByAll(target);
         return new NpmPackages(target, versions);
     }
 
@@ -97,6 +101,21 @@ final class NpmPackages {
             io.toolrisk.catalogue.store.CatalogueStore.deleteTree(staging);
         }
     }
+
+    /**
+     * The install was made as a private temporary directory; the sandbox runs its servers as another user (nobody,
+     * when toolrisk runs as root), who must be able to enter it. Also mends installs made before sandboxes.
+     */
+    private static void readableByAll(Path install) throws IOException {
+        var permissions = Files.getPosixFilePermissions(install);
+        if (permissions.containsAll(READ_AND_ENTER)) return;
+        permissions.addAll(READ_AND_ENTER);
+        Files.setPosixFilePermissions(install, permissions);
+    }
+
+    private static final Set<PosixFilePermission> READ_AND_ENTER = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
 
     /** The install prefix, for {@code ${TOOLRISK_NPM_PREFIX}}. */
     Path prefix() {

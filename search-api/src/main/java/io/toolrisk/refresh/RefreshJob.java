@@ -15,10 +15,13 @@ import io.toolrisk.crawler.Crawler;
 import io.toolrisk.crawler.discovery.RegistryClient;
 import io.toolrisk.crawler.discovery.ServerEntry;
 import io.toolrisk.crawler.http.HttpClients;
+import io.toolrisk.crawler.stdio.Sandbox;
+import io.toolrisk.crawler.stdio.StdioTransport;
 import io.toolrisk.index.CatalogueIndexer;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +66,8 @@ public final class RefreshJob {
         try (RefreshLock lock = RefreshLock.acquire(store.dir())) {
             store.removeIncomplete();
             CatalogueStore.deleteTree(store.dir().resolve(SPOOL_DIR));
+            int abandoned = StdioTransport.removeAbandonedDirectories();
+            if (abandoned > 0) log.printf("refresh: removed %d temporary folders of stdio servers that a killed run left%n", abandoned);
             var http = HttpClients.create(options.limits().connectTimeout(), options.limits().requestTimeout());
             ServerSources sources = ServerSources.gather(options.serversFile(), options.clientConfigs(),
                     new RegistryClient(http), options.cacheDir(), environment, message -> log.println("refresh: " + message));
@@ -77,7 +82,10 @@ public final class RefreshJob {
                     sources.servers().size(), plan.toCrawl().size(), plan.carried().size());
 
             var records = new ServerRecords(classifier);
-            var crawler = new Crawler(options.limits(), http, sources.environment());
+            var crawler = new Crawler(options.limits(), http, sources.environment(), sandbox(store, sources));
+            // Where stdio servers cannot be sandboxed, the refresh stops before crawling: recording every one of them
+            // as failed would replace their good records.
+            if (plan.toCrawl().stream().anyMatch(ServerEntry.Stdio.class::isInstance)) crawler.requireSandbox();
             var progress = new RefreshProgress(log, clock, Duration.ofSeconds(2), plan.toCrawl().size());
             try (var spool = new ServerSpool(store.dir().resolve(SPOOL_DIR), true)) {
                 crawler.crawlEach(plan.toCrawl(), options.concurrency(), (index, result) -> {
@@ -89,6 +97,18 @@ public final class RefreshJob {
                 return publish(store, previousId, spool, plan, records, sources.problems(), started);
             }
         }
+    }
+
+    /** The options' sandbox, hiding the catalogue and the cache too, and showing the servers file's npm install. */
+    private Sandbox sandbox(CatalogueStore store, ServerSources sources) {
+        return switch (options.sandbox()) {
+            case Sandbox.Off off -> off;
+            case Sandbox.On on -> {
+                String npm = sources.environment().get(NpmPackages.PREFIX_VARIABLE);
+                yield on.withHidden(List.of(store.dir(), options.cacheDir()))
+                        .withReadable(npm == null ? List.of() : List.of(Path.of(npm)));
+            }
+        };
     }
 
     private RefreshOutcome publish(CatalogueStore store, Optional<String> previousId, ServerSpool spool, Plan plan,

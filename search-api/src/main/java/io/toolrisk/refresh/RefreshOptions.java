@@ -1,6 +1,7 @@
 package io.toolrisk.refresh;
 
 import io.toolrisk.crawler.CrawlLimits;
+import io.toolrisk.crawler.stdio.Sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +22,12 @@ import java.util.Set;
  * @param keep          snapshots to keep (the live one always stays)
  * @param limits        bounds of each crawl
  * @param cacheDir      where npm packages a servers file pins are installed
+ * @param sandbox       what stdio servers run in; a sandbox also hides the catalogue and the cache from them, and
+ *                      shows them the npm install
  */
 public record RefreshOptions(Optional<Path> serversFile, List<Path> clientConfigs, Path catalogueDir, int concurrency,
-                             Set<String> only, boolean full, Duration maxAge, int keep, CrawlLimits limits, Path cacheDir) {
+                             Set<String> only, boolean full, Duration maxAge, int keep, CrawlLimits limits, Path cacheDir,
+                             Sandbox sandbox) {
     public RefreshOptions {
         serversFile = serversFile == null ? Optional.empty() : serversFile;
         clientConfigs = List.copyOf(clientConfigs);
@@ -34,6 +38,7 @@ public record RefreshOptions(Optional<Path> serversFile, List<Path> clientConfig
         only = Set.copyOf(only);
         if (maxAge.isNegative()) throw new IllegalArgumentException("--max-age must not be negative, got " + maxAge);
         if (keep < 1) throw new IllegalArgumentException("--keep must be at least 1, got " + keep);
+        if (sandbox == null) throw new IllegalArgumentException("a refresh needs a sandbox, or Sandbox.Off");
     }
 
     /** The default cache: {@code $TOOLRISK_CACHE}, else {@code ~/.cache/toolrisk}. */

@@ -24,7 +24,7 @@ class CrawlCommandTest {
     @Test
     void printsServerInfoAndToolsOfARealServerAsSent() throws Exception {
         Path server = peers().resolve("@modelcontextprotocol/server-memory/dist/index.js");
-        int exit = run("crawl", "--stdio", "node " + server);
+        int exit = run("crawl", "--stdio", "node " + server, "--sandbox-read", peers().getParent().toString());
 
         assertEquals(0, exit, err::toString);
         assertEquals("", err.toString());
@@ -40,6 +40,32 @@ class CrawlCommandTest {
                 printed.at("/tools/3/annotations"));
         assertEquals(toolsListedDirectly(server), printed.get("tools"), "tools as the server sent them");
         assertTrue(out.toString().endsWith("}\n"), "one JSON document and a newline");
+    }
+
+    @Test
+    void serverThatExitsBecauseTheSandboxHidesItsScriptSaysSoNamingTheOptionThatShowsIt() {
+        // The peers are installed in the crawler's home, which the sandbox hides.
+        Path server = peers().resolve("@modelcontextprotocol/server-memory/dist/index.js");
+        int exit = run("crawl", "--stdio", "node " + server);
+
+        assertEquals(1, exit);
+        assertTrue(err.toString().startsWith(("toolrisk crawl: initialize failed: server exited with code 1; it was given %s, "
+                + "which the sandbox hides: show it with --sandbox-read %s, or pass --no-sandbox (stderr: ")
+                .formatted(server, peers().getParent())), err::toString);
+        assertEquals(1, err.toString().lines().count());
+    }
+
+    @Test
+    void noSandboxIsExplicitAndThenTheServerSeesWhatThisUserSees() throws Exception {
+        Path server = peers().resolve("@modelcontextprotocol/server-memory/dist/index.js");
+        assertEquals(0, run("crawl", "--stdio", "node " + server, "--no-sandbox"), err::toString);
+        assertEquals("memory-server", Json.MAPPER.readTree(out.toString()).at("/server/name").textValue());
+    }
+
+    @Test
+    void sandboxOptionsBesideNoSandboxAreAUsageError() {
+        assertEquals(2, run("crawl", "--stdio", "node server.js", "--no-sandbox", "--sandbox-network", "none"));
+        assertEquals("toolrisk crawl: --sandbox-network and --sandbox-read apply to the sandbox, not with --no-sandbox\n", err.toString());
     }
 
     /** The tools array the server answers to a hand-written session, for comparison. */

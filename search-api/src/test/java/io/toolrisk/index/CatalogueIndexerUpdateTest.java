@@ -245,11 +245,13 @@ class CatalogueIndexerUpdateTest {
         try (var entries = Files.list(store.dir().resolve("index"))) {
             assertEquals(List.of(previous), entries.map(p -> p.getFileName().toString()).toList());
         }
+        assertFalse(Files.exists(store.snapshotFile(next)), "the snapshot that never went live is gone too");
         assertEquals(before, fileHashes(store.indexDir(previous)));
         try (var serving = ToolSearcher.open(store.indexDir(previous), 0)) {
             assertEquals(30, serving.info().servers());
         }
-        assertTrue(new CatalogueIndexer().update(store, previous, next, CHANGED).updated(), "the next run updates cleanly");
+        String again = second().write(store, SECOND, TestCatalogue.RULESET);
+        assertTrue(new CatalogueIndexer().update(store, previous, again, CHANGED).updated(), "the next run updates cleanly");
     }
 
     /** {@code UpdateUntilKilled STORE PREVIOUS NEXT MARKER SERVERS}: updates, and stops for good after the first server. */

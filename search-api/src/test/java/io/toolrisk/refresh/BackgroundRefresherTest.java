@@ -8,6 +8,7 @@ import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.CrawlLimits;
+import io.toolrisk.crawler.stdio.Sandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class BackgroundRefresherTest {
                 {"name": "delete_note", "description": "Deletes a note. This cannot be undone."}
                 """);
         var options = new RefreshOptions(Optional.of(dir.resolve("servers.json")), List.of(), dir.resolve("catalogue"), 2,
-                Set.of(), false, Duration.ofHours(24), 5, CrawlLimits.DEFAULT, dir.resolve("cache"));
+                Set.of(), false, Duration.ofHours(24), 5, CrawlLimits.DEFAULT, dir.resolve("cache"), Sandbox.DEFAULT);
         return new RefreshJob(options, Classifier.bundled(), Clock.systemUTC(), new PrintStream(log, true), Map.of());
     }
 

@@ -15,6 +15,7 @@ import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.SnapshotReader;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.CrawlLimits;
+import io.toolrisk.crawler.stdio.Sandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +75,8 @@ class RefreshJobTest {
 
     private RefreshOutcome.Written refresh(Instant at, Set<String> only, boolean full) throws Exception {
         var options = new RefreshOptions(Optional.of(dir.resolve("servers.json")), List.of(), dir.resolve("catalogue"), 4,
-                only, full, Duration.ofHours(24), 5, CrawlLimits.DEFAULT.withTimeout(Duration.ofSeconds(10)), dir.resolve("cache"));
+                only, full, Duration.ofHours(24), 5, CrawlLimits.DEFAULT.withTimeout(Duration.ofSeconds(10)), dir.resolve("cache"),
+                Sandbox.DEFAULT);
         var job = new RefreshJob(options, Classifier.bundled(), Clock.fixed(at, ZoneOffset.UTC), new PrintStream(log, true), Map.of());
         return assertInstanceOf(RefreshOutcome.Written.class, job.run());
     }
@@ -268,5 +270,35 @@ class RefreshJobTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode(), new String(response.body()));
         return Json.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void stdioServersThatCannotBeSandboxedStopTheRefreshBeforeAnyCrawlAndLeaveTheCatalogue() throws Exception {
+        files("Compares two folders.");
+        serversFile();
+        refresh(Instant.parse("2026-11-25T12:00:00Z"), Set.of(), false);
+        var store = new CatalogueStore(dir.resolve("catalogue"));
+        Optional<String> live = store.currentId();
+        Files.writeString(dir.resolve("servers.json"), """
+                {"servers": [{"id": "files", "file": "files.json"},
+                             {"id": "runs", "stdio": {"command": "node", "args": ["server.js"], "env": {}}}]}
+                """);
+        // A machine where no namespaces can be made: bubblewrap and unshare are there and fail.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String program : List.of("bwrap", "unshare")) {
+            Files.writeString(bin.resolve(program), "#!/bin/sh\necho '%s: Operation not permitted' >&2\nexit 1\n".formatted(program));
+            Files.setPosixFilePermissions(bin.resolve(program), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        var options = new RefreshOptions(Optional.of(dir.resolve("servers.json")), List.of(), dir.resolve("catalogue"), 4,
+                Set.of(), true, Duration.ofHours(24), 5, CrawlLimits.DEFAULT, dir.resolve("cache"), Sandbox.DEFAULT);
+        var job = new RefreshJob(options, Classifier.bundled(), Clock.systemUTC(), new PrintStream(log, true),
+                Map.of("PATH", bin + ":" + System.getenv("PATH")));
+
+        var refused = assertThrows(IOException.class, job::run);
+        assertEquals("cannot start stdio servers in a sandbox here (bwrap: Operation not permitted; unshare: Operation not "
+                + "permitted); allow user namespaces or install bubblewrap, or pass --no-sandbox to run them unsandboxed, "
+                + "seeing all this user can", refused.getMessage());
+        assertEquals(live, store.currentId(), "the catalogue is as it was");
+        assertEquals(List.of(live.orElseThrow()), store.snapshotIds());
     }
 }

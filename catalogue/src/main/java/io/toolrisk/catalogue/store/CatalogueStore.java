@@ -148,8 +148,39 @@ public final class CatalogueStore {
     }
 
     /**
-     * Removes what an interrupted refresh left behind: temporary files and index directories of snapshots that
-     * were never completed. Never touches the current snapshot or its index.
+     * The snapshots that went live, newest first: the current one, the one that was current before it (its
+     * header's {@code previous}), and so on while they are kept. A snapshot that a refresh wrote but never made
+     * live (it was killed first, say) is none of them: no later snapshot names it as its previous.
+     */
+    public List<String> liveSnapshotIds() throws IOException {
+        return liveChain().ids();
+    }
+
+    /**
+     * The live snapshots as far as they can be read; {@code whole} unless a snapshot in the chain could not be
+     * read, in which case those before it are unknown and nothing is deleted for not being in it.
+     */
+    private record LiveChain(List<String> ids, boolean whole) {
+    }
+
+    private LiveChain liveChain() throws IOException {
+        List<String> ids = new ArrayList<>();
+        Optional<String> next = currentId();
+        while (next.isPresent() && !ids.contains(next.get()) && Files.isRegularFile(snapshotFile(next.get()))) {
+            ids.add(next.get());
+            try (SnapshotReader reader = openSnapshot(next.get())) {
+                next = reader.header().previous();
+            } catch (IOException e) {
+                return new LiveChain(List.copyOf(ids), false);
+            }
+        }
+        return new LiveChain(List.copyOf(ids), true);
+    }
+
+    /**
+     * Removes what an interrupted refresh left behind: temporary files, index directories of snapshots that
+     * were never completed, and snapshots that were completed but never went live. Never touches the current
+     * snapshot or its index.
      */
     public void removeIncomplete() throws IOException {
         Optional<String> current = currentId();
@@ -162,20 +193,34 @@ public final class CatalogueStore {
             if (current.filter(id::equals).isPresent()) continue;
             if (!complete.contains(id)) deleteTree(index);
         }
+        LiveChain live = liveChain();
+        if (!live.whole()) return;
+        for (String id : complete) {
+            if (!live.ids().contains(id)) delete(id);
+        }
     }
 
-    /** Keeps the newest {@code keep} snapshots (and always the current one), deleting older ones and their indexes. */
+    /**
+     * Keeps the newest {@code keep} snapshots of those that went live (the current one always among them),
+     * deleting older ones, those that never went live, and their indexes.
+     */
     public void prune(int keep) throws IOException {
         if (keep < 1) throw new IllegalArgumentException("keep must be at least 1, got " + keep);
-        Optional<String> current = currentId();
-        List<String> ids = snapshotIds();
-        for (String id : ids.subList(0, Math.max(0, ids.size() - keep))) {
-            if (current.filter(id::equals).isPresent()) continue;
-            Files.deleteIfExists(snapshotFile(id));
-            Files.deleteIfExists(changesFile(id));
-            Files.deleteIfExists(serverListFile(id));
-            deleteTree(indexDir(id));
+        LiveChain live = liveChain();
+        List<String> kept = live.ids().subList(0, Math.min(keep, live.ids().size()));
+        for (String id : snapshotIds()) {
+            boolean beyondKeep = live.ids().contains(id) && !kept.contains(id);
+            boolean neverLive = live.whole() && !live.ids().contains(id);
+            if (beyondKeep || neverLive) delete(id);
         }
+    }
+
+    /** Deletes snapshot {@code id} with its change and server lists and its index. */
+    private void delete(String id) throws IOException {
+        Files.deleteIfExists(snapshotFile(id));
+        Files.deleteIfExists(changesFile(id));
+        Files.deleteIfExists(serverListFile(id));
+        deleteTree(indexDir(id));
     }
 
     private static List<Path> list(Path directory) throws IOException {

@@ -149,15 +149,67 @@ class CatalogueStoreTest {
         assertEquals(ids, store.snapshotIds());
     }
 
+    /** Four refreshes: the second was killed after writing its snapshot, before making it live. */
+    private List<String> threeLiveAndOneKilled(CatalogueStore store) throws IOException {
+        String first = writeSnapshot(store, NOW, server("a", "x"));
+        store.switchCurrent(first);
+        String killed = writeSnapshot(store, NOW.plusSeconds(60), server("a", "x"));
+        Files.writeString(store.changesFile(killed), "{}");
+        Files.createDirectories(store.indexDir(killed));
+        String third = writeSnapshot(store, NOW.plusSeconds(120), server("a", "x"));
+        store.switchCurrent(third);
+        String fourth = writeSnapshot(store, NOW.plusSeconds(180), server("a", "x"));
+        store.switchCurrent(fourth);
+        return List.of(first, killed, third, fourth);
+    }
+
     @Test
-    void pruneKeepsTheNewestAndTheCurrent() throws IOException {
+    void liveSnapshotsAreTheCurrentOneAndThoseCurrentBeforeIt() throws IOException {
         var store = new CatalogueStore(dir);
-        String oldest = writeSnapshot(store, NOW, server("a", "x"));
-        store.switchCurrent(oldest);
+        List<String> ids = threeLiveAndOneKilled(store);
+        assertEquals(List.of(ids.get(3), ids.get(2), ids.get(0)), store.liveSnapshotIds());
+        assertEquals(ids, store.snapshotIds(), "the killed refresh's snapshot is complete, but never went live");
+    }
+
+    @Test
+    void pruneKeepsTheNewestThatWentLiveAndDropsOneThatNeverDid() throws IOException {
+        var store = new CatalogueStore(dir);
+        List<String> ids = threeLiveAndOneKilled(store);
+        store.prune(2);
+        assertEquals(List.of(ids.get(2), ids.get(3)), store.snapshotIds());
+        assertFalse(Files.exists(store.changesFile(ids.get(1))));
+        assertFalse(Files.exists(store.indexDir(ids.get(1))));
+    }
+
+    @Test
+    void snapshotsWrittenAfterTheCurrentOneDoNotCountForKeep() throws IOException {
+        var store = new CatalogueStore(dir);
+        String live = writeSnapshot(store, NOW, server("a", "x"));
+        store.switchCurrent(live);
         writeSnapshot(store, NOW.plusSeconds(60), server("a", "x"));
-        String newest = writeSnapshot(store, NOW.plusSeconds(120), server("a", "x"));
+        writeSnapshot(store, NOW.plusSeconds(120), server("a", "x"));
         store.prune(1);
-        assertEquals(List.of(oldest, newest), store.snapshotIds());
+        assertEquals(List.of(live), store.snapshotIds());
+    }
+
+    @Test
+    void removeIncompleteDeletesASnapshotThatNeverWentLive() throws IOException {
+        var store = new CatalogueStore(dir);
+        List<String> ids = threeLiveAndOneKilled(store);
+        store.removeIncomplete();
+        assertEquals(List.of(ids.get(0), ids.get(2), ids.get(3)), store.snapshotIds());
+        assertFalse(Files.exists(store.changesFile(ids.get(1))));
+        assertFalse(Files.exists(store.indexDir(ids.get(1))));
+    }
+
+    @Test
+    void anUnreadableSnapshotEndsTheLiveOnesAndNothingBeforeItIsDeletedForIt() throws IOException {
+        var store = new CatalogueStore(dir);
+        List<String> ids = threeLiveAndOneKilled(store);
+        Files.writeString(store.snapshotFile(ids.get(2)), "{\"format\":\"broken\"");
+        assertEquals(List.of(ids.get(3), ids.get(2)), store.liveSnapshotIds());
+        store.removeIncomplete();
+        assertEquals(ids, store.snapshotIds());
     }
 
     @Test

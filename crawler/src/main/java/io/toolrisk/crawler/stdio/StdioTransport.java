@@ -10,23 +10,23 @@ import io.toolrisk.crawler.mcp.Transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * MCP over a server process's stdin and stdout, newline-delimited JSON. The process starts in a fresh
- * temporary directory that is also its {@code HOME}, with exactly the environment given (nothing inherited);
- * its stderr is drained and its tail kept; lines on stdout that are not JSON (banners, logs) are skipped up to
- * a bound. {@link #close} ends the process and all its descendants and deletes the directory.
+ * MCP over a server process's stdin and stdout, newline-delimited JSON. The process starts in a {@link Sandbox}
+ * (or, with {@link Sandbox.Off}, in a fresh temporary directory that is also its {@code HOME}), with exactly the
+ * environment given (nothing inherited); its stderr is drained and its tail kept; lines on stdout that are not
+ * JSON (banners, logs) are skipped up to a bound. {@link #close} ends the process and all its descendants and
+ * deletes its directory; sandboxed, its descendants also die when the crawler dies.
  */
 public final class StdioTransport implements Transport {
     /** More non-JSON stdout lines than this and the server is not speaking MCP. */
@@ -35,7 +35,11 @@ public final class StdioTransport implements Transport {
     private static final long EXIT_GRACE_MILLIS = 200;
 
     private final Process process;
-    private final Path directory;
+    private final CrawlDirectory directory;
+    /** Sandboxed, the process is the relay, which outlives the server: the server's status is in a file. */
+    private final boolean sandboxed;
+    /** Why a sandboxed server may have exited: a path it was given lies where the sandbox hides everything. */
+    private final Optional<String> hiddenPathHint;
     private final OutputStream stdin;
     private final Inbox inbox = new Inbox();
     private final StderrTail stderr = new StderrTail();
@@ -45,9 +49,12 @@ public final class StdioTransport implements Transport {
     private final Object sendLock = new Object();
     private volatile boolean closed;
 
-    private StdioTransport(Process process, Path directory, int maxMessageBytes) {
+    private StdioTransport(Process process, CrawlDirectory directory, boolean sandboxed, Optional<String> hiddenPathHint,
+                           int maxMessageBytes) {
         this.process = process;
         this.directory = directory;
+        this.sandboxed = sandboxed;
+        this.hiddenPathHint = hiddenPathHint;
         this.stdin = process.getOutputStream();
         this.stderrReader = Thread.ofVirtual().name("mcp-stderr-" + process.pid())
                 .start(() -> stderr.drain(process.getErrorStream()));
@@ -56,32 +63,126 @@ public final class StdioTransport implements Transport {
     }
 
     /**
-     * Starts {@code command} (program and arguments) with {@code environment} plus a temporary {@code HOME}.
+     * Starts {@code command} (program and arguments) with {@code environment} plus a temporary {@code HOME}, in
+     * {@code sandbox}.
      *
-     * @throws IOException when the program cannot be started; the message names it
+     * @throws IOException when the program cannot be started, or no sandbox can be made here; the message names it
      */
-    public static StdioTransport start(List<String> command, Map<String, String> environment, int maxMessageBytes)
-            throws IOException {
+    public static StdioTransport start(List<String> command, Map<String, String> environment, int maxMessageBytes,
+                                       Sandbox sandbox) throws IOException, InterruptedException {
         if (command.isEmpty() || command.getFirst().isBlank()) throw new IOException("no command to start");
         String program = command.getFirst();
-        if (!Programs.exists(program, environment.get("PATH")))
+        String path = environment.get("PATH");
+        if (!Programs.exists(program, path))
             throw new IOException(program.contains("/")
                     ? "cannot start '%s': no such executable file".formatted(program)
                     : "cannot start '%s': not found on PATH".formatted(program));
-        Path directory = Files.createTempDirectory("toolrisk-mcp-");
-        Path home = Files.createDirectory(directory.resolve("home"));
-        Path work = Files.createDirectory(directory.resolve("work"));
-        var builder = new ProcessBuilder(command).directory(work.toFile());
+        return switch (sandbox) {
+            case Sandbox.Off off -> unsandboxed(command, environment, maxMessageBytes);
+            case Sandbox.On on -> sandboxed(command, environment, maxMessageBytes, on);
+        };
+    }
+
+    private static StdioTransport unsandboxed(List<String> command, Map<String, String> environment, int maxMessageBytes)
+            throws IOException {
+        CrawlDirectory directory = CrawlDirectory.create();
+        try {
+            Path work = Files.createDirectory(directory.path().resolve("work"));
+            var builder = new ProcessBuilder(command).directory(work.toFile());
+            return launch(builder, environment, directory.home().toString(), directory, false, Optional.empty(), command.getFirst(),
+                    maxMessageBytes);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static StdioTransport sandboxed(List<String> command, Map<String, String> environment, int maxMessageBytes,
+                                            Sandbox.On sandbox) throws IOException, InterruptedException {
+        String path = environment.get("PATH");
+        Namespaces namespaces = NamespaceProbe.resolve(sandbox, path);
+        CrawlDirectory directory = CrawlDirectory.create();
+        try {
+            directory.prepareFor(namespaces);
+            var layout = SandboxLayout.of(directory.path(), hiddenAlways(sandbox), sandbox.readable());
+            Optional<String> hint = hiddenNamed(layout, command.getFirst(), path, command.subList(1, command.size()));
+            var builder = new ProcessBuilder(namespaces.command(directory.path(), layout, sandbox.network(),
+                    path == null ? "" : path, command)).directory(directory.path().toFile());
+            return launch(builder, environment, SandboxLayout.HOME.toString(), directory, true, hint, command.getFirst(),
+                    maxMessageBytes);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** Starts {@code builder} with exactly {@code environment} and {@code home}; the caller closes the directory if it fails. */
+    private static StdioTransport launch(ProcessBuilder builder, Map<String, String> environment, String home,
+                                         CrawlDirectory directory, boolean sandboxed, Optional<String> hint, String program,
+                                         int maxMessageBytes) throws IOException {
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(environment);
-        env.put("HOME", home.toString());
+        env.put("HOME", home);
         try {
-            return new StdioTransport(builder.start(), directory, maxMessageBytes);
+            return new StdioTransport(builder.start(), directory, sandboxed, hint, maxMessageBytes);
         } catch (IOException e) {
-            deleteTree(directory);
             throw new IOException("cannot start '%s': %s".formatted(program, rootMessage(e).strip()), e);
         }
+    }
+
+    /**
+     * Fails when {@code sandbox} could not start stdio servers here, with the one-line reason {@link #start} would
+     * give for each; a run with many servers checks once, before it starts any.
+     */
+    public static void requireSandbox(Sandbox sandbox, Map<String, String> environment) throws IOException, InterruptedException {
+        if (sandbox instanceof Sandbox.On on) NamespaceProbe.resolve(on, environment.get("PATH"));
+    }
+
+    /**
+     * Deletes the temporary directories ({@code toolrisk-mcp-*}) that crawls of processes now dead left in the temp
+     * folder; the first server a process starts does this too. Returns how many it deleted.
+     */
+    public static int removeAbandonedDirectories() {
+        return CrawlDirectory.removeAbandoned(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
+    }
+
+    /** What the sandbox hides beyond what it is told: the crawler's own home and temp folder. */
+    private static List<Path> hiddenAlways(Sandbox.On sandbox) {
+        var hidden = new ArrayList<>(sandbox.hidden());
+        hidden.add(Path.of(System.getProperty("user.home")));
+        hidden.add(Path.of(System.getProperty("java.io.tmpdir")));
+        return hidden;
+    }
+
+    /**
+     * A program or an absolute path argument that exists here but lies where the sandbox hides it: a server that
+     * needs it fails in a way that says nothing of why, so its exit is explained with this, and how to show it.
+     * (Not refused: a server may well be given paths it does not need to list its tools.)
+     */
+    private static Optional<String> hiddenNamed(SandboxLayout layout, String program, String path, List<String> args)
+            throws IOException {
+        var named = new ArrayList<Path>();
+        Programs.find(program, path).ifPresent(named::add);
+        for (String arg : args) {
+            if (arg.startsWith("/") && Files.exists(Path.of(arg))) named.add(Path.of(arg));
+        }
+        for (Path file : named) {
+            Path real = file.toRealPath();
+            if (!layout.visible(real))
+                return Optional.of("it was given %s, which the sandbox hides: show it with --sandbox-read %s, or pass --no-sandbox"
+                        .formatted(file, suggestedReadable(real)));
+        }
+        return Optional.empty();
+    }
+
+    /** The folder to show for {@code file}: a whole node_modules tree's parent (modules resolve upwards), else its folder. */
+    private static Path suggestedReadable(Path file) {
+        for (int i = 0; i < file.getNameCount(); i++) {
+            if (file.getName(i).toString().equals("node_modules"))
+                return i == 0 ? file.getRoot() : file.getRoot().resolve(file.subpath(0, i));
+        }
+        return Files.isDirectory(file) ? file : file.getParent();
     }
 
     @Override
@@ -136,7 +237,7 @@ public final class StdioTransport implements Transport {
             Thread.currentThread().interrupt();
         } finally {
             inbox.close();
-            deleteTree(directory);
+            directory.close();
         }
     }
 
@@ -158,7 +259,7 @@ public final class StdioTransport implements Transport {
                     return;
                 }
             }
-            inbox.end(new IOException(exitOr("server closed its stdout")));
+            inbox.end(new IOException(closed ? "connection closed" : exitOr("server closed its stdout")));
         } catch (IOException e) {
             inbox.end(closed ? new IOException("connection closed") : e);
         } catch (InterruptedException e) {
@@ -188,13 +289,26 @@ public final class StdioTransport implements Transport {
         }
     }
 
-    /** "server exited with code N" once the process is gone (waiting a moment for it), else {@code otherwise}. */
+    /**
+     * "server exited with code N" once the server is gone (waiting a moment for it), else {@code otherwise}.
+     * Sandboxed, the runner writes the status before it lets go of the server's stdout, so it is there at the end of
+     * that output; a write that failed may come just before it.
+     */
     private String exitOr(String otherwise) {
         try {
+            if (sandboxed) {
+                Path status = directory.path().resolve("status");
+                for (int i = 0; i < 10 && !Files.exists(status); i++) Thread.sleep(20);
+                String code = Files.isRegularFile(status) ? Files.readString(status).strip() : "";
+                if (!code.matches("\\d{1,3}")) return otherwise;
+                return "server exited with code " + code + hiddenPathHint.map(hint -> "; " + hint).orElse("");
+            }
             if (process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS))
                 return "server exited with code " + process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // No status to read: say what is known.
         }
         return otherwise;
     }
@@ -202,19 +316,5 @@ public final class StdioTransport implements Transport {
     private static String rootMessage(Throwable e) {
         while (e.getCause() != null) e = e.getCause();
         return e.getMessage();
-    }
-
-    private static void deleteTree(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // Best effort: a server may leave unreadable files; the OS cleans the temp directory eventually.
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.toolrisk.crawler.CrawlLimits;
 import io.toolrisk.crawler.CrawlResult;
 import io.toolrisk.crawler.Crawler;
 import io.toolrisk.crawler.discovery.ServerEntry;
+import io.toolrisk.crawler.stdio.Sandbox;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -37,7 +38,10 @@ public final class CrawlBenchmark {
             default -> throw new IllegalArgumentException("mode must be http or peers, got '%s'".formatted(args[0]));
         };
         int concurrency = Integer.parseInt(args[0].equals("http") ? args[3] : args[3]);
-        var crawler = new Crawler(CrawlLimits.DEFAULT);
+        // The peers and the folder the filesystem servers are given lie where the sandbox hides things: shown read-only.
+        Sandbox sandbox = args[0].equals("peers")
+                ? Sandbox.DEFAULT.withReadable(List.of(Path.of(args[1]), FS_ROOT)) : Sandbox.DEFAULT;
+        var crawler = new Crawler(CrawlLimits.DEFAULT, sandbox);
 
         var peakHeap = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
@@ -85,8 +89,10 @@ public final class CrawlBenchmark {
     }
 
     /** Every server of the peers manifest ($DIR = the install prefix, $FSROOT = a temporary folder), ROUNDS times. */
+    private static final Path FS_ROOT = Path.of(System.getProperty("java.io.tmpdir"), "toolrisk-bench-root");
+
     private static List<ServerEntry> peerEntries(Path peers, Path manifest, int rounds) throws Exception {
-        Path fsRoot = Files.createTempDirectory("toolrisk-bench-root");
+        Path fsRoot = Files.createDirectories(FS_ROOT);
         List<ServerEntry> entries = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (JsonNode server : Json.MAPPER.readTree(manifest.toFile())) {

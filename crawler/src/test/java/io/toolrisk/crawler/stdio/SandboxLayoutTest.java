@@ -1,0 +1,85 @@
+package io.toolrisk.crawler.stdio;
+
+import io.toolrisk.crawler.stdio.SandboxLayout.Step;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Places outside the temp folder, which the sandbox replaces whole: a home, a package install in it, a catalogue. */
+class SandboxLayoutTest {
+    private Path base;
+    private Path home;
+    private Path install;
+    private Path catalogue;
+    private final Path crawl = Path.of("/tmp/toolrisk-mcp-1");
+
+    @BeforeEach
+    void makePlaces() throws IOException {
+        base = Files.createDirectories(Path.of("target", "layout-" + UUID.randomUUID())).toRealPath();
+        home = Files.createDirectories(base.resolve("home"));
+        install = Files.createDirectories(home.resolve(".cache/toolrisk/npm/0123"));
+        catalogue = Files.createDirectories(install.resolve("inside-the-install"));
+    }
+
+    @AfterEach
+    void removePlaces() {
+        CrawlDirectory.deleteTree(base);
+    }
+
+    @Test
+    void hiddenPlacesComeFirstThenTheServersOwnThenWhatItReadsThenWhatIsHiddenInThatAndAllAreSealed() {
+        var layout = SandboxLayout.of(crawl, List.of(home, catalogue, base.resolve("missing")), List.of(install));
+        List<Step> own = List.of(new Step.Write(crawl.resolve("home"), Path.of("/home/server")),
+                new Step.Write(crawl.resolve("tmp"), Path.of("/tmp")));
+        List<Step> steps = layout.steps();
+        int firstOwn = steps.indexOf(own.getFirst());
+        assertEquals(own, steps.subList(firstOwn, firstOwn + 2));
+        List<Step> hides = steps.subList(0, firstOwn);
+        assertTrue(hides.contains(new Step.Hide(home)), hides::toString);
+        assertTrue(hides.contains(new Step.Hide(Path.of("/var"))), hides::toString);
+        assertFalse(hides.contains(new Step.Hide(catalogue)), "hidden again after the install is shown: " + steps);
+        assertEquals(List.of(new Step.Read(install), new Step.Hide(catalogue)), steps.subList(firstOwn + 2, firstOwn + 4));
+        assertTrue(steps.contains(new Step.Seal(home)));
+        assertTrue(steps.getLast() instanceof Step.Seal, steps::toString);
+        assertEquals(hides.size() + 1, steps.stream().filter(Step.Seal.class::isInstance).count());
+    }
+
+    @Test
+    void visibilityFollowsTheDeepestPlace() {
+        var layout = SandboxLayout.of(crawl, List.of(home, catalogue), List.of(install));
+        assertTrue(layout.visible(Path.of("/usr/bin/node")), "the system");
+        assertTrue(layout.visible(base.resolve("elsewhere")), "what is not hidden");
+        assertFalse(layout.visible(home.resolve(".ssh/id_rsa")));
+        assertTrue(layout.visible(install.resolve("node_modules/x/index.js")));
+        assertFalse(layout.visible(catalogue.resolve("current")));
+        assertFalse(layout.visible(Path.of("/tmp/anything")), "the crawler's temp folder: the server has its own");
+        assertFalse(layout.visible(Path.of("/root/.aws/credentials")));
+    }
+
+    @Test
+    void aReadablePlaceThatIsVisibleAnywayAndAHiddenOneInsideAnotherAreNoSteps() throws IOException {
+        Path visible = Files.createDirectories(base.resolve("checkout"));
+        Path nested = Files.createDirectories(home.resolve("nested"));
+        var layout = SandboxLayout.of(crawl, List.of(home, nested), List.of(visible));
+        assertFalse(layout.steps().contains(new Step.Read(visible)), layout.steps()::toString);
+        assertFalse(layout.steps().contains(new Step.Hide(nested)), layout.steps()::toString);
+    }
+
+    @Test
+    void theRootAndTheSystemAreNeverHidden() {
+        var layout = SandboxLayout.of(crawl, List.of(Path.of("/"), Path.of("/usr"), Path.of("/proc")), List.of());
+        assertTrue(layout.steps().stream().noneMatch(s -> s instanceof Step.Hide h
+                && List.of(Path.of("/"), Path.of("/usr"), Path.of("/proc")).contains(h.path())), layout.steps()::toString);
+        assertTrue(layout.visible(Path.of("/usr/bin/node")));
+    }
+}
