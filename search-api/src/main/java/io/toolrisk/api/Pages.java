@@ -55,10 +55,10 @@ final class Pages {
 
     void tool(Context ctx) throws IOException {
         String server = ctx.pathParam("server");
-        String name = ctx.pathParam("tool");
+        String segment = ctx.pathParam("tool");
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
-            IndexedTool tool = ToolsApi.find(lease.searcher(), server, name);
+            IndexedTool tool = ToolsApi.find(lease.searcher(), server, segment);
             html(ctx, ToolPage.render(tool, view.status(), view.snapshotId()));
         }
     }

@@ -202,7 +202,10 @@ public final class ToolSearcher implements Closeable {
         return categories;
     }
 
-    /** The tool {@code tool} of server {@code server}, if the index has it. */
+    /**
+     * The tool {@code tool} of server {@code server}, if the index has it. Names that differ only in lone surrogates
+     * share a term (Lucene writes each as U+FFFD), so the hits are checked for the exact name.
+     */
     public Optional<IndexedTool> findTool(String server, String tool) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -210,9 +213,13 @@ public final class ToolSearcher implements Closeable {
                     .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(ToolFields.ID, ToolFields.toolId(server, tool))), BooleanClause.Occur.FILTER)
                     .build();
-            TopDocs top = searcher.search(query, 1);
-            if (top.scoreDocs.length == 0) return Optional.empty();
-            return Optional.of(indexedTool(server, top.scoreDocs[0].doc, searcher.storedFields()));
+            TopDocs top = searcher.search(query, Math.max(1, searcher.count(query)));
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : top.scoreDocs) {
+                IndexedTool found = indexedTool(server, hit.doc, stored);
+                if (found.tool().name().equals(tool)) return Optional.of(found);
+            }
+            return Optional.empty();
         } finally {
             manager.release(searcher);
         }
