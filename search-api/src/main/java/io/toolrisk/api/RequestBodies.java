@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Receives every request body whole before the app sees its request, and without holding a thread while it
@@ -26,8 +27,10 @@ import java.util.concurrent.TimeoutException;
  * arriving costs a buffer, not a thread, and:
  * <ul>
  *   <li>a body announced larger than the limit is refused at once (413), whatever the number says;</li>
- *   <li>at most {@link HttpLimits#maxSlowBodies()} requests with a body are in the server at once (received or being
- *       answered); one more is refused at once (503);</li>
+ *   <li>at most {@link HttpLimits#maxSlowBodies()} bodies are still arriving {@link HttpLimits#slowAfter()} after their
+ *       request began; one more slow one is refused then (503), while bodies that come sooner go on being served;</li>
+ *   <li>the bodies held at once, received or being answered, stay within {@link HttpLimits#bodyBudgetBytes()} (503
+ *       for one that would not);</li>
  *   <li>a body must arrive whole within {@link HttpLimits#bodyTimeout()} (408);</li>
  *   <li>a body that is malformed at the HTTP level (a bad chunk size, a connection closed before its
  *       Content-Length) is a 400 and one line in the log.</li>
@@ -39,11 +42,12 @@ final class RequestBodies extends Handler.Wrapper {
     private static final int FIRST_BUFFER_BYTES = 16 * 1024;
 
     private final HttpLimits limits;
-    private final Semaphore slots;
+    private final Semaphore slow;
+    private final AtomicLong held = new AtomicLong();
 
     RequestBodies(HttpLimits limits) {
         this.limits = limits;
-        this.slots = new Semaphore(limits.maxSlowBodies());
+        this.slow = new Semaphore(limits.maxSlowBodies());
     }
 
     /** What the API says for a body over the limit, here and in the app. */
@@ -60,19 +64,14 @@ final class RequestBodies extends Handler.Wrapper {
             return true;
         }
         if (announced <= 0 && !chunked) return super.handle(request, response, callback);
-        if (!slots.tryAcquire()) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            refuse(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
-                    "the server is receiving %d request bodies already; try again".formatted(limits.maxSlowBodies()));
-            return true;
-        }
-        new Body(request, response, Callback.from(slots::release, callback), announced).start();
+        new Body(request, response, callback, announced).start();
         return true;
     }
 
     /** Answers without reading the body; the connection closes after the answer, since the body is left unread. */
     private static void refuse(Request request, Response response, Callback callback, int status, String message) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        if (status == HttpStatus.SERVICE_UNAVAILABLE_503) response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         Response.writeError(request, response, callback, status, message);
     }
 
@@ -88,21 +87,51 @@ final class RequestBodies extends Handler.Wrapper {
         private final long announced;
         private byte[] bytes;
         private int size;
+        /** Bytes of the budget this body holds. */
+        private long reserved;
+        /** Holds one of the slow bodies' places. */
+        private boolean slowPlace;
         private boolean settled;
         private Scheduler.Task deadline;
+        private Scheduler.Task slowCheck;
 
         Body(Request request, Response response, Callback callback, long announced) {
             this.request = request;
             this.response = response;
-            this.callback = callback;
+            // What the body holds of the budget is given back when its request is answered, whichever way.
+            this.callback = Callback.from(() -> held.addAndGet(-reserved()), callback);
             this.announced = announced;
-            this.bytes = new byte[(int) Math.min(FIRST_BUFFER_BYTES, announced > 0 ? announced : FIRST_BUFFER_BYTES)];
+            this.bytes = new byte[(int) Math.min(FIRST_BUFFER_BYTES, announced > 0 ? announced : limits.maxBodyBytes())];
+        }
+
+        private synchronized long reserved() {
+            return reserved;
+        }
+
+        /** Takes {@code bytes} more of the budget; false (taking nothing) when that would go over it. */
+        private boolean reserve(long more) {
+            if (held.addAndGet(more) > limits.bodyBudgetBytes()) {
+                held.addAndGet(-more);
+                return false;
+            }
+            reserved += more;
+            return true;
+        }
+
+        private Runnable overBudget() {
+            return settle(() -> refuse(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "the server holds %,d bytes of request bodies already; try again".formatted(limits.bodyBudgetBytes())));
         }
 
         void start() {
-            deadline = request.getComponents().getScheduler()
-                    .schedule(this::expire, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            run();
+            Runnable refused;
+            synchronized (this) {
+                deadline = request.getComponents().getScheduler()
+                        .schedule(this::expire, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                refused = reserve(bytes.length) ? null : overBudget();
+            }
+            if (refused != null) refused.run();
+            else run();
         }
 
         /** Reads what has arrived; the demand callback. */
@@ -125,6 +154,8 @@ final class RequestBodies extends Handler.Wrapper {
             while (!settled) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
+                    if (slowCheck == null)
+                        slowCheck = request.getComponents().getScheduler().schedule(this::slow, limits.slowAfter().toMillis(), TimeUnit.MILLISECONDS);
                     request.demand(this);
                     return null;
                 }
@@ -136,8 +167,14 @@ final class RequestBodies extends Handler.Wrapper {
                     return settle(() -> refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
                             tooLarge(limits.maxBodyBytes())));
                 }
-                if (size + length > bytes.length)
-                    bytes = Arrays.copyOf(bytes, (int) Math.min(limits.maxBodyBytes(), Math.max(size + length, 2L * bytes.length)));
+                if (size + length > bytes.length) {
+                    int grown = (int) Math.min(limits.maxBodyBytes(), Math.max(size + length, 2L * bytes.length));
+                    if (!reserve(grown - bytes.length)) {
+                        chunk.release();
+                        return overBudget();
+                    }
+                    bytes = Arrays.copyOf(bytes, grown);
+                }
                 buffer.get(bytes, size, length);
                 size += length;
                 boolean last = chunk.isLast();
@@ -150,7 +187,25 @@ final class RequestBodies extends Handler.Wrapper {
         private Runnable settle(Runnable outcome) {
             settled = true;
             deadline.cancel();
+            if (slowCheck != null) slowCheck.cancel();
+            if (slowPlace) slow.release();
+            slowPlace = false;
             return outcome;
+        }
+
+        /** Still arriving after {@link HttpLimits#slowAfter()}: takes a slow body's place, or is refused. */
+        private void slow() {
+            Runnable outcome;
+            synchronized (this) {
+                if (settled) return;
+                if (slow.tryAcquire()) {
+                    slowPlace = true;
+                    return;
+                }
+                outcome = settle(() -> refuse(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                        "the server is receiving %d slow request bodies already; try again".formatted(limits.maxSlowBodies())));
+            }
+            outcome.run();
         }
 
         private void expire() {
