@@ -273,18 +273,9 @@ public final class ToolSearcher implements Closeable {
      * read from the listing JSON alone, without the definitions.
      */
     public List<RiskProfile> serverProfiles(String server) throws IOException {
-        IndexSearcher searcher = manager.acquire();
-        try {
-            Query query = serverToolsQuery(server);
-            TopDocs top = searcher.search(query, Math.max(1, searcher.count(query)), LuceneQueries.INDEX_ORDER);
-            int[] docs = new int[top.scoreDocs.length];
-            for (int i = 0; i < docs.length; i++) docs[i] = top.scoreDocs[i].doc;
-            List<RiskProfile> profiles = new ArrayList<>(docs.length);
-            for (byte[] item : toolItems.items(docs)) profiles.add(ProfileJson.read(Json.MAPPER.readTree(item)));
-            return profiles;
-        } finally {
-            manager.release(searcher);
-        }
+        List<RiskProfile> profiles = new ArrayList<>();
+        for (byte[] item : serverTools(server, 1, Integer.MAX_VALUE).items()) profiles.add(ProfileJson.read(Json.MAPPER.readTree(item)));
+        return profiles;
     }
 
     private static Query serverToolsQuery(String server) {
