@@ -126,10 +126,15 @@ class RequestBodiesTest {
             assertError(third.answer(), 503, "the server holds 2,000 bytes of request bodies already; try again");
             first.send(" ".repeat(998) + "]");
             assertEquals(200, first.answer().status());
-            try (RawClient fourth = new RawClient(app.app.port())) {
-                fourth.send(CLASSIFY + "Content-Length: " + TOOL.length() + "\r\n\r\n" + TOOL);
-                assertEquals(200, fourth.answer().status(), "the first one's bytes were given back when it was answered");
+            // Its bytes are given back once its request is done, which the server notes just after the answer went out.
+            int status = 503;
+            for (int attempt = 0; attempt < 500 && status == 503; attempt++) {
+                if (attempt > 0) Thread.sleep(10);
+                try (RawClient fourth = new RawClient(app.app.port())) {
+                    status = fourth.send(CLASSIFY + "Content-Length: " + TOOL.length() + "\r\n\r\n" + TOOL).answer().status();
+                }
             }
+            assertEquals(200, status, "the first one's bytes were given back when it was answered");
         }
     }
 
@@ -173,7 +178,7 @@ class RequestBodiesTest {
             client.send(Integer.toHexString(rest.length()) + "\r\n" + rest + "\r\n0\r\n\r\n");
             RawClient.Answer answer = client.answer();
             assertEquals(200, answer.status(), answer.body());
-            assertEquals("execute", json(answer.body()).get(0).path("category").asText());
+            assertEquals("send_email", json(answer.body()).get(0).path("tool").asText());
         }
     }
 
