@@ -12,6 +12,7 @@ import io.toolrisk.pages.Html;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ public final class SearchApi {
     public static final long MAX_CLASSIFY_BODY_BYTES = HttpLimits.DEFAULT.maxBodyBytes();
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchApi.class);
+    /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn, 4096 on current Linux). */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private SearchApi() {
     }
@@ -66,7 +69,7 @@ public final class SearchApi {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyErrors());
                 server.insertHandler(new RequestBodies(limits));
-                server.addEventListener(idleTimeout(server, limits.idleTimeout()));
+                server.addEventListener(connectors(server, limits.idleTimeout()));
             });
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.routes.before(SearchApi::commonHeaders);
@@ -91,13 +94,19 @@ public final class SearchApi {
         });
     }
 
-    /** Sets the idle timeout of the connectors Javalin adds when it starts the server. */
-    private static LifeCycle.Listener idleTimeout(Server server, Duration timeout) {
+    /**
+     * Sets up the connectors Javalin adds when it starts the server: the idle timeout, and a queue of connections not
+     * yet accepted long enough for bursts (Jetty's default of 50 overflows when many clients connect at once, and a
+     * client whose connection was dropped from it tries again only a second later).
+     */
+    private static LifeCycle.Listener connectors(Server server, Duration idleTimeout) {
         return new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
-                for (Connector connector : server.getConnectors())
-                    if (connector instanceof AbstractConnector c) c.setIdleTimeout(timeout.toMillis());
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof AbstractConnector c) c.setIdleTimeout(idleTimeout.toMillis());
+                    if (connector instanceof ServerConnector c) c.setAcceptQueueSize(ACCEPT_QUEUE);
+                }
             }
         };
     }
