@@ -108,7 +108,7 @@ final class RequestBodies extends Handler.Wrapper {
             return reserved;
         }
 
-        /** Takes {@code bytes} more of the budget; false (taking nothing) when that would go over it. */
+        /** Takes {@code more} bytes of the budget; false (taking nothing) when that would go over it. */
         private boolean reserve(long more) {
             if (held.addAndGet(more) > limits.bodyBudgetBytes()) {
                 held.addAndGet(-more);
