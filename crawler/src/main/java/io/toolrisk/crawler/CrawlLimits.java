@@ -28,6 +28,14 @@ public record CrawlLimits(Duration connectTimeout, Duration requestTimeout, Dura
         if (maxPages < 1) throw new IllegalArgumentException("maxPages must be positive, got " + maxPages);
     }
 
+    /**
+     * The largest recorded file ({@code file} server) read: four times a message, 64 MB by default, room for the
+     * 10,000 tools a server may list at several kilobytes each.
+     */
+    public long maxFileBytes() {
+        return 4L * maxMessageBytes;
+    }
+
     /** These limits with one timeout for a request and for the whole server, and connects capped by it. */
     public CrawlLimits withTimeout(Duration timeout) {
         Duration connect = connectTimeout.compareTo(timeout) < 0 ? connectTimeout : timeout;

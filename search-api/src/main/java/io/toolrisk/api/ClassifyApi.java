@@ -2,7 +2,6 @@ package io.toolrisk.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.BadRequestResponse;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.json.ProfileJson;
@@ -20,8 +19,8 @@ import java.util.List;
  * {@code POST /api/v1/classify}: profiles for posted tool definitions in any of the three input shapes
  * (DESIGN.md), one per input tool in input order. JSON Lines in → JSON Lines out ({@code application/x-ndjson});
  * otherwise a JSON array. An entry that cannot be read answers {@code {"error","line"}} in its place; a body
- * none of whose entries can be read is a 400. The body size limit (413 beyond it) is the app's
- * {@code maxRequestSize}.
+ * none of whose entries can be read is a 400. The body size limit (413 beyond it) is enforced before the
+ * request gets here ({@link RequestBodies}).
  */
 final class ClassifyApi {
     static final String NDJSON = "application/x-ndjson";
@@ -33,9 +32,7 @@ final class ClassifyApi {
     }
 
     void classify(Context ctx) throws IOException {
-        // A body announced as too large is refused before a byte of it is waited for (a client that sends less
-        // than it announced would otherwise hold the request until the idle timeout).
-        if (ctx.contentLength() > SearchApi.MAX_CLASSIFY_BODY_BYTES) throw new ContentTooLargeResponse();
+        // The body is whole in memory by now, within the limit (RequestBodies); reading it does not wait.
         byte[] body = ctx.bodyAsBytes();
         if (isBlank(body))
             throw new BadRequestResponse("the request body is empty; send a tools/list result, a JSON array of tools or JSON Lines");

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.toolrisk.catalogue.ChangeSet;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.index.IndexedTool;
+import io.toolrisk.index.ServerTools;
 import io.toolrisk.index.ToolHits;
 import io.toolrisk.index.ToolQuery;
 import io.toolrisk.pages.SearchPage;
@@ -42,23 +43,27 @@ final class Pages {
         }
     }
 
+    /** A server and a page of its tools ({@value ServerPage#TOOLS_PER_PAGE} a page; {@code page} from 1). */
     void server(Context ctx) throws IOException {
         String server = ctx.pathParam("server");
+        int page = Params.integer(ctx, "page", 1, 1, 10_000);
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
             JsonNode summary = Json.MAPPER.readTree(ServersApi.summary(lease.searcher(), server));
-            List<IndexedTool> tools = lease.searcher().get().serverTools(server);
+            ServerTools tools = lease.searcher().get().serverTools(server, page, ServerPage.TOOLS_PER_PAGE);
+            List<JsonNode> items = new ArrayList<>(tools.items().size());
+            for (byte[] item : tools.items()) items.add(Json.MAPPER.readTree(item));
             List<ChangeSet> recent = changes.recent(Optional.of(server), 0, RECENT_CHANGE_SETS);
-            html(ctx, ServerPage.render(summary, tools, recent, view.status(), view.snapshotId()));
+            html(ctx, ServerPage.render(summary, items, page, recent, view.status(), view.snapshotId()));
         }
     }
 
     void tool(Context ctx) throws IOException {
         String server = ctx.pathParam("server");
-        String name = ctx.pathParam("tool");
+        String segment = ctx.pathParam("tool");
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
-            IndexedTool tool = ToolsApi.find(lease.searcher(), server, name);
+            IndexedTool tool = ToolsApi.find(lease.searcher(), server, segment);
             html(ctx, ToolPage.render(tool, view.status(), view.snapshotId()));
         }
     }

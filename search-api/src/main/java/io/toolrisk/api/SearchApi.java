@@ -1,6 +1,7 @@
 package io.toolrisk.api;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -8,12 +9,19 @@ import io.javalin.json.JavalinJackson;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.pages.Html;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The HTTP face of ToolRisk: the JSON API of DESIGN.md under {@code /api/v1}, the pages, {@code /health} and
@@ -22,9 +30,11 @@ import java.io.UncheckedIOException;
  */
 public final class SearchApi {
     /** Largest {@code POST /api/v1/classify} body; beyond it the answer is 413. */
-    public static final long MAX_CLASSIFY_BODY_BYTES = 4L * 1024 * 1024;
+    public static final long MAX_CLASSIFY_BODY_BYTES = HttpLimits.DEFAULT.maxBodyBytes();
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchApi.class);
+    /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn, 4096 on current Linux). */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private SearchApi() {
     }
@@ -36,11 +46,14 @@ public final class SearchApi {
 
     /** The app serving {@code view}; {@code classifier} answers {@code POST /api/v1/classify}. */
     public static Javalin create(CatalogueView view, Classifier classifier) {
-        return create(view, classifier, config -> { });
+        return create(view, classifier, HttpLimits.DEFAULT, config -> { });
     }
 
-    /** As above, with {@code extra} configuration applied last (benchmarks add a baseline route this way). */
-    static Javalin create(CatalogueView view, Classifier classifier, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
+    /**
+     * As above, within {@code limits}, with {@code extra} configuration applied last (benchmarks add a baseline route
+     * this way).
+     */
+    static Javalin create(CatalogueView view, Classifier classifier, HttpLimits limits, Consumer<JavalinConfig> extra) {
         var changeLog = new ChangeLog(view.store());
         var tools = new ToolsApi(view);
         var servers = new ServersApi(view);
@@ -52,8 +65,12 @@ public final class SearchApi {
         byte[] css = resource("style.css");
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_CLASSIFY_BODY_BYTES;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.http.maxRequestSize = limits.maxBodyBytes();
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyErrors());
+                server.insertHandler(new RequestBodies(limits));
+                server.addEventListener(connectors(server, limits.idleTimeout()));
+            });
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.routes.before(SearchApi::commonHeaders);
             config.routes.get("/api/v1/tools", tools::search);
@@ -71,10 +88,27 @@ public final class SearchApi {
             config.routes.get("/servers/{server}/tools/{tool}", pages::tool);
             config.routes.get("/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                     .header("Cache-Control", "public, max-age=3600").result(css));
-            config.routes.exception(HttpResponseException.class, SearchApi::httpError);
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(e, ctx, limits));
             config.routes.exception(Exception.class, SearchApi::unexpected);
             extra.accept(config);
         });
+    }
+
+    /**
+     * Sets up the connectors Javalin adds when it starts the server: the idle timeout, and a queue of connections not
+     * yet accepted long enough for bursts (Jetty's default of 50 overflows when many clients connect at once, and a
+     * client whose connection was dropped from it tries again only a second later).
+     */
+    private static LifeCycle.Listener connectors(Server server, Duration idleTimeout) {
+        return new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof AbstractConnector c) c.setIdleTimeout(idleTimeout.toMillis());
+                    if (connector instanceof ServerConnector c) c.setAcceptQueueSize(ACCEPT_QUEUE);
+                }
+            }
+        };
     }
 
     private static void commonHeaders(Context ctx) {
@@ -87,11 +121,11 @@ public final class SearchApi {
     }
 
     /** 4xx as {@code {"error","status"}} on the API, as a small page on pages. */
-    private static void httpError(HttpResponseException e, Context ctx) {
+    private static void httpError(HttpResponseException e, Context ctx, HttpLimits limits) {
         int status = e.getStatus();
         String message = e.getMessage();
         if (status == HttpStatus.CONTENT_TOO_LARGE.getCode())
-            message = "the request body is over the limit of %,d bytes".formatted(MAX_CLASSIFY_BODY_BYTES);
+            message = RequestBodies.tooLarge(limits.maxBodyBytes());
         if (isPage(ctx)) {
             ctx.status(status);
             Pages.html(ctx, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status

@@ -2,9 +2,8 @@ package io.toolrisk.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import io.toolrisk.catalogue.RiskProfile;
-import io.toolrisk.index.IndexedTool;
 import io.toolrisk.index.ServerHits;
+import io.toolrisk.index.ServerTools;
 import io.toolrisk.index.ToolQuery;
 import io.toolrisk.index.ToolSearcher;
 import io.toolrisk.policy.PolicyFormat;
@@ -18,7 +17,16 @@ import java.util.Optional;
 
 /** {@code GET /api/v1/servers}, {@code /api/v1/servers/{server}} and {@code /api/v1/servers/{server}/policy}. */
 final class ServersApi {
+    /** Tools per page of {@code /api/v1/servers/{server}}: more than nearly every server has. */
+    static final int DEFAULT_TOOLS_PAGE = 500;
+    static final int MAX_TOOLS_PAGE = 1_000;
+    /** A crawl keeps at most 10,000 tools of a server. */
+    private static final int MAX_TOOLS_PAGES = 10_000;
+    /** Rendered policies kept: the three formats and three profiles of a few hundred ordinary servers. */
+    private static final long POLICY_CACHE_BYTES = 32L << 20;
+
     private final CatalogueView view;
+    private final RenderedPolicies policies = new RenderedPolicies(POLICY_CACHE_BYTES);
 
     ServersApi(CatalogueView view) {
         this.view = view;
@@ -53,24 +61,32 @@ final class ServersApi {
         }
     }
 
-    /** {@code {"server": summary, "tools": [item], "policies": {format: url}}}, tools most severe first. */
+    /**
+     * {@code {"server": summary, "tools": [item], "policies": {format: url}, "next"?: url}}: a page of the tools, most
+     * severe first ({@code size} of them, {@value #DEFAULT_TOOLS_PAGE} by default, which is every tool of nearly every
+     * server), and the URL of the next page when there is one.
+     */
     void server(Context ctx) throws IOException {
         String server = ctx.pathParam("server");
+        int size = Params.integer(ctx, "size", DEFAULT_TOOLS_PAGE, 1, MAX_TOOLS_PAGE);
+        int page = Params.integer(ctx, "page", 1, 1, MAX_TOOLS_PAGES);
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
             byte[] summary = summary(lease.searcher(), server);
-            List<IndexedTool> tools = lease.searcher().get().serverTools(server);
+            ServerTools tools = lease.searcher().get().serverTools(server, page, size);
             JsonBody.send(ctx, json -> {
                 json.writeStartObject();
                 json.writeFieldName("server");
                 JsonBody.raw(json, summary);
                 json.writeArrayFieldStart("tools");
-                for (IndexedTool tool : tools) io.toolrisk.catalogue.json.Json.MAPPER.writeTree(json, tool.item());
+                for (byte[] item : tools.items()) JsonBody.raw(json, item);
                 json.writeEndArray();
                 json.writeObjectFieldStart("policies");
                 for (PolicyFormat format : PolicyFormat.values())
                     json.writeStringField(format.wireName(), policyPath(server, format));
                 json.writeEndObject();
+                if ((long) page * size < tools.total())
+                    json.writeStringField("next", "/api/v1/servers/%s?page=%d&size=%d".formatted(server, page + 1, size));
                 json.writeEndObject();
             });
         }
@@ -80,7 +96,10 @@ final class ServersApi {
         return "/api/v1/servers/" + server + "/policy?format=" + format.wireName();
     }
 
-    /** The generated policy, as the format's media type; {@code format} defaults to policylayer. */
+    /**
+     * The generated policy, as the format's media type; {@code format} defaults to policylayer. A policy covers every
+     * tool of the server, so it is not paged: it is rendered once per snapshot and kept ({@link RenderedPolicies}).
+     */
     void policy(Context ctx) throws IOException {
         String server = ctx.pathParam("server");
         PolicyFormat format = Params.one(ctx, "format", PolicyFormat.POLICYLAYER, PolicyFormat::fromWireName);
@@ -89,9 +108,10 @@ final class ServersApi {
         try (var lease = view.lease()) {
             summary(lease.searcher(), server);
             ToolSearcher searcher = lease.searcher().get();
-            List<RiskProfile> profiles = searcher.serverTools(server).stream().map(IndexedTool::profile).toList();
             PolicyTemplate template = format.template();
-            String text = template.render(ServerPolicy.of(server, searcher.info().ruleset(), profiles, profile));
+            var key = new RenderedPolicies.Key(searcher.info().snapshot(), server, format, profile);
+            byte[] text = policies.get(key, () ->
+                    template.render(ServerPolicy.of(server, searcher.info().ruleset(), searcher.serverProfiles(server), profile)));
             ctx.header("Content-Disposition", "inline; filename=\"%s\"".formatted(template.fileName(server)));
             ctx.contentType(template.contentType() + "; charset=utf-8").result(text);
         }

@@ -11,6 +11,7 @@ import io.toolrisk.index.IndexedTool;
 import io.toolrisk.index.ToolHits;
 import io.toolrisk.index.ToolQuery;
 import io.toolrisk.index.ToolSearcher;
+import io.toolrisk.pages.ToolSegment;
 
 import java.io.IOException;
 import java.util.List;
@@ -92,10 +93,10 @@ final class ToolsApi {
     /** One full profile with its evidence, the tool's title and description, and its definition. */
     void tool(Context ctx) throws IOException {
         String server = ctx.pathParam("server");
-        String name = ctx.pathParam("tool");
+        String segment = ctx.pathParam("tool");
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
-            IndexedTool tool = find(lease.searcher(), server, name);
+            IndexedTool tool = find(lease.searcher(), server, segment);
             JsonBody.send(ctx, json -> {
                 json.writeStartObject();
                 var fields = tool.item().properties().iterator();
@@ -112,12 +113,14 @@ final class ToolsApi {
         }
     }
 
-    static IndexedTool find(Optional<ToolSearcher> searcher, String server, String tool) throws IOException {
+    /** The tool whose URL segment ({@link ToolSegment}) is {@code segment}. */
+    static IndexedTool find(Optional<ToolSearcher> searcher, String server, String segment) throws IOException {
         if (searcher.isEmpty()) throw new NotFoundResponse("no server '%s' in the catalogue (the catalogue is empty)".formatted(server));
-        Optional<IndexedTool> found = searcher.get().findTool(server, tool);
+        Optional<String> name = ToolSegment.decode(segment);
+        Optional<IndexedTool> found = name.isPresent() ? searcher.get().findTool(server, name.get()) : Optional.empty();
         if (found.isPresent()) return found.get();
         if (searcher.get().findServer(server).isEmpty())
             throw new NotFoundResponse("no server '%s' in the catalogue".formatted(server));
-        throw new NotFoundResponse("server '%s' has no tool '%s'".formatted(server, tool));
+        throw new NotFoundResponse("server '%s' has no tool '%s'".formatted(server, name.orElse(segment)));
     }
 }

@@ -5,7 +5,6 @@ import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.SnapshotReader;
-import io.toolrisk.index.IndexedTool;
 import io.toolrisk.index.ToolSearcher;
 import io.toolrisk.policy.PolicyFormat;
 import io.toolrisk.policy.PolicyProfile;
@@ -85,7 +84,7 @@ final class PolicyCommand implements Callable<Integer> {
     private Optional<ServerTools> fromIndex(Path indexDir) throws IOException {
         try (ToolSearcher searcher = ToolSearcher.open(indexDir)) {
             if (searcher.findServer(server).isEmpty()) return Optional.empty();
-            List<RiskProfile> profiles = searcher.serverTools(server).stream().map(IndexedTool::profile).toList();
+            List<RiskProfile> profiles = searcher.serverProfiles(server);
             return Optional.of(new ServerTools(searcher.info().ruleset(), profiles));
         }
     }

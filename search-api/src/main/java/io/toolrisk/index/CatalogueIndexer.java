@@ -55,9 +55,9 @@ public final class CatalogueIndexer {
     private final int threads;
     private final double ramBufferMb;
 
-    /** An indexer using every core and a 256 MB indexing buffer. */
+    /** An indexer using every core and an indexing buffer of 256 MB, or a quarter of the heap when that is less. */
     public CatalogueIndexer() {
-        this(Runtime.getRuntime().availableProcessors(), 256);
+        this(Runtime.getRuntime().availableProcessors(), Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)));
     }
 
     CatalogueIndexer(int threads, double ramBufferMb) {

@@ -3,6 +3,7 @@ package io.toolrisk.index;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.Severity;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.json.ProfileJson;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -202,7 +204,10 @@ public final class ToolSearcher implements Closeable {
         return categories;
     }
 
-    /** The tool {@code tool} of server {@code server}, if the index has it. */
+    /**
+     * The tool {@code tool} of server {@code server}, if the index has it. Names that differ only in lone surrogates
+     * share a term (Lucene writes each as U+FFFD), so the hits are checked for the exact name.
+     */
     public Optional<IndexedTool> findTool(String server, String tool) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -210,25 +215,27 @@ public final class ToolSearcher implements Closeable {
                     .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(ToolFields.ID, ToolFields.toolId(server, tool))), BooleanClause.Occur.FILTER)
                     .build();
-            TopDocs top = searcher.search(query, 1);
-            if (top.scoreDocs.length == 0) return Optional.empty();
-            return Optional.of(indexedTool(server, top.scoreDocs[0].doc, searcher.storedFields()));
+            TopDocs top = searcher.search(query, Math.max(1, searcher.count(query)));
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : top.scoreDocs) {
+                IndexedTool found = indexedTool(server, hit.doc, stored);
+                if (found.tool().name().equals(tool)) return Optional.of(found);
+            }
+            return Optional.empty();
         } finally {
             manager.release(searcher);
         }
     }
 
     /**
-     * All the tools of {@code server}, most severe first, then by name. All of them: the policy answered from
-     * these must be the policy the refresh wrote, and a crawl admits up to 10,000 tools per server.
+     * All the tools of {@code server}, most severe first, then by name, each with its definition decoded: a few
+     * hundred microseconds a tool, so a server of 10,000 tools takes seconds. Serving uses {@link #serverTools(String,
+     * int, int)} and {@link #serverProfiles}.
      */
     public List<IndexedTool> serverTools(String server) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            var query = new BooleanQuery.Builder()
-                    .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(ToolFields.SERVER, server)), BooleanClause.Occur.FILTER)
-                    .build();
+            Query query = serverToolsQuery(server);
             TopDocs top = searcher.search(query, Math.max(1, searcher.count(query)), LuceneQueries.INDEX_ORDER);
             List<IndexedTool> tools = new ArrayList<>(top.scoreDocs.length);
             StoredFields stored = searcher.storedFields();
@@ -237,6 +244,45 @@ public final class ToolSearcher implements Closeable {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /**
+     * Page {@code page} (from 1) of {@code size} tools of {@code server}, most severe first, then by name, as their
+     * listing JSON, read from doc values without decoding: what a page of a 10,000-tool server costs is a page.
+     */
+    public ServerTools serverTools(String server, int page, int size) throws IOException {
+        if (page < 1 || size < 1) throw new IllegalArgumentException("page and size must be 1 or more, got %d and %d".formatted(page, size));
+        IndexSearcher searcher = manager.acquire();
+        try {
+            Query query = serverToolsQuery(server);
+            int total = searcher.count(query);
+            long from = (long) (page - 1) * size;
+            if (from >= total) return new ServerTools(total, List.of());
+            int to = (int) Math.min(total, from + size);
+            TopDocs top = searcher.search(query, to, LuceneQueries.INDEX_ORDER);
+            int[] docs = new int[to - (int) from];
+            for (int i = 0; i < docs.length; i++) docs[i] = top.scoreDocs[(int) from + i].doc;
+            return new ServerTools(total, List.of(toolItems.items(docs)));
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /**
+     * The profiles of every tool of {@code server}, most severe first, then by name, the order policies list them in:
+     * read from the listing JSON alone, without the definitions.
+     */
+    public List<RiskProfile> serverProfiles(String server) throws IOException {
+        List<RiskProfile> profiles = new ArrayList<>();
+        for (byte[] item : serverTools(server, 1, Integer.MAX_VALUE).items()) profiles.add(ProfileJson.read(Json.MAPPER.readTree(item)));
+        return profiles;
+    }
+
+    private static Query serverToolsQuery(String server) {
+        return new BooleanQuery.Builder()
+                .add(LuceneQueries.TOOLS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(ToolFields.SERVER, server)), BooleanClause.Occur.FILTER)
+                .build();
     }
 
     /** The summary JSON of server {@code server}, if the index has it. */

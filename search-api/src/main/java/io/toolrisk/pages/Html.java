@@ -107,9 +107,14 @@ public final class Html {
         return out.toString();
     }
 
-    /** The page of one tool. */
+    /** The page of one tool; its name as {@link ToolSegment} writes it. */
     public static String toolPath(String server, String tool) {
-        return "/servers/" + urlPart(server) + "/tools/" + urlPart(tool);
+        return "/servers/" + urlPart(server) + "/tools/" + urlPart(ToolSegment.encode(tool));
+    }
+
+    /** The API URL of one tool's profile; its name as {@link ToolSegment} writes it. */
+    public static String toolApiPath(String server, String tool) {
+        return "/api/v1" + toolPath(server, tool);
     }
 
     /** The page of one server. */

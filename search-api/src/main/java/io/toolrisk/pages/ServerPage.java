@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.ChangeSet;
 import io.toolrisk.catalogue.ToolChange;
-import io.toolrisk.index.IndexedTool;
 import io.toolrisk.policy.PolicyFormat;
 import io.toolrisk.policy.PolicyProfile;
 
@@ -19,8 +18,14 @@ public final class ServerPage {
     private ServerPage() {
     }
 
-    /** {@code summary} is the server's summary JSON; {@code tools} most severe first. */
-    public static String render(JsonNode summary, List<IndexedTool> tools, List<ChangeSet> changes,
+    /** Tools listed on one page; a server of more has pages. */
+    public static final int TOOLS_PER_PAGE = 500;
+
+    /**
+     * {@code summary} is the server's summary JSON; {@code tools} the listing JSON of page {@code page} of its tools,
+     * most severe first.
+     */
+    public static String render(JsonNode summary, List<JsonNode> tools, int page, List<ChangeSet> changes,
                                 Optional<String> status, Optional<String> snapshot) {
         String id = summary.path("id").asText();
         var body = new StringBuilder(8192);
@@ -54,18 +59,36 @@ public final class ServerPage {
         body.append("</tr></table>");
 
         policies(body, id);
-        body.append("<h2>Tools</h2><ol class=\"server-tools\" id=\"tools\">");
-        for (IndexedTool t : tools) {
-            body.append("<li><a href=\"").append(Html.attribute(Html.toolPath(id, t.tool().name()))).append("\">")
-                    .append(Html.text(t.tool().name())).append("</a> ")
-                    .append(Layout.badge("category", t.profile().category().wireName())).append(' ')
-                    .append(Layout.badge("severity", t.profile().severity().wireName()));
-            if (!t.profile().flags().isEmpty()) body.append(" <span class=\"flag-count\">⚑ ").append(t.profile().flags().size()).append("</span>");
+        body.append("<h2>Tools</h2>");
+        int total = summary.path("tools").asInt();
+        int first = (page - 1) * TOOLS_PER_PAGE + 1;
+        if (total > TOOLS_PER_PAGE)
+            body.append("<p class=\"range\">").append("%,d–%,d of %,d".formatted(first, first + tools.size() - 1, total)).append("</p>");
+        body.append("<ol class=\"server-tools\" id=\"tools\" start=\"").append(first).append("\">");
+        for (JsonNode t : tools) {
+            String name = t.path("tool").asText();
+            body.append("<li><a href=\"").append(Html.attribute(Html.toolPath(id, name))).append("\">")
+                    .append(Html.text(name)).append("</a> ")
+                    .append(Layout.badge("category", t.path("category").asText())).append(' ')
+                    .append(Layout.badge("severity", t.path("severity").asText()));
+            if (!t.path("flags").isEmpty()) body.append(" <span class=\"flag-count\">⚑ ").append(t.path("flags").size()).append("</span>");
             body.append("</li>");
         }
         body.append("</ol>");
+        pager(body, id, page, (total + TOOLS_PER_PAGE - 1) / TOOLS_PER_PAGE);
         changes(body, changes);
         return Layout.page(id, "", status, snapshot, body.toString());
+    }
+
+    private static void pager(StringBuilder body, String id, int page, int pages) {
+        if (pages <= 1) return;
+        body.append("<nav class=\"pager\">");
+        if (page > 1)
+            body.append("<a rel=\"prev\" href=\"").append(Html.attribute(Html.serverPath(id) + "?page=" + (page - 1))).append("\">← previous</a> ");
+        body.append("page ").append(page).append(" of ").append(pages);
+        if (page < pages)
+            body.append(" <a rel=\"next\" href=\"").append(Html.attribute(Html.serverPath(id) + "?page=" + (page + 1))).append("\">next →</a>");
+        body.append("</nav>");
     }
 
     private static void policies(StringBuilder body, String id) {

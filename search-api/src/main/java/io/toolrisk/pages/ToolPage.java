@@ -44,8 +44,8 @@ public final class ToolPage {
         ParameterTable.render(body, tool.inputSchema());
         body.append("<h2>Definition</h2><details><summary>as the server sent it</summary><pre class=\"definition\">")
                 .append(Html.text(prettyDefinition(indexed))).append("</pre></details>");
-        body.append("<p class=\"api\"><a href=\"/api/v1/servers/").append(Html.attribute(Html.urlPart(indexed.server())))
-                .append("/tools/").append(Html.attribute(Html.urlPart(tool.name()))).append("\">this profile as JSON</a></p>");
+        body.append("<p class=\"api\"><a href=\"").append(Html.attribute(Html.toolApiPath(indexed.server(), tool.name())))
+                .append("\">this profile as JSON</a></p>");
         return Layout.page(tool.name() + " (" + indexed.server() + ")", "", status, snapshot, body.toString());
     }
 

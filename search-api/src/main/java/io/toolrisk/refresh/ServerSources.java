@@ -3,6 +3,7 @@ package io.toolrisk.refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.Sha256;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.crawler.CrawlLimits;
 import io.toolrisk.crawler.discovery.ClientConfigs;
 import io.toolrisk.crawler.discovery.RegistryClient;
 import io.toolrisk.crawler.discovery.ServerEntry;
@@ -77,11 +78,12 @@ record ServerSources(List<ServerEntry> servers, Map<String, String> environment,
 
     /**
      * A recorded file's source version is the hash of its content, so that an unchanged recording is carried over
-     * and a re-recorded one is read again. A file that cannot be read gets none (its crawl will say why).
+     * and a re-recorded one is read again. A file that cannot be read, or that its crawl will refuse (not a regular
+     * file, over the size limit), gets none: its crawl will say why.
      */
     private static ServerEntry versioned(ServerEntry entry) throws IOException {
         if (!(entry instanceof ServerEntry.File file) || file.sourceVersion().isPresent()) return entry;
-        if (!Files.isRegularFile(file.path())) return entry;
+        if (!Files.isRegularFile(file.path()) || Files.size(file.path()) > CrawlLimits.DEFAULT.maxFileBytes()) return entry;
         try (InputStream in = Files.newInputStream(file.path())) {
             String version = "sha256:" + Sha256.hex(in).substring(0, 32);
             return new ServerEntry.File(file.id(), file.path(), Optional.of(version));

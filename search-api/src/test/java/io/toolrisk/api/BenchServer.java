@@ -26,7 +26,7 @@ public final class BenchServer {
         long cacheBytes = args.length > 2 ? Long.parseLong(args[2]) : io.toolrisk.index.ToolSearcher.DEFAULT_CACHE_BYTES;
         var view = CatalogueView.open(new CatalogueStore(dir), cacheBytes);
         byte[][] constant = {"{}".getBytes(StandardCharsets.UTF_8)};
-        Javalin app = SearchApi.create(view, Classifier.bundled(), config -> {
+        Javalin app = SearchApi.create(view, Classifier.bundled(), HttpLimits.DEFAULT, config -> {
             config.routes.get("/bench/constant", ctx -> ctx.contentType("application/json").result(constant[0]));
             config.routes.get("/bench/tiny", ctx -> ctx.contentType("application/json").result("{\"ok\":true}"));
             config.routes.get("/bench/cache", ctx -> {

@@ -1,6 +1,8 @@
 package io.toolrisk.api;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.toolrisk.classifier.Classifier;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -9,6 +11,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** The real app on a free port, and an HTTP client for it. */
 final class RunningApp implements AutoCloseable {
@@ -17,8 +20,13 @@ final class RunningApp implements AutoCloseable {
     final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
 
     RunningApp(CatalogueView view) {
+        this(view, HttpLimits.DEFAULT, config -> { });
+    }
+
+    /** The app within {@code limits}, with {@code extra} configuration (a smaller thread pool, say). */
+    RunningApp(CatalogueView view, HttpLimits limits, Consumer<JavalinConfig> extra) {
         this.view = view;
-        this.app = SearchApi.create(view).start("127.0.0.1", 0);
+        this.app = SearchApi.create(view, Classifier.bundled(), limits, extra).start("127.0.0.1", 0);
     }
 
     String url(String path) {

@@ -1,16 +1,11 @@
 package io.toolrisk.catalogue.json;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
-import java.io.SequenceInputStream;
 import java.util.function.Consumer;
 
 /**
@@ -40,50 +35,17 @@ public final class ToolReader {
      * input is JSON Lines with no entries.
      */
     public Shape read(InputStream in, Consumer<ToolInput> sink) throws IOException {
-        var pushback = new PushbackInputStream(in, 4);
-        long blankLines = skipWhitespace(pushback);
-        int first = pushback.read();
-        if (first >= 0) pushback.unread(first);
-        if (first == '[') {
-            readDocument(pushback, blankLines, sink);
-            return Shape.ARRAY;
+        var bytes = new JsonBytes(in, 1);
+        if (bytes.peek() == 0xEF) { // a UTF-8 byte-order mark
+            bytes.next();
+            bytes.next();
+            bytes.next();
         }
-        var lines = new LineReader(pushback, maxLineBytes, blankLines);
-        if (first != '{') {
-            readLines(lines, sink);
-            return Shape.JSON_LINES;
-        }
-        // An object first: either the first line of JSON Lines, or a (pretty-printed) document.
-        var line = new LineReader.Line();
-        lines.next(line);
-        if (line.oversized()) {
-            sink.accept(new ToolInput.Rejected(line.number(), oversized(line)));
-            readLines(lines, sink);
-            return Shape.JSON_LINES;
-        }
-        JsonNode firstLine;
-        try {
-            firstLine = Json.ONE_VALUE.readTree(line.bytes(), 0, line.length());
-        } catch (JsonEOFException incomplete) {
-            firstLine = null;
-        } catch (JsonProcessingException e) {
-            sink.accept(new ToolInput.Rejected(line.number(), "not JSON: " + e.getOriginalMessage()));
-            readLines(lines, sink);
-            return Shape.JSON_LINES;
-        }
-        if (firstLine == null || !firstLine.isObject()) {
-            var document = new SequenceInputStream(new ByteArrayInputStream(line.copy()),
-                    new SequenceInputStream(new ByteArrayInputStream(new byte[] {'\n'}), lines.remaining()));
-            return readDocument(document, blankLines, sink);
-        }
-        JsonNode tools = toolsOf(firstLine);
-        if (tools != null) {
-            emitArray(tools, line.number(), sink);
-            expectNothingMore(lines, line, sink);
-            return Shape.TOOLS_LIST;
-        }
-        sink.accept(parsed(firstLine, line.number()));
-        readLines(lines, sink);
+        bytes.skipWhitespace();
+        int first = bytes.peek();
+        if (first == '[') return new Document(bytes, sink).array();
+        if (first == '{') return new Document(bytes, sink).object();
+        readLines(new LineReader(bytes.remaining(), maxLineBytes, bytes.line() - 1), sink);
         return Shape.JSON_LINES;
     }
 
@@ -120,92 +82,185 @@ public final class ToolReader {
         }
     }
 
-    private Shape readDocument(InputStream in, long linesBefore, Consumer<ToolInput> sink) throws IOException {
-        try (JsonParser parser = Json.FACTORY.createParser(in)) {
-            parser.setCodec(Json.MAPPER);
-            try {
-                JsonToken token = parser.nextToken();
-                Shape shape = Shape.ARRAY;
-                if (token == JsonToken.START_ARRAY) {
-                    streamArray(parser, linesBefore, sink);
-                } else {
-                    JsonNode document = parser.readValueAsTree();
-                    JsonNode tools = toolsOf(document);
-                    if (tools != null) {
-                        emitArray(tools, linesBefore + 1, sink);
-                        shape = Shape.TOOLS_LIST;
-                    } else {
-                        sink.accept(parsed(document, linesBefore + 1));
-                    }
-                }
-                expectNothingAfter(parser, linesBefore, sink);
-                return shape;
-            } catch (JsonProcessingException e) {
-                long line = linesBefore + (e.getLocation() == null
-                        ? parser.currentLocation().getLineNr() : e.getLocation().getLineNr());
-                sink.accept(new ToolInput.Rejected(line, "not JSON: " + e.getOriginalMessage()));
-                return Shape.ARRAY;
-            }
-        }
-    }
-
-    private static void streamArray(JsonParser parser, long linesBefore, Consumer<ToolInput> sink) throws IOException {
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null) throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected end of input inside the array");
-            long line = linesBefore + parser.currentTokenLocation().getLineNr();
-            JsonNode element = parser.readValueAsTree();
-            sink.accept(parsed(element, line));
-        }
-    }
-
-    /** A second array or document after the first would otherwise be dropped without a word. */
-    private static void expectNothingAfter(JsonParser parser, long linesBefore, Consumer<ToolInput> sink) throws IOException {
-        long end = linesBefore + parser.currentLocation().getLineNr();
-        if (parser.nextToken() != null)
-            sink.accept(new ToolInput.Rejected(linesBefore + parser.currentTokenLocation().getLineNr(),
-                    "unexpected content after the document that ends on line %d (one document per input)".formatted(end)));
-    }
-
-    private static void emitArray(JsonNode tools, long line, Consumer<ToolInput> sink) {
-        for (JsonNode tool : tools) sink.accept(parsed(tool, line));
-    }
-
-    /** The tools array of a tools/list result or a JSON-RPC response carrying one, else null. */
-    private static JsonNode toolsOf(JsonNode document) {
-        if (document.path("tools").isArray()) return document.get("tools");
-        if (document.path("result").path("tools").isArray()) return document.get("result").get("tools");
-        return null;
-    }
-
-    private void expectNothingMore(LineReader lines, LineReader.Line line, Consumer<ToolInput> sink) throws IOException {
-        while (lines.next(line)) {
-            if (line.oversized() || !line.isBlank()) {
-                sink.accept(new ToolInput.Rejected(line.number(),
-                        "unexpected content after the tools/list result on line 1 (one tools/list result per input)"));
-                return;
-            }
-        }
-    }
-
     private String oversized(LineReader.Line line) {
         return "line is %,d bytes, over the %,d-byte limit for one tool".formatted(line.oversizeLength(), maxLineBytes);
     }
 
-    /** Skips a byte-order mark and whitespace; returns how many newlines it skipped. */
-    private static long skipWhitespace(PushbackInputStream in) throws IOException {
-        long newlines = 0;
-        int b = in.read();
-        if (b == 0xEF) { // a UTF-8 byte-order mark
-            in.read();
-            in.read();
-            b = in.read();
+    /**
+     * One JSON document (an array of tools, a {@code tools/list} result, a JSON-RPC response carrying one, or a single
+     * tool), or the first line of JSON Lines, read for its structure by {@link JsonBytes}: each tool is cut out whole
+     * and parsed alone, so that a tool Jackson refuses (nested too deep, a string too long, not JSON) costs that tool,
+     * and the tools beside it are read.
+     */
+    private final class Document {
+        private final JsonBytes bytes;
+        private final Consumer<ToolInput> sink;
+        private long start;
+        private JsonBytes.Capture whole;
+        /** A tools array was found: this is a tools/list result, not a tool. */
+        private boolean tools;
+        /** Reading stopped at a break in the structure, said in an entry. */
+        private boolean stopped;
+
+        Document(JsonBytes bytes, Consumer<ToolInput> sink) {
+            this.bytes = bytes;
+            this.sink = sink;
         }
-        while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-            if (b == '\n') newlines++;
-            b = in.read();
+
+        Shape array() throws IOException {
+            elements();
+            if (!stopped) expectNothingAfter(documentEnd(bytes.line()));
+            return Shape.ARRAY;
         }
-        if (b >= 0) in.unread(b);
-        return newlines;
+
+        Shape object() throws IOException {
+            start = bytes.line();
+            whole = bytes.captureDocument(maxLineBytes);
+            boolean closed = members(1);
+            long end = bytes.line();
+            if (!closed) {
+                if (!stopped) stop("unexpected end of input inside the document that starts on line %d".formatted(start));
+                bytes.endDocument();
+                return tools ? Shape.TOOLS_LIST : Shape.ARRAY;
+            }
+            if (tools) {
+                expectNothingAfter(start == end
+                        ? "unexpected content after the tools/list result on line %d (one tools/list result per input)".formatted(end)
+                        : documentEnd(end));
+                return Shape.TOOLS_LIST;
+            }
+            if (start == end) { // the first of JSON Lines: the rest of its line is part of it
+                for (int b = bytes.peek(); b >= 0 && b != '\n'; b = bytes.peek()) bytes.next();
+                bytes.endDocument();
+                sink.accept(whole.oversized()
+                        ? new ToolInput.Rejected(start, "line is %,d bytes, over the %,d-byte limit for one tool".formatted(whole.total(), maxLineBytes))
+                        : parseLine(whole.bytes(), 0, whole.length(), start));
+                bytes.next();
+                readLines(new LineReader(bytes.remaining(), maxLineBytes, start), sink);
+                return Shape.JSON_LINES;
+            }
+            bytes.endDocument();
+            sink.accept(tool(whole, start));
+            expectNothingAfter(documentEnd(end));
+            return Shape.ARRAY;
+        }
+
+        /** Reads the array at the next byte, each element a tool. */
+        private void elements() throws IOException {
+            bytes.next();
+            bytes.skipWhitespace();
+            if (bytes.peek() == ']') {
+                bytes.next();
+                return;
+            }
+            while (true) {
+                bytes.skipWhitespace();
+                long line = bytes.line();
+                if (bytes.peek() < 0) {
+                    stop("unexpected end of input inside the array");
+                    return;
+                }
+                JsonBytes.Capture element = bytes.value(maxLineBytes);
+                sink.accept(tool(element, line));
+                if (!element.complete()) { // what came of it was said above
+                    stopped = true;
+                    return;
+                }
+                bytes.skipWhitespace();
+                int b = bytes.next();
+                if (b == ']') return;
+                if (b != ',') {
+                    stop(b < 0 ? "unexpected end of input inside the array"
+                            : "expected ',' or ']' after the tool on line %d, found %s".formatted(line, shown(b)));
+                    return;
+                }
+            }
+        }
+
+        /**
+         * Reads the object at the next byte: its {@code tools} array, at depth 1 or inside {@code result}, tool by tool,
+         * the rest skipped. False when it did not close: the input ended, or reading stopped.
+         */
+        private boolean members(int depth) throws IOException {
+            bytes.next();
+            bytes.skipWhitespace();
+            if (bytes.peek() == '}') {
+                bytes.next();
+                return true;
+            }
+            while (true) {
+                bytes.skipWhitespace();
+                int b = bytes.peek();
+                if (b < 0) return false;
+                if (b != '"') return stop("expected a key in the object, found " + shown(b));
+                String key;
+                try {
+                    key = bytes.key();
+                } catch (EOFException e) {
+                    return false;
+                }
+                bytes.skipWhitespace();
+                b = bytes.next();
+                if (b < 0) return false;
+                if (b != ':') return stop("expected ':' after a key, found " + shown(b));
+                bytes.skipWhitespace();
+                b = bytes.peek();
+                long line = bytes.line();
+                if ("tools".equals(key) && b == '[' && !tools) {
+                    tools = true;
+                    bytes.endDocument();
+                    elements();
+                    if (stopped) return false;
+                } else if ("result".equals(key) && b == '{' && depth == 1) {
+                    if (!members(2)) return false;
+                } else {
+                    if (!bytes.skipValue()) return false;
+                    if ("tools".equals(key) && b == '[')
+                        sink.accept(new ToolInput.Rejected(line, "a second \"tools\" array, not read (one tools/list result per input)"));
+                }
+                bytes.skipWhitespace();
+                b = bytes.next();
+                if (b == '}') return true;
+                if (b < 0) return false;
+                if (b != ',') return stop("expected ',' or '}' in the object, found " + shown(b));
+            }
+        }
+
+        /**
+         * Reports a break in the structure and stops reading. A single tool being read is handed to Jackson as far as
+         * it came, so that its rejection reads like any other.
+         */
+        private boolean stop(String problem) {
+            stopped = true;
+            if (!tools && whole != null) {
+                bytes.endDocument();
+                ToolInput parsed = whole.oversized() ? null : parseLine(whole.bytes(), 0, whole.length(), start);
+                if (parsed instanceof ToolInput.Rejected) {
+                    sink.accept(parsed);
+                    return false;
+                }
+            }
+            sink.accept(new ToolInput.Rejected(bytes.line(), "not JSON: " + problem));
+            return false;
+        }
+
+        private ToolInput tool(JsonBytes.Capture value, long line) {
+            if (value.oversized())
+                return new ToolInput.Rejected(line, "tool is %,d bytes, over the %,d-byte limit for one tool".formatted(value.total(), maxLineBytes));
+            return parseLine(value.bytes(), 0, value.length(), line);
+        }
+
+        private void expectNothingAfter(String message) throws IOException {
+            bytes.skipWhitespace();
+            if (bytes.peek() >= 0) sink.accept(new ToolInput.Rejected(bytes.line(), message));
+        }
+
+        private static String documentEnd(long end) {
+            return "unexpected content after the document that ends on line %d (one document per input)".formatted(end);
+        }
+
+        private static String shown(int b) {
+            return b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : "byte 0x%02X".formatted(b);
+        }
     }
 }

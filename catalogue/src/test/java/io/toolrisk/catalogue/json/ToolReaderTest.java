@@ -178,4 +178,58 @@ class ToolReaderTest {
         assertEquals(ToolReader.Shape.JSON_LINES, read("  \n"));
         assertEquals(List.of(), names());
     }
+
+    @Test
+    void aToolNestedTooDeepCostsThatToolNotTheDocument() throws IOException {
+        for (int levels : new int[] {1_000, 1_000_000}) {
+            String deep = "{\"name\":\"deep\",\"inputSchema\":" + "[".repeat(levels) + "]".repeat(levels) + "}";
+            for (String document : List.of(
+                    "{\"tools\":[{\"name\":\"a\"}," + deep + ",{\"name\":\"c\"}]}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[{\"name\":\"a\"}," + deep + ",{\"name\":\"c\"}]}}",
+                    "{\n  \"tools\": [\n    {\"name\": \"a\"},\n    " + deep + ",\n    {\"name\": \"c\"}\n  ]\n}\n",
+                    "[{\"name\":\"a\"}," + deep + ",{\"name\":\"c\"}]")) {
+                entries.clear();
+                read(document);
+                assertEquals(3, entries.size(), document.substring(0, 40));
+                assertEquals("a", names().get(0));
+                assertTrue(names().get(1).contains(":not JSON: Document nesting depth (257) exceeds the maximum allowed (256"), names().get(1));
+                assertEquals("c", names().get(2));
+            }
+        }
+    }
+
+    @Test
+    void eachToolOfAPrettyPrintedDocumentHasTheLineItStartsOn() throws IOException {
+        assertEquals(ToolReader.Shape.TOOLS_LIST, read("{\n  \"tools\": [\n    {\"name\": \"a\"},\n    {\"nope\": 1},\n    {\"name\": \"c\"}\n  ]\n}\n"));
+        assertEquals(List.of("a", "!4:tool has no \"name\"", "c"), names());
+    }
+
+    @Test
+    void aToolOverTheSizeLimitCostsThatToolInADocument() throws IOException {
+        String big = "{\"name\":\"big\",\"description\":\"" + "x".repeat(3000) + "\"}";
+        read(new ByteArrayInputStream(("{\"tools\":[{\"name\":\"a\"}," + big + ",{\"name\":\"c\"}]}").getBytes(StandardCharsets.UTF_8)),
+                new ToolReader(1024));
+        assertEquals(List.of("a", "!1:tool is 3,031 bytes, over the 1,024-byte limit for one tool", "c"), names());
+    }
+
+    @Test
+    void aBreakInTheDocumentStopsReadingWhereItIs() throws IOException {
+        read("[\n{\"name\":\"a\"}\n{\"name\":\"b\"}\n]");
+        assertEquals(List.of("a", "!3:not JSON: expected ',' or ']' after the tool on line 2, found '{'"), names());
+        entries.clear();
+        read("{\"tools\":[{\"name\":\"a\"},");
+        assertEquals(List.of("a", "!1:not JSON: unexpected end of input inside the array"), names());
+    }
+
+    @Test
+    void aSecondToolsArrayIsRejectedNotRead() throws IOException {
+        read("{\"tools\":[{\"name\":\"a\"}],\n\"tools\":[{\"name\":\"b\"}]}");
+        assertEquals(List.of("a", "!2:a second \"tools\" array, not read (one tools/list result per input)"), names());
+    }
+
+    @Test
+    void aToolsListOnOneLineIsNotJsonLines() throws IOException {
+        assertEquals(ToolReader.Shape.TOOLS_LIST, read("{\"tools\":[{\"name\":\"a\"}]}\n{\"name\":\"b\"}\n"));
+        assertEquals(List.of("a", "!2:unexpected content after the tools/list result on line 1 (one tools/list result per input)"), names());
+    }
 }
