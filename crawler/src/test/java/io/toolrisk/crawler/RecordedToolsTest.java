@@ -24,7 +24,8 @@ class RecordedToolsTest {
     Path dir;
 
     private static Crawler crawler(CrawlLimits limits) {
-        return new Crawler(limits, HttpClients.create(limits.connectTimeout(), limits.requestTimeout()), Map.of("PATH", "/usr/bin:/bin"));
+        return new Crawler(limits, HttpClients.create(limits.connectTimeout(), limits.requestTimeout()), Map.of("PATH", "/usr/bin:/bin"),
+                TestServers.SANDBOX);
     }
 
     private static CrawlResult crawl(Crawler crawler, Path file) throws InterruptedException {
