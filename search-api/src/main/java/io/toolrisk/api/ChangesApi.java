@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import io.toolrisk.catalogue.ChangeSet;
 import io.toolrisk.catalogue.store.ChangeSetJson;
+import io.toolrisk.index.LiveIndex;
 
 import java.io.IOException;
 import java.util.List;
@@ -18,10 +19,10 @@ import java.util.Optional;
 final class ChangesApi {
     static final int MAX_TOOLS_PER_SET = 10_000;
 
-    private final CatalogueView view;
+    private final LiveIndex view;
     private final ChangeLog log;
 
-    ChangesApi(CatalogueView view, ChangeLog log) {
+    ChangesApi(LiveIndex view, ChangeLog log) {
         this.view = view;
         this.log = log;
     }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.toolrisk.catalogue.Sha256;
+import io.toolrisk.index.LiveIndex;
 
 /**
  * Entity tags for catalogue responses. A response depends only on the snapshot served, the status message and
@@ -15,7 +16,7 @@ final class Etags {
     }
 
     /** Sets the ETag of this response; true (with status 304 set) when the client already has it. */
-    static boolean notModified(Context ctx, CatalogueView view) {
+    static boolean notModified(Context ctx, LiveIndex view) {
         String key = view.snapshotId().orElse("-") + "\n" + view.status().orElse("") + "\n"
                 + ctx.method() + " " + ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
         String etag = "W/\"" + hash(key) + "\"";

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.toolrisk.catalogue.ChangeSet;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.index.IndexedTool;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.index.ServerTools;
 import io.toolrisk.index.ToolHits;
 import io.toolrisk.index.ToolQuery;
@@ -24,10 +25,10 @@ final class Pages {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private final CatalogueView view;
+    private final LiveIndex view;
     private final ChangeLog changes;
 
-    Pages(CatalogueView view, ChangeLog changes) {
+    Pages(LiveIndex view, ChangeLog changes) {
         this.view = view;
         this.changes = changes;
     }

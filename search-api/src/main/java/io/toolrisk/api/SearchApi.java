@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.pages.Html;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -40,12 +41,12 @@ public final class SearchApi {
     }
 
     /** The app serving {@code view}, classifying with the bundled ruleset. */
-    public static Javalin create(CatalogueView view) {
+    public static Javalin create(LiveIndex view) {
         return create(view, Classifier.bundled());
     }
 
     /** The app serving {@code view}; {@code classifier} answers {@code POST /api/v1/classify}. */
-    public static Javalin create(CatalogueView view, Classifier classifier) {
+    public static Javalin create(LiveIndex view, Classifier classifier) {
         return create(view, classifier, HttpLimits.DEFAULT, config -> { });
     }
 
@@ -53,7 +54,7 @@ public final class SearchApi {
      * As above, within {@code limits}, with {@code extra} configuration applied last (benchmarks add a baseline route
      * this way).
      */
-    static Javalin create(CatalogueView view, Classifier classifier, HttpLimits limits, Consumer<JavalinConfig> extra) {
+    static Javalin create(LiveIndex view, Classifier classifier, HttpLimits limits, Consumer<JavalinConfig> extra) {
         var changeLog = new ChangeLog(view.store());
         var tools = new ToolsApi(view);
         var servers = new ServersApi(view);

@@ -2,6 +2,7 @@ package io.toolrisk.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.index.ServerHits;
 import io.toolrisk.index.ServerTools;
 import io.toolrisk.index.ToolQuery;
@@ -25,10 +26,10 @@ final class ServersApi {
     /** Rendered policies kept: the three formats and three profiles of a few hundred ordinary servers. */
     private static final long POLICY_CACHE_BYTES = 32L << 20;
 
-    private final CatalogueView view;
+    private final LiveIndex view;
     private final RenderedPolicies policies = new RenderedPolicies(POLICY_CACHE_BYTES);
 
-    ServersApi(CatalogueView view) {
+    ServersApi(LiveIndex view) {
         this.view = view;
     }
 

@@ -5,15 +5,16 @@ import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.Severity;
 import io.toolrisk.index.CatalogueStats;
+import io.toolrisk.index.LiveIndex;
 
 import java.io.IOException;
 import java.util.Optional;
 
 /** {@code GET /api/v1/stats} and {@code GET /health}. */
 final class StatsApi {
-    private final CatalogueView view;
+    private final LiveIndex view;
 
-    StatsApi(CatalogueView view) {
+    StatsApi(LiveIndex view) {
         this.view = view;
     }
 

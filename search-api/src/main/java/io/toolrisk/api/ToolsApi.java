@@ -8,6 +8,7 @@ import io.toolrisk.catalogue.Severity;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.json.ToolJson;
 import io.toolrisk.index.IndexedTool;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.index.ToolHits;
 import io.toolrisk.index.ToolQuery;
 import io.toolrisk.index.ToolSearcher;
@@ -20,9 +21,9 @@ import java.util.Optional;
 
 /** {@code GET /api/v1/tools} and {@code GET /api/v1/servers/{server}/tools/{tool}}. */
 final class ToolsApi {
-    private final CatalogueView view;
+    private final LiveIndex view;
 
-    ToolsApi(CatalogueView view) {
+    ToolsApi(LiveIndex view) {
         this.view = view;
     }
 

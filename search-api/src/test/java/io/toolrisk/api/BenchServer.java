@@ -3,6 +3,7 @@ package io.toolrisk.api;
 import io.javalin.Javalin;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.index.LiveIndex;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -24,7 +25,7 @@ public final class BenchServer {
         Path dir = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         long cacheBytes = args.length > 2 ? Long.parseLong(args[2]) : io.toolrisk.index.ToolSearcher.DEFAULT_CACHE_BYTES;
-        var view = CatalogueView.open(new CatalogueStore(dir), cacheBytes);
+        var view = LiveIndex.open(new CatalogueStore(dir), cacheBytes);
         byte[][] constant = {"{}".getBytes(StandardCharsets.UTF_8)};
         Javalin app = SearchApi.create(view, Classifier.bundled(), HttpLimits.DEFAULT, config -> {
             config.routes.get("/bench/constant", ctx -> ctx.contentType("application/json").result(constant[0]));

@@ -5,6 +5,7 @@ import io.toolrisk.catalogue.CataloguedTool;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -45,7 +46,7 @@ class LargeServerTest {
         var store = new CatalogueStore(dir);
         new TestCatalogue().crawled("big", tools).crawled("small", tool("small", "ping", "Pings.", Category.READ))
                 .writeAndIndex(store, Instant.parse("2026-11-25T13:00:00Z"));
-        app = new RunningApp(CatalogueView.open(store));
+        app = new RunningApp(LiveIndex.open(store));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.policy.PolicyFormat;
 import io.toolrisk.policy.PolicyProfile;
 import io.toolrisk.testing.TestCatalogue;
@@ -71,7 +72,7 @@ class PagesBrowserTest {
                                 new ActionProfile("action", "get", Category.READ),
                                 new ActionProfile("action", "delete", Category.DESTRUCTIVE)))
                 .writeAndIndex(store, Instant.parse("2026-11-25T13:00:00Z"));
-        app = new RunningApp(CatalogueView.open(store));
+        app = new RunningApp(LiveIndex.open(store));
 
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         var options = new ChromeOptions();

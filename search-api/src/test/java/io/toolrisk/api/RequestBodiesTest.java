@@ -3,6 +3,7 @@ package io.toolrisk.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.index.LiveIndex;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class RequestBodiesTest {
     }
 
     private RunningApp app(HttpLimits limits, int threads) throws IOException {
-        return new RunningApp(CatalogueView.open(new CatalogueStore(dir)), limits,
+        return new RunningApp(LiveIndex.open(new CatalogueStore(dir)), limits,
                 config -> config.jetty.threadPool = new QueuedThreadPool(threads, 4));
     }
 

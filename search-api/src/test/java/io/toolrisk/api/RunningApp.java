@@ -3,6 +3,7 @@ package io.toolrisk.api;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.index.LiveIndex;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,16 +16,16 @@ import java.util.function.Consumer;
 
 /** The real app on a free port, and an HTTP client for it. */
 final class RunningApp implements AutoCloseable {
-    final CatalogueView view;
+    final LiveIndex view;
     final Javalin app;
     final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
 
-    RunningApp(CatalogueView view) {
+    RunningApp(LiveIndex view) {
         this(view, HttpLimits.DEFAULT, config -> { });
     }
 
     /** The app within {@code limits}, with {@code extra} configuration (a smaller thread pool, say). */
-    RunningApp(CatalogueView view, HttpLimits limits, Consumer<JavalinConfig> extra) {
+    RunningApp(LiveIndex view, HttpLimits limits, Consumer<JavalinConfig> extra) {
         this.view = view;
         this.app = SearchApi.create(view, Classifier.bundled(), limits, extra).start("127.0.0.1", 0);
     }

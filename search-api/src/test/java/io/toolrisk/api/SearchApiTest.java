@@ -11,6 +11,7 @@ import io.toolrisk.catalogue.ToolChange;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.ChangeSetJson;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.testing.TestCatalogue;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -61,7 +62,7 @@ class SearchApiTest {
                 Instant.parse("2026-11-25T13:00:00Z"), List.of("stripe"), List.of(), List.of(
                 new ToolChange("github", "delete_repo", ToolChange.Kind.CHANGED, Optional.of(Category.READ),
                         Optional.of(Category.DESTRUCTIVE), true, "description changed"))));
-        app = new RunningApp(CatalogueView.open(store));
+        app = new RunningApp(LiveIndex.open(store));
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import io.toolrisk.catalogue.CataloguedTool;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -35,7 +36,7 @@ class ToolUrlsTest {
         CataloguedTool[] tools = NAMES.stream()
                 .map(name -> TestCatalogue.tool("odd", name, "Reads a file.", Category.READ)).toArray(CataloguedTool[]::new);
         new TestCatalogue().crawled("odd", tools).writeAndIndex(store, Instant.parse("2026-11-25T13:00:00Z"));
-        try (RunningApp app = new RunningApp(CatalogueView.open(store))) {
+        try (RunningApp app = new RunningApp(LiveIndex.open(store))) {
             var server = app.get("/servers/odd");
             assertEquals(200, server.status(), server.body());
             Set<String> reached = new HashSet<>();

@@ -32,8 +32,8 @@ class LauncherHeapTest {
         Path root = Files.createDirectories(dir.resolve("checkout"));
         launcher = Files.copy(Path.of(System.getProperty("user.dir")).getParent().resolve("toolrisk"), root.resolve("toolrisk"),
                 StandardCopyOption.COPY_ATTRIBUTES);
-        Files.createDirectories(root.resolve("search-api/target"));
-        Files.writeString(root.resolve("search-api/target/toolrisk.jar"), "placeholder: nothing is newer, so nothing is built");
+        Files.createDirectories(root.resolve("app/target"));
+        Files.writeString(root.resolve("app/target/toolrisk.jar"), "placeholder: nothing is newer, so nothing is built");
         Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
         Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"21.0.5\"\n");
         Path java = Files.writeString(jdk.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");

@@ -2,7 +2,7 @@ package io.toolrisk.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
-import io.toolrisk.api.CatalogueView;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.api.SearchApi;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
@@ -62,7 +62,7 @@ class BackgroundRefresherTest {
         RefreshJob job = job();
         var store = new CatalogueStore(dir.resolve("catalogue"));
         var release = new CountDownLatch(1);
-        try (CatalogueView view = CatalogueView.open(store)) {
+        try (LiveIndex view = LiveIndex.open(store)) {
             var refresher = new BackgroundRefresher(view, () -> {
                 release.await();
                 return job.run();
@@ -96,7 +96,7 @@ class BackgroundRefresherTest {
     @Test
     void failedFirstRefreshSaysSoOnTheEmptyCatalogue() throws Exception {
         var store = new CatalogueStore(dir.resolve("catalogue"));
-        try (CatalogueView view = CatalogueView.open(store)) {
+        try (LiveIndex view = LiveIndex.open(store)) {
             var refresher = new BackgroundRefresher(view, () -> {
                 throw new java.io.IOException("servers file not found: data/servers.json");
             }, new PrintStream(log, true));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
-import io.toolrisk.index.ToolQuery;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.testing.TestCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,14 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CatalogueViewTest {
+/** The API serves the live index from the start, with its status, and switches to a new snapshot without a restart. */
+class LiveServingTest {
     @TempDir
     Path dir;
 
     @Test
     void emptyCatalogueServesAtOnceWithItsStatusThenSwitchesWithoutRestart() throws IOException {
         var store = new CatalogueStore(dir);
-        var view = CatalogueView.open(store);
+        var view = LiveIndex.open(store);
         view.status("first refresh running");
         try (var app = new RunningApp(view)) {
             JsonNode stats = Json.MAPPER.readTree(app.get("/api/v1/stats").body());
@@ -46,27 +47,6 @@ class CatalogueViewTest {
             assertFalse(stats.has("message"));
             assertEquals(1, Json.MAPPER.readTree(app.get("/api/v1/tools").body()).path("total").asInt());
             assertFalse(view.reload(), "already current");
-        }
-    }
-
-    @Test
-    void aLeaseTakenBeforeASwitchKeepsWorkingOnTheOldIndex() throws IOException {
-        var store = new CatalogueStore(dir);
-        String first = new TestCatalogue().crawled("a", tool("a", "one", "First.", Category.READ))
-                .writeAndIndex(store, Instant.parse("2026-11-25T13:00:00Z"));
-        try (var view = CatalogueView.open(store)) {
-            assertEquals(first, view.snapshotId().orElseThrow());
-            try (var lease = view.lease()) {
-                String second = new TestCatalogue()
-                        .crawled("a", tool("a", "one", "First.", Category.READ), tool("a", "two", "Second.", Category.WRITE))
-                        .writeAndIndex(store, Instant.parse("2026-11-25T14:00:00Z"));
-                view.switchTo(second);
-                assertEquals(second, view.snapshotId().orElseThrow());
-                assertEquals(1, lease.searcher().orElseThrow().search(ToolQuery.text("")).total());
-                try (var fresh = view.lease()) {
-                    assertEquals(2, fresh.searcher().orElseThrow().search(ToolQuery.text("")).total());
-                }
-            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.toolrisk.cli;
 
 import io.javalin.Javalin;
-import io.toolrisk.api.CatalogueView;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.api.SearchApi;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.classifier.Classifier;
@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         // existing catalogue served without a schedule needs none (`--servers none` serves it as it is).
         Optional<RefreshOptions> options = every.isPresent() || store.currentId().isEmpty()
                 ? Optional.of(refresh.options()) : Optional.empty();
-        var view = CatalogueView.open(store);
+        var view = LiveIndex.open(store);
         // Started only on an empty catalogue or on the schedule, that is, only when the options were made above.
         var refresher = new BackgroundRefresher(view,
                 () -> new RefreshJob(options.orElseThrow(), Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Picks up a snapshot another process made live; a refresh of our own switches by itself. */
-    private static void reload(CatalogueView view, BackgroundRefresher refresher) {
+    private static void reload(LiveIndex view, BackgroundRefresher refresher) {
         if (refresher.running()) return;
         try {
             if (view.reload()) {

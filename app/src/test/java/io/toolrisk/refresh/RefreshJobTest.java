@@ -2,7 +2,7 @@ package io.toolrisk.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
-import io.toolrisk.api.CatalogueView;
+import io.toolrisk.index.LiveIndex;
 import io.toolrisk.api.SearchApi;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.ChangeSet;
@@ -105,7 +105,7 @@ class RefreshJobTest {
 
         var store = new CatalogueStore(dir.resolve("catalogue"));
         assertEquals(Optional.of(second.snapshotId()), store.currentId());
-        try (CatalogueView view = CatalogueView.open(store)) {
+        try (LiveIndex view = LiveIndex.open(store)) {
             Javalin app = SearchApi.create(view).start("127.0.0.1", 0);
             try {
                 JsonNode body = get(app, "/api/v1/changes");
@@ -247,7 +247,7 @@ class RefreshJobTest {
         RefreshOutcome.Written written = refresh(Instant.parse("2026-11-25T10:00:00Z"), Set.of(), true);
         assertEquals(4, written.tools());
         var store = new CatalogueStore(dir.resolve("catalogue"));
-        try (CatalogueView view = CatalogueView.open(store)) {
+        try (LiveIndex view = LiveIndex.open(store)) {
             Javalin app = SearchApi.create(view).start("127.0.0.1", 0);
             try {
                 for (PolicyFormat format : PolicyFormat.values()) {

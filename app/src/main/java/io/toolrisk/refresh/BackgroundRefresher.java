@@ -1,6 +1,6 @@
 package io.toolrisk.refresh;
 
-import io.toolrisk.api.CatalogueView;
+import io.toolrisk.index.LiveIndex;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * runs at a time: a refresh asked for while one is running is skipped, not queued. Thread-safe.
  */
 public final class BackgroundRefresher {
-    private final CatalogueView view;
+    private final LiveIndex view;
     private final Callable<RefreshOutcome> refresh;
     private final PrintStream log;
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** @param refresh one refresh of the view's catalogue (a {@link RefreshJob#run} call) */
-    public BackgroundRefresher(CatalogueView view, Callable<RefreshOutcome> refresh, PrintStream log) {
+    public BackgroundRefresher(LiveIndex view, Callable<RefreshOutcome> refresh, PrintStream log) {
         this.view = view;
         this.refresh = refresh;
         this.log = log;

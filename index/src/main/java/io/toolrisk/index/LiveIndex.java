@@ -1,4 +1,4 @@
-package io.toolrisk.api;
+package io.toolrisk.index;
 
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.index.ToolSearcher;
@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Requests take a {@link Lease} for the whole request, so that a switch never closes an index under a
  * running request: the old index closes when its last lease is released.
  */
-public final class CatalogueView implements Closeable {
+public final class LiveIndex implements Closeable {
     private final CatalogueStore store;
     private final AtomicReference<ToolSearcher> current = new AtomicReference<>();
     private final AtomicReference<String> status = new AtomicReference<>();
 
     private final long cacheBytes;
 
-    private CatalogueView(CatalogueStore store, long cacheBytes) {
+    private LiveIndex(CatalogueStore store, long cacheBytes) {
         this.store = store;
         this.cacheBytes = cacheBytes;
     }
@@ -32,13 +32,13 @@ public final class CatalogueView implements Closeable {
      * A view of {@code store} serving its current snapshot, or empty when it has none yet (or the index of the
      * current snapshot was never built: then the status says so).
      */
-    public static CatalogueView open(CatalogueStore store) throws IOException {
+    public static LiveIndex open(CatalogueStore store) throws IOException {
         return open(store, ToolSearcher.DEFAULT_CACHE_BYTES);
     }
 
     /** As {@link #open(CatalogueStore)}, keeping up to {@code cacheBytes} of search answers per index (0: none). */
-    public static CatalogueView open(CatalogueStore store, long cacheBytes) throws IOException {
-        var view = new CatalogueView(store, cacheBytes);
+    public static LiveIndex open(CatalogueStore store, long cacheBytes) throws IOException {
+        var view = new LiveIndex(store, cacheBytes);
         Optional<String> id = store.currentId();
         if (id.isPresent()) {
             if (Files.isDirectory(store.indexDir(id.get()))) view.switchTo(id.get());
