@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.CataloguedTool;
 import io.toolrisk.catalogue.CrawlStatus;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.Tool;
+import io.toolrisk.catalogue.json.DefinitionHash;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.CrawlResult;
 
@@ -47,7 +48,7 @@ final class ServerRecords {
 
     private List<CataloguedTool> classify(String serverId, List<Tool> tools) {
         List<CataloguedTool> catalogued = new ArrayList<>(tools.size());
-        for (Tool tool : tools) catalogued.add(CataloguedTool.of(tool, classifier.classify(tool.withServer(serverId))));
+        for (Tool tool : tools) catalogued.add(DefinitionHash.catalogued(tool, classifier.classify(tool.withServer(serverId))));
         return catalogued;
     }
 

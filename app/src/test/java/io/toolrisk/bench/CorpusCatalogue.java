@@ -12,6 +12,7 @@ import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.ServerInfo;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.Tool;
+import io.toolrisk.catalogue.json.DefinitionHash;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.json.ToolJson;
 import io.toolrisk.catalogue.store.CatalogueStore;
@@ -86,7 +87,7 @@ final class CorpusCatalogue {
                         Tool tool = new Tool(name, original.title(), original.description(), original.inputSchema(),
                                 original.annotations(), Optional.of(serverId), Map.of());
                         RiskProfile profile = placeholder ? heuristic(tool, serverId, ruleset) : classifier.classify(tool);
-                        catalogued.add(CataloguedTool.of(tool, profile));
+                        catalogued.add(DefinitionHash.catalogued(tool, profile));
                     }
                     writer.write(new ServerRecord(serverId, "file: corpus/" + server.id(), "1", at,
                             new CrawlStatus.Crawled(new ServerInfo(server.id(), Optional.empty(), "1.0.0", "2025-06-18", null, Optional.empty())),

@@ -9,6 +9,7 @@ import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.ServerInfo;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.Tool;
+import io.toolrisk.catalogue.json.DefinitionHash;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.SnapshotHeader;
 import io.toolrisk.catalogue.store.SnapshotReader;
@@ -39,7 +40,7 @@ class SnapshotAssemblerTest {
     Path dir;
 
     private static ServerRecord crawled(String id, Instant at, String... tools) {
-        List<CataloguedTool> list = Arrays.stream(tools).map(name -> CataloguedTool.of(Tool.of(name, "d"),
+        List<CataloguedTool> list = Arrays.stream(tools).map(name -> DefinitionHash.catalogued(Tool.of(name, "d"),
                 new RiskProfile(Optional.of(id), name, Category.READ, 0.9, List.of(), List.of(), List.of(), "r"))).toList();
         return new ServerRecord(id, "file: x", "1", at,
                 new CrawlStatus.Crawled(new ServerInfo(id, Optional.empty(), "1", "2025-11-25", null, Optional.empty())), list);

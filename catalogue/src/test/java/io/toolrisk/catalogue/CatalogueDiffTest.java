@@ -1,5 +1,6 @@
 package io.toolrisk.catalogue;
 
+import io.toolrisk.catalogue.json.DefinitionHash;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,7 +16,7 @@ class CatalogueDiffTest {
 
     private static CataloguedTool tool(String name, String description, Category category, FlagKind... flags) {
         List<Flag> flagList = java.util.Arrays.stream(flags).map(f -> new Flag(f, "description", "x", "y")).toList();
-        return CataloguedTool.of(Tool.of(name, description),
+        return DefinitionHash.catalogued(Tool.of(name, description),
                 new RiskProfile(Optional.of("s"), name, category, 0.9, List.of(), flagList, List.of(), "r1"));
     }
 

@@ -12,6 +12,7 @@ import io.toolrisk.catalogue.ServerInfo;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.ToolAnnotations;
+import io.toolrisk.catalogue.json.DefinitionHash;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.SnapshotHeader;
@@ -90,7 +91,7 @@ public final class TestCatalogue {
                 default -> throw new IllegalArgumentException("not an extra: " + extra);
             }
         }
-        return CataloguedTool.of(tool, new RiskProfile(tool.server(), tool.name(), category, 0.9, evidence, flags, actions, RULESET));
+        return DefinitionHash.catalogued(tool, new RiskProfile(tool.server(), tool.name(), category, 0.9, evidence, flags, actions, RULESET));
     }
 
     /** A full tool definition: title, schema (JSON text) and annotations. */

@@ -7,6 +7,7 @@ import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.ServerInfo;
 import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.Tool;
+import io.toolrisk.catalogue.json.DefinitionHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class CatalogueStoreTest {
         List<CataloguedTool> catalogued = new ArrayList<>();
         for (String name : tools) {
             Tool tool = Tool.of(name, "does " + name);
-            catalogued.add(CataloguedTool.of(tool, new RiskProfile(Optional.of(id), name, Category.WRITE, 0.8,
+            catalogued.add(DefinitionHash.catalogued(tool, new RiskProfile(Optional.of(id), name, Category.WRITE, 0.8,
                     List.of(), List.of(), List.of(), "test")));
         }
         return new ServerRecord(id, "file: " + id + ".json", "1.0", NOW,

@@ -1,7 +1,5 @@
-package io.toolrisk.catalogue;
+package io.toolrisk.catalogue.json;
 
-import io.toolrisk.catalogue.json.Json;
-import io.toolrisk.catalogue.json.ToolJson;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,9 +1,11 @@
-package io.toolrisk.catalogue;
+package io.toolrisk.catalogue.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.toolrisk.catalogue.json.Json;
-import io.toolrisk.catalogue.json.ToolJson;
+import io.toolrisk.catalogue.CataloguedTool;
+import io.toolrisk.catalogue.RiskProfile;
+import io.toolrisk.catalogue.Sha256;
+import io.toolrisk.catalogue.Tool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,11 @@ public final class DefinitionHash {
     private static final String[] HASHED_FIELDS = {"name", "description", "inputSchema", "annotations"};
 
     private DefinitionHash() {
+    }
+
+    /** {@code tool} with its profile and the hash of its definition, as a snapshot keeps it. */
+    public static CataloguedTool catalogued(Tool tool, RiskProfile profile) {
+        return new CataloguedTool(tool, profile, of(tool));
     }
 
     /** SHA-256 hex of the canonical definition of {@code tool}. */
