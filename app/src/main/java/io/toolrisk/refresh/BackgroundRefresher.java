@@ -2,7 +2,6 @@ package io.toolrisk.refresh;
 
 import io.toolrisk.index.LiveIndex;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,8 +56,7 @@ public final class BackgroundRefresher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            failed(e instanceof IOException || e instanceof IllegalArgumentException || e.getMessage() != null
-                    ? e.getMessage() : e.toString());
+            failed(reason(e));
         } finally {
             running.set(false);
         }
@@ -68,5 +66,11 @@ public final class BackgroundRefresher {
         log.println("serve: refresh failed: " + reason);
         if (view.snapshotId().isEmpty())
             view.status("the first refresh failed: " + reason + ". Run ./toolrisk refresh to see the whole report.");
+    }
+
+    /** What a person reads of a failed run: the exception's message, or its kind when it has none ("null" never). */
+    static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

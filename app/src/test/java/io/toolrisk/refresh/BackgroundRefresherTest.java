@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,7 +99,7 @@ class BackgroundRefresherTest {
         var store = new CatalogueStore(dir.resolve("catalogue"));
         try (LiveIndex view = LiveIndex.open(store)) {
             var refresher = new BackgroundRefresher(view, () -> {
-                throw new java.io.IOException("servers file not found: data/servers.json");
+                throw new IOException("servers file not found: data/servers.json");
             }, new PrintStream(log, true));
             refresher.start("first refresh running");
             for (int i = 0; i < 100 && refresher.running(); i++) TimeUnit.MILLISECONDS.sleep(20);
@@ -115,5 +116,12 @@ class BackgroundRefresherTest {
             TimeUnit.MILLISECONDS.sleep(50);
         }
         throw new AssertionError("the catalogue never became ready; log: " + log);
+    }
+
+    @Test
+    void aFailureWithoutAMessageIsReportedByItsKindNeverAsNull() {
+        assertEquals("IOException", BackgroundRefresher.reason(new IOException()));
+        assertEquals("disk full", BackgroundRefresher.reason(new IOException("disk full")));
+        assertEquals("IllegalStateException", BackgroundRefresher.reason(new IllegalStateException(" ")));
     }
 }

@@ -36,10 +36,13 @@ public final class ToolReader {
      */
     public Shape read(InputStream in, Consumer<ToolInput> sink) throws IOException {
         var bytes = new JsonBytes(in, 1);
-        if (bytes.peek() == 0xEF) { // a UTF-8 byte-order mark
+        if (bytes.peek() == 0xEF && !byteOrderMark(bytes)) {
+            // EF not followed by BB BF: no UTF-8 this starts with. The first line says so; the rest is read as lines.
+            for (int b = bytes.peek(); b >= 0 && b != '\n'; b = bytes.peek()) bytes.next();
+            sink.accept(new ToolInput.Rejected(1, "not UTF-8: the input starts with byte EF but not with the byte-order mark EF BB BF"));
             bytes.next();
-            bytes.next();
-            bytes.next();
+            readLines(new LineReader(bytes.remaining(), maxLineBytes, 1), sink);
+            return Shape.JSON_LINES;
         }
         bytes.skipWhitespace();
         int first = bytes.peek();
@@ -47,6 +50,16 @@ public final class ToolReader {
         if (first == '{') return new Document(bytes, sink).object();
         readLines(new LineReader(bytes.remaining(), maxLineBytes, bytes.line() - 1), sink);
         return Shape.JSON_LINES;
+    }
+
+    /** Reads a UTF-8 byte-order mark (EF BB BF) that {@code bytes} starts with; false when its bytes are not all there. */
+    private static boolean byteOrderMark(JsonBytes bytes) throws IOException {
+        bytes.next();
+        if (bytes.peek() != 0xBB) return false;
+        bytes.next();
+        if (bytes.peek() != 0xBF) return false;
+        bytes.next();
+        return true;
     }
 
     private void readLines(LineReader lines, Consumer<ToolInput> sink) throws IOException {

@@ -32,6 +32,22 @@ class ToolReaderTest {
         }).toList();
     }
 
+    private ToolReader.Shape readBytes(byte[] prefix, String rest) throws IOException {
+        byte[] text = rest.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(prefix, prefix.length + text.length);
+        System.arraycopy(text, 0, all, prefix.length, text.length);
+        return read(new ByteArrayInputStream(all), new ToolReader());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedOnlyWhenAllThreeOfItsBytesAreThere() throws IOException {
+        assertEquals(ToolReader.Shape.ARRAY, readBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "[{\"name\":\"a\"}]"));
+        assertEquals(List.of("a"), names());
+        entries.clear();
+        assertEquals(ToolReader.Shape.JSON_LINES, readBytes(new byte[] {(byte) 0xEF, 'x', 'y'}, "[{\"name\":\"a\"}]\n{\"name\":\"b\"}"));
+        assertEquals(List.of("!1:not UTF-8: the input starts with byte EF but not with the byte-order mark EF BB BF", "b"), names());
+    }
+
     @Test
     void readsToolsListResult() throws IOException {
         assertEquals(ToolReader.Shape.TOOLS_LIST, read("{\"tools\":[{\"name\":\"a\"},{\"name\":\"b\"}]}"));

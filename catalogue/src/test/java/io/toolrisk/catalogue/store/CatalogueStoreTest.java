@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,5 +236,20 @@ class CatalogueStoreTest {
         Files.writeString(store.snapshotFile("20261125T130000Z"), "{\"format\":\"other\",\"servers\":[]}");
         var e = assertThrows(IOException.class, () -> store.openSnapshot("20261125T130000Z"));
         assertTrue(e.getMessage().contains("format is 'other', expected 'toolrisk-snapshot/1'"), e.getMessage());
+    }
+
+    @Test
+    void deletingATreeRemovesLinksWithoutFollowingThemAndOpensUpUnreadableFolders() throws IOException {
+        Path outside = Files.writeString(Files.createDirectories(dir.resolve("outside")).resolve("keep.txt"), "mine");
+        Path tree = Files.createDirectories(dir.resolve("tree/locked/deep"));
+        Files.writeString(tree.resolve("f.txt"), "x");
+        Files.createSymbolicLink(dir.resolve("tree/link-to-outside"), outside.getParent());
+        Files.setPosixFilePermissions(dir.resolve("tree/locked"), PosixFilePermissions.fromString("---------"));
+
+        CatalogueStore.deleteTree(dir.resolve("tree"));
+
+        assertFalse(Files.exists(dir.resolve("tree"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals("mine", Files.readString(outside), "what a link pointed at is left alone");
+        CatalogueStore.deleteTree(dir.resolve("tree")); // missing is fine
     }
 }

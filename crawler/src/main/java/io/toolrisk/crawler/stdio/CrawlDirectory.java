@@ -1,18 +1,16 @@
 package io.toolrisk.crawler.stdio;
 
+import io.toolrisk.catalogue.store.CatalogueStore;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -141,41 +139,10 @@ final class CrawlDirectory implements AutoCloseable {
         OURS.remove(path);
     }
 
-    /**
-     * Deletes a tree a hostile server may have written: links are removed, never followed, and folders it made
-     * unreadable are opened up first. Best effort: what cannot be deleted is left to the next run.
-     */
+    /** Deletes a tree a hostile server may have written; best effort: what cannot be deleted is left to the next run. */
     static void deleteTree(Path root) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    try {
-                        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                    } catch (IOException | UnsupportedOperationException e) {
-                        // Not ours to change; deleting below may still work.
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            CatalogueStore.deleteTree(root);
         } catch (IOException e) {
             // Best effort, as documented.
         }
