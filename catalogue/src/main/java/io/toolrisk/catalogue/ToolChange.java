@@ -17,16 +17,11 @@ public record ToolChange(
         boolean possibleRugPull,
         String detail) {
 
-    public enum Kind {
+    public enum Kind implements WireName {
         ADDED, REMOVED, CHANGED;
 
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         public static Kind fromWireName(String name) {
-            for (Kind k : values()) if (k.wireName().equals(name)) return k;
-            throw new IllegalArgumentException("unknown change kind '%s' (expected added, removed or changed)".formatted(name));
+            return WireName.parse(Kind.class, name, "change kind");
         }
     }
 

@@ -6,39 +6,31 @@ import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.Sha256;
+import io.toolrisk.catalogue.WireName;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The file formats a policy can be written in, each with its template. */
-public enum PolicyFormat {
+public enum PolicyFormat implements WireName {
     /** PolicyLayer's gateway JSON. */
-    POLICYLAYER("policylayer", new PolicyLayerJson()),
+    POLICYLAYER(new PolicyLayerJson()),
     /** The YAML of PolicyLayer's open-source proxy, Intercept. */
-    INTERCEPT("intercept", new InterceptYaml()),
+    INTERCEPT(new InterceptYaml()),
     /** A Claude Code settings fragment ({@code permissions.allow/ask/deny}). */
-    CLAUDE_CODE("claude-code", new ClaudeCodePermissions()),
+    CLAUDE_CODE(new ClaudeCodePermissions()),
     /** The Docker MCP Gateway's {@code tools.yaml}: the tools it enables. */
-    DOCKER_GATEWAY("docker-gateway", new DockerGatewayTools()),
+    DOCKER_GATEWAY(new DockerGatewayTools()),
     /** A Cedar policy set (ToolHive, AWS Verified Permissions and other Cedar authorizers). */
-    CEDAR("cedar", new CedarPolicySet()),
+    CEDAR(new CedarPolicySet()),
     /** agentgateway's {@code mcpAuthorization} rules, in CEL. */
-    AGENTGATEWAY("agentgateway", new AgentgatewayRules());
+    AGENTGATEWAY(new AgentgatewayRules());
 
-    private final String wireName;
     private final PolicyTemplate template;
 
-    PolicyFormat(String wireName, PolicyTemplate template) {
-        this.wireName = wireName;
+    PolicyFormat(PolicyTemplate template) {
         this.template = template;
-    }
-
-    /** The name used on the command line and in URLs. */
-    public String wireName() {
-        return wireName;
     }
 
     public PolicyTemplate template() {
@@ -47,16 +39,12 @@ public enum PolicyFormat {
 
     /** Parses a wire name; throws with the accepted values when {@code name} is not one. */
     public static PolicyFormat fromWireName(String name) {
-        for (PolicyFormat f : values()) {
-            if (f.wireName.equals(name)) return f;
-        }
-        throw new IllegalArgumentException("unknown policy format '%s' (expected %s)".formatted(name, wireNames("or")));
+        return WireName.parse(PolicyFormat.class, name, "policy format");
     }
 
     /** Every format's wire name, in order, as a list in prose: {@code policylayer, intercept, ... or agentgateway}. */
     public static String wireNames(String conjunction) {
-        List<String> names = Arrays.stream(values()).map(PolicyFormat::wireName).toList();
-        return String.join(", ", names.subList(0, names.size() - 1)) + " " + conjunction + " " + names.getLast();
+        return WireName.list(PolicyFormat.class, conjunction);
     }
 
     /**
@@ -98,6 +86,6 @@ public enum PolicyFormat {
 
     @Override
     public String toString() {
-        return wireName.toLowerCase(Locale.ROOT);
+        return wireName();
     }
 }

@@ -1,14 +1,13 @@
 package io.toolrisk.policy;
 
 import io.toolrisk.catalogue.Category;
-
-import java.util.Locale;
+import io.toolrisk.catalogue.WireName;
 
 /**
  * How strict a generated policy is: what each category of tool gets. {@link #RECOMMENDED} is DESIGN.md's
  * default policy column; {@link #STRICT} and {@link #PERMISSIVE} move every category one step either way.
  */
-public enum PolicyProfile {
+public enum PolicyProfile implements WireName {
     RECOMMENDED,
     STRICT,
     PERMISSIVE;
@@ -22,18 +21,9 @@ public enum PolicyProfile {
     static final String EXECUTE_REASON =
             "execute: runs code, commands or jobs whose effects depend on the arguments; denied pending a human's approval";
 
-    /** The name used on the command line and in URLs: {@code recommended}, {@code strict}, {@code permissive}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** Parses a wire name; throws with the accepted values when {@code name} is not one. */
     public static PolicyProfile fromWireName(String name) {
-        for (PolicyProfile p : values()) {
-            if (p.wireName().equals(name)) return p;
-        }
-        throw new IllegalArgumentException(
-                "unknown policy profile '%s' (expected recommended, strict or permissive)".formatted(name));
+        return WireName.parse(PolicyProfile.class, name, "policy profile");
     }
 
     /**

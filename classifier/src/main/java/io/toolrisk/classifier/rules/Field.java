@@ -1,30 +1,25 @@
 package io.toolrisk.classifier.rules;
 
+import io.toolrisk.catalogue.WireName;
+
 /**
  * The parts of a tool definition a rule can read. Identifier fields (the name, schema property names,
  * the values of an operation enum) are cut into tokens; text fields (title, description, property
  * descriptions) into words; {@link #ANNOTATIONS} holds the declared hints.
  */
-public enum Field {
-    NAME("name", true),
-    TITLE("title", false),
-    DESCRIPTION("description", false),
-    PROPERTY("property", true),
-    ENUM("enum", true),
-    PROPERTY_DESCRIPTION("property-description", false),
-    ANNOTATIONS("annotations", false);
+public enum Field implements WireName {
+    NAME(true),
+    TITLE(false),
+    DESCRIPTION(false),
+    PROPERTY(true),
+    ENUM(true),
+    PROPERTY_DESCRIPTION(false),
+    ANNOTATIONS(false);
 
-    private final String wireName;
     private final boolean identifier;
 
-    Field(String wireName, boolean identifier) {
-        this.wireName = wireName;
+    Field(boolean identifier) {
         this.identifier = identifier;
-    }
-
-    /** The name used in ruleset files. */
-    public String wireName() {
-        return wireName;
     }
 
     /** True for fields cut into identifier tokens rather than prose words. */
@@ -39,10 +34,6 @@ public enum Field {
 
     /** Parses a wire name; throws with the accepted values when {@code name} is not one. */
     public static Field fromWireName(String name) {
-        for (Field f : values()) {
-            if (f.wireName.equals(name)) return f;
-        }
-        throw new IllegalArgumentException(("unknown field '%s' (expected name, title, description, property, enum, "
-                + "property-description or annotations)").formatted(name));
+        return WireName.parse(Field.class, name, "field");
     }
 }
