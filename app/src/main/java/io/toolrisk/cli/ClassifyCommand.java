@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -116,7 +117,7 @@ final class ClassifyCommand implements Callable<Integer> {
      * arrives, so that a stream of tools is classified while it is still being written.
      */
     private static byte[] readFirstLine(InputStream in) throws IOException {
-        var ahead = new java.io.ByteArrayOutputStream();
+        var ahead = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
         boolean content = false;
         while (ahead.size() < LOOK_AHEAD - 1) {

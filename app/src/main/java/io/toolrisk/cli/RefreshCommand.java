@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,7 +87,7 @@ final class RefreshCommand implements Callable<Integer> {
                 Durations.parse(maxAge), keep, limits, RefreshOptions.defaultCacheDir(), sandbox.sandbox());
     }
 
-    private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
+    private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 }

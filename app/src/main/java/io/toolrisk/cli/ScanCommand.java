@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -96,7 +97,7 @@ final class ScanCommand implements Callable<Integer> {
             List<ScannedTool> offenders = threshold.offenders(report.tools());
             if (!offenders.isEmpty()) {
                 spec.commandLine().getErr().printf("toolrisk scan: --fail-on %s: %d tools (%s)%n",
-                        threshold.name().toLowerCase(java.util.Locale.ROOT), offenders.size(),
+                        threshold.name().toLowerCase(Locale.ROOT), offenders.size(),
                         String.join(", ", offenders.stream().limit(10).map(t -> t.tool().name()).toList())
                                 + (offenders.size() > 10 ? ", …" : ""));
                 return EXIT_THRESHOLD;

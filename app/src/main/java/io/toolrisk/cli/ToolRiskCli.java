@@ -3,6 +3,9 @@ package io.toolrisk.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /** The {@code toolrisk} command line: one subcommand per job (DESIGN.md, CLI). */
 @Command(name = "toolrisk",
         mixinStandardHelpOptions = true,
@@ -24,11 +27,11 @@ public final class ToolRiskCli implements Runnable {
      * Lucene says once per process that the incubating Vector API is not enabled; people need not read that. Held in
      * a field because java.util.logging keeps loggers weakly: a level set on a collected logger is forgotten.
      */
-    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
-            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+    private static final Logger LUCENE_VECTORIZATION =
+            Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     public static void main(String[] args) {
-        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.OFF);
+        LUCENE_VECTORIZATION.setLevel(Level.OFF);
         System.exit(commandLine().execute(args));
     }
 

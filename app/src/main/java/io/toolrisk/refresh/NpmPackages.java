@@ -3,8 +3,11 @@ package io.toolrisk.refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.Sha256;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.catalogue.store.CatalogueStore;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -96,9 +99,9 @@ final class NpmPackages {
         }
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
             // Another refresh installed the same lockfile meanwhile; its copy is as good as ours.
-            io.toolrisk.catalogue.store.CatalogueStore.deleteTree(staging);
+            CatalogueStore.deleteTree(staging);
         }
     }
 

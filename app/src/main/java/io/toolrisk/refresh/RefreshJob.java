@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,7 +225,7 @@ public final class RefreshJob {
 
     private static Map<String, ServerSummary> previousSummaries(CatalogueStore store, String id) throws IOException {
         Optional<List<ServerSummary>> list = store.readServerList(id);
-        var byId = new java.util.HashMap<String, ServerSummary>();
+        var byId = new HashMap<String, ServerSummary>();
         if (list.isPresent()) {
             list.get().forEach(s -> byId.put(s.id(), s));
         } else {

@@ -6,6 +6,7 @@ import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.ToolChange;
 
 import java.io.PrintStream;
+import java.util.Comparator;
 
 /** What a refresh prints when it is done: the snapshot, the servers that failed, and what changed. */
 public final class RefreshReport {
@@ -62,7 +63,7 @@ public final class RefreshReport {
         changes.serversAdded().forEach(s -> out.println("  + server " + s));
         changes.serversRemoved().forEach(s -> out.println("  - server " + s));
         var ordered = changes.tools().stream()
-                .sorted(java.util.Comparator.comparing((ToolChange t) -> !t.possibleRugPull())).toList();
+                .sorted(Comparator.comparing((ToolChange t) -> !t.possibleRugPull())).toList();
         for (ToolChange t : ordered.subList(0, Math.min(LISTED_CHANGES, ordered.size()))) {
             String mark = t.possibleRugPull() ? "! POSSIBLE RUG PULL " : switch (t.kind()) {
                 case ADDED -> "+ ";

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Crawls MCP servers for their tools: over stdio, Streamable HTTP or legacy HTTP+SSE, or from a recorded file.
@@ -111,7 +112,7 @@ public final class Crawler {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         var permits = new Semaphore(concurrency);
         var progress = new Progress(listener, entries.size());
-        var sinkFailure = new java.util.concurrent.atomic.AtomicReference<IOException>();
+        var sinkFailure = new AtomicReference<IOException>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < entries.size() && sinkFailure.get() == null; i++) {
                 permits.acquire();

@@ -11,6 +11,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ final class CategoryRanges {
         for (LeafReaderContext leaf : leaves) {
             int[] start = starts[leaf.ord];
             int[] end = ends[leaf.ord];
-            java.util.Arrays.fill(start, -1);
+            Arrays.fill(start, -1);
             NumericDocValues ranks = DocValues.getNumeric(leaf.reader(), ToolFields.CATEGORY_RANK);
             long[] seen = new long[categories];
             int previous = Integer.MAX_VALUE;

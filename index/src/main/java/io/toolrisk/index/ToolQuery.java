@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.Severity;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,8 +80,8 @@ public record ToolQuery(
         after = after == null ? Optional.empty() : after;
         if (after.isPresent() && after.get().order() != order)
             throw new IllegalArgumentException("cursor was made for sort=%s, not sort=%s"
-                    .formatted(after.get().order().name().toLowerCase(java.util.Locale.ROOT),
-                            order.name().toLowerCase(java.util.Locale.ROOT)));
+                    .formatted(after.get().order().name().toLowerCase(Locale.ROOT),
+                            order.name().toLowerCase(Locale.ROOT)));
     }
 
     /** Free text only, first page, default size. */

@@ -3,6 +3,7 @@ package io.toolrisk.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import io.toolrisk.catalogue.ChangeSet;
+import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.ChangeSetJson;
 import io.toolrisk.index.LiveIndex;
 
@@ -55,6 +56,6 @@ final class ChangesApi {
         var node = TreeJson.toObject(out -> ChangeSetJson.write(out, shown));
         node.put("toolsTotal", set.tools().size());
         node.put("possibleRugPulls", set.possibleRugPulls());
-        io.toolrisk.catalogue.json.Json.MAPPER.writeTree(json, node);
+        Json.MAPPER.writeTree(json, node);
     }
 }

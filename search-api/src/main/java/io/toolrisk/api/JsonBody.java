@@ -6,6 +6,7 @@ import io.toolrisk.catalogue.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** Writes a JSON response with a streaming generator, so stored JSON from the index can go out as it is. */
 final class JsonBody {
@@ -30,6 +31,6 @@ final class JsonBody {
 
     /** Writes stored UTF-8 JSON as the next value. */
     static void raw(JsonGenerator json, byte[] value) throws IOException {
-        json.writeRawValue(new String(value, java.nio.charset.StandardCharsets.UTF_8));
+        json.writeRawValue(new String(value, StandardCharsets.UTF_8));
     }
 }

@@ -15,6 +15,8 @@ import io.toolrisk.index.ToolSearcher;
 import io.toolrisk.pages.ToolSegment;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +74,7 @@ final class ToolsApi {
     }
 
     private static byte[] ascii(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The hits of {@code query}, none without a catalogue; a query too large to run is a 400. */
@@ -86,7 +88,7 @@ final class ToolsApi {
     }
 
     static ToolHits emptyHits() {
-        Map<Category, Long> none = new java.util.EnumMap<>(Category.class);
+        Map<Category, Long> none = new EnumMap<>(Category.class);
         for (Category c : Category.values()) none.put(c, 0L);
         return new ToolHits(0, List.of(), none, Optional.empty());
     }

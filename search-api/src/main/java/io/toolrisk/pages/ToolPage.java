@@ -7,8 +7,11 @@ import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.catalogue.json.ToolJson;
 import io.toolrisk.index.IndexedTool;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -93,10 +96,10 @@ public final class ToolPage {
 
     private static String prettyDefinition(IndexedTool indexed) {
         try {
-            JsonNode node = io.toolrisk.catalogue.json.ToolJson.toNode(indexed.tool());
+            JsonNode node = ToolJson.toNode(indexed.tool());
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The risk-profile JSON of DESIGN.md, written field by field so that the same profile is always the same
@@ -55,7 +56,7 @@ public final class ProfileJson {
     private ProfileJson() {
     }
 
-    private static <E> SerializableString[] wireNames(E[] values, java.util.function.Function<E, String> name) {
+    private static <E> SerializableString[] wireNames(E[] values, Function<E, String> name) {
         var out = new SerializableString[values.length];
         for (int i = 0; i < values.length; i++) out[i] = new SerializedString(name.apply(values[i]));
         return out;

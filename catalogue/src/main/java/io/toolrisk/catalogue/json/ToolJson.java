@@ -11,6 +11,7 @@ import io.toolrisk.catalogue.ToolAnnotations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -154,7 +155,7 @@ public final class ToolJson {
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            case BINARY, POJO, MISSING -> type.name().toLowerCase(java.util.Locale.ROOT);
+            case BINARY, POJO, MISSING -> type.name().toLowerCase(Locale.ROOT);
         };
     }
 }

@@ -2,6 +2,7 @@ package io.toolrisk.catalogue.store;
 
 import io.toolrisk.catalogue.json.Json;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -115,7 +116,7 @@ public final class CatalogueStore {
 
     /** Writes the server list of snapshot {@code id} atomically. */
     public void writeServerList(String id, List<ServerSummary> servers) throws IOException {
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         for (ServerSummary server : servers) {
             Json.MAPPER.writeValue(out, server.toJson());
             out.write('\n');

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +39,7 @@ public final class ClientConfigs {
      * @throws IllegalArgumentException when it is not a client config; the message says what was expected
      */
     public static List<ServerEntry> read(Path file) throws IOException {
-        try (var in = java.nio.file.Files.newInputStream(file)) {
+        try (var in = Files.newInputStream(file)) {
             JsonNode root = Json.MAPPER.reader()
                     .with(JsonReadFeature.ALLOW_JAVA_COMMENTS).with(JsonReadFeature.ALLOW_TRAILING_COMMA)
                     .readTree(in);

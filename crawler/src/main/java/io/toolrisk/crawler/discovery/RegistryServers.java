@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -142,7 +143,7 @@ final class RegistryServers {
 
     /** An environment variable name for a registry input: {@code api-key} as {@code API_KEY}. */
     private static String variableName(String name) {
-        String variable = name.replaceAll("^-+", "").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
+        String variable = name.replaceAll("^-+", "").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT);
         return variable.isEmpty() || Character.isDigit(variable.charAt(0)) ? "_" + variable : variable;
     }
 }

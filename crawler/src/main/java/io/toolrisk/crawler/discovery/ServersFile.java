@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public record ServersFile(List<ServerEntry> servers, List<RegistrySource> regist
     public ServerList expand(RegistryClient registry) throws InterruptedException {
         List<ServerEntry> all = new ArrayList<>(servers);
         List<String> problems = new ArrayList<>();
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         servers.forEach(s -> ids.add(s.id()));
         for (RegistrySource source : registries) {
             try {

@@ -3,6 +3,7 @@ package io.toolrisk.crawler.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.crawler.mcp.Durations;
 import io.toolrisk.crawler.mcp.Inbox;
 import okhttp3.Call;
 import okhttp3.Headers;
@@ -71,7 +72,7 @@ final class LegacySseStream {
         } catch (TimeoutException e) {
             call.cancel();
             throw new BadAnswerException("no endpoint event from GET %s within %s".formatted(url,
-                    io.toolrisk.crawler.mcp.Durations.format(requestTimeout)));
+                    Durations.format(requestTimeout)));
         }
     }
 

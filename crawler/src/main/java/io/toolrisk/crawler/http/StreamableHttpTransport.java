@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * MCP over Streamable HTTP: every message is a POST to one URL; the answer to a request comes back as JSON or
@@ -224,7 +225,7 @@ public final class StreamableHttpTransport implements Transport {
         if (version != null) builder.header("MCP-Protocol-Version", version);
         var request = builder.build();
         Call call = http.newCall(request);
-        call.timeout().timeout(DELETE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        call.timeout().timeout(DELETE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         try {
             call.execute().close(); // 200, 204 or 405 (the server does not let clients end sessions): all fine
         } catch (IOException e) {

@@ -1,9 +1,13 @@
 package io.toolrisk.crawler.mcp;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** Durations as people write them: {@code 30s}, {@code 500ms}, {@code 2m}. */
 public final class Durations {
+    /** A whole number and its unit, seconds when none is given. */
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+
     private Durations() {
     }
 
@@ -22,7 +26,7 @@ public final class Durations {
      * @throws IllegalArgumentException for anything else, quoting it
      */
     public static Duration parse(String text) {
-        var m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)?").matcher(text.strip());
+        var m = DURATION.matcher(text.strip());
         if (!m.matches())
             throw new IllegalArgumentException("invalid duration '%s': expected a number with ms, s, m or h, like 30s"
                     .formatted(text));

@@ -8,6 +8,8 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -94,7 +96,7 @@ final class CrawlDirectory implements AutoCloseable {
         int removed = 0;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
             for (Path dir : dirs) {
-                if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && abandoned(dir, now)) {
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && abandoned(dir, now)) {
                     deleteTree(dir);
                     removed++;
                 }
@@ -115,7 +117,7 @@ final class CrawlDirectory implements AutoCloseable {
             return true;
         } catch (OverlappingFileLockException e) {
             return false; // this process holds it (made by another class loader, say)
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             try {
                 FileTime changed = Files.getLastModifiedTime(dir);
                 return changed.toInstant().isBefore(now.minus(UNLOCKED_GRACE));

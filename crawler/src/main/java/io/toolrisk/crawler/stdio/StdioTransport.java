@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * MCP over a server process's stdin and stdout, newline-delimited JSON. The process starts in a {@link Sandbox}
@@ -303,7 +304,7 @@ public final class StdioTransport implements Transport {
                 if (!code.matches("\\d{1,3}")) return otherwise;
                 return "server exited with code " + code + hiddenPathHint.map(hint -> "; " + hint).orElse("");
             }
-            if (process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS))
+            if (process.waitFor(500, TimeUnit.MILLISECONDS))
                 return "server exited with code " + process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
