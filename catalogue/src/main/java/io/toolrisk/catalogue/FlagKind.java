@@ -1,17 +1,33 @@
 package io.toolrisk.catalogue;
 
-/** Signals beyond the category that a profile can carry, each with evidence. */
+/**
+ * Signals beyond the category that a profile can carry, each with evidence. Some make a tool dangerous whatever
+ * it does: their {@link #severityFloor()} raises the profile's severity (DESIGN.md, flags).
+ */
 public enum FlagKind {
-    ANNOTATION_CONFLICT("annotation-conflict"),
-    HIDDEN_INSTRUCTIONS("hidden-instructions"),
-    INVISIBLE_CHARACTERS("invisible-characters"),
-    CREDENTIAL_ACCESS("credential-access"),
-    OPEN_WORLD("open-world");
+    ANNOTATION_CONFLICT("annotation-conflict", Severity.LOW),
+    HIDDEN_INSTRUCTIONS("hidden-instructions", Severity.CRITICAL),
+    TOOL_SHADOWING("tool-shadowing", Severity.CRITICAL),
+    PREFERENCE_MANIPULATION("preference-manipulation", Severity.HIGH),
+    INVISIBLE_CHARACTERS("invisible-characters", Severity.CRITICAL),
+    CREDENTIAL_ACCESS("credential-access", Severity.LOW),
+    OPEN_WORLD("open-world", Severity.LOW);
 
     private final String wireName;
+    private final Severity severityFloor;
 
-    FlagKind(String wireName) {
+    FlagKind(String wireName, Severity severityFloor) {
         this.wireName = wireName;
+        this.severityFloor = severityFloor;
+    }
+
+    /**
+     * The least severity a profile with this flag has: critical for a definition that addresses the model against
+     * the user, hides characters or steers other tools; high for one that advertises itself to the model; low (no
+     * floor) for the rest.
+     */
+    public Severity severityFloor() {
+        return severityFloor;
     }
 
     /** The name used in JSON and URLs, e.g. {@code annotation-conflict}. */
@@ -25,6 +41,6 @@ public enum FlagKind {
             if (k.wireName.equals(name)) return k;
         }
         throw new IllegalArgumentException(("unknown flag '%s' (expected annotation-conflict, hidden-instructions, "
-                + "invisible-characters, credential-access or open-world)").formatted(name));
+                + "tool-shadowing, preference-manipulation, invisible-characters, credential-access or open-world)").formatted(name));
     }
 }

@@ -288,7 +288,7 @@ class ClassifierTest {
                     explain: only peeks
                 """);
         Classifier c = Classifier.load(Optional.of(rules), Optional.empty());
-        assertEquals("2026.11.3+acme-1", c.rulesetVersion());
+        assertEquals("2026.12.1+acme-1", c.rulesetVersion());
         assertEquals(Category.EXECUTE, c.classify(Tool.of("frobnicate", "")).category());
         assertEquals("read-verb", c.classify(Tool.of("peek_at", "")).evidence().getFirst().rule());
         assertEquals(Classifier.NO_CHANGE_FOUND, c.classify(Tool.of("list_items", "")).evidence().getFirst().rule(),
@@ -306,7 +306,7 @@ class ClassifierTest {
 
     @Test
     void everyProfileCarriesTheRulesetVersion() {
-        assertEquals("2026.11.3", classify("x", "").ruleset());
+        assertEquals("2026.12.1", classify("x", "").ruleset());
         assertFalse(CLASSIFIER.ruleSet().rules().isEmpty());
     }
 

@@ -32,17 +32,17 @@ class RuleLoaderTest {
     @Test
     void theBundledRulesetLoadsWithItsVersion() {
         RuleSet bundled = RuleLoader.bundled();
-        assertEquals("2026.11.3", bundled.version());
+        assertEquals("2026.12.1", bundled.version());
         assertTrue(bundled.rules().size() > 20);
     }
 
     @Test
     void mistakesNameTheFileTheRuleAndWhatWasWrong() throws IOException {
-        assertEquals("rules file 'FILE', rule 1 ('r'): needs exactly one of \"category\" and \"flag\"", error(rule("")));
+        assertEquals("rules file 'FILE', rule 1 ('r'): needs exactly one of \"category\", \"flag\" and \"cue\"", error(rule("")));
         assertEquals("rules file 'FILE', rule 1 ('r'): unknown category 'danger' (expected read, write, execute, destructive or financial)",
                 error(rule(",\"category\":\"danger\"")));
         assertEquals("rules file 'FILE', rule 1 ('r'): unknown key 'wieght' (expected one of anyPosition, category, context, "
-                + "explain, fields, flag, hints, id, literals, scope, terms, weight)", error(rule(",\"category\":\"read\",\"wieght\":2")));
+                + "cue, explain, fields, flag, hints, id, literals, scope, terms, weight)", error(rule(",\"category\":\"read\",\"wieght\":2")));
         assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r' has weight 0.0, expected more than 0 and at most 10.0",
                 error(rule(",\"category\":\"read\"").replace("\"weight\":1", "\"weight\":0")));
         assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': term 'zap_it' must be lower-case words (letters, digits, "
@@ -58,7 +58,7 @@ class RuleLoaderTest {
         RuleSet extended = base.extendedWith(new RuleSet("soft-1", java.util.List.of(), java.util.List.of(),
                 java.util.List.of(), java.util.List.of(replacement)));
         assertEquals(base.rules().size(), extended.rules().size());
-        assertEquals("2026.11.3+soft-1", extended.version());
+        assertEquals("2026.12.1+soft-1", extended.version());
         assertTrue(extended.rules().contains(replacement));
     }
 
