@@ -8,8 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 shared="${1:-../shared}"; shift || true
 cpfile="$(mktemp)"; trap 'rm -f "$cpfile"' EXIT
-mvn -B -q -pl classifier -am test-compile -Dmaven.test.skip.exec=true 2>/dev/null
-mvn -B -q -pl classifier dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test \
+# Compiled and resolved in one reactor run, so that the catalogue module comes from its classes, not a repository.
+mvn -B -q -pl classifier -am test-compile dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test \
   -DexcludeGroupIds=io.toolrisk 2>/dev/null
 "$JAVA_HOME/bin/java" -cp "classifier/target/test-classes:classifier/target/classes:catalogue/target/classes:$(cat "$cpfile")" \
   io.toolrisk.classifier.PoisoningMeasurement "$shared" "$@"

@@ -76,10 +76,10 @@ final class CompiledRules {
         int[] actionParams = ids(ruleSet.actionParams());
         int[] nouns = ids(ruleSet.nouns());
         int[] conjunctions = ids(CONJUNCTIONS);
-        vocabulary.freeze();
         cues = new long[vocabulary.size()];
         for (int[] w : cueWords) cues[w[0]] |= 1L << w[1];
         for (int id : negations) cues[id] |= Cue.NEGATION.bit();
+        vocabulary.freeze(cues);
         negation = flags(negations);
         actionParam = flags(actionParams);
         noun = flags(nouns);

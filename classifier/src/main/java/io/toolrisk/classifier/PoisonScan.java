@@ -3,6 +3,7 @@ package io.toolrisk.classifier;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.Tool;
+import io.toolrisk.classifier.flags.CueGate;
 import io.toolrisk.classifier.flags.CueText;
 import io.toolrisk.classifier.flags.Finding;
 import io.toolrisk.classifier.flags.Poisoning;
@@ -13,9 +14,8 @@ import io.toolrisk.classifier.rules.Rule;
 import io.toolrisk.classifier.text.LiteralMatcher;
 import io.toolrisk.classifier.text.Words;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Hands the prose of one definition to the detectors of tool poisoning ({@link Poisoning}): each text field's cue
@@ -29,6 +29,7 @@ final class PoisonScan {
     private final Tool tool;
     private final Category category;
     private final ServerContext context;
+    private final CueGate gate = new CueGate();
     private ToolNames names;
 
     PoisonScan(CompiledRules rules, ToolScan scan, Tool tool, Category category, ServerContext context) {
@@ -53,15 +54,40 @@ final class PoisonScan {
     }
 
     private void find(FieldText t, List<Flag> flags) {
-        CueText cues = cues(t);
-        if (cues.size() == 0 && cues.literals() == 0) return;
         Words w = t.words();
-        boolean mayNameTools = w.mayHold('_') || w.mayHold('`') || w.mayHold('\'') || w.mayHold('"')
-                || cues.hasAny(Cue.TOOL.bit());
         String parameter = t.field() == Field.PROPERTY_DESCRIPTION || t.field() == Field.VALUE ? t.key() : null;
-        boolean needsNames = mayNameTools || cues.hasAny(Cue.DEPRECATED.bit() | Cue.REDIRECT.bit());
-        var place = new Poisoning.Place(needsNames ? names() : ToolNames.NONE, parameter, t.field() == Field.TITLE, category == Category.EXECUTE, mayNameTools);
-        for (Finding f : Poisoning.find(cues, place)) {
+        // Most texts hold no combination any detector looks for: decided from the cue words alone, before anything
+        // is built or read again.
+        long literalCues = 0;
+        boolean rare = t.field() == Field.VALUE || t.field() == Field.INSTRUCTIONS;
+        if (rare) {
+            LiteralMatcher literals = rules.literalMatcher(t.field());
+            if (literals != null) {
+                long[] found = {0};
+                literals.match(w, (id, start, end) -> {
+                    if (rules.rules[id].target() instanceof Rule.Target.Mark(Cue cue)) found[0] |= cue.bit();
+                });
+                literalCues = found[0];
+            }
+        } else {
+            for (Hit h : scan.cueHits) {
+                if (h.text() == t && h.rule().target() instanceof Rule.Target.Mark(Cue cue)) literalCues |= cue.bit();
+            }
+        }
+        // Tool names are written snake_case or in backticks; "the fetch tool" names one too.
+        boolean mayNameTools = w.mayHold('_') || w.mayHold('`') || (w.tags() & Cue.TOOL.bit()) != 0;
+        boolean mayAddress = w.mayHold('@') || w.mayHold('`');
+        boolean mayRankItself = w.mayHold('#') && t.text().contains("#1") || w.hasNonAscii() && t.text().indexOf('\u2605') >= 0;
+        if (!CueGate.mayBeWorthReading(w.tags(), literalCues, parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
+        gate.reset();
+        for (int i = 0; i < w.size(); i++) gate.word(rules.cues(w.id(i)), w.position(i));
+        gate.literals(literalCues);
+        if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
+        CueText cues = cues(t);
+        var place = new Poisoning.Place(this::names, parameter, t.field() == Field.TITLE, category == Category.EXECUTE,
+                mayNameTools, mayAddress, mayRankItself);
+        List<Finding> found = Poisoning.find(cues, gate, place);
+        for (Finding f : found) {
             flags.add(new Flag(f.kind(), t.path(), t.text().substring(f.start(), f.end()), f.detail()));
         }
     }
@@ -91,11 +117,11 @@ final class PoisonScan {
     /** This tool's name, its parameters' names and its siblings' names; made once, when a text needs them. */
     private ToolNames names() {
         if (names == null) {
-            Set<String> parameters = new LinkedHashSet<>();
+            List<String> parameters = new ArrayList<>();
             for (FieldText t : scan.texts) {
                 if (t.field() == Field.PROPERTY) parameters.add(t.text());
             }
-            names = new ToolNames(tool.name(), parameters, context.toolNames());
+            names = new ToolNames(tool.name(), parameters, context.siblings());
         }
         return names;
     }

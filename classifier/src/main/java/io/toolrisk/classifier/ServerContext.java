@@ -1,5 +1,7 @@
 package io.toolrisk.classifier;
 
+import io.toolrisk.classifier.flags.ToolNames;
+
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +19,12 @@ public final class ServerContext {
     public static final ServerContext ALONE = new ServerContext(Set.of(), Optional.empty());
 
     private final Set<String> toolNames;
+    private final ToolNames.Siblings siblings;
     private final Optional<String> instructions;
 
     private ServerContext(Set<String> toolNames, Optional<String> instructions) {
         this.toolNames = toolNames;
+        this.siblings = toolNames.isEmpty() ? ToolNames.Siblings.NONE : new ToolNames.Siblings(toolNames);
         this.instructions = instructions;
     }
 
@@ -38,6 +42,11 @@ public final class ServerContext {
     /** The names of the server's tools, lower-cased; empty when the tool is judged alone. */
     public Set<String> toolNames() {
         return toolNames;
+    }
+
+    /** The server's tools as the detectors of tool poisoning compare names with them. */
+    ToolNames.Siblings siblings() {
+        return siblings;
     }
 
     /** The instructions the server sends with {@code initialize}, if any. */

@@ -22,17 +22,18 @@ final class Commands {
     }
 
     static void find(CueText t, boolean toolRunsCommands, List<Finding> out) {
-        for (int i = 0; i < t.size(); i++) {
-            if (t.is(i, Cue.WEAK_COMMAND.bit() | Cue.COMMAND.bit()) && commandAsOrder(t, i, out)) return;
-            if (!t.is(i, DOES) || Mood.negated(t, i) || ratherThan(t, i)) continue;
+        for (int i : t.wordsWith(Cue.WEAK_COMMAND.bit() | Cue.COMMAND.bit())) {
+            if (commandAsOrder(t, i, out)) return;
+        }
+        for (int i : t.wordsWith(DOES)) {
+            if (Mood.negated(t, i)) continue;
+            int command = command(t, i);
+            if (command < 0 || ratherThan(t, i)) continue;
             boolean ordered = Mood.ordered(t, i);
             if (!ordered && (toolRunsCommands || !t.is(i, Cue.RUN.bit()))) continue;
-            int command = command(t, i);
-            if (command >= 0) {
-                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", Math.min(t.start(i), command),
-                        Math.max(t.end(i), commandEnd(t, i, command)), DETAIL + " (pattern unrelated-command)"));
-                return;
-            }
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", Math.min(t.start(i), command),
+                    Math.max(t.end(i), commandEnd(t, i, command)), DETAIL + " (pattern unrelated-command)"));
+            return;
         }
     }
 

@@ -23,6 +23,14 @@ public final class CueText {
     private int[] literalEnds = new int[0];
     private int literals;
     private long all;
+    private int[] bounds;
+    private int[] sentenceOfWord;
+    private long[] sentenceMasks;
+    private byte[] ordered;
+    private int focusFrom;
+    private int focusTo = Integer.MAX_VALUE;
+    private int[][] byCue;
+    private int[] byCueCount;
 
     /** An empty cue text over {@code text}; words and literals are added in order of their start. */
     public CueText(String text) {
@@ -74,6 +82,114 @@ public final class CueText {
     public int size() {
         return size;
     }
+
+    /**
+     * The indices of the cue words marked with a cue of {@code mask}, ascending. A detector visits only the words it
+     * starts from, not every word of a long text: the words of each cue are listed once, when first asked for.
+     */
+    int[] wordsWith(long mask) {
+        long bits = mask & all;
+        if (bits == 0) return NO_WORDS;
+        if (focusFrom > 0 || focusTo < size) return scan(bits, focusFrom, Math.min(focusTo, size));
+        if (size <= SCAN_LIMIT) return scan(bits, 0, size);
+        if (byCue == null) indexByCue();
+        if (Long.bitCount(bits) == 1) {
+            int cue = Long.numberOfTrailingZeros(bits);
+            return byCue[cue] == null ? NO_WORDS : Arrays.copyOf(byCue[cue], byCueCount[cue]);
+        }
+        long[] marked = new long[(size + 63) >>> 6];
+        int count = 0;
+        for (long b = bits; b != 0; b &= b - 1) {
+            int cue = Long.numberOfTrailingZeros(b);
+            for (int k = 0; k < byCueCount[cue]; k++) { // a cue of literals only has no list: count 0
+                int i = byCue[cue][k];
+                long bit = 1L << i;
+                if ((marked[i >>> 6] & bit) == 0) {
+                    marked[i >>> 6] |= bit;
+                    count++;
+                }
+            }
+        }
+        int[] out = new int[count];
+        int n = 0;
+        for (int w = 0; w < marked.length; w++) {
+            for (long b = marked[w]; b != 0; b &= b - 1) out[n++] = (w << 6) + Long.numberOfTrailingZeros(b);
+        }
+        return out;
+    }
+
+    private static final int[] NO_WORDS = new int[0];
+    /** Up to this many cue words, a plain scan is cheaper than an index of the words by cue. */
+    private static final int SCAN_LIMIT = 256;
+
+    private int[] scan(long bits, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) if ((cues[i] & bits) != 0) count++;
+        int[] out = new int[count];
+        int n = 0;
+        for (int i = from; i < to; i++) if ((cues[i] & bits) != 0) out[n++] = i;
+        return out;
+    }
+
+    /**
+     * Restricts {@link #wordsWith} to the cue words {@code [from, to)}: a detector then starts only from the part of a
+     * long text where the cues it needs stand together. {@code focus(0, Integer.MAX_VALUE)} lifts it.
+     */
+    void focus(int from, int to) {
+        focusFrom = from;
+        focusTo = to;
+    }
+
+    private void indexByCue() {
+        byCue = new int[Long.SIZE][];
+        byCueCount = new int[Long.SIZE];
+        for (int i = 0; i < size; i++) {
+            for (long b = cues[i]; b != 0; b &= b - 1) {
+                int cue = Long.numberOfTrailingZeros(b);
+                int[] list = byCue[cue];
+                if (list == null) list = byCue[cue] = new int[4];
+                else if (byCueCount[cue] == list.length) list = byCue[cue] = Arrays.copyOf(list, 2 * list.length);
+                list[byCueCount[cue]++] = i;
+            }
+        }
+    }
+
+    /** Whether cue word {@code i} is an order ({@link Mood}): 1 yes, 0 no, -1 not decided yet. */
+    int ordered(int i) {
+        return ordered == null ? -1 : ordered[i] - 1;
+    }
+
+    void ordered(int i, boolean value) {
+        if (ordered == null) ordered = new byte[size];
+        ordered[i] = (byte) (value ? 2 : 1);
+    }
+
+    /** The cues of all the words and literals of the field, as one mask. */
+    public long mask() {
+        return all;
+    }
+
+    /** The first cue word that starts at or after {@code offset}; {@link #size()} when there is none. */
+    int firstAt(int offset) {
+        int i = Arrays.binarySearch(starts, 0, size, offset);
+        if (i >= 0) return i;
+        return -i - 1;
+    }
+
+    /**
+     * True when {@code text[from, to)} holds {@code needle} (lower-case) in any case. Reads at most
+     * {@link #WINDOW} characters, so that a detector never reads a whole long text twice.
+     */
+    boolean contains(int from, int to, String needle) {
+        int end = Math.min(Math.min(to, text.length()), from + WINDOW) - needle.length();
+        for (int k = Math.max(0, from); k <= end; k++) {
+            if (text.regionMatches(true, k, needle, 0, needle.length())) return true;
+        }
+        return false;
+    }
+
+    /** How far a detector reads around a cue: a sentence of a definition is rarely longer. */
+    static final int WINDOW = 400;
 
     /** True when some word or literal of the field is marked with every cue of {@code mask}. */
     public boolean hasAll(long mask) {
@@ -138,7 +254,7 @@ public final class CueText {
      */
     int next(int i, long mask, int maxWords) {
         for (int j = i + 1; j < size && positions[j] - positions[i] <= maxWords; j++) {
-            if ((cues[j] & mask) != 0) return sameSentence(ends[i], starts[j]) ? j : -1;
+            if ((cues[j] & mask) != 0) return clauses[j] == clauses[i] || sameSentence(ends[i], starts[j]) ? j : -1;
         }
         return -1;
     }
@@ -146,14 +262,16 @@ public final class CueText {
     /** Like {@link #next}, looking back from {@code i}. */
     int previous(int i, long mask, int maxWords) {
         for (int j = i - 1; j >= 0 && positions[i] - positions[j] <= maxWords; j--) {
-            if ((cues[j] & mask) != 0) return sameSentence(ends[j], starts[i]) ? j : -1;
+            if ((cues[j] & mask) != 0) return clauses[j] == clauses[i] || sameSentence(ends[j], starts[i]) ? j : -1;
         }
         return -1;
     }
 
     /** The first cue word marked with {@code mask} in the sentence of cue word {@code i}, after it; -1 when none. */
     int nextInSentence(int i, long mask) {
-        int end = sentenceEnd(ends[i]);
+        int sentence = sentenceOf(i);
+        if ((sentenceMasks[sentence] & mask) == 0) return -1;
+        int end = bounds[sentence + 1];
         for (int j = i + 1; j < size && starts[j] < end; j++) {
             if ((cues[j] & mask) != 0) return j;
         }
@@ -162,22 +280,28 @@ public final class CueText {
 
     /** The first cue word marked with {@code mask} in the sentence of cue word {@code i}, before it; -1 when none. */
     int previousInSentence(int i, long mask) {
-        int start = sentenceStart(starts[i]);
+        int sentence = sentenceOf(i);
+        if ((sentenceMasks[sentence] & mask) == 0) return -1;
+        int start = bounds[sentence];
         for (int j = i - 1; j >= 0 && starts[j] >= start; j--) {
             if ((cues[j] & mask) != 0) return j;
         }
         return -1;
     }
 
-    /** True when a cue word marked with {@code mask} stands in the sentence of cue word {@code i}. */
+    /** True when a cue word other than {@code i} marked with {@code mask} stands in the sentence of cue word {@code i}. */
     boolean inSentence(int i, long mask) {
+        int sentence = sentenceOf(i);
+        if ((sentenceMasks[sentence] & mask) == 0) return false;
         return previousInSentence(i, mask) >= 0 || nextInSentence(i, mask) >= 0;
     }
 
     /** The first literal marked with {@code mask} in the sentence of cue word {@code i}; -1 when none. */
     int literalInSentence(int i, long mask) {
-        int from = sentenceStart(starts[i]);
-        int to = sentenceEnd(ends[i]);
+        if (literals == 0) return -1;
+        int sentence = sentenceOf(i);
+        int from = bounds[sentence];
+        int to = bounds[sentence + 1];
         for (int l = 0; l < literals; l++) {
             if ((literalCues[l] & mask) != 0 && literalStarts[l] >= from && literalEnds[l] <= to) return l;
         }
@@ -186,27 +310,78 @@ public final class CueText {
 
     /** True when no sentence ends between the offsets {@code from} and {@code to}. */
     boolean sameSentence(int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (endsSentence(k)) return false;
-        }
-        return true;
+        if (to <= from) return true;
+        int sentence = sentenceAt(from);
+        return to <= bounds[sentence + 1];
     }
 
     /** The offset where the sentence holding {@code offset} starts. */
     int sentenceStart(int offset) {
-        for (int k = offset - 1; k >= 0; k--) {
-            if (endsSentence(k)) return k + 1;
-        }
-        return 0;
+        int sentence = sentenceAt(offset);
+        return bounds[sentence];
     }
 
     /** The offset just after the sentence holding {@code offset}. */
     int sentenceEnd(int offset) {
-        for (int k = offset; k < text.length(); k++) {
-            if (endsSentence(k)) return k + 1;
-        }
-        return text.length();
+        int sentence = sentenceAt(Math.min(offset, text.length() - 1));
+        return bounds[sentence + 1];
     }
+
+    private int sentenceOf(int i) {
+        sentences();
+        return sentenceOfWord[i];
+    }
+
+    /** The index of the sentence holding {@code offset}. */
+    private int sentenceAt(int offset) {
+        sentences();
+        int i = Arrays.binarySearch(bounds, offset);
+        int k = i >= 0 ? i : -i - 2;
+        return Math.clamp(k, 0, bounds.length - 2);
+    }
+
+    /**
+     * Cuts the text into sentences once, when a detector first asks: at '.', '!' or '?' before white space and at
+     * line breaks, and, in a stretch without any, every {@link #WINDOW} characters (a page of XML without full stops
+     * is read as a series of sentences, not as one). Then notes each cue word's sentence and each sentence's cues.
+     */
+    private void sentences() {
+        if (bounds != null) return;
+        int[] ends = new int[8];
+        int n = 0;
+        // Only the four characters that can end a sentence are looked at, each found with indexOf.
+        for (char c : SENTENCE_ENDS) {
+            for (int k = text.indexOf(c); k >= 0; k = text.indexOf(c, k + 1)) {
+                if (!endsSentence(k)) continue;
+                if (n == ends.length) ends = Arrays.copyOf(ends, 2 * n);
+                ends[n++] = k + 1;
+            }
+        }
+        Arrays.sort(ends, 0, n);
+        int[] cut = new int[n + 2 + text.length() / WINDOW];
+        int m = 0;
+        cut[m++] = 0;
+        for (int e = 0; e <= n; e++) {
+            int end = e < n ? ends[e] : text.length();
+            while (end - cut[m - 1] > WINDOW) {
+                cut[m] = cut[m - 1] + WINDOW;
+                m++;
+            }
+            if (end > cut[m - 1]) cut[m++] = end;
+        }
+        if (m == 1) cut[m++] = text.length();
+        bounds = Arrays.copyOf(cut, m);
+        sentenceOfWord = new int[size];
+        sentenceMasks = new long[m - 1];
+        int sentence = 0;
+        for (int i = 0; i < size; i++) {
+            while (sentence < m - 2 && starts[i] >= bounds[sentence + 1]) sentence++;
+            sentenceOfWord[i] = sentence;
+            sentenceMasks[sentence] |= cues[i];
+        }
+    }
+
+    private static final char[] SENTENCE_ENDS = {'.', '\n', '!', '?'};
 
     /**
      * A sentence ends at a line break, and at '.', '!' or '?' followed by white space or the end ("v1.2",

@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.classifier.rules.Cue;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,16 +25,21 @@ final class Deprecation {
     private Deprecation() {
     }
 
-    static void find(CueText t, ToolNames names, boolean title, List<Finding> out) {
+    static void find(CueText t, Supplier<ToolNames> names, boolean title, List<Finding> out) {
         int retired = -1;
-        for (int i = 0; i < t.size() && retired < 0; i++) {
-            if (t.is(i, Cue.DEPRECATED.bit()) && aboutItself(t, i, title, names)) retired = i;
+        for (int i : t.wordsWith(Cue.DEPRECATED.bit())) {
+            if (aboutItself(t, i, title, names)) {
+                retired = i;
+                break;
+            }
         }
+        // Without a notice, only "redirect all calls to https://..." counts.
+        if (retired < 0 && !t.hasAny(Cue.REMOTE.bit())) return;
         // The redirection stands in the notice's sentence or the next one; without a notice, anywhere.
         int from = retired >= 0 ? t.sentenceStart(t.start(retired)) : 0;
         int to = retired >= 0 ? t.sentenceEnd(Math.min(t.text().length(), t.sentenceEnd(t.end(retired)) + 1)) : t.text().length();
-        for (int i = 0; i < t.size(); i++) {
-            if (!t.is(i, SENDS) || t.start(i) < from || t.end(i) > to || toTheUser(t, i)) continue;
+        for (int i : t.wordsWith(SENDS)) {
+            if (t.start(i) < from || t.end(i) > to || retired < 0 && !redirects(t, i) || toTheUser(t, i)) continue;
             Optional<Integer> end = elsewhere(t, i, names, retired >= 0);
             if (end.isPresent()) {
                 int start = retired >= 0 ? Math.min(t.start(retired), t.start(i)) : t.start(i);
@@ -50,15 +56,17 @@ final class Deprecation {
      * longer works", "calendar_add has been superseded"). "Some APIs may be deprecated", "branches no longer needed"
      * and "the deprecated filepath" are about something else.
      */
-    private static boolean aboutItself(CueText t, int i, boolean title, ToolNames names) {
+    private static boolean aboutItself(CueText t, int i, boolean title, Supplier<ToolNames> names) {
         if (t.isWord(i, "longer") && !t.wordBefore(i).equals("no")) return false;
         if (title) return true;
         int sentence = t.sentenceStart(t.start(i));
-        String before = t.text().substring(sentence, t.start(i)).toLowerCase(java.util.Locale.ROOT);
-        if (before.isBlank() || NOTICE_START.matcher(before).matches()) return true;
-        for (String self : SELF_SUBJECTS) if (before.contains(self)) return true;
+        if (t.start(i) - sentence < 8 && NOTICE_START.matcher(t.text().substring(sentence, t.start(i))).matches()) return true;
+        int near = Math.max(sentence, t.start(i) - 60);
+        if (t.previous(i, Cue.THIS_MATTER.bit(), 8) >= 0) {
+            for (String self : SELF_SUBJECTS) if (t.contains(near, t.start(i), self)) return true;
+        }
         List<ToolMentions.Mention> subject = ToolMentions.in(t.text(), sentence, t.start(i));
-        return !subject.isEmpty() && names.kindOf(subject.getLast().name()) == ToolNames.Kind.SELF;
+        return !subject.isEmpty() && names.get().kindOf(subject.getLast().name()) == ToolNames.Kind.SELF;
     }
 
     /** What may stand before a notice that opens its sentence: "[DEPRECATED", "**Obsolete", "⚠️ Deprecated". */
@@ -79,12 +87,11 @@ final class Deprecation {
      * Where the order at {@code verb} sends the calls: the end of a tool name that is not of this server, or of a
      * URL; empty when it sends nowhere else. Without a deprecation, only "redirect all calls to https://..." counts.
      */
-    private static Optional<Integer> elsewhere(CueText t, int verb, ToolNames names, boolean retired) {
+    private static Optional<Integer> elsewhere(CueText t, int verb, Supplier<ToolNames> names, boolean retired) {
         boolean instead = t.isWord(verb, "instead");
         if (!instead && !Mood.ordered(t, verb) && !(retired && byOrTo(t, verb))) return Optional.empty();
         int url = t.literalInSentence(verb, Cue.REMOTE.bit());
-        boolean redirects = t.isWord(verb, "redirect") || t.isWord(verb, "route") || t.isWord(verb, "reroute")
-                || t.isWord(verb, "forward");
+        boolean redirects = redirects(t, verb);
         if (url >= 0 && (retired || redirects) && t.literalStart(url) > t.start(verb)) return Optional.of(t.literalEnd(url));
         if (!retired) return Optional.empty();
         Optional<ToolMentions.Mention> m = instead ? ToolMentions.before(t.text(), t.start(verb))
@@ -94,7 +101,12 @@ final class Deprecation {
             List<ToolMentions.Mention> near = ToolMentions.in(t.text(), from, Math.min(t.sentenceEnd(from), from + 60));
             if (!near.isEmpty()) m = Optional.of(near.getFirst());
         }
-        return m.filter(x -> names.kindOf(x.name()) == ToolNames.Kind.OTHER).map(ToolMentions.Mention::end);
+        return m.filter(x -> names.get().kindOf(x.name()) == ToolNames.Kind.OTHER).map(ToolMentions.Mention::end);
+    }
+
+    /** "redirect", "route", "reroute", "forward": a verb that sends calls somewhere else. */
+    private static boolean redirects(CueText t, int verb) {
+        return t.isWord(verb, "redirect") || t.isWord(verb, "route") || t.isWord(verb, "reroute") || t.isWord(verb, "forward");
     }
 
     /** "superseded by X", "replaced by X", "moved to X": a participle that names the replacement. */

@@ -35,9 +35,10 @@ final class Exfiltration {
 
     static void find(CueText t, String parameter, List<Finding> out) {
         boolean parameterText = parameter != null;
-        for (int i = 0; i < t.size(); i++) {
-            if (!t.is(i, TAKES) || Mood.negated(t, i) || !Mood.ordered(t, i)) continue;
-            Optional<Finding> f = readsKeyFile(t, i);
+        boolean keyFiles = t.hasAny(Cue.SECRET_PATH.bit());
+        for (int i : t.wordsWith(TAKES)) {
+            if (Mood.negated(t, i)) continue;
+            Optional<Finding> f = keyFiles ? readsKeyFile(t, i) : Optional.empty();
             if (f.isEmpty() && t.is(i, GIVES)) f = handsOver(t, i, parameterText);
             if (f.isPresent()) {
                 out.add(f.get());
@@ -63,6 +64,7 @@ final class Exfiltration {
 
     /** "Read ~/.ssh/id_rsa", "cat /etc/shadow", "upload its contents" (of id_ed25519): a key file in an order. */
     private static Optional<Finding> readsKeyFile(CueText t, int verb) {
+        if (t.literalInSentence(verb, Cue.SECRET_PATH.bit()) < 0 || !Mood.ordered(t, verb)) return Optional.empty();
         int from = t.sentenceStart(t.start(verb));
         int to = t.sentenceEnd(t.end(verb));
         for (int l = 0; l < t.literals(); l++) {
@@ -85,7 +87,7 @@ final class Exfiltration {
     private static Optional<Finding> handsOver(CueText t, int verb, boolean parameterText) {
         int to = t.sentenceEnd(t.end(verb));
         int destination = Destinations.after(t, verb, to);
-        if (destination < 0 && !parameterText) return Optional.empty();
+        if (destination < 0 && !parameterText || !Mood.ordered(t, verb)) return Optional.empty();
         int end = destination >= 0 ? destination : to;
         int what = taken(t, t.end(verb), end, !parameterText || destination >= 0);
         if (what < 0 && refersBack(t, verb, end)) what = taken(t, t.sentenceStart(t.start(verb)), t.start(verb), true);
@@ -96,15 +98,12 @@ final class Exfiltration {
 
     /** "send it", "pass them", "put its full text", "include every line of it": the object is named earlier. */
     private static boolean refersBack(CueText t, int verb, int end) {
-        String object = " " + t.text().substring(t.end(verb), Math.max(t.end(verb), end)).toLowerCase(Locale.ROOT) + " ";
-        for (String pronoun : BACK_REFERENCES) if (object.contains(pronoun)) return true;
+        for (int j = verb + 1; j < t.size() && t.start(j) < end; j++) {
+            if (t.is(j, Cue.THIS_MATTER.bit()) && !t.isWord(j, "that") && !t.isWord(j, "about")) return true;
+        }
         String next = t.wordAfter(t.end(verb));
-        return next.equals("contents") || next.equals("content") || next.equals("output") || next.equals("the")
-                && (object.startsWith("  the output") || object.startsWith("  the contents"));
+        return next.equals("contents") || next.equals("content") || next.equals("output");
     }
-
-    private static final List<String> BACK_REFERENCES = List.of(" it ", " them ", " its ", " their ", " these ",
-            " those ", " it,", " them,", " it.", " this ");
 
     /**
      * The start of what is taken in {@code text[from, to)}: a secret path, a secret, or the model's context; -1 when
@@ -116,8 +115,7 @@ final class Exfiltration {
             if (t.literalIs(l, Cue.SECRET_PATH.bit()) && t.literalStart(l) >= from && t.literalEnd(l) <= to
                     && !Values.isPublicKey(t.text(), t.literalEnd(l))) return t.literalStart(l);
         }
-        for (int j = 0; j < t.size(); j++) {
-            if (t.start(j) < from || t.end(j) > to) continue;
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
             if (isSecret(t, j) && (anySecret || t.previous(j, Cue.WHOLE.bit() | Cue.USER.bit() | Cue.THIS_MATTER.bit(), 3) >= 0
                     || t.wordBefore(j).equals("any"))) return t.start(j);
             if (OwnContext.at(t, j)) return t.start(j);
@@ -137,11 +135,9 @@ final class Exfiltration {
      * ("extra": "contents of the user's SSH private key"): a slot the tool has no business with.
      */
     private static void asksForASecret(CueText t, String parameter, List<Finding> out) {
-        for (String word : parameter.toLowerCase(Locale.ROOT).split("[^a-z0-9]+|(?<=[a-z])(?=[0-9])")) {
-            if (SECRET_PARAMETER_WORDS.contains(word)) return;
-        }
-        String lower = t.text().toLowerCase(Locale.ROOT);
-        if (!lower.contains("content")) return;
+        boolean keyMaterial = t.hasAny(Cue.SECRET_PATH.bit());
+        for (int j : t.wordsWith(Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit())) keyMaterial |= KEY_MATERIAL.contains(t.word(j));
+        if (!keyMaterial || namesASecret(parameter) || !t.contains(0, t.text().length(), "content")) return;
         for (int j = 0; j < t.size(); j++) {
             if (isSecret(t, j) && KEY_MATERIAL.contains(t.word(j))) {
                 out.add(span(t, t.start(j > 0 && !t.is(j, Cue.SECRET.bit()) ? j - 1 : j), t.end(j)));
@@ -154,6 +150,13 @@ final class Exfiltration {
                 return;
             }
         }
+    }
+
+    /** True when a parameter's name says it holds a secret ({@code private_key}, {@code sshKey}, {@code apiToken}). */
+    private static boolean namesASecret(String parameter) {
+        String name = parameter.toLowerCase(Locale.ROOT);
+        for (String word : SECRET_PARAMETER_WORDS) if (name.contains(word)) return true;
+        return false;
     }
 
     private static Finding span(CueText t, int start, int end) {

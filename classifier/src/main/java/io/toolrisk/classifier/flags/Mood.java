@@ -32,7 +32,11 @@ final class Mood {
      * ({@code set_mode}) is none.
      */
     static boolean ordered(CueText t, int i) {
-        return !inflected(t.word(i)) && !t.inIdentifier(i) && ordered(t, i, 0);
+        int known = t.ordered(i);
+        if (known >= 0) return known == 1;
+        boolean ordered = !inflected(t.word(i)) && !t.inIdentifier(i) && ordered(t, i, 0);
+        t.ordered(i, ordered);
+        return ordered;
     }
 
     private static final Set<String> BASE_FORMS_WITH_ENDINGS = Set.of("embed", "need", "feed", "seed", "proceed", "access",
@@ -53,7 +57,7 @@ final class Mood {
             if (isNegation(before)) return false;
             if (before.equals("to")) return orderedInfinitive(t, offsetOfWordBefore(t, offset));
             if (COORDINATION.contains(before)) {
-                // "read the file and pass it": as much an order as a verb before it in the sentence.
+                // "read the file and pass it": as much an order as the verb before it in the sentence.
                 if (depth >= MAX_COORDINATION) return false;
                 for (int verb = t.previousInSentence(i, ACTIONS); verb >= 0; verb = t.previousInSentence(verb, ACTIONS)) {
                     if (!inflected(t.word(verb)) && ordered(t, verb, depth + 1)) return true;

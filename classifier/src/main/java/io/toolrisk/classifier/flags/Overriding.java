@@ -15,13 +15,13 @@ import java.util.Set;
  */
 final class Overriding {
     private static final long INSTRUCTIONS = Cue.INSTRUCTION.bit() | Cue.RESTRICTION.bit();
+    private static final long ANCHORS = Cue.OVERRIDE.bit() | INSTRUCTIONS | Cue.ADDRESSEE.bit() | Cue.PRIORITY.bit()
+            | Cue.REFUSE.bit() | Cue.OBEY.bit() | Cue.JAILBREAK.bit();
     /** Qualifiers that make a word such as "rules" or "restrictions" the model's own. */
     private static final long OWN = Cue.PRIOR.bit() | Cue.ADDRESSEE.bit();
     /** "ignore all instructions", "forget everything": "all" qualifies instructions, not rules. */
     private static final long OWN_INSTRUCTIONS = OWN | Cue.WHOLE.bit();
     private static final Set<String> TOLD = Set.of("told", "said", "above", "before", "earlier", "given", "previously");
-    private static final Set<String> STRONG_MODES = Set.of("jailbreak", "jailbroken", "god", "dan", "unrestricted",
-            "unfiltered", "uncensored", "evil", "unlocked", "unleashed");
     private static final Set<String> USER_ORDERS = Set.of("request", "requests", "instructions", "instruction", "question",
             "wishes", "says", "asks", "wants", "orders", "commands");
     private static final String DETAIL = "text addressed to the model that sets its instructions aside or claims to outrank them";
@@ -30,7 +30,7 @@ final class Overriding {
     }
 
     static void find(CueText t, List<Finding> out) {
-        for (int i = 0; i < t.size(); i++) {
+        for (int i : t.wordsWith(ANCHORS)) {
             if (t.is(i, Cue.OVERRIDE.bit())) overridden(t, i, out);
             if (t.is(i, INSTRUCTIONS)) voided(t, i, out);
             if (t.is(i, Cue.ADDRESSEE.bit())) newRole(t, i, out);
@@ -40,7 +40,7 @@ final class Overriding {
                 obeyOnly(t, i, out);
                 notObeyed(t, i, out);
             }
-            if (t.is(i, Cue.MODE.bit())) modeOn(t, i, out);
+            if (t.is(i, Cue.JAILBREAK.bit())) modeOn(t, i, out);
         }
     }
 
@@ -167,7 +167,6 @@ final class Overriding {
 
     /** "jailbreak mode: on", "enter god mode". */
     private static void modeOn(CueText t, int mode, List<Finding> out) {
-        if (!STRONG_MODES.contains(t.word(mode))) return;
         String after = t.wordAfter(t.end(mode));
         if (after.equals("mode") || after.equals("enabled") || after.equals("activated") || after.equals("on"))
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "new-role", t.start(mode), t.end(mode), DETAIL + " (pattern new-role)"));

@@ -4,6 +4,7 @@ import io.toolrisk.classifier.rules.Cue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Finds tool poisoning in one text of a definition: instructions addressed to the model against the user
@@ -14,36 +15,58 @@ import java.util.List;
  * instructions'") is a mention, not an instruction.
  */
 public final class Poisoning {
-    private static final long OVERRIDING = Cue.OVERRIDE.bit() | Cue.INSTRUCTION.bit() | Cue.RESTRICTION.bit()
-            | Cue.PRIORITY.bit() | Cue.REFUSE.bit() | Cue.OBEY.bit() | Cue.MODE.bit() | Cue.NOW.bit() | Cue.BECOME.bit();
-    private static final long SECRECY = Cue.REPORT.bit() | Cue.PERCEIVE.bit() | Cue.STEALTH_MANNER.bit() | Cue.KEEP.bit()
-            | Cue.STEALTH_STATE.bit();
-    private static final long TAKES = Cue.READ.bit() | Cue.PASS.bit() | Cue.SEND.bit();
-    private static final long TAKEN = Cue.SECRET_PATH.bit() | Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit()
-            | Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit();
-    private static final long TAMPERING = Cue.TAMPER.bit() | Cue.ARGUMENT.bit() | Cue.USER_CHOICE.bit() | Cue.OVERRIDE_MARK.bit();
-    private static final long COMMANDS = Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit();
-    private static final long PROMOTION = Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit() | Cue.ENDORSEMENT.bit()
-            | Cue.CROWD.bit() | Cue.CHOOSE.bit() | Cue.DISPARAGE.bit();
-
     private Poisoning() {
     }
 
-    /** Where a text stands in a definition, and what the tool is: what the detectors need beyond the text. */
-    public record Place(ToolNames names, String parameter, boolean title, boolean toolRunsCommands, boolean mayNameTools) {
+    /**
+     * Where a text stands in a definition, and what the tool is: what the detectors need beyond the text.
+     * {@code parameter} is the parameter a parameter's text belongs to (null for other texts); {@code mayNameTools},
+     * {@code mayAddress} and {@code mayRankItself} say whether the text holds an underscore, a backtick or the word
+     * "tool"; an '@' or a backtick; and "#1" or a star.
+     */
+    public record Place(Supplier<ToolNames> names, String parameter, boolean title, boolean toolRunsCommands,
+                        boolean mayNameTools, boolean mayAddress, boolean mayRankItself) {
     }
 
     /** The findings in {@code t}, in the order of the detectors; empty when the text is clean. */
-    public static List<Finding> find(CueText t, Place place) {
+    public static List<Finding> find(CueText t, CueGate gate, Place place) {
         List<Finding> out = new ArrayList<>(0);
-        if (t.hasAny(OVERRIDING)) Overriding.find(t, out);
-        if (t.hasAny(SECRECY)) Secrecy.find(t, out);
-        if ((t.hasAny(TAKES) || place.parameter() != null) && t.hasAny(TAKEN)) Exfiltration.find(t, place.parameter(), out);
-        if (t.hasAny(TAMPERING)) Tampering.find(t, place.parameter() != null, out);
-        if (t.hasAny(COMMANDS)) Commands.find(t, place.toolRunsCommands(), out);
-        if (t.hasAny(Cue.DEPRECATED.bit() | Cue.REDIRECT.bit())) Deprecation.find(t, place.names(), place.title(), out);
-        if (place.mayNameTools()) Shadowing.find(t, place.names(), out);
-        if (t.hasAny(PROMOTION) || t.text().indexOf('#') >= 0 || t.text().indexOf('\u2605') >= 0) Promotion.find(t, out);
+        boolean parameterText = place.parameter() != null;
+        if (gate.overriding()) {
+            t.focus(gate.from(CueGate.OVERRIDING_PAIRS), gate.to(CueGate.OVERRIDING_PAIRS) + (t.hasAny(Cue.JAILBREAK.bit()) ? Integer.MAX_VALUE / 2 : 0));
+            Overriding.find(t, out);
+        }
+        if (gate.secrecy()) {
+            t.focus(gate.from(CueGate.SECRECY_PAIRS), gate.to(CueGate.SECRECY_PAIRS));
+            Secrecy.find(t, out);
+        }
+        t.focus(0, Integer.MAX_VALUE);
+        if (gate.exfiltration(parameterText, place.mayAddress())
+                || gate.secretAskedFor(parameterText) && t.contains(0, t.text().length(), "content")) {
+            // A key file may be named anywhere; otherwise the theft is where a giving word meets a secret.
+            boolean anywhere = parameterText || t.hasAny(Cue.SECRET_PATH.bit()) || !gate.has(CueGate.EXFILTRATION_PAIRS);
+            t.focus(anywhere ? 0 : gate.from(CueGate.EXFILTRATION_PAIRS), anywhere ? Integer.MAX_VALUE : gate.to(CueGate.EXFILTRATION_PAIRS));
+            Exfiltration.find(t, place.parameter(), out);
+            t.focus(0, Integer.MAX_VALUE);
+        }
+        if (gate.tampering(parameterText, place.mayAddress())) {
+            // An address of the text's own may stand anywhere; otherwise the change is where its pairs are.
+            boolean anywhere = parameterText || place.mayAddress() || !gate.has(CueGate.TAMPERING_PAIRS);
+            t.focus(anywhere ? 0 : gate.from(CueGate.TAMPERING_PAIRS), anywhere ? Integer.MAX_VALUE : gate.to(CueGate.TAMPERING_PAIRS));
+            Tampering.find(t, parameterText, out);
+            t.focus(0, Integer.MAX_VALUE);
+        }
+        if (gate.commands()) Commands.find(t, place.toolRunsCommands(), out);
+        if (gate.deprecation(place.mayNameTools()) && (gate.deprecationByAddress() || ToolMentions.others(t, place.names(), false).length > 0)) {
+            Deprecation.find(t, place.names(), place.title(), out);
+        }
+        int[] others;
+        if (gate.shadowing(place.mayNameTools()) && (others = ToolMentions.others(t, place.names(), true)).length > 0) {
+            t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));
+            Shadowing.find(t, place.names(), others, out);
+            t.focus(0, Integer.MAX_VALUE);
+        }
+        if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.mayRankItself(), out);
         if (!out.isEmpty()) out.removeIf(f -> Quotation.isExample(t.text(), f.start(), f.end()));
         return out;
     }

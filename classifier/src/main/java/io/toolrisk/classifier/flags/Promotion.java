@@ -20,6 +20,8 @@ final class Promotion {
     private static final Set<String> MOST_PRAISE = Set.of("accurate", "reliable", "powerful", "advanced", "trusted",
             "popular", "complete", "comprehensive", "secure", "capable", "efficient", "intelligent", "innovative",
             "sophisticated", "robust", "precise", "respected");
+    private static final long ANCHORS = Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit() | Cue.ENDORSEMENT.bit()
+            | Cue.CROWD.bit() | Cue.CHOOSE.bit() | Cue.CALL.bit() | Cue.DISPARAGE.bit();
     private static final Set<String> SELF = Set.of("this", "it", "me", "here", "one", "mailmind");
     private static final Set<String> ALTERNATIVES = Set.of("other", "others", "alternative", "alternatives", "any",
             "every", "all", "else", "built", "anything");
@@ -28,14 +30,15 @@ final class Promotion {
     private Promotion() {
     }
 
-    static void find(CueText t, List<Finding> out) {
+    static void find(CueText t, boolean mayRankItself, List<Finding> out) {
+        if (!mayPromote(t, mayRankItself)) return;
         int kinds = 0;
         int first = Integer.MAX_VALUE;
         int last = -1;
         int[] span = new int[2];
         boolean praise = false, crowd = false, choice = false, disparage = false;
         int superlatives = 0;
-        for (int i = 0; i < t.size(); i++) {
+        for (int i : t.wordsWith(ANCHORS)) {
             boolean hit = false;
             if (t.is(i, Cue.SUPERLATIVE.bit()) && !(t.isWord(i, "award") && !awardWinning(t, i))
                     || t.is(i, Cue.PRAISE.bit()) && (nearSelf(t, i) || industryLeading(t, i))) {
@@ -50,12 +53,12 @@ final class Promotion {
                 last = Math.max(last, t.end(i));
             }
         }
-        if (rightChoice(t.text(), span)) {
+        if (rightChoice(t, span)) {
             choice = true;
             first = Math.min(first, span[0]);
             last = Math.max(last, span[1]);
         }
-        boolean numberOne = ranksFirst(t.text(), span);
+        boolean numberOne = mayRankItself && ranksFirst(t.text(), span);
         if (numberOne) {
             praise = true;
             superlatives++;
@@ -66,6 +69,33 @@ final class Promotion {
         if (kinds >= 2 || superlatives >= 2 && praise)
             out.add(new Finding(FlagKind.PREFERENCE_MANIPULATION, "preference-manipulation", first, last,
                     DETAIL + " (pattern preference-manipulation)"));
+    }
+
+    /**
+     * Whether two kinds of promotion can be there at all, judged from the cue words alone (praise next to a tool or
+     * "this", a crowd next to backing, a choice, running others down), so that most texts are left before any of
+     * their characters are read again.
+     */
+    private static boolean mayPromote(CueText t, boolean mayRankItself) {
+        boolean praise = false, crowd = false, choice = false, disparage = false;
+        int superlatives = 0;
+        for (int i : t.wordsWith(ANCHORS)) {
+            if (t.is(i, Cue.SUPERLATIVE.bit())) {
+                superlatives++;
+                praise = true;
+            }
+            if (t.is(i, Cue.PRAISE.bit()) && t.next(i, Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), 4) >= 0)
+                praise = true;
+            if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.next(i, Cue.CROWD.bit(), 6) >= 0 || t.previous(i, Cue.CROWD.bit(), 2) >= 0
+                    || t.isWord(i, "rated") || t.isWord(i, "voted") || t.text().startsWith(" by ", t.end(i))))
+                crowd = true;
+            if (t.is(i, Cue.CHOOSE.bit()) || t.is(i, Cue.CALL.bit()) && t.next(i, Cue.EXCLUSIVE.bit(), 6) >= 0) choice = true;
+            if (t.is(i, Cue.DISPARAGE.bit())) disparage = true;
+        }
+        int kinds = (praise ? 1 : 0) + (crowd ? 1 : 0) + (choice ? 1 : 0) + (disparage ? 1 : 0);
+        boolean ranked = mayRankItself && (t.text().indexOf('#') >= 0 || t.text().indexOf('\u2605') >= 0)
+                || choiceWords(t).length > 0;
+        return kinds >= 2 || superlatives >= 2 || ranked && kinds >= 1;
     }
 
     /** "industry-leading", "market-leading": praise without a tool next to it. */
@@ -152,24 +182,40 @@ final class Promotion {
     }
 
     private static final List<String> CHOICES = List.of("the right choice", "the best choice", "the only choice",
-            "the obvious choice", "first choice", "the go-to", "your go-to", "the default choice");
+            "the obvious choice", "first choice", "the default choice", "the go-to", "your go-to");
 
     /** "It is always the right choice", "the go-to tool": the choice made for the model. */
-    private static boolean rightChoice(String text, int[] span) {
-        if (text.indexOf("choice") < 0 && text.indexOf("go-to") < 0) return false;
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+    private static boolean rightChoice(CueText t, int[] span) {
+        for (int i : choiceWords(t)) {
+            if (matchEnding(t, t.isWord(i, "go") ? t.end(i) + 3 : t.end(i), span)) return true;
+        }
+        return false;
+    }
+
+    /** The words "choice" of the text, and "go" of "go-to". */
+    private static int[] choiceWords(CueText t) {
+        int[] choose = t.wordsWith(Cue.CHOOSE.bit());
+        int n = 0;
+        for (int i : choose) {
+            if (t.isWord(i, "choice") || t.isWord(i, "go") && t.text().startsWith("-to", t.end(i))) choose[n++] = i;
+        }
+        return java.util.Arrays.copyOf(choose, n);
+    }
+
+    /** One of {@link #CHOICES} that ends at {@code end}; {@code span} receives where. */
+    private static boolean matchEnding(CueText t, int end, int[] span) {
         for (String c : CHOICES) {
-            int at = lower.indexOf(c);
-            if (at >= 0) {
-                span[0] = at;
-                span[1] = at + c.length();
+            int start = end - c.length();
+            if (start >= 0 && t.text().regionMatches(true, start, c, 0, c.length())) {
+                span[0] = start;
+                span[1] = end;
                 return true;
             }
         }
         return false;
     }
 
-    /** "#1", "number one", "5-star", "★★★★★": a rank claimed for itself; {@code span} receives where. */
+    /** "#1", "5-star", "★★★★★": a rank claimed for itself; {@code span} receives where. */
     private static boolean ranksFirst(String text, int[] span) {
         int at = text.indexOf("#1");
         if (at >= 0 && (at + 2 == text.length() || !Character.isDigit(text.charAt(at + 2)))) {
@@ -178,8 +224,6 @@ final class Promotion {
             return true;
         }
         at = text.indexOf("\u2605\u2605\u2605");
-        if (at < 0) at = text.toLowerCase(java.util.Locale.ROOT).indexOf("5-star");
-        if (at < 0) at = text.toLowerCase(java.util.Locale.ROOT).indexOf("number one");
         if (at < 0) return false;
         span[0] = at;
         span[1] = at + 3;

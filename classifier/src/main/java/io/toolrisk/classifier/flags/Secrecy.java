@@ -14,6 +14,8 @@ import java.util.Set;
  */
 final class Secrecy {
     private static final long NEGATIONS = Cue.NEGATION.bit() | Cue.SUPPRESS.bit();
+    private static final long ANCHORS = Cue.REPORT.bit() | Cue.PERCEIVE.bit() | Cue.STEALTH_MANNER.bit() | Cue.KEEP.bit()
+            | Cue.STEALTH_STATE.bit();
     private static final long KEPT_BACK = Cue.USER.bit() | Cue.THIS_MATTER.bit() | Cue.INSTRUCTION.bit();
     private static final long ACTS = Cue.PASS.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()
             | Cue.READ.bit() | Cue.RUN.bit();
@@ -25,7 +27,7 @@ final class Secrecy {
     }
 
     static void find(CueText t, List<Finding> out) {
-        for (int i = 0; i < t.size(); i++) {
+        for (int i : t.wordsWith(ANCHORS)) {
             if (t.is(i, Cue.REPORT.bit())) notTold(t, i, out);
             if (t.is(i, Cue.PERCEIVE.bit())) notKnown(t, i, out);
             if (t.is(i, Cue.STEALTH_MANNER.bit())) doneSilently(t, i, out);
@@ -137,8 +139,7 @@ final class Secrecy {
     /** "Never tell the user it is confirmed until the API says so": a rule about the truth, not a secret. */
     private static boolean truthfulness(CueText t, int i) {
         int end = t.sentenceEnd(t.end(i));
-        String rest = t.text().substring(t.end(i), end).toLowerCase(java.util.Locale.ROOT);
-        return rest.contains(" until ") || rest.contains(" unless ");
+        return t.contains(t.end(i), end, " until ") || t.contains(t.end(i), end, " unless ");
     }
 
     private static Finding finding(CueText t, int from, int to, String pattern) {

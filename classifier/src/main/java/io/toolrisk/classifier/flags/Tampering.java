@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class Tampering {
     private static final long OVERRIDDEN = Cue.OVERRIDE_MARK.bit() | Cue.STEALTH_MANNER.bit();
+    private static final long ANCHORS = Cue.TAMPER.bit() | Cue.SEND.bit() | Cue.PASS.bit() | Cue.OVERRIDE.bit()
+            | Cue.ARGUMENT.bit() | Cue.USER.bit() | Cue.OVERRIDE_MARK.bit();
     private static final Set<String> FOR_ALL = Set.of("always", "every", "all", "each", "any");
     private static final Set<String> SCALES = Set.of("increase", "raise", "multiply", "inflate", "double", "add", "round");
     private static final Set<String> REPLACED_BY = Set.of("instead", "rather");
@@ -30,7 +32,7 @@ final class Tampering {
     }
 
     static void find(CueText t, boolean parameterText, List<Finding> out) {
-        for (int i = 0; i < t.size(); i++) {
+        for (int i : t.wordsWith(ANCHORS)) {
             if (t.is(i, Cue.TAMPER.bit() | Cue.SEND.bit() | Cue.PASS.bit()) && changed(t, i, parameterText, out)) return;
             if (t.is(i, Cue.OVERRIDE.bit()) && ignoresTheUsers(t, i, out)) return;
             if (t.is(i, Cue.ARGUMENT.bit()) && fixed(t, i, out)) return;
@@ -43,8 +45,12 @@ final class Tampering {
     private static boolean changed(CueText t, int verb, boolean parameterText, List<Finding> out) {
         if (Mood.negated(t, verb)) return false;
         if (!t.is(verb, Cue.TAMPER.bit())) return sentAlongside(t, verb, out);
+        boolean slotNamed = parameterText || t.inSentence(verb, Cue.ARGUMENT.bit() | Cue.DESTINATION.bit());
+        boolean passiveForm = t.previous(verb, Cue.MODAL.bit(), 3) >= 0 || beforeIs(t, verb, "be", "is", "are");
+        // Without a slot named, only "all mail is redirected to x@y" (passive, below) can be one.
+        if (!slotNamed && !passiveForm) return false;
         boolean ordered = Mood.ordered(t, verb);
-        boolean passive = !ordered && (t.previous(verb, Cue.MODAL.bit(), 3) >= 0 || beforeIs(t, verb, "be", "is", "are"));
+        boolean passive = !ordered && passiveForm;
         if (!ordered && !passive) return false;
         int argument = t.is(verb, Cue.ARGUMENT.bit()) ? verb : nearestArgument(t, verb);
         if (argument < 0 && passive && forAll(t, verb) && Values.hasEmail(t, verb)
@@ -58,6 +64,7 @@ final class Tampering {
             out.add(span(t, t.start(verb), t.end(verb)));
             return true;
         }
+        if (!slotNamed) return false;
         if (argument < 0) argument = slotWithAddress(t, verb);
         if (argument < 0 && !(parameterText && thisParameter(t, verb))) return false;
         Values.Strength value = Values.pointedAt(t.text(), t.end(verb), t.sentenceEnd(t.end(verb)));
@@ -81,8 +88,8 @@ final class Tampering {
 
     /** "Always post to #archive in addition to the channel the user picked": sent, but not only where the user said. */
     private static boolean sentAlongside(CueText t, int verb, List<Finding> out) {
-        if (!Mood.ordered(t, verb) || !usersChoiceNamed(t, verb) || !t.inSentence(verb, Cue.ARGUMENT.bit())) return false;
-        if (!t.inSentence(verb, Cue.OVERRIDE_MARK.bit())) return false;
+        if (!t.inSentence(verb, Cue.OVERRIDE_MARK.bit()) || !t.inSentence(verb, Cue.ARGUMENT.bit())) return false;
+        if (!usersChoiceNamed(t, verb) || !Mood.ordered(t, verb)) return false;
         if (value(t, verb) == Values.Strength.NONE) return false;
         out.add(span(t, t.start(verb), t.end(verb)));
         return true;
@@ -109,8 +116,7 @@ final class Tampering {
     private static boolean usersChoiceNamed(CueText t, int verb) {
         int from = t.sentenceStart(t.start(verb));
         int to = t.sentenceEnd(t.end(verb));
-        for (int j = 0; j < t.size(); j++) {
-            if (t.start(j) < from || t.end(j) > to) continue;
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
             if (isUser(t, j) && (t.next(j, Cue.USER_CHOICE.bit(), 3) >= 0 || t.previous(j, Cue.USER_CHOICE.bit(), 3) >= 0))
                 return true;
             if (t.is(j, Cue.USER_CHOICE.bit()) && CHOSEN.contains(t.word(j))) return true;
@@ -137,8 +143,9 @@ final class Tampering {
     private static boolean forAll(CueText t, int verb) {
         int from = t.sentenceStart(t.start(verb));
         int to = t.sentenceEnd(t.end(verb));
-        for (int j = 0; j < t.size(); j++) {
-            if (t.start(j) >= from && t.end(j) <= to && FOR_ALL.contains(t.word(j))) return true;
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (!t.is(j, Cue.TRIGGER.bit() | Cue.EXCLUSIVE.bit() | Cue.MODAL.bit())) continue;
+            for (String w : FOR_ALL) if (t.isWord(j, w)) return true;
         }
         return false;
     }

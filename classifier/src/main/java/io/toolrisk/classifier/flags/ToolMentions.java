@@ -2,6 +2,7 @@ package io.toolrisk.classifier.flags;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Finds the name of a tool written next to a place in a text: {@code `create_repository`}, {@code send_email},
@@ -45,6 +46,14 @@ final class ToolMentions {
         while (k < to) {
             char c = text.charAt(k);
             boolean startsToken = (isNameChar(c) || isQuote(c)) && (k == 0 || !isNameChar(text.charAt(k - 1)));
+            if (startsToken && !isQuote(c)) {
+                // Most words are plain words: only an identifier or a word before "tool" can be a name.
+                int end = wordEnd(text, k);
+                if (end > k && !isToolish(text, k, end) && !nextWordIs(text, end, "tool") && !nextWordIs(text, end, "function")) {
+                    k = Math.max(k + 1, end);
+                    continue;
+                }
+            }
             if (startsToken) {
                 Optional<Mention> m = mentionAt(text, k);
                 if (m.isPresent() && m.get().end() <= to) {
@@ -109,6 +118,75 @@ final class ToolMentions {
         return identifier || beforeTool ? Optional.of(new Mention(name, start, end)) : Optional.empty();
     }
 
+    /**
+     * Where {@code t} may name a tool other than those {@code names} knows, as the offsets of the names in order;
+     * empty when it certainly names none. A name is a word with an underscore inside, a name in backticks, or a name
+     * before "tool" or "function", which is neither this tool, nor a parameter, nor a sibling (and, with {@code
+     * readsAsTool}, reads as a tool). Every mention the detectors of shadowing and fake deprecation act on is one of
+     * these, except a bare camelCase name ({@code sendEmail} with no quotes and no "tool" after it), which is let
+     * go. The offsets may include names that turn out to be none of these (only one is checked in full): a
+     * detector that reads only near them misses nothing. Underscores and backticks are found with {@code indexOf},
+     * which is vectorised, and a name that is this tool's or a parameter's is passed over without a copy.
+     */
+    static int[] others(CueText t, Supplier<ToolNames> names, boolean readsAsTool) {
+        String text = t.text();
+        int n = text.length();
+        int[] found = new int[8];
+        int count = 0;
+        boolean confirmed = false;
+        for (int k = text.indexOf('_'); k >= 0; k = text.indexOf('_', k + 1)) {
+            if (k == 0 || k + 1 == n || !isNameChar(text.charAt(k - 1)) || !isNameChar(text.charAt(k + 1))) continue;
+            int word = wordStart(text, k);
+            int end = wordEnd(text, k);
+            k = Math.max(k, end);
+            if (names.get().isOwn(text, word, end) || assigned(text, end)) continue;
+            if (!confirmed) {
+                Optional<Mention> m = mentionAt(text, word);
+                if (m.isEmpty() && word > 0 && isQuote(text.charAt(word - 1))) m = mentionAt(text, word - 1);
+                confirmed = m.isPresent() && isAnother(text, m.get(), names, readsAsTool);
+            }
+            if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
+            found[count++] = word;
+        }
+        for (int k = text.indexOf('`'); k >= 0; k = text.indexOf('`', k + 1)) {
+            int close = text.indexOf('`', k + 1);
+            if (close < 0) break;
+            if (close - k - 1 <= MAX_NAME && close > k + 1 && !names.get().isOwn(text, k + 1, close)) {
+                if (!confirmed) {
+                    Optional<Mention> m = mentionAt(text, k);
+                    confirmed = m.isPresent() && isAnother(text, m.get(), names, readsAsTool);
+                }
+                if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
+                found[count++] = k;
+            }
+            k = close;
+        }
+        for (int i : t.wordsWith(io.toolrisk.classifier.rules.Cue.TOOL.bit())) {
+            Optional<Mention> m = before(text, t.start(i));
+            if (m.isEmpty() || !isAnother(text, m.get(), names, readsAsTool)) continue;
+            confirmed = true;
+            if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
+            found[count++] = m.get().start();
+        }
+        if (!confirmed) return NONE;
+        int[] starts = java.util.Arrays.copyOf(found, count);
+        java.util.Arrays.sort(starts);
+        return starts;
+    }
+
+    private static final int[] NONE = {};
+
+    /** True when one of {@code starts} (in order) lies within {@code reach} chars of {@code text[from, to)}. */
+    static boolean near(int[] starts, int from, int to, int reach) {
+        int at = java.util.Arrays.binarySearch(starts, from - reach);
+        if (at < 0) at = -at - 1;
+        return at < starts.length && starts[at] <= to + reach;
+    }
+
+    private static boolean isAnother(String text, Mention m, Supplier<ToolNames> names, boolean readsAsTool) {
+        return names.get().kindOf(m.name()) == ToolNames.Kind.OTHER && (!readsAsTool || looksLikeTool(text, m));
+    }
+
     /** {@code name=value} or {@code name: value}: a parameter, not a tool. */
     private static boolean assigned(String text, int end) {
         return end < text.length() && (text.charAt(end) == '=' || text.charAt(end) == ':' && end + 1 < text.length()
@@ -137,11 +215,28 @@ final class ToolMentions {
      */
     static boolean looksLikeTool(String text, Mention m) {
         if (namedAsTool(text, m)) return true;
-        String name = text.substring(m.start(), m.end()).replaceAll("[`'\"]", "");
-        for (String token : name.split("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")) {
-            if (TOOL_VERBS.contains(token.toLowerCase(java.util.Locale.ROOT))) return true;
+        for (String token : java.util.Arrays.asList(tokens(text, m.start(), m.end()))) {
+            if (TOOL_VERBS.contains(token)) return true;
         }
         return false;
+    }
+
+    /** The lower-cased tokens of {@code text[start, end)}: split at non-alphanumerics and lower-to-upper changes. */
+    private static String[] tokens(String text, int start, int end) {
+        var out = new java.util.ArrayList<String>(4);
+        var token = new StringBuilder();
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            boolean boundary = !Character.isLetterOrDigit(c)
+                    || Character.isUpperCase(c) && k > start && Character.isLowerCase(text.charAt(k - 1));
+            if (boundary && !token.isEmpty()) {
+                out.add(token.toString());
+                token.setLength(0);
+            }
+            if (Character.isLetterOrDigit(c)) token.append(Character.toLowerCase(c));
+        }
+        if (!token.isEmpty()) out.add(token.toString());
+        return out.toArray(String[]::new);
     }
 
     private static boolean isName(String name) {

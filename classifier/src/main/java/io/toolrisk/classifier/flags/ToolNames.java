@@ -1,25 +1,77 @@
 package io.toolrisk.classifier.flags;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The names a definition may mention without naming another tool: its own name, its parameters, and, when the
- * server's tool list is known, the tools of the same server (its siblings). Compared ignoring case:
- * {@code siblings} must be lower-case already (a server's list is lower-cased once, not once per tool). An empty
- * set of siblings means the tool is judged alone.
+ * server's tool list is known, the tools of the same server (its {@link Siblings}, made once per server). Compared
+ * ignoring case. No siblings means the tool is judged alone. Not thread-safe (one per classification).
  */
-public record ToolNames(String self, Set<String> parameters, Set<String> siblings) {
+public final class ToolNames {
     /** No names: for texts whose detectors never look at names. */
-    public static final ToolNames NONE = new ToolNames("", Set.of(), Set.of());
+    public static final ToolNames NONE = new ToolNames("", List.of(), Siblings.NONE);
 
-    public ToolNames {
-        self = self.toLowerCase(Locale.ROOT);
-        var lower = new TreeSet<String>();
-        for (String p : parameters) lower.add(p.toLowerCase(Locale.ROOT));
-        parameters = Set.copyOf(lower);
-        siblings = Set.copyOf(siblings);
+    /**
+     * The tools of a server, lower-cased, and the same with separators taken out ({@code run_rollback} is {@code
+     * runrollback}): made once per server, shared by its tools. Immutable.
+     */
+    public static final class Siblings {
+        /** No server known: the tool is judged alone. */
+        public static final Siblings NONE = new Siblings(Set.of());
+
+        private final Set<String> names;
+        private final Set<String> squeezed;
+
+        /** The siblings named {@code names}, which must be lower-case. */
+        public Siblings(Set<String> names) {
+            this.names = Set.copyOf(names);
+            var squeezed = new HashSet<String>();
+            for (String name : names) squeezed.add(squeeze(name));
+            this.squeezed = Set.copyOf(squeezed);
+        }
+
+        boolean contains(String name, String bare, String squeezedBare) {
+            return names.contains(name) || names.contains(bare) || squeezed.contains(squeezedBare);
+        }
+    }
+
+    private final String self;
+    private final String squeezedSelf;
+    /** The parameters' names, lower-cased. */
+    private final String[] parameters;
+    private final Siblings siblings;
+    /** The parameters without separators; made when first needed. */
+    private Set<String> squeezedParameters;
+
+    public ToolNames(String self, Collection<String> parameters, Siblings siblings) {
+        this.self = self.toLowerCase(Locale.ROOT);
+        this.squeezedSelf = squeeze(this.self);
+        this.parameters = new String[parameters.size()];
+        int i = 0;
+        for (String p : parameters) this.parameters[i++] = p.toLowerCase(Locale.ROOT);
+        this.siblings = siblings;
+    }
+
+    /** This tool's name, lower-cased. */
+    String self() {
+        return self;
+    }
+
+    /**
+     * True when {@code text[start, end)} is, ignoring case, this tool's name or a parameter's, written as it is
+     * (no prefix, no other separators): most identifiers in a description are these. Copies nothing.
+     */
+    boolean isOwn(String text, int start, int end) {
+        int length = end - start;
+        if (self.length() == length && text.regionMatches(true, start, self, 0, length)) return true;
+        for (String p : parameters) {
+            if (p.length() == length && text.regionMatches(true, start, p, 0, length)) return true;
+        }
+        return false;
     }
 
     /** What a mentioned name is to this definition. */
@@ -32,16 +84,21 @@ public record ToolNames(String self, Set<String> parameters, Set<String> sibling
     Kind kindOf(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         String bare = withoutServer(n);
-        if (same(self, n, bare)) return Kind.SELF;
-        for (String p : parameters) if (same(p, n, bare)) return Kind.PARAMETER;
-        if (siblings.contains(n) || siblings.contains(bare)) return Kind.SIBLING;
         String squeezed = squeeze(bare);
-        for (String s : siblings) if (squeeze(s).equals(squeezed)) return Kind.SIBLING;
+        if (self.equals(n) || self.equals(bare) || squeezedSelf.equals(squeezed)) return Kind.SELF;
+        for (String p : parameters) if (p.equals(n) || p.equals(bare)) return Kind.PARAMETER;
+        if (squeezedParameters().contains(squeezed)) return Kind.PARAMETER;
+        if (siblings.contains(n, bare, squeezed)) return Kind.SIBLING;
         return Kind.OTHER;
     }
 
-    private static boolean same(String known, String n, String bare) {
-        return known.equals(n) || known.equals(bare) || squeeze(known).equals(squeeze(bare));
+    private Set<String> squeezedParameters() {
+        if (squeezedParameters == null) {
+            var squeezed = new HashSet<String>();
+            for (String p : parameters) squeezed.add(squeeze(p));
+            squeezedParameters = squeezed;
+        }
+        return squeezedParameters;
     }
 
     private static String squeeze(String name) {

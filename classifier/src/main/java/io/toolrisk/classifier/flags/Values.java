@@ -47,6 +47,7 @@ final class Values {
      * elsewhere in the sentence ("Change request number CHG0030001") is not what is put in.
      */
     static Strength pointedAt(String text, int from, int to) {
+        to = Math.min(to, from + CueText.WINDOW);
         Strength best = Strength.NONE;
         int k = from;
         int after = -1;
@@ -65,8 +66,9 @@ final class Values {
         return best;
     }
 
-    /** The strongest value in {@code text[from, to)}. */
+    /** The strongest value in {@code text[from, to)} (at most {@link CueText#WINDOW} characters of it). */
     static Strength strongest(String text, int from, int to) {
+        to = Math.min(to, from + CueText.WINDOW);
         Strength best = Strength.NONE;
         int k = from;
         while (k < to) {

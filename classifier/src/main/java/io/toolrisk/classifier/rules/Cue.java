@@ -75,6 +75,8 @@ public enum Cue {
     VOID("void"),
     /** A privileged mode or role: developer, debug, admin, jailbreak, unrestricted. */
     MODE("mode"),
+    /** A mode that has no limits by name: jailbreak, unrestricted, uncensored. */
+    JAILBREAK("jailbreak"),
     /** Takes on a role or a privilege: act, become, pretend, granted, operating. */
     BECOME("become"),
     /** From here on: now, longer, moment, henceforth. */
@@ -89,6 +91,8 @@ public enum Cue {
     TOOL("tool"),
     /** A condition on a call: before, after, when, whenever, every. */
     TRIGGER("trigger"),
+    /** A condition that holds on every call: whenever, anytime. */
+    EVERY_TIME("every-time"),
     /** No longer to be used: deprecated, retired, disabled, unreliable. */
     DEPRECATED("deprecated"),
     /** Sends calls elsewhere: instead, switch, migrate, redirect. */
