@@ -30,6 +30,14 @@ public enum FlagKind {
         return severityFloor;
     }
 
+    /**
+     * True for the flags that make every policy deny the tool until a human has read its definition, whatever
+     * its category: those whose floor is critical (hidden instructions, tool shadowing, invisible characters).
+     */
+    public boolean needsReview() {
+        return severityFloor == Severity.CRITICAL;
+    }
+
     /** The name used in JSON and URLs, e.g. {@code annotation-conflict}. */
     public String wireName() {
         return wireName;

@@ -92,10 +92,7 @@ public final class Classifier {
      * {@code scan} of a {@code tools/list} result, and a refresh, want.
      */
     public List<RiskProfile> classifyAll(List<Tool> tools) {
-        java.util.Map<Optional<String>, ServerContext> contexts = new java.util.HashMap<>();
-        java.util.Map<Optional<String>, List<String>> names = new java.util.LinkedHashMap<>();
-        for (Tool t : tools) names.computeIfAbsent(t.server(), k -> new ArrayList<>()).add(t.name());
-        names.forEach((server, list) -> contexts.put(server, ServerContext.of(list, Optional.empty())));
+        java.util.Map<Optional<String>, ServerContext> contexts = ServerContext.byServer(tools);
         List<RiskProfile> out = new ArrayList<>(tools.size());
         for (Tool t : tools) out.add(classify(t, contexts.get(t.server())));
         return out;

@@ -1,8 +1,14 @@
 package io.toolrisk.classifier;
 
+import io.toolrisk.catalogue.Tool;
 import io.toolrisk.classifier.flags.ToolNames;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +43,18 @@ public final class ServerContext {
         var lower = new TreeSet<String>();
         for (String name : toolNames) lower.add(name.toLowerCase(java.util.Locale.ROOT));
         return new ServerContext(Set.copyOf(lower), instructions.filter(s -> !s.isBlank()));
+    }
+
+    /**
+     * The contexts of a list of tools that is one answer of {@code tools/list} or one crawl: the tools of each
+     * {@link Tool#server()} (all of them when they name none) are each other's siblings. Keyed by server.
+     */
+    public static Map<Optional<String>, ServerContext> byServer(List<Tool> tools) {
+        Map<Optional<String>, List<String>> names = new LinkedHashMap<>();
+        for (Tool t : tools) names.computeIfAbsent(t.server(), k -> new ArrayList<>()).add(t.name());
+        Map<Optional<String>, ServerContext> contexts = new HashMap<>();
+        names.forEach((server, list) -> contexts.put(server, of(list, Optional.empty())));
+        return contexts;
     }
 
     /** The names of the server's tools, lower-cased; empty when the tool is judged alone. */

@@ -180,6 +180,23 @@ class PolicyTemplateTest {
         assertEquals(List.of("mcp__acme__add_note", "mcp__acme__drop_table", "mcp__acme__get_weather"), strings(claude.path("deny")));
     }
 
+    @Test
+    void aToolThatShadowsOthersIsDeniedWhateverItsCategoryAndSelfPromotionOnlyRaisesItsSeverity() throws IOException {
+        List<RiskProfile> profiles = List.of(
+                flagged("get_weather", Category.READ, FlagKind.TOOL_SHADOWING),
+                flagged("get_forecast", Category.READ, FlagKind.PREFERENCE_MANIPULATION));
+        for (PolicyProfile profile : PolicyProfile.values()) {
+            JsonNode tools = Json.MAPPER.readTree(PolicyFormat.POLICYLAYER.template()
+                    .render(ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, profile))).path("tools");
+            assertEquals("deny", tools.path("get_weather").path("action").asText(), profile.wireName());
+            assertEquals("tool-shadowing: its definition holds text meant for the model or hidden from people; "
+                    + "denied until a human has read it", tools.path("get_weather").path("reason").asText());
+            assertEquals("allow", tools.path("get_forecast").path("action").asText(), profile.wireName());
+        }
+        assertEquals(io.toolrisk.catalogue.Severity.CRITICAL, profiles.get(0).severity());
+        assertEquals(io.toolrisk.catalogue.Severity.HIGH, profiles.get(1).severity());
+    }
+
     private static RiskProfile flagged(String tool, Category category, FlagKind... kinds) {
         List<Flag> flags = new ArrayList<>();
         for (FlagKind kind : kinds) flags.add(new Flag(kind, "description", "quote", "detail"));

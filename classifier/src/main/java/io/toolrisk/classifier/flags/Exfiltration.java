@@ -73,9 +73,17 @@ final class Exfiltration {
             if (t.literalStart(l) > t.end(verb) + KEY_FILE_REACH || t.literalEnd(l) < t.start(verb) - KEY_FILE_REACH) continue;
             String path = t.text().substring(t.literalStart(l), t.literalEnd(l)).toLowerCase(Locale.ROOT);
             if (WEAK_PATHS.contains(path) || Values.isPublicKey(t.text(), t.literalEnd(l))) continue;
-            return Optional.of(span(t, Math.min(t.start(verb), t.literalStart(l)), Math.max(t.end(verb), t.literalEnd(l))));
+            return Optional.of(span(t, Math.min(t.start(verb), t.literalStart(l)), Math.max(t.end(verb), pathEnd(t.text(), t.literalEnd(l)))));
         }
         return Optional.empty();
+    }
+
+    /** The end of the path a key file literal starts ("~/.aws" of "~/.aws/credentials"): the path is quoted whole. */
+    private static int pathEnd(String text, int end) {
+        int k = end;
+        while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || "/._-~".indexOf(text.charAt(k)) >= 0)) k++;
+        while (k > end && text.charAt(k - 1) == '.') k--;
+        return k;
     }
 
     /**

@@ -89,17 +89,13 @@ public final class HiddenMarkup {
     }
 
     /**
-     * True when a comment says something: three words or more. A marker such as {@code <!-- ckb:module path/to -->}
-     * or {@code <!-- end -->} carries no message to anyone.
+     * True when a comment says something: three words or more (a word has a letter: "evil@example.com" is one). A
+     * marker such as {@code <!-- ckb:module path/to -->} or {@code <!-- end -->} carries no message to anyone.
      */
     static boolean isMessage(String comment) {
         int words = 0;
-        for (String token : comment.split(" ")) {
-            int end = token.length();
-            while (end > 0 && ".,;!?)".indexOf(token.charAt(end - 1)) >= 0) end--;
-            boolean word = end > 0;
-            for (int k = 0; k < end && word; k++) word = Character.isLetter(token.charAt(k)) || token.charAt(k) == '\'';
-            if (word) words++;
+        for (String token : comment.split("\\s+")) {
+            if (token.chars().anyMatch(Character::isLetter)) words++;
         }
         return words >= 3;
     }

@@ -90,6 +90,8 @@ public record Rule(
             if (!hints.isEmpty() && f != Field.ANNOTATIONS || hints.isEmpty() && f == Field.ANNOTATIONS)
                 throw new IllegalArgumentException("rule '%s': hints read only the annotations field, got '%s'"
                         .formatted(id, f.wireName()));
+            if (!(target instanceof Target.Mark) && (f == Field.VALUE || f == Field.INSTRUCTIONS))
+                throw new IllegalArgumentException("rule '%s': only cue rules read the field '%s'".formatted(id, f.wireName()));
             if (target instanceof Target.Mark && !f.isText())
                 throw new IllegalArgumentException("rule '%s': cues are read only in text fields, got '%s'"
                         .formatted(id, f.wireName()));

@@ -47,6 +47,10 @@ class RuleLoaderTest {
                 error(rule(",\"category\":\"read\"").replace("\"weight\":1", "\"weight\":0")));
         assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': term 'zap_it' must be lower-case words (letters, digits, "
                 + "apostrophes) separated by single spaces", error(rule(",\"category\":\"read\"").replace("\"zap\"", "\"Zap_It\"")));
+        assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': only cue rules read the field 'value'",
+                error(rule(",\"category\":\"read\"").replace("[\"name\"]", "[\"value\"]")));
+        assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': cues are read only in text fields, got 'name'",
+                error(rule(",\"cue\":\"secret\"")));
         assertTrue(error("{\"version\":").startsWith("'FILE': not valid JSON: Unexpected end-of-input"));
     }
 
