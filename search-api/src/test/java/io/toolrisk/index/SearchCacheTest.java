@@ -21,7 +21,9 @@ class SearchCacheTest {
         searched.add(query);
         Map<Category, Long> counts = new EnumMap<>(Category.class);
         for (Category c : Category.values()) counts.put(c, 1L);
-        return new ToolHits(5, List.of(new byte[1_000]), counts, Optional.empty());
+        Map<io.toolrisk.catalogue.Severity, Long> severities = new EnumMap<>(io.toolrisk.catalogue.Severity.class);
+        for (io.toolrisk.catalogue.Severity s : io.toolrisk.catalogue.Severity.values()) severities.put(s, 1L);
+        return new ToolHits(5, List.of(new byte[1_000]), counts, severities, Optional.empty());
     }
 
     @Test
