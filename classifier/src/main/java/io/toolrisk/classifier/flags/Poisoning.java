@@ -57,13 +57,16 @@ public final class Poisoning {
             t.focus(0, Integer.MAX_VALUE);
         }
         if (gate.commands()) Commands.find(t, place.toolRunsCommands(), out);
-        if (gate.deprecation(place.mayNameTools()) && (gate.deprecationByAddress() || ToolMentions.others(t, place.names(), false).length > 0)) {
+        // Other tools named in the text, found once for both detectors that need them.
+        ToolMentions.Others others = null;
+        if (gate.deprecation(place.mayNameTools())
+                && (gate.deprecationByAddress() || (others = ToolMentions.others(t, place.names())).named())) {
             Deprecation.find(t, place.names(), place.title(), out);
         }
-        int[] others;
-        if (gate.shadowing(place.mayNameTools()) && (others = ToolMentions.others(t, place.names(), true)).length > 0) {
+        if (gate.shadowing(place.mayNameTools())
+                && (others != null ? others : (others = ToolMentions.others(t, place.names()))).namedAsTool()) {
             t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));
-            Shadowing.find(t, place.names(), others, out);
+            Shadowing.find(t, place.names(), others.starts(), out);
             t.focus(0, Integer.MAX_VALUE);
         }
         if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.mayRankItself(), out);

@@ -119,72 +119,106 @@ final class ToolMentions {
     }
 
     /**
-     * Where {@code t} may name a tool other than those {@code names} knows, as the offsets of the names in order;
-     * empty when it certainly names none. A name is a word with an underscore inside, a name in backticks, or a name
-     * before "tool" or "function", which is neither this tool, nor a parameter, nor a sibling (and, with {@code
-     * readsAsTool}, reads as a tool). Every mention the detectors of shadowing and fake deprecation act on is one of
-     * these, except a bare camelCase name ({@code sendEmail} with no quotes and no "tool" after it), which is let
-     * go. The offsets may include names that turn out to be none of these (only one is checked in full): a
-     * detector that reads only near them misses nothing. Underscores and backticks are found with {@code indexOf},
-     * which is vectorised, and a name that is this tool's or a parameter's is passed over without a copy.
+     * Where a text may name tools other than those a definition knows: {@code starts}, the offsets of the
+     * candidate names in order; {@code named}, whether one of them is neither this tool, nor a parameter, nor a
+     * sibling; {@code namedAsTool}, whether one of those also reads as a tool. The candidates may include names that
+     * turn out to be none of these (they are checked only until both answers are known): a detector that reads
+     * only near them misses nothing.
      */
-    static int[] others(CueText t, Supplier<ToolNames> names, boolean readsAsTool) {
+    record Others(int[] starts, boolean named, boolean namedAsTool) {
+    }
+
+    /**
+     * The names in {@code t} that may be of other tools ({@link Others}): a word with an underscore inside, a name in
+     * backticks, or a name before "tool" or "function". Every mention the detectors of shadowing and fake deprecation
+     * act on is one of these, except a bare camelCase name ({@code sendEmail} with no quotes and no "tool" after it),
+     * which is let go. Underscores and backticks are found with {@code indexOf}, which is vectorised; a name that is
+     * this tool's or a parameter's is passed over without a copy, and a name is checked once however often it
+     * stands in the text.
+     */
+    static Others others(CueText t, Supplier<ToolNames> names) {
         String text = t.text();
         int n = text.length();
-        int[] found = new int[8];
-        int count = 0;
-        boolean confirmed = false;
+        var scan = new OthersScan(text, names);
         for (int k = text.indexOf('_'); k >= 0; k = text.indexOf('_', k + 1)) {
             if (k == 0 || k + 1 == n || !isNameChar(text.charAt(k - 1)) || !isNameChar(text.charAt(k + 1))) continue;
             int word = wordStart(text, k);
             int end = wordEnd(text, k);
             k = Math.max(k, end);
             if (names.get().isOwn(text, word, end) || assigned(text, end)) continue;
-            if (!confirmed) {
+            if (!scan.namedAsTool) {
                 Optional<Mention> m = mentionAt(text, word);
                 if (m.isEmpty() && word > 0 && isQuote(text.charAt(word - 1))) m = mentionAt(text, word - 1);
-                confirmed = m.isPresent() && isAnother(text, m.get(), names, readsAsTool);
+                scan.check(m);
             }
-            if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
-            found[count++] = word;
+            scan.add(word);
         }
         for (int k = text.indexOf('`'); k >= 0; k = text.indexOf('`', k + 1)) {
             int close = text.indexOf('`', k + 1);
             if (close < 0) break;
             if (close - k - 1 <= MAX_NAME && close > k + 1 && !names.get().isOwn(text, k + 1, close)) {
-                if (!confirmed) {
-                    Optional<Mention> m = mentionAt(text, k);
-                    confirmed = m.isPresent() && isAnother(text, m.get(), names, readsAsTool);
-                }
-                if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
-                found[count++] = k;
+                if (!scan.namedAsTool) scan.check(mentionAt(text, k));
+                scan.add(k);
             }
             k = close;
         }
+        // "the fetch tool", "'fetch' tool": a tool verb or a quoted name right before the word.
         for (int i : t.wordsWith(io.toolrisk.classifier.rules.Cue.TOOL.bit())) {
+            int before = skipSpacesBack(text, t.start(i));
+            if (before == 0 || !isQuote(text.charAt(before - 1)) && !TOOL_VERBS.contains(t.wordBefore(i))) continue;
             Optional<Mention> m = before(text, t.start(i));
-            if (m.isEmpty() || !isAnother(text, m.get(), names, readsAsTool)) continue;
-            confirmed = true;
-            if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
-            found[count++] = m.get().start();
+            if (m.isEmpty()) continue;
+            scan.check(m);
+            scan.add(m.get().start());
         }
-        if (!confirmed) return NONE;
-        int[] starts = java.util.Arrays.copyOf(found, count);
-        java.util.Arrays.sort(starts);
-        return starts;
+        return scan.result();
     }
 
-    private static final int[] NONE = {};
+    /** The state of {@link #others}: the candidates so far, the names checked, and what they showed. */
+    private static final class OthersScan {
+        private final String text;
+        private final Supplier<ToolNames> names;
+        private int[] starts = new int[8];
+        private int count;
+        private java.util.Set<String> checked;
+        boolean named;
+        boolean namedAsTool;
+
+        OthersScan(String text, Supplier<ToolNames> names) {
+            this.text = text;
+            this.names = names;
+        }
+
+        void check(Optional<Mention> mention) {
+            if (mention.isEmpty() || namedAsTool) return;
+            Mention m = mention.get();
+            if (checked == null) checked = new java.util.HashSet<>();
+            if (!checked.add(m.name())) return;
+            if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER) return;
+            named = true;
+            namedAsTool = looksLikeTool(text, m);
+        }
+
+        void add(int start) {
+            if (count == starts.length) starts = java.util.Arrays.copyOf(starts, 2 * count);
+            starts[count++] = start;
+        }
+
+        Others result() {
+            if (!named) return NO_OTHERS;
+            int[] sorted = java.util.Arrays.copyOf(starts, count);
+            java.util.Arrays.sort(sorted);
+            return new Others(sorted, true, namedAsTool);
+        }
+    }
+
+    private static final Others NO_OTHERS = new Others(new int[0], false, false);
 
     /** True when one of {@code starts} (in order) lies within {@code reach} chars of {@code text[from, to)}. */
     static boolean near(int[] starts, int from, int to, int reach) {
         int at = java.util.Arrays.binarySearch(starts, from - reach);
         if (at < 0) at = -at - 1;
         return at < starts.length && starts[at] <= to + reach;
-    }
-
-    private static boolean isAnother(String text, Mention m, Supplier<ToolNames> names, boolean readsAsTool) {
-        return names.get().kindOf(m.name()) == ToolNames.Kind.OTHER && (!readsAsTool || looksLikeTool(text, m));
     }
 
     /** {@code name=value} or {@code name: value}: a parameter, not a tool. */
