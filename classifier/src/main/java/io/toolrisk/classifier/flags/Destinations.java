@@ -40,7 +40,8 @@ final class Destinations {
                     && towards(t.text(), t.end(verb), s)) best = s;
         }
         String text = t.text();
-        for (int at = text.indexOf('@', t.end(verb)); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
+        int limit = Math.min(to, text.length());
+        for (int at = text.indexOf('@', t.end(verb), limit); at >= 0; at = text.indexOf('@', at + 1, limit)) {
             if (!Values.isEmailAt(text, at)) continue;
             int s = at;
             while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) s--;
@@ -52,9 +53,11 @@ final class Destinations {
 
     /** "provide them verbatim in `theme`": a quoted name after a preposition names a parameter to put data in. */
     private static int quotedSlot(String text, int from, int to) {
-        for (int k = text.indexOf('`', from); k >= 0 && k < to; k = text.indexOf('`', k + 1)) {
-            int close = text.indexOf('`', k + 1);
-            if (close < 0 || close > to) return -1;
+        int limit = Math.min(to, text.length());
+        // Searched within [from, to) only: a long text has many verbs, and a search to its end for each is quadratic.
+        for (int k = text.indexOf('`', from, limit); k >= 0; k = text.indexOf('`', k + 1, limit)) {
+            int close = text.indexOf('`', k + 1, limit);
+            if (close < 0) return -1;
             String name = text.substring(k + 1, close);
             if (!name.isEmpty() && name.length() <= 40 && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-')
                     && towards(text, from, k)) return k;

@@ -77,7 +77,8 @@ final class ToolMentions {
         for (int skipped = 0; skipped < 4; skipped++) {
             int end = skipSpacesBack(text, k);
             if (end > 0 && isQuote(text.charAt(end - 1))) {
-                int open = text.lastIndexOf(text.charAt(end - 1), end - 2);
+                int open = end - 2;
+                while (open >= 0 && end - open <= MAX_NAME + 2 && text.charAt(open) != text.charAt(end - 1)) open--;
                 return open >= 0 && end - open <= MAX_NAME + 2 ? mentionAt(text, open) : Optional.empty();
             }
             int start = wordStart(text, end);
@@ -100,8 +101,8 @@ final class ToolMentions {
         int nameEnd;
         int end;
         if (isQuote(open)) {
-            int close = text.indexOf(open, start + 1);
-            if (close < 0 || close - start - 1 > MAX_NAME || close == start + 1) return Optional.empty();
+            int close = text.indexOf(open, start + 1, Math.min(text.length(), start + MAX_NAME + 2));
+            if (close < 0 || close == start + 1) return Optional.empty();
             nameStart = start + 1;
             nameEnd = close;
             end = close + 1;

@@ -19,7 +19,8 @@ final class Values {
         String text = t.text();
         int from = t.sentenceStart(t.start(i));
         int to = t.sentenceEnd(t.end(i));
-        for (int at = text.indexOf('@', from); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
+        int limit = Math.min(to, text.length());
+        for (int at = text.indexOf('@', from, limit); at >= 0; at = text.indexOf('@', at + 1, limit)) {
             if (isEmailAt(text, at)) return true;
         }
         return false;
