@@ -84,7 +84,7 @@ final class ScanCommand implements Callable<Integer> {
                 return EXIT_NOT_CRAWLED;
             }
             String label = name != null ? name : crawled.info().name().isBlank() ? "server" : crawled.info().name();
-            report = Scan.ofTools(label, crawled.tools(), classifier);
+            report = Scan.ofTools(label, crawled.tools(), crawled.info().instructions(), classifier);
         }
         Scan.write(report, format, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();

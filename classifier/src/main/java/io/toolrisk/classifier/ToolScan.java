@@ -24,6 +24,10 @@ final class ToolScan {
     final Votes votes = new Votes();
     final List<Hit> flagHits = new ArrayList<>();
     final List<FieldText> texts = new ArrayList<>(16);
+    /** Cue rules' literal matches ({@code ~/.ssh}, {@code | sh}), for the poisoning detectors. */
+    final List<Hit> cueHits = new ArrayList<>(0);
+    /** Parameter values that read as prose (defaults, enum values, examples), for the poisoning detectors. */
+    final List<FieldText> values = new ArrayList<>(0);
     /** The operation parameter and the votes for each of its values; empty when the tool has none. */
     Optional<ActionParameter> actionParameter = Optional.empty();
 
@@ -60,7 +64,7 @@ final class ToolScan {
                 case TITLE -> scope = Math.min(scope, matcher.matchText(t, FieldMatcher.TITLE_LEAD, FieldMatcher.TEXT_OTHER, this::accept));
                 case DESCRIPTION -> scope = Math.min(scope,
                         matcher.matchText(t, FieldMatcher.DESCRIPTION_LEAD, FieldMatcher.TEXT_OTHER, this::accept));
-                case NAME, PROPERTY, PROPERTY_DESCRIPTION, ENUM, ANNOTATIONS -> { }
+                case NAME, PROPERTY, PROPERTY_DESCRIPTION, ENUM, ANNOTATIONS, VALUE, INSTRUCTIONS -> { }
             }
         }
         for (FieldText t : texts) {
@@ -70,7 +74,7 @@ final class ToolScan {
                 case PROPERTY -> matcher.matchIdentifier(t, FieldMatcher.PROPERTY, FieldMatcher.PROPERTY, this::accept);
                 case PROPERTY_DESCRIPTION -> matcher.matchText(t, FieldMatcher.PROPERTY_DESCRIPTION,
                         FieldMatcher.PROPERTY_DESCRIPTION, FieldMatcher.PROPERTY_WARNING, this::accept);
-                case ENUM, ANNOTATIONS -> { }
+                case ENUM, ANNOTATIONS, VALUE, INSTRUCTIONS -> { }
             }
         }
         matchHints();
@@ -95,6 +99,7 @@ final class ToolScan {
         switch (hit.rule().target()) {
             case Rule.Target.Vote v -> votes.add(hit);
             case Rule.Target.Raise r -> flagHits.add(hit);
+            case Rule.Target.Mark m -> cueHits.add(hit);
         }
     }
 
@@ -125,6 +130,7 @@ final class ToolScan {
             if (description.isTextual() && !description.textValue().isEmpty())
                 texts.add(FieldText.inSchema(Field.PROPERTY_DESCRIPTION, prefix, key, "/description",
                         Words.ofText(description.textValue(), rules.vocabulary)));
+            if (schema.size() > (description.isMissingNode() ? 1 : 2)) ProseValues.collect(schema, prefix, key, rules.vocabulary, values);
             if (depth == 0 && actionCandidate == null && isActionParam(name)) {
                 List<String> values = enumValues(schema);
                 if (values.size() >= 2 && values.size() <= MAX_ACTIONS) {
@@ -221,6 +227,7 @@ final class ToolScan {
                 switch (hit.rule().target()) {
                     case Rule.Target.Vote vote -> v.add(hit);
                     case Rule.Target.Raise raise -> valueFlags.add(hit);
+                    case Rule.Target.Mark mark -> { } // cues read only prose
                 }
             });
             any |= !v.isEmpty();
