@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,7 +93,7 @@ public final class Classifier {
      * {@code scan} of a {@code tools/list} result, and a refresh, want.
      */
     public List<RiskProfile> classifyAll(List<Tool> tools) {
-        java.util.Map<Optional<String>, ServerContext> contexts = ServerContext.byServer(tools);
+        Map<Optional<String>, ServerContext> contexts = ServerContext.byServer(tools);
         List<RiskProfile> out = new ArrayList<>(tools.size());
         for (Tool t : tools) out.add(classify(t, contexts.get(t.server())));
         return out;

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +42,7 @@ public final class ServerContext {
     public static ServerContext of(Collection<String> toolNames, Optional<String> instructions) {
         if (instructions == null) throw new IllegalArgumentException("instructions must not be null (use Optional.empty())");
         var lower = new TreeSet<String>();
-        for (String name : toolNames) lower.add(name.toLowerCase(java.util.Locale.ROOT));
+        for (String name : toolNames) lower.add(name.toLowerCase(Locale.ROOT));
         return new ServerContext(Set.copyOf(lower), instructions.filter(s -> !s.isBlank()));
     }
 

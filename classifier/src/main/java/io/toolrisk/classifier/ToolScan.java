@@ -1,6 +1,7 @@
 package io.toolrisk.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.ToolAnnotations;
 import io.toolrisk.classifier.rules.Field;
@@ -10,6 +11,7 @@ import io.toolrisk.classifier.text.Words;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,9 +89,9 @@ final class ToolScan {
      * data"): a parameter named "action" of such a tool filters what is read (to-dos by the action that
      * created them), it does not select an operation.
      */
-    boolean saysItOnlyReads(io.toolrisk.catalogue.Category base) {
-        if (base != io.toolrisk.catalogue.Category.READ) return false;
-        for (Hit h : votes.supporting(io.toolrisk.catalogue.Category.READ)) {
+    boolean saysItOnlyReads(Category base) {
+        if (base != Category.READ) return false;
+        for (Hit h : votes.supporting(Category.READ)) {
             if (h.rule().scope() && (h.field() == Field.DESCRIPTION || h.field() == Field.TITLE)) return true;
         }
         return false;
@@ -252,13 +254,13 @@ final class ToolScan {
         BitSet exits = new BitSet();
         boolean step = false;
         for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i).toLowerCase(java.util.Locale.ROOT);
+            String v = values.get(i).toLowerCase(Locale.ROOT);
             if (OPERATION_STEPS.contains(v)) step = true;
             if (OPERATION_EXITS.contains(v)) exits.set(i);
         }
         if (!step || exits.isEmpty()) return new BitSet();
         for (int i = 0; i < values.size(); i++) {
-            if (OPERATION_STEPS.contains(values.get(i).toLowerCase(java.util.Locale.ROOT))) perValue.set(i, new Votes());
+            if (OPERATION_STEPS.contains(values.get(i).toLowerCase(Locale.ROOT))) perValue.set(i, new Votes());
         }
         return exits;
     }

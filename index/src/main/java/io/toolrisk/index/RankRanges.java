@@ -1,5 +1,6 @@
 package io.toolrisk.index;
 
+import io.toolrisk.catalogue.Category;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -10,6 +11,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,11 +41,11 @@ final class RankRanges {
         List<LeafReaderContext> leaves = reader.leaves();
         int[][] starts = new int[leaves.size()][RiskRank.COUNT];
         int[][] ends = new int[leaves.size()][RiskRank.COUNT];
-        int stored = categoryRanks ? io.toolrisk.catalogue.Category.values().length : RiskRank.COUNT;
+        int stored = categoryRanks ? Category.values().length : RiskRank.COUNT;
         for (LeafReaderContext leaf : leaves) {
             int[] start = starts[leaf.ord];
             int[] end = ends[leaf.ord];
-            java.util.Arrays.fill(start, -1);
+            Arrays.fill(start, -1);
             NumericDocValues ranks = DocValues.getNumeric(leaf.reader(), ToolFields.RANK);
             long[] seen = new long[RiskRank.COUNT];
             int previous = Integer.MAX_VALUE;

@@ -3,6 +3,7 @@ package io.toolrisk.classifier.flags;
 import io.toolrisk.classifier.rules.Cue;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The cue words of one text field, in order: for each, the {@link Cue}s it is marked with, its position among
@@ -224,7 +225,7 @@ public final class CueText {
 
     /** The lower-cased cue word {@code i}, for the few checks that depend on the word itself. */
     String word(int i) {
-        return text.substring(starts[i], ends[i]).toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
+        return text.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
 
     /** True when cue word {@code i} is {@code word} (ignoring case). */
@@ -452,7 +453,7 @@ public final class CueText {
         while (k >= 0 && text.charAt(k) == ' ') k--;
         int end = k + 1;
         while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
-        return text.substring(k + 1, end).toLowerCase(java.util.Locale.ROOT);
+        return text.substring(k + 1, end).toLowerCase(Locale.ROOT);
     }
 
     /** The word starting after {@code offset}, skipping white space only; "" when punctuation or the end comes first. */
@@ -461,6 +462,6 @@ public final class CueText {
         while (k < text.length() && text.charAt(k) == ' ') k++;
         int start = k;
         while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'')) k++;
-        return text.substring(start, k).toLowerCase(java.util.Locale.ROOT);
+        return text.substring(start, k).toLowerCase(Locale.ROOT);
     }
 }

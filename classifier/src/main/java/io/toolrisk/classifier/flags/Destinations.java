@@ -2,6 +2,7 @@ package io.toolrisk.classifier.flags;
 
 import io.toolrisk.classifier.rules.Cue;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -83,7 +84,7 @@ final class Destinations {
             int end = k;
             while (k > from && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '_')) k--;
             if (end == k) return false;
-            if (TOWARDS.contains(text.substring(k, end).toLowerCase(java.util.Locale.ROOT))) return true;
+            if (TOWARDS.contains(text.substring(k, end).toLowerCase(Locale.ROOT))) return true;
         }
         return false;
     }

@@ -3,7 +3,9 @@ package io.toolrisk.classifier.flags;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.classifier.rules.Cue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -175,10 +177,10 @@ final class Promotion {
         String before = t.wordBefore(i);
         if (before.equals("are") || before.equals("is")) {
             int other = t.previous(i, Cue.EXCLUSIVE.bit() | Cue.DISPARAGE.bit(), 5);
-            String text = t.text().substring(Math.max(0, t.start(i) - 40), t.start(i)).toLowerCase(java.util.Locale.ROOT);
+            String text = t.text().substring(Math.max(0, t.start(i) - 40), t.start(i)).toLowerCase(Locale.ROOT);
             return other >= 0 || text.contains("other ");
         }
-        return t.isWord(i, "close") && t.text().substring(Math.max(0, t.start(i) - 25), t.start(i)).toLowerCase(java.util.Locale.ROOT).contains("nothing");
+        return t.isWord(i, "close") && t.text().substring(Math.max(0, t.start(i) - 25), t.start(i)).toLowerCase(Locale.ROOT).contains("nothing");
     }
 
     private static final List<String> CHOICES = List.of("the right choice", "the best choice", "the only choice",
@@ -199,7 +201,7 @@ final class Promotion {
         for (int i : choose) {
             if (t.isWord(i, "choice") || t.isWord(i, "go") && t.text().startsWith("-to", t.end(i))) choose[n++] = i;
         }
-        return java.util.Arrays.copyOf(choose, n);
+        return Arrays.copyOf(choose, n);
     }
 
     /** One of {@link #CHOICES} that ends at {@code end}; {@code span} receives where. */

@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.classifier.rules.Cue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
@@ -139,7 +140,7 @@ final class Shadowing {
      */
     private static boolean asSubject(String text, ToolMentions.Mention m) {
         if (ToolMentions.namedAsTool(text, m)) return true;
-        String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(java.util.Locale.ROOT);
+        String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.ROOT);
         return before.endsWith("calls to ") || before.endsWith("call to ") || before.endsWith("calling ");
     }
 
@@ -158,7 +159,7 @@ final class Shadowing {
 
     /** "X must be called first", "should be used before": an order of calls, not a change to the other tool. */
     private static boolean onlyWhen(CueText t, int modal) {
-        String after = t.text().substring(t.end(modal), Math.min(t.text().length(), t.end(modal) + 40)).toLowerCase(java.util.Locale.ROOT);
+        String after = t.text().substring(t.end(modal), Math.min(t.text().length(), t.end(modal) + 40)).toLowerCase(Locale.ROOT);
         return CALL_ORDER.matcher(after).matches();
     }
 

@@ -1,5 +1,12 @@
 package io.toolrisk.classifier.flags;
 
+import io.toolrisk.classifier.rules.Cue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -32,7 +39,7 @@ final class ToolMentions {
         for (int skipped = 0; skipped < 3; skipped++) {
             k = skipSpaces(text, k);
             int end = wordEnd(text, k);
-            String word = text.substring(k, end).toLowerCase(java.util.Locale.ROOT);
+            String word = text.substring(k, end).toLowerCase(Locale.ROOT);
             if (!SKIPPED_BEFORE.contains(word) || isToolish(text, k, end)) break;
             k = end;
         }
@@ -40,8 +47,8 @@ final class ToolMentions {
     }
 
     /** Every tool name written in {@code text[from, to)}, in order. */
-    static java.util.List<Mention> in(String text, int from, int to) {
-        var out = new java.util.ArrayList<Mention>(2);
+    static List<Mention> in(String text, int from, int to) {
+        var out = new ArrayList<Mention>(2);
         int k = from;
         while (k < to) {
             char c = text.charAt(k);
@@ -83,7 +90,7 @@ final class ToolMentions {
             }
             int start = wordStart(text, end);
             if (start == end) return Optional.empty();
-            String word = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+            String word = text.substring(start, end).toLowerCase(Locale.ROOT);
             if (!SKIPPED_AFTER.contains(word) || isToolish(text, start, end)) return mentionAt(text, start);
             k = start;
         }
@@ -115,7 +122,7 @@ final class ToolMentions {
         if (!isName(name) || name.contains(" ") || assigned(text, end)) return Optional.empty();
         boolean identifier = isToolish(text, nameStart, nameEnd);
         boolean beforeTool = (nextWordIs(text, end, "tool") || nextWordIs(text, end, "function"))
-                && (identifier || TOOL_VERBS.contains(name.toLowerCase(java.util.Locale.ROOT)));
+                && (identifier || TOOL_VERBS.contains(name.toLowerCase(Locale.ROOT)));
         return identifier || beforeTool ? Optional.of(new Mention(name, start, end)) : Optional.empty();
     }
 
@@ -164,7 +171,7 @@ final class ToolMentions {
             k = close;
         }
         // "the fetch tool", "'fetch' tool": a tool verb or a quoted name right before the word.
-        for (int i : t.wordsWith(io.toolrisk.classifier.rules.Cue.TOOL.bit())) {
+        for (int i : t.wordsWith(Cue.TOOL.bit())) {
             int before = skipSpacesBack(text, t.start(i));
             if (before == 0 || !isQuote(text.charAt(before - 1)) && !TOOL_VERBS.contains(t.wordBefore(i))) continue;
             Optional<Mention> m = before(text, t.start(i));
@@ -181,7 +188,7 @@ final class ToolMentions {
         private final Supplier<ToolNames> names;
         private int[] starts = new int[8];
         private int count;
-        private java.util.Set<String> checked;
+        private Set<String> checked;
         boolean named;
         boolean namedAsTool;
 
@@ -193,7 +200,7 @@ final class ToolMentions {
         void check(Optional<Mention> mention) {
             if (mention.isEmpty() || namedAsTool) return;
             Mention m = mention.get();
-            if (checked == null) checked = new java.util.HashSet<>();
+            if (checked == null) checked = new HashSet<>();
             if (!checked.add(m.name())) return;
             if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER) return;
             named = true;
@@ -201,14 +208,14 @@ final class ToolMentions {
         }
 
         void add(int start) {
-            if (count == starts.length) starts = java.util.Arrays.copyOf(starts, 2 * count);
+            if (count == starts.length) starts = Arrays.copyOf(starts, 2 * count);
             starts[count++] = start;
         }
 
         Others result() {
             if (!named) return NO_OTHERS;
-            int[] sorted = java.util.Arrays.copyOf(starts, count);
-            java.util.Arrays.sort(sorted);
+            int[] sorted = Arrays.copyOf(starts, count);
+            Arrays.sort(sorted);
             return new Others(sorted, true, namedAsTool);
         }
     }
@@ -217,7 +224,7 @@ final class ToolMentions {
 
     /** True when one of {@code starts} (in order) lies within {@code reach} chars of {@code text[from, to)}. */
     static boolean near(int[] starts, int from, int to, int reach) {
-        int at = java.util.Arrays.binarySearch(starts, from - reach);
+        int at = Arrays.binarySearch(starts, from - reach);
         if (at < 0) at = -at - 1;
         return at < starts.length && starts[at] <= to + reach;
     }
@@ -250,7 +257,7 @@ final class ToolMentions {
      */
     static boolean looksLikeTool(String text, Mention m) {
         if (namedAsTool(text, m)) return true;
-        for (String token : java.util.Arrays.asList(tokens(text, m.start(), m.end()))) {
+        for (String token : Arrays.asList(tokens(text, m.start(), m.end()))) {
             if (TOOL_VERBS.contains(token)) return true;
         }
         return false;
@@ -258,7 +265,7 @@ final class ToolMentions {
 
     /** The lower-cased tokens of {@code text[start, end)}: split at non-alphanumerics and lower-to-upper changes. */
     private static String[] tokens(String text, int start, int end) {
-        var out = new java.util.ArrayList<String>(4);
+        var out = new ArrayList<String>(4);
         var token = new StringBuilder();
         for (int k = start; k < end; k++) {
             char c = text.charAt(k);
@@ -275,12 +282,12 @@ final class ToolMentions {
     }
 
     private static boolean isName(String name) {
-        if (NOT_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))) return false;
+        if (NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))) return false;
         if (name.contains("://") || name.contains("/") || name.contains("@") || name.contains("=")) return false;
         if (name.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-')) return false;
-        if (name.equals(name.toUpperCase(java.util.Locale.ROOT)) && name.contains("_")) return false; // AN_ENV_VAR
+        if (name.equals(name.toUpperCase(Locale.ROOT)) && name.contains("_")) return false; // AN_ENV_VAR
         int dot = name.lastIndexOf('.');
-        return dot < 0 || !FILE_TYPES.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+        return dot < 0 || !FILE_TYPES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     private static final Set<String> FILE_TYPES = Set.of("json", "md", "txt", "py", "js", "ts", "yaml", "yml", "sh",

@@ -1,6 +1,7 @@
 package io.toolrisk.classifier.flags;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Values written into a text: e-mail addresses, wallet and account numbers, URLs and paths. A definition that
@@ -38,7 +39,7 @@ final class Values {
         return dot;
     }
 
-    private static final java.util.Set<String> POINTING = java.util.Set.of("to", "with", "into", "at", "as", "by", "be",
+    private static final Set<String> POINTING = Set.of("to", "with", "into", "at", "as", "by", "be",
             "is", "are");
     private static final int AFTER_POINTER = 4;
 

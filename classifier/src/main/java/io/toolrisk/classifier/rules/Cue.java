@@ -1,131 +1,122 @@
 package io.toolrisk.classifier.rules;
 
+import io.toolrisk.catalogue.WireName;
+
 /**
  * The part a word plays in a sentence that addresses a model rather than a user: the words of a cue rule are
  * marked with one cue, and the detectors of tool poisoning ({@code io.toolrisk.classifier.flags}) look for cues in
  * combination ("do not" + "tell" + "the user"), never for one word alone. The words are data (the cue rules of
  * the ruleset); which combinations mean what is code.
  */
-public enum Cue {
+public enum Cue implements WireName {
     /** Negates what follows (the ruleset's negations are marked with it too): not, never, without. */
-    NEGATION("negation"),
+    NEGATION,
     /** Tells the model to leave something out: avoid, omit, refrain. */
-    SUPPRESS("suppress"),
+    SUPPRESS,
     /** Makes what follows an obligation: must, should, always, please. */
-    MODAL("modal"),
+    MODAL,
     /** Names the model: you, your, the assistant, the AI, the agent. */
-    ADDRESSEE("addressee"),
+    ADDRESSEE,
     /** Names the person the model works for: the user, the human. */
-    USER("user"),
+    USER,
     /** Tells someone something: tell, mention, reveal, notify. */
-    REPORT("report"),
+    REPORT,
     /** Comes to know: know, notice, aware, see. */
-    PERCEIVE("perceive"),
+    PERCEIVE,
     /** Does something unseen: silently, secretly, quietly. */
-    STEALTH_MANNER("stealth-manner"),
+    STEALTH_MANNER,
     /** Unseen or kept back: invisible, hidden, confidential, discreet. */
-    STEALTH_STATE("stealth-state"),
+    STEALTH_STATE,
     /** Keeps something back: keep, hide, conceal, remain. */
-    KEEP("keep"),
+    KEEP,
     /** Points at the matter at hand: this, these, it, the fact, about. */
-    THIS_MATTER("this-matter"),
+    THIS_MATTER,
     /** Reads (imperative): read, open, load, collect. */
-    READ("read"),
+    READ,
     /** Puts data somewhere (imperative): include, pass, append, attach. */
-    PASS("pass"),
+    PASS,
     /** Sends data away (imperative): send, forward, upload, email. */
-    SEND("send"),
+    SEND,
     /** Runs a command (imperative): run, execute, install. */
-    RUN("run"),
+    RUN,
     /** Changes a value (imperative or participle): change, replace, set, redirect. */
-    TAMPER("tamper"),
+    TAMPER,
     /** Calls a tool, in any form: call, calling, use, invoked. */
-    CALL("call"),
+    CALL,
     /** A secret by itself: password, credentials, cookies, mnemonic. */
-    SECRET("secret"),
+    SECRET,
     /** Makes the next word a secret: private (key), access (token), seed (phrase). */
-    SECRET_QUALIFIER("secret-qualifier"),
+    SECRET_QUALIFIER,
     /** A word that is a secret after a qualifier: key, token, phrase. */
-    SECRET_HOLDER("secret-holder"),
+    SECRET_HOLDER,
     /** A file or folder that holds secrets: ~/.ssh, id_rsa, .aws/credentials. */
-    SECRET_PATH("secret-path"),
+    SECRET_PATH,
     /** What the model was told or has seen: conversation, chat, messages, prompt. */
-    CONVERSATION("conversation"),
+    CONVERSATION,
     /** All of it, or what came before: entire, full, previous, recent, verbatim. */
-    WHOLE("whole"),
+    WHOLE,
     /** A slot a tool call carries data in: parameter, argument, field, header. */
-    DESTINATION("destination"),
+    DESTINATION,
     /** A place outside: url, endpoint, webhook, and literal URLs. */
-    REMOTE("remote"),
+    REMOTE,
     /** A value the user decides: recipient, amount, account, destination. */
-    ARGUMENT("argument"),
+    ARGUMENT,
     /** Sets a value against the user's: regardless, whatever, instead, rather. */
-    OVERRIDE_MARK("override-mark"),
+    OVERRIDE_MARK,
     /** What the user chose: requested, specified, picked, original. */
-    USER_CHOICE("user-choice"),
+    USER_CHOICE,
     /** Sets instructions aside: ignore, disregard, forget, bypass. */
-    OVERRIDE("override"),
+    OVERRIDE,
     /** Instructions to a model: instructions, directives, guidelines, prompt. */
-    INSTRUCTION("instruction"),
+    INSTRUCTION,
     /** Limits on a model, or its rules: rules, restrictions, filters, behaviour. */
-    RESTRICTION("restriction"),
+    RESTRICTION,
     /** Qualifies instructions as the model's standing ones: previous, prior, above, system, safety. */
-    PRIOR("prior"),
+    PRIOR,
     /** Says instructions no longer hold: void, revoked, lifted, disabled. */
-    VOID("void"),
+    VOID,
     /** A privileged mode or role: developer, debug, admin, jailbreak, unrestricted. */
-    MODE("mode"),
+    MODE,
     /** A mode that has no limits by name: jailbreak, unrestricted, uncensored. */
-    JAILBREAK("jailbreak"),
+    JAILBREAK,
     /** Takes on a role or a privilege: act, become, pretend, granted, operating. */
-    BECOME("become"),
+    BECOME,
     /** From here on: now, longer, moment, henceforth. */
-    NOW("now"),
+    NOW,
     /** Ranks one instruction above another: priority, precedence, supersedes, authority. */
-    PRIORITY("priority"),
+    PRIORITY,
     /** Obeys: obey, comply. */
-    OBEY("obey"),
+    OBEY,
     /** Refuses: refuse, decline. */
-    REFUSE("refuse"),
+    REFUSE,
     /** A tool: tool, tools, function. */
-    TOOL("tool"),
+    TOOL,
     /** A condition on a call: before, after, when, whenever, every. */
-    TRIGGER("trigger"),
+    TRIGGER,
     /** A condition that holds on every call: whenever, anytime. */
-    EVERY_TIME("every-time"),
+    EVERY_TIME,
     /** No longer to be used: deprecated, retired, disabled, unreliable. */
-    DEPRECATED("deprecated"),
+    DEPRECATED,
     /** Sends calls elsewhere: instead, switch, migrate, redirect. */
-    REDIRECT("redirect"),
+    REDIRECT,
     /** Praise that needs nothing else: unmatched, revolutionary, world's, flawless. */
-    SUPERLATIVE("superlative"),
+    SUPERLATIVE,
     /** Praise that counts next to a tool: best, fastest, premium, advanced. */
-    PRAISE("praise"),
+    PRAISE,
     /** Backing by others: trusted, loved, endorsed, certified, voted. */
-    ENDORSEMENT("endorsement"),
+    ENDORSEMENT,
     /** A crowd that backs it: millions, professionals, experts, everyone. */
-    CROWD("crowd"),
+    CROWD,
     /** Chooses a tool: prefer, choose, select, pick, rely. */
-    CHOOSE("choose"),
+    CHOOSE,
     /** Excludes the alternatives: only, exclusively, always, instead. */
-    EXCLUSIVE("exclusive"),
+    EXCLUSIVE,
     /** Runs down the alternatives: inferior, outdated, outperforms, beats. */
-    DISPARAGE("disparage"),
+    DISPARAGE,
     /** A command that is an attack wherever it is run: a pipe to a shell, a reverse shell, an rc file. */
-    COMMAND("command"),
+    COMMAND,
     /** A command that is harmless or harmful by its arguments: curl, wget, chmod, sudo. */
-    WEAK_COMMAND("weak-command");
-
-    private final String wireName;
-
-    Cue(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The name used in ruleset files. */
-    public String wireName() {
-        return wireName;
-    }
+    WEAK_COMMAND;
 
     /** This cue as a bit of a mask of cues. */
     public long bit() {
@@ -134,11 +125,6 @@ public enum Cue {
 
     /** Parses a wire name; throws with the accepted values when {@code name} is not one. */
     public static Cue fromWireName(String name) {
-        for (Cue c : values()) {
-            if (c.wireName.equals(name)) return c;
-        }
-        var names = new StringBuilder();
-        for (Cue c : values()) names.append(names.isEmpty() ? "" : ", ").append(c.wireName);
-        throw new IllegalArgumentException("unknown cue '%s' (expected one of %s)".formatted(name, names));
+        return WireName.parse(Cue.class, name, "cue");
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -150,7 +151,7 @@ public final class RuleLoader {
             unknownKeys(node, OVERRIDE_KEYS, where);
             try {
                 all.add(new ToolOverride(
-                        node.has("server") ? java.util.Optional.of(text(node, "server", where)) : java.util.Optional.empty(),
+                        node.has("server") ? Optional.of(text(node, "server", where)) : Optional.empty(),
                         text(node, "tool", where), Category.fromWireName(text(node, "category", where)),
                         text(node, "reason", where)));
             } catch (IllegalArgumentException e) {

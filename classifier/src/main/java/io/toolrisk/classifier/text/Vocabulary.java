@@ -1,6 +1,7 @@
 package io.toolrisk.classifier.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class Vocabulary {
         if (2 * (words.size() + 1) > slots.length) grow();
         int id = words.size();
         words.add(word);
-        if (id == keys.length) keys = java.util.Arrays.copyOf(keys, 2 * id);
+        if (id == keys.length) keys = Arrays.copyOf(keys, 2 * id);
         keys[id] = word.toCharArray();
         longest = Math.max(longest, word.length());
         insert(id);
