@@ -2,7 +2,6 @@ package io.toolrisk.classifier.flags;
 
 import io.toolrisk.classifier.rules.Cue;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
