@@ -141,6 +141,17 @@ public final class CueText {
         focusTo = to;
     }
 
+    /** The offset in the text where the cue words in focus begin (0 when none is). */
+    int focusStart() {
+        return focusFrom < size ? starts[Math.max(0, focusFrom)] : 0;
+    }
+
+    /** The offset in the text where the cue words in focus end (the text's length when none is). */
+    int focusEnd() {
+        int last = Math.min(focusTo, size) - 1;
+        return last >= 0 && last >= focusFrom ? ends[last] : text.length();
+    }
+
     private void indexByCue() {
         byCue = new int[Long.SIZE][];
         byCueCount = new int[Long.SIZE];

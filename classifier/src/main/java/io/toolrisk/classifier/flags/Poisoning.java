@@ -63,10 +63,12 @@ public final class Poisoning {
                 && (gate.deprecationByAddress() || (others = ToolMentions.others(t, place.names())).named())) {
             Deprecation.find(t, place.names(), place.title(), out);
         }
-        if (gate.shadowing(place.mayNameTools())
-                && (others != null ? others : (others = ToolMentions.others(t, place.names()))).namedAsTool()) {
+        if (gate.shadowing(place.mayNameTools())) {
             t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));
-            Shadowing.find(t, place.names(), others.starts(), out);
+            // Only a name within reach of the words in focus can be shadowed: the rest of a long text is not read.
+            if (others == null)
+                others = ToolMentions.others(t, place.names(), t.focusStart() - Shadowing.REACH, t.focusEnd() + Shadowing.REACH);
+            if (others.namedAsTool()) Shadowing.find(t, place.names(), others.starts(), out);
             t.focus(0, Integer.MAX_VALUE);
         }
         if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.mayRankItself(), out);

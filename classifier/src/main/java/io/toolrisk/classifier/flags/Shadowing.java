@@ -31,7 +31,7 @@ final class Shadowing {
     }
 
     /** How far from a word the other tool it is about is named, at most (in chars). */
-    private static final int REACH = 160;
+    static final int REACH = 160;
 
     /** Finds shadowing in {@code t}, where other tools are named at {@code others} ({@link ToolMentions#others}). */
     static void find(CueText t, Supplier<ToolNames> names, int[] others, List<Finding> out) {

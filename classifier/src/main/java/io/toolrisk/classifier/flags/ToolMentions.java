@@ -145,10 +145,17 @@ final class ToolMentions {
      * stands in the text.
      */
     static Others others(CueText t, Supplier<ToolNames> names) {
+        return others(t, names, 0, t.text().length());
+    }
+
+    /** As {@link #others(CueText, Supplier)}, for the names that start within {@code text[from, to)} only. */
+    static Others others(CueText t, Supplier<ToolNames> names, int from, int to) {
         String text = t.text();
         int n = text.length();
+        from = Math.max(0, from);
+        to = Math.min(n, to);
         var scan = new OthersScan(text, names);
-        for (int k = text.indexOf('_'); k >= 0; k = text.indexOf('_', k + 1)) {
+        for (int k = text.indexOf('_', from); k >= 0 && k < to; k = text.indexOf('_', k + 1)) {
             if (k == 0 || k + 1 == n || !isNameChar(text.charAt(k - 1)) || !isNameChar(text.charAt(k + 1))) continue;
             int word = wordStart(text, k);
             int end = wordEnd(text, k);
@@ -161,7 +168,7 @@ final class ToolMentions {
             }
             scan.add(word);
         }
-        for (int k = text.indexOf('`'); k >= 0; k = text.indexOf('`', k + 1)) {
+        for (int k = text.indexOf('`', from); k >= 0 && k < to; k = text.indexOf('`', k + 1)) {
             int close = text.indexOf('`', k + 1);
             if (close < 0) break;
             if (close - k - 1 <= MAX_NAME && close > k + 1 && !names.get().isOwn(text, k + 1, close)) {
@@ -172,6 +179,7 @@ final class ToolMentions {
         }
         // "the fetch tool", "'fetch' tool": a tool verb or a quoted name right before the word.
         for (int i : t.wordsWith(Cue.TOOL.bit())) {
+            if (t.start(i) < from || t.start(i) >= to) continue;
             int before = skipSpacesBack(text, t.start(i));
             if (before == 0 || !isQuote(text.charAt(before - 1)) && !TOOL_VERBS.contains(t.wordBefore(i))) continue;
             Optional<Mention> m = before(text, t.start(i));
@@ -282,13 +290,26 @@ final class ToolMentions {
     }
 
     private static boolean isName(String name) {
-        if (NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))) return false;
-        if (name.contains("://") || name.contains("/") || name.contains("@") || name.contains("=")) return false;
-        if (name.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-')) return false;
-        if (name.equals(name.toUpperCase(Locale.ROOT)) && name.contains("_")) return false; // AN_ENV_VAR
+        // One pass over the characters: a path, a URL, an address or an assignment is no name; nor a number or a
+        // version; nor AN_ENV_VAR.
+        boolean onlyNumeric = true;
+        boolean lowerCase = false;
+        boolean underscore = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == '@' || c == '=') return false;
+            if (!(Character.isDigit(c) || c == '.' || c == '-')) onlyNumeric = false;
+            if (Character.toUpperCase(c) != c) lowerCase = true;
+            if (c == '_') underscore = true;
+        }
+        if (onlyNumeric || underscore && !lowerCase) return false;
+        if (name.length() <= MAX_NOT_NAME && NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))) return false;
         int dot = name.lastIndexOf('.');
         return dot < 0 || !FILE_TYPES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
+
+    /** The length of the longest of {@link #NOT_NAMES}: a longer word is none of them. */
+    private static final int MAX_NOT_NAME = NOT_NAMES.stream().mapToInt(String::length).max().orElse(0);
 
     private static final Set<String> FILE_TYPES = Set.of("json", "md", "txt", "py", "js", "ts", "yaml", "yml", "sh",
             "env", "toml", "xml", "html", "csv", "pdf", "png", "jpg", "log", "pub", "cfg", "ini", "conf");
