@@ -5,6 +5,7 @@ import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.ToolAnnotations;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,10 +19,7 @@ final class AnnotationTable {
 
     static void render(Tag into, ToolAnnotations declared, RiskProfile profile) {
         into.add("h2").text("Annotations");
-        Tag table = into.add("div", "scroll").add("table", "annotations").id("annotations");
-        Tag head = table.add("tr");
-        for (String column : new String[]{"hint", "declared", "spec default applied", "inferred from the profile"})
-            head.add("th").text(column);
+        Tag table = Blocks.table(into, "annotations", List.of("hint", "declared", "spec default applied", "inferred from the profile"));
         Category category = profile.category();
         row(table, "readOnlyHint", declared.readOnlyHint(), declared.effectiveReadOnly(), Optional.of(category == Category.READ));
         row(table, "destructiveHint", declared.destructiveHint(), declared.effectiveDestructive(),

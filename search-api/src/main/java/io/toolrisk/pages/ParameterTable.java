@@ -3,6 +3,7 @@ package io.toolrisk.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,9 +23,7 @@ final class ParameterTable {
         }
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        Tag table = into.add("div", "scroll").add("table", "parameters").id("parameters");
-        Tag head = table.add("tr");
-        for (String column : new String[]{"name", "type", "required", "values", "description"}) head.add("th").text(column);
+        Tag table = Blocks.table(into, "parameters", List.of("name", "type", "required", "values", "description"));
         for (Map.Entry<String, JsonNode> p : properties.properties()) {
             JsonNode spec = p.getValue();
             Tag row = table.add("tr");

@@ -3,7 +3,9 @@ package io.toolrisk.pages;
 import io.toolrisk.policy.PolicyFormat;
 import io.toolrisk.policy.PolicyProfile;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,10 +59,9 @@ final class PolicyPreviews {
 
     private static void downloads(Tag main, String server) {
         main.add("h3").text("Every format and profile");
-        Tag table = main.add("div", "scroll").add("table", "policies").id("policies");
-        Tag head = table.add("tr");
-        head.add("th").text("format");
-        for (PolicyProfile p : PolicyProfile.values()) head.add("th").text(p.wireName());
+        List<String> columns = new ArrayList<>(List.of("format"));
+        for (PolicyProfile p : PolicyProfile.values()) columns.add(p.wireName());
+        Tag table = Blocks.table(main, "policies", columns);
         for (PolicyFormat f : PolicyFormat.values()) {
             Tag row = table.add("tr");
             row.add("td").text(f.wireName());

@@ -58,7 +58,8 @@ public final class SearchPage {
         results.add("p", "total").id("total").text("%,d".formatted(hits.total()) + (hits.total() == 1 ? " tool" : " tools"));
         Tag list = results.add("ol", "results").id("results");
         for (JsonNode item : items) result(list, item);
-        pager(results, query, hits);
+        long pages = Math.min((hits.total() + query.size() - 1) / query.size(), ToolQuery.MAX_PAGED_HITS / query.size());
+        Blocks.pager(results, query.page(), pages, page -> SearchLinks.page(query, page));
         return layout.html();
     }
 
@@ -127,20 +128,6 @@ public final class SearchPage {
         Tag link = item.add("a").attr("data-" + param, value).href(Href.local(href));
         link.text(value + " ").add("span", "count").text("%,d".formatted(count));
         if (active) link.text(" ×");
-    }
-
-    private static void pager(Tag results, ToolQuery query, ToolHits hits) {
-        long pages = Math.min((hits.total() + query.size() - 1) / query.size(), ToolQuery.MAX_PAGED_HITS / query.size());
-        Tag nav = results.add("nav", "pager");
-        if (query.page() > 1) {
-            nav.add("a").attr("rel", "prev").href(Href.local(SearchLinks.page(query, query.page() - 1))).text("← previous");
-            nav.text(" ");
-        }
-        if (pages > 1) nav.text("page %d of %d".formatted(query.page(), pages));
-        if (query.page() < pages) {
-            nav.text(" ");
-            nav.add("a").attr("rel", "next").href(Href.local(SearchLinks.page(query, query.page() + 1))).text("next →");
-        }
     }
 
     private static void select(Tag form, String name, String anyLabel, List<String> values, List<String> selected) {

@@ -106,21 +106,7 @@ public final class ServerPage {
             Layout.badge(item, "severity", t.path("severity").asText());
             SearchPage.flagNames(item, t.path("flags"));
         }
-        pager(main, id, page, (total + TOOLS_PER_PAGE - 1) / TOOLS_PER_PAGE);
-    }
-
-    private static void pager(Tag main, String id, int page, int pages) {
-        if (pages <= 1) return;
-        Tag nav = main.add("nav", "pager");
-        if (page > 1) {
-            nav.add("a").attr("rel", "prev").href(Href.local(Html.serverPath(id) + "?page=" + (page - 1))).text("← previous");
-            nav.text(" ");
-        }
-        nav.text("page %d of %d".formatted(page, pages));
-        if (page < pages) {
-            nav.text(" ");
-            nav.add("a").attr("rel", "next").href(Href.local(Html.serverPath(id) + "?page=" + (page + 1))).text("next →");
-        }
+        Blocks.pager(main, page, (total + TOOLS_PER_PAGE - 1) / TOOLS_PER_PAGE, p -> Html.serverPath(id) + "?page=" + p);
     }
 
     private static void changes(Tag main, List<ChangeSet> changes) {

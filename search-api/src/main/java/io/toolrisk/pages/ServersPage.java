@@ -87,7 +87,7 @@ public final class ServersPage {
         List<ServerRow> page = listed.subList(from, Math.min(listed.size(), from + PER_PAGE));
         list.attr("start", Integer.toString(from + 1));
         for (ServerRow row : page) row(list, row);
-        pager(main, request, (listed.size() + PER_PAGE - 1) / PER_PAGE);
+        Blocks.pager(main, request.page(), (listed.size() + PER_PAGE - 1) / PER_PAGE, p -> request.link(request.order(), p));
         return layout.html();
     }
 
@@ -113,20 +113,6 @@ public final class ServersPage {
             counts.text(" ");
             counts.add("span", "flag").attr("title", "tools flagged " + flag.getKey().wireName())
                     .text("⚑ %s %,d".formatted(flag.getKey().wireName(), flag.getValue()));
-        }
-    }
-
-    private static void pager(Tag main, Request request, int pages) {
-        if (pages <= 1) return;
-        Tag nav = main.add("nav", "pager");
-        if (request.page() > 1) {
-            nav.add("a").attr("rel", "prev").href(Href.local(request.link(request.order(), request.page() - 1))).text("← previous");
-            nav.text(" ");
-        }
-        nav.text("page %d of %d".formatted(request.page(), pages));
-        if (request.page() < pages) {
-            nav.text(" ");
-            nav.add("a").attr("rel", "next").href(Href.local(request.link(request.order(), request.page() + 1))).text("next →");
         }
     }
 }

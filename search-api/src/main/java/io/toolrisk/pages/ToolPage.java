@@ -12,6 +12,7 @@ import io.toolrisk.index.IndexedTool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -77,9 +78,7 @@ public final class ToolPage {
             main.add("p", "none").text("No rule quoted any words of this tool.");
             return;
         }
-        Tag table = main.add("div", "scroll").add("table", "evidence").id("evidence");
-        Tag head = table.add("tr");
-        for (String column : new String[]{"field", "quote", "rule"}) head.add("th").text(column);
+        Tag table = Blocks.table(main, "evidence", List.of("field", "quote", "rule"));
         for (Evidence e : profile.evidence()) {
             Tag row = table.add("tr");
             row.add("td").text(e.field());
@@ -107,9 +106,7 @@ public final class ToolPage {
     private static void actions(Tag main, RiskProfile profile) {
         if (profile.actions().isEmpty()) return;
         main.add("h2").text("Actions");
-        Tag table = main.add("div", "scroll").add("table", "actions").id("actions");
-        Tag head = table.add("tr");
-        for (String column : new String[]{"parameter", "value", "category", "severity"}) head.add("th").text(column);
+        Tag table = Blocks.table(main, "actions", List.of("parameter", "value", "category", "severity"));
         for (ActionProfile a : profile.actions()) {
             Tag row = table.add("tr");
             row.add("td").text(a.param());
