@@ -211,16 +211,17 @@ class PagesBrowserTest {
         WebElement box = browser.findElement(By.cssSelector("header input[name=q]"));
         box.sendKeys("issue");
         box.submit();
-        assertEquals("4 tools", browser.findElement(By.id("total")).getText());
+        await("the search's answer", () -> "4 tools".equals(totalShown()));
 
         browser.findElement(By.cssSelector("#facets a[data-category=destructive]")).click();
-        assertEquals("2 tools", browser.findElement(By.id("total")).getText());
+        await("the filtered answer", () -> "2 tools".equals(totalShown()));
         List<WebElement> results = browser.findElements(By.cssSelector("#results li"));
         for (WebElement result : results) assertTrue(result.getText().contains("destructive"), result.getText());
 
         WebElement first = browser.findElement(By.cssSelector("#results a.result"));
         String name = first.getText();
         first.click();
+        await("the tool's page", () -> !browser.findElements(By.id("tool-name")).isEmpty());
         assertEquals(name, browser.findElement(By.id("tool-name")).getText());
         assertTrue(browser.getCurrentUrl().endsWith("/servers/github/tools/" + name), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.cssSelector(".verdict")).getText().contains("critical"));
@@ -283,6 +284,7 @@ class PagesBrowserTest {
         WebElement github = browser.findElement(By.cssSelector("#servers li"));
         assertEquals(3, github.findElements(By.cssSelector("svg.mini-bar rect")).size(), "read, write and destructive");
         browser.findElement(By.cssSelector("#sort a[data-sort=name]")).click();
+        await("the list by name", () -> browser.getCurrentUrl().contains("sort=name") && !browser.findElements(By.cssSelector("#sort a.current[data-sort=name]")).isEmpty());
         List<String> byName = browser.findElements(By.cssSelector("#servers a.server-id")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("broken", "evil", "github", "mail", "stripe"), byName);
     }
@@ -292,6 +294,7 @@ class PagesBrowserTest {
         browser.get(app.url("/servers/githib"));
         assertTrue(browser.findElement(By.id("error-message")).getText().contains("no server 'githib'"));
         browser.findElement(By.cssSelector("#suggestions a.suggested-server")).click();
+        await("the server's page", () -> !browser.findElements(By.id("server-name")).isEmpty());
         assertEquals("github", browser.findElement(By.id("server-name")).getText());
         browser.get(app.url("/servers/github/tools/delete_rep"));
         assertEquals("delete_repo", browser.findElement(By.cssSelector("#suggestions a.suggested-tool")).getText());
@@ -363,6 +366,11 @@ class PagesBrowserTest {
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         Files.write(SHOTS.resolve("%s-%d.png".formatted(name, windowWidth)), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** The count of results the page shows, read at once (the page may be on its way to the next). */
+    private static String totalShown() {
+        return (String) script("var t = document.getElementById('total'); return t === null ? '' : t.textContent;");
     }
 
     /** The progress line the page shows, read at once: the page reloads itself at any moment. */
