@@ -11,6 +11,7 @@ import io.toolrisk.index.ToolHits;
 import io.toolrisk.index.ToolQuery;
 import io.toolrisk.index.ToolSearcher;
 import io.toolrisk.pages.ErrorPage;
+import io.toolrisk.pages.PolicyPreview;
 import io.toolrisk.pages.SearchPage;
 import io.toolrisk.pages.ServerPage;
 import io.toolrisk.pages.ServerRow;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -97,9 +97,9 @@ final class Pages {
             ServerTools tools = searcher.serverTools(server, page, ServerPage.TOOLS_PER_PAGE);
             List<JsonNode> items = new ArrayList<>(tools.items().size());
             for (byte[] item : tools.items()) items.add(Json.MAPPER.readTree(item));
-            Map<PolicyFormat, String> policies = new EnumMap<>(PolicyFormat.class);
+            Map<PolicyFormat, PolicyPreview> policies = new EnumMap<>(PolicyFormat.class);
             for (PolicyFormat format : PolicyFormat.values())
-                policies.put(format, new String(servers.rendered(searcher, server, format, profile), StandardCharsets.UTF_8));
+                policies.put(format, PolicyPreview.of(servers.rendered(searcher, server, format, profile)));
             List<ChangeSet> recent = changes.recent(Optional.of(server), 0, RECENT_CHANGE_SETS);
             var content = new ServerPage.Content(summary, items, page, profile, policies, recent);
             html(ctx, ServerPage.render(content, view.status(), view.snapshotId()));

@@ -1,5 +1,7 @@
 package io.toolrisk.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.index.ToolQuery;
@@ -64,9 +66,22 @@ final class Suggestions {
 
     private List<String> toolNames(String server) throws IOException {
         List<String> names = new ArrayList<>();
-        for (byte[] item : searcher.serverTools(server, 1, Integer.MAX_VALUE).items())
-            names.add(Json.MAPPER.readTree(item).path("tool").asText());
+        for (byte[] item : searcher.serverTools(server, 1, Integer.MAX_VALUE).items()) names.add(toolName(item));
         return names;
+    }
+
+    /** The {@code tool} of a listing item, read up to that field only: a server may have 10,000 of them. */
+    private static String toolName(byte[] item) throws IOException {
+        try (JsonParser json = Json.FACTORY.createParser(item)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) return "";
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                if (field.equals("tool")) return json.getText();
+                json.skipChildren();
+            }
+            return "";
+        }
     }
 
     /** Tools a search for {@code typed} finds, nearest names first; none when it cannot be searched. */

@@ -4,7 +4,6 @@ import io.toolrisk.policy.PolicyFormat;
 import io.toolrisk.policy.PolicyProfile;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,7 @@ final class PolicyPreviews {
     private PolicyPreviews() {
     }
 
-    static void render(Tag main, String server, PolicyProfile profile, Map<PolicyFormat, String> policies) {
+    static void render(Tag main, String server, PolicyProfile profile, Map<PolicyFormat, PolicyPreview> policies) {
         main.add("h2").id("policy").text("Policies");
         Tag choice = main.add("p", "profiles").id("profiles").text("Profile: ");
         for (PolicyProfile p : PolicyProfile.values()) {
@@ -28,7 +27,7 @@ final class PolicyPreviews {
         }
         Tag previews = main.add("div", "previews").id("previews");
         for (PolicyFormat format : PolicyFormat.values()) {
-            String text = policies.getOrDefault(format, "");
+            PolicyPreview preview = policies.getOrDefault(format, PolicyPreview.of(new byte[0]));
             String file = fileName(server, format, profile);
             String url = url(server, format, profile);
             Tag details = previews.add("details", "policy").id("policy-" + format.wireName());
@@ -41,17 +40,12 @@ final class PolicyPreviews {
                     .flag("hidden").text("Copy");
             actions.text(" ");
             actions.add("a").attr("download", file).href(Href.local(url)).text("download");
-            String[] lines = text.split("\n", -1);
-            int total = text.endsWith("\n") ? lines.length - 1 : lines.length;
-            Tag pre = details.add("pre", "policy-text").id("policy-text-" + format.wireName());
+            details.add("pre", "policy-text").id("policy-text-" + format.wireName()).text(preview.text());
             // The button copies the preview when it is the file to the character; else the file, fetched.
-            if (total > ServerPage.PREVIEW_LINES || !shownAsItIs(text)) copy.attr("data-src", url);
-            if (total <= ServerPage.PREVIEW_LINES) {
-                pre.text(text);
-            } else {
-                pre.text(String.join("\n", Arrays.copyOf(lines, ServerPage.PREVIEW_LINES)) + "\n");
+            if (!preview.whole() || !shownAsItIs(preview.text())) copy.attr("data-src", url);
+            if (!preview.whole()) {
                 details.add("p", "truncated").text("The first %,d of %,d lines; Copy and download take the whole file."
-                        .formatted(ServerPage.PREVIEW_LINES, total));
+                        .formatted(PolicyPreview.MAX_LINES, preview.lines()));
             }
         }
         downloads(main, server);

@@ -20,8 +20,6 @@ import java.util.Optional;
 public final class ServerPage {
     /** Tools listed on one page; a server of more has pages. */
     public static final int TOOLS_PER_PAGE = 500;
-    /** Lines of a policy shown in its preview; copy and download take the whole file. */
-    static final int PREVIEW_LINES = 200;
 
     private ServerPage() {
     }
@@ -32,11 +30,11 @@ public final class ServerPage {
      * @param summary  the server's summary JSON
      * @param tools    the listing JSON of page {@code page} of its tools, most severe first
      * @param profile  the profile whose policies are previewed
-     * @param policies each format's policy under {@code profile}, as text
+     * @param policies each format's policy under {@code profile}, previewed
      * @param changes  the server's recent change sets, newest first
      */
     public record Content(JsonNode summary, List<JsonNode> tools, int page, PolicyProfile profile,
-                          Map<PolicyFormat, String> policies, List<ChangeSet> changes) {
+                          Map<PolicyFormat, PolicyPreview> policies, List<ChangeSet> changes) {
         public Content {
             tools = List.copyOf(tools);
             policies = Map.copyOf(policies);
