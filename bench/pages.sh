@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The pages' cost (BENCHMARKS.md, "Pages"): `toolrisk serve` of a BEFORE commit and of this working tree on the
 # catalogue of bench/attack.sh (the shared corpus as 423 recorded servers plus `big`, 10,000 tools), each page asked
-# one request at a time with curl: 2 not counted, then 10; prints the median and max in ms and the answer's bytes.
+# one request at a time with curl: 20 not counted (the JIT compiles the new code), then 10; prints the median and max
+# in ms and the answer's bytes.
 # Usage: bench/pages.sh [BEFORE=the commit this branch grew from on main]   (works in target/bench-pages)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,9 +29,9 @@ fi
 "$WORK/before/toolrisk" --help >/dev/null 2>&1   # builds the BEFORE jar, outside the timing
 ./toolrisk --help >/dev/null 2>&1
 
-alone() { # path: 2 requests not counted, then 10 one after another
+alone() { # path: 20 requests not counted, then 10 one after another
   local path="$1" times
-  for _ in 1 2; do curl -s -o /dev/null --max-time 60 -H 'Accept: text/html' "http://127.0.0.1:$PORT$path"; done
+  for _ in $(seq 1 20); do curl -s -o /dev/null --max-time 60 -H 'Accept: text/html' "http://127.0.0.1:$PORT$path"; done
   times="$(for _ in $(seq 1 10); do
     curl -s -o /dev/null --max-time 60 -H 'Accept: text/html' -w '%{time_total} %{size_download} %{http_code}\n' "http://127.0.0.1:$PORT$path"
   done)"
