@@ -109,7 +109,10 @@ final class Markdown {
             case ThematicBreak t -> into.add("hr");
             case Emphasis e -> children(e, into.add("em"));
             case StrongEmphasis s -> children(s, into.add("strong"));
-            case SoftLineBreak s -> into.add("br");
+            case SoftLineBreak s -> {
+                if (keepsLineBreak(s)) into.add("br");
+                else into.text(" ");
+            }
             case HardLineBreak h -> into.add("br");
             case Text t -> literal(t, t.getLiteral(), into);
             case Code c -> code(c, into.add("code"));
@@ -123,6 +126,19 @@ final class Markdown {
             case LinkReferenceDefinition d -> literal(d, sourceOf(d), into.add("pre", "raw-html"));
             default -> children(node, into);
         }
+    }
+
+    /**
+     * True when a line break inside a paragraph is kept: after a line ending in a colon, or before an indented line
+     * ("Args:" then "  path: ..."). Elsewhere it is a space, as CommonMark has it: most descriptions wrap their prose
+     * at a fixed width, and keeping those breaks leaves ragged lines.
+     */
+    private boolean keepsLineBreak(SoftLineBreak lineBreak) {
+        if (lineBreak.getPrevious() instanceof Text before && before.getLiteral().stripTrailing().endsWith(":")) return true;
+        Node after = lineBreak.getNext();
+        if (after == null || after.getSourceSpans().isEmpty()) return false;
+        int start = after.getSourceSpans().getFirst().getInputIndex();
+        return start > 0 && (source.charAt(start - 1) == ' ' || source.charAt(start - 1) == '\t');
     }
 
     /** A paragraph of a tight list item is its text alone, as CommonMark's own renderer writes it. */

@@ -34,6 +34,14 @@ class MarkdownTest {
     }
 
     @Test
+    void wrappedProseJoinsAndStructuredLinesKeepTheirBreaks() {
+        assertEquals("<p>If setup fails, login to the panel and complete the setup manually.</p>",
+                render("If setup fails, login to\nthe panel and complete\nthe setup manually."));
+        assertEquals("<p>Args:<br>path: the file<br>mode: how</p>", render("Args:\n  path: the file\n  mode: how"));
+        assertEquals("<p>Error responses:<br>400: bad request</p>", render("Error responses:\n400: bad request"));
+    }
+
+    @Test
     void linksWithSafeSchemesAreLinksThatLeakNoReferrer() {
         assertEquals("<p>See <a href=\"https://hpanel.example/docs\" rel=\"nofollow noopener noreferrer ugc\">hPanel</a> or "
                         + "<a href=\"mailto:help@example.com\" rel=\"nofollow noopener noreferrer ugc\">mail</a></p>",
