@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
         var view = LiveIndex.open(store);
         // Started only on an empty catalogue or on the schedule, that is, only when the options were made above.
         var refresher = new BackgroundRefresher(view,
-                () -> new RefreshJob(options.orElseThrow(), Classifier.bundled(), Clock.systemUTC(), System.err, System.getenv()).run(),
+                progress -> new RefreshJob(options.orElseThrow(), Classifier.bundled(), Clock.systemUTC(), progress, System.getenv()).run(),
                 System.err);
         Javalin app = SearchApi.create(view).start(host, port);
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());

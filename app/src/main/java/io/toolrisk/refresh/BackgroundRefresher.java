@@ -2,22 +2,37 @@ package io.toolrisk.refresh;
 
 import io.toolrisk.index.LiveIndex;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs refreshes for a running server and switches its view to each new snapshot without a restart. At most one
- * runs at a time: a refresh asked for while one is running is skipped, not queued. Thread-safe.
+ * runs at a time: a refresh asked for while one is running is skipped, not queued. While the catalogue is empty, the
+ * view's status shows the refresh's latest progress line under the message it started with, so that the pages show
+ * the first run advancing. Thread-safe.
  */
 public final class BackgroundRefresher {
+    /** How the refresh job starts its lines; the status shows them without it. */
+    private static final String LINE_PREFIX = "refresh: ";
+
+    /** One refresh of the view's catalogue (a {@link RefreshJob#run} call), writing its progress to {@code progress}. */
+    @FunctionalInterface
+    public interface Run {
+        RefreshOutcome run(PrintStream progress) throws Exception;
+    }
+
     private final LiveIndex view;
-    private final Callable<RefreshOutcome> refresh;
+    private final Run refresh;
     private final PrintStream log;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    /** @param refresh one refresh of the view's catalogue (a {@link RefreshJob#run} call) */
-    public BackgroundRefresher(LiveIndex view, Callable<RefreshOutcome> refresh, PrintStream log) {
+    /** @param log where the refresh's progress and this class's own lines go (stderr) */
+    public BackgroundRefresher(LiveIndex view, Run refresh, PrintStream log) {
         this.view = view;
         this.refresh = refresh;
         this.log = log;
@@ -34,7 +49,7 @@ public final class BackgroundRefresher {
             return false;
         }
         if (view.snapshotId().isEmpty()) view.status(status);
-        Thread.ofVirtual().name("refresh").start(this::runOnce);
+        Thread.ofVirtual().name("refresh").start(() -> runOnce(status));
         return true;
     }
 
@@ -42,9 +57,10 @@ public final class BackgroundRefresher {
         return running.get();
     }
 
-    private void runOnce() {
+    private void runOnce(String status) {
+        var progress = new PrintStream(new Lines(log, line -> progress(status, line)), true, StandardCharsets.UTF_8);
         try {
-            RefreshOutcome outcome = refresh.call();
+            RefreshOutcome outcome = refresh.run(progress);
             switch (outcome) {
                 case RefreshOutcome.Written w -> {
                     view.switchTo(w.snapshotId());
@@ -62,6 +78,12 @@ public final class BackgroundRefresher {
         }
     }
 
+    /** Shows {@code line} under {@code status} while the catalogue is empty. */
+    private void progress(String status, String line) {
+        if (!view.snapshotId().isEmpty() || line.isBlank()) return;
+        view.status(status + "\n" + (line.startsWith(LINE_PREFIX) ? line.substring(LINE_PREFIX.length()) : line));
+    }
+
     private void failed(String reason) {
         log.println("serve: refresh failed: " + reason);
         if (view.snapshotId().isEmpty())
@@ -72,5 +94,33 @@ public final class BackgroundRefresher {
     static String reason(Exception e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Passes every byte on to {@code out}, and each complete line, decoded, to {@code lines}. */
+    private static final class Lines extends OutputStream {
+        private final OutputStream out;
+        private final Consumer<String> lines;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        Lines(OutputStream out, Consumer<String> lines) {
+            this.out = out;
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            out.write(b);
+            if (b == '\n') {
+                lines.accept(line.toString(StandardCharsets.UTF_8).stripTrailing());
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
     }
 }

@@ -64,7 +64,7 @@ class BackgroundRefresherTest {
         var store = new CatalogueStore(dir.resolve("catalogue"));
         var release = new CountDownLatch(1);
         try (LiveIndex view = LiveIndex.open(store)) {
-            var refresher = new BackgroundRefresher(view, () -> {
+            var refresher = new BackgroundRefresher(view, progress -> {
                 release.await();
                 return job.run();
             }, new PrintStream(log, true));
@@ -98,13 +98,38 @@ class BackgroundRefresherTest {
     void failedFirstRefreshSaysSoOnTheEmptyCatalogue() throws Exception {
         var store = new CatalogueStore(dir.resolve("catalogue"));
         try (LiveIndex view = LiveIndex.open(store)) {
-            var refresher = new BackgroundRefresher(view, () -> {
+            var refresher = new BackgroundRefresher(view, progress -> {
                 throw new IOException("servers file not found: data/servers.json");
             }, new PrintStream(log, true));
             refresher.start("first refresh running");
             for (int i = 0; i < 100 && refresher.running(); i++) TimeUnit.MILLISECONDS.sleep(20);
             assertEquals(Optional.of("the first refresh failed: servers file not found: data/servers.json. "
                     + "Run ./toolrisk refresh to see the whole report."), view.status());
+        }
+    }
+
+    @Test
+    void theFirstRefreshShowsItsLatestProgressLineUnderItsStatus() throws Exception {
+        var store = new CatalogueStore(dir.resolve("catalogue"));
+        var reached = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        try (LiveIndex view = LiveIndex.open(store)) {
+            var refresher = new BackgroundRefresher(view, progress -> {
+                progress.println("refresh: 19 servers: crawling 19, carrying over 0");
+                progress.println("refresh: 3/19 servers crawled (0 failed), 120 tools, 0:04 elapsed, ETA 0:21");
+                reached.countDown();
+                release.await();
+                throw new IOException("stopped by the test");
+            }, new PrintStream(log, true));
+            refresher.start("first refresh running");
+            assertTrue(reached.await(30, TimeUnit.SECONDS));
+            assertEquals(Optional.of("first refresh running\n3/19 servers crawled (0 failed), 120 tools, 0:04 elapsed, ETA 0:21"),
+                    view.status());
+            assertTrue(log.toString().contains("refresh: 3/19 servers crawled"), "the lines still reach the log: " + log);
+            release.countDown();
+            for (int i = 0; i < 1500 && refresher.running(); i++) TimeUnit.MILLISECONDS.sleep(20);
+            assertEquals(Optional.of("the first refresh failed: stopped by the test. Run ./toolrisk refresh to see the whole report."),
+                    view.status());
         }
     }
 

@@ -338,6 +338,22 @@ public final class ToolSearcher implements Closeable {
         }
     }
 
+    /** The summary JSON of every server of the index, by key: for a list of all servers, however many. */
+    public List<byte[]> serverSummaries() throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            int servers = searcher.count(LuceneQueries.SERVERS);
+            if (servers == 0) return List.of();
+            TopFieldDocs top = searcher.search(LuceneQueries.SERVERS, servers, new Sort(new SortedSetSortField(ToolFields.SERVER, false)));
+            List<byte[]> summaries = new ArrayList<>(top.scoreDocs.length);
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : top.scoreDocs) summaries.add(stored.document(hit.doc).getBinaryValue(ToolFields.SUMMARY).bytes);
+            return summaries;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
     private IndexedTool indexedTool(String server, int hit, StoredFields stored) throws IOException {
         Document doc = stored.document(hit, Set.of(ToolFields.TOOL, ToolFields.HASH));
         var item = (ObjectNode) Json.MAPPER.readTree(toolItems.item(hit));

@@ -245,6 +245,29 @@ class ToolSearcherTest {
     }
 
     @Test
+    void serverSummariesListsEveryServerByKeyHoweverMany(@TempDir Path other) throws IOException {
+        List<String> keys = new ArrayList<>();
+        for (JsonNode summary : summaries(searcher)) keys.add(summary.path("id").asText());
+        assertEquals(List.of("broken", "github", "shell", "stripe"), keys);
+
+        var many = new TestCatalogue();
+        for (int i = 0; i < 250; i++) many.crawled("s%03d".formatted(249 - i), tool("s%03d".formatted(249 - i), "ping", "Pings.", Category.READ));
+        var otherStore = new CatalogueStore(other);
+        try (var all = ToolSearcher.open(otherStore.indexDir(many.writeAndIndex(otherStore, Instant.parse("2026-11-25T13:00:00Z"))))) {
+            List<JsonNode> summaries = summaries(all);
+            assertEquals(250, summaries.size());
+            assertEquals("s000", summaries.getFirst().path("id").asText());
+            assertEquals("s249", summaries.getLast().path("id").asText());
+        }
+    }
+
+    private static List<JsonNode> summaries(ToolSearcher searcher) throws IOException {
+        List<JsonNode> summaries = new ArrayList<>();
+        for (byte[] summary : searcher.serverSummaries()) summaries.add(Json.MAPPER.readTree(summary));
+        return summaries;
+    }
+
+    @Test
     void statsAndInfoDescribeTheSnapshot() {
         assertEquals(snapshot, searcher.info().snapshot());
         assertEquals(TestCatalogue.RULESET, searcher.info().ruleset());

@@ -9,7 +9,6 @@ import io.javalin.json.JavalinJackson;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.index.LiveIndex;
-import io.toolrisk.pages.Html;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -61,9 +60,10 @@ public final class SearchApi {
         var stats = new StatsApi(view);
         var changes = new ChangesApi(view, changeLog);
         var classify = new ClassifyApi(classifier);
-        var pages = new Pages(view, changeLog);
+        var pages = new Pages(view, changeLog, servers);
         byte[] openApi = resource("openapi.json");
         byte[] css = resource("style.css");
+        byte[] script = resource("pages.js");
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = limits.maxBodyBytes();
@@ -85,11 +85,14 @@ public final class SearchApi {
             config.routes.get("/health", stats::health);
             config.routes.get("/openapi.json", ctx -> ctx.contentType(JsonBody.JSON).result(openApi));
             config.routes.get("/", pages::search);
+            config.routes.get("/servers", pages::servers);
             config.routes.get("/servers/{server}", pages::server);
             config.routes.get("/servers/{server}/tools/{tool}", pages::tool);
             config.routes.get("/style.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                     .header("Cache-Control", "public, max-age=3600").result(css));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(e, ctx, limits));
+            config.routes.get("/pages.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                    .header("Cache-Control", "public, max-age=3600").result(script));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(e, ctx, limits, pages));
             config.routes.exception(Exception.class, SearchApi::unexpected);
             extra.accept(config);
         });
@@ -121,17 +124,14 @@ public final class SearchApi {
         }
     }
 
-    /** 4xx as {@code {"error","status"}} on the API, as a small page on pages. */
-    private static void httpError(HttpResponseException e, Context ctx, HttpLimits limits) {
+    /** 4xx as {@code {"error","status"}} on the API; as the error page for a browser ({@link Pages#wantsHtml}). */
+    private static void httpError(HttpResponseException e, Context ctx, HttpLimits limits, Pages pages) {
         int status = e.getStatus();
         String message = e.getMessage();
         if (status == HttpStatus.CONTENT_TOO_LARGE.getCode())
             message = RequestBodies.tooLarge(limits.maxBodyBytes());
-        if (isPage(ctx)) {
-            ctx.status(status);
-            Pages.html(ctx, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status
-                    + " · ToolRisk</title><link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>" + status
-                    + "</h1><p class=\"error\">" + Html.text(message) + "</p><p><a href=\"/\">Search the catalogue</a></p></main></body></html>");
+        if (Pages.wantsHtml(ctx)) {
+            pages.error(ctx, status, message);
             return;
         }
         ApiError.send(ctx, status, message);
@@ -140,11 +140,6 @@ public final class SearchApi {
     private static void unexpected(Exception e, Context ctx) {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         ApiError.send(ctx, 500, "internal error; it is logged on the server");
-    }
-
-    private static boolean isPage(Context ctx) {
-        String path = ctx.path();
-        return path.equals("/") || path.startsWith("/servers/");
     }
 
     private static byte[] resource(String name) {

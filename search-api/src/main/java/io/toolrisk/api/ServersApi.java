@@ -108,14 +108,18 @@ final class ServersApi {
         if (Etags.notModified(ctx, view)) return;
         try (var lease = view.lease()) {
             summary(lease.searcher(), server);
-            ToolSearcher searcher = lease.searcher().get();
+            byte[] text = rendered(lease.searcher().get(), server, format, profile);
             PolicyTemplate template = format.template();
-            var key = new RenderedPolicies.Key(searcher.info().snapshot(), server, format, profile);
-            byte[] text = policies.get(key, () ->
-                    template.render(ServerPolicy.of(server, searcher.info().ruleset(), searcher.serverProfiles(server), profile)));
             ctx.header("Content-Disposition", "inline; filename=\"%s\"".formatted(template.fileName(server)));
             ctx.contentType(template.contentType() + "; charset=utf-8").result(text);
         }
+    }
+
+    /** The policy of {@code server} (which must be in the index) in {@code format} under {@code profile}, kept or rendered now. */
+    byte[] rendered(ToolSearcher searcher, String server, PolicyFormat format, PolicyProfile profile) throws IOException {
+        var key = new RenderedPolicies.Key(searcher.info().snapshot(), server, format, profile);
+        return policies.get(key, () -> format.template()
+                .render(ServerPolicy.of(server, searcher.info().ruleset(), searcher.serverProfiles(server), profile)));
     }
 
     static byte[] summary(Optional<ToolSearcher> searcher, String server) throws IOException {

@@ -5,6 +5,7 @@ import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.RiskProfile;
 import io.toolrisk.catalogue.ToolAnnotations;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,29 +17,31 @@ final class AnnotationTable {
     private AnnotationTable() {
     }
 
-    static void render(StringBuilder body, ToolAnnotations declared, RiskProfile profile) {
-        body.append("<h2>Annotations</h2><table class=\"annotations\" id=\"annotations\">")
-                .append("<tr><th>hint</th><th>declared</th><th>spec default applied</th><th>inferred from the profile</th></tr>");
+    static void render(Tag into, ToolAnnotations declared, RiskProfile profile) {
+        into.add("h2").text("Annotations");
+        Tag table = Blocks.table(into, "annotations", List.of("hint", "declared", "spec default applied", "inferred from the profile"));
         Category category = profile.category();
-        row(body, "readOnlyHint", declared.readOnlyHint(), declared.effectiveReadOnly(),
-                Optional.of(category == Category.READ));
-        row(body, "destructiveHint", declared.destructiveHint(), declared.effectiveDestructive(),
+        row(table, "readOnlyHint", declared.readOnlyHint(), declared.effectiveReadOnly(), Optional.of(category == Category.READ));
+        row(table, "destructiveHint", declared.destructiveHint(), declared.effectiveDestructive(),
                 category == Category.READ ? Optional.empty()
                         : Optional.of(category == Category.DESTRUCTIVE || category == Category.FINANCIAL));
-        row(body, "idempotentHint", declared.idempotentHint(), declared.effectiveIdempotent(), Optional.empty());
-        row(body, "openWorldHint", declared.openWorldHint(), declared.effectiveOpenWorld(),
+        row(table, "idempotentHint", declared.idempotentHint(), declared.effectiveIdempotent(), Optional.empty());
+        row(table, "openWorldHint", declared.openWorldHint(), declared.effectiveOpenWorld(),
                 profile.hasFlag(FlagKind.OPEN_WORLD) ? Optional.of(true) : Optional.empty());
-        body.append("</table>");
-        if (declared.title().isPresent())
-            body.append("<p class=\"annotation-title\">annotations.title: ").append(Html.text(declared.title().get())).append("</p>");
+        declared.title().ifPresent(title -> into.add("p", "annotation-title").text("annotations.title: ").text(title));
     }
 
-    private static void row(StringBuilder body, String hint, Optional<Boolean> declared, boolean effective, Optional<Boolean> inferred) {
+    private static void row(Tag table, String hint, Optional<Boolean> declared, boolean effective, Optional<Boolean> inferred) {
         boolean conflict = declared.isPresent() && inferred.isPresent() && !declared.get().equals(inferred.get());
-        body.append("<tr").append(conflict ? " class=\"conflict\"" : "").append("><td>").append(hint).append("</td><td>")
-                .append(declared.map(String::valueOf).orElse("<span class=\"none\">not declared</span>")).append("</td><td>")
-                .append(effective).append("</td><td>")
-                .append(inferred.map(String::valueOf).orElse("<span class=\"none\">—</span>"))
-                .append(conflict ? " <strong>conflict</strong>" : "").append("</td></tr>");
+        Tag row = table.add("tr");
+        if (conflict) row.cls("conflict");
+        row.add("td").text(hint);
+        if (declared.isPresent()) row.add("td").text(declared.get().toString());
+        else row.add("td").add("span", "none").text("not declared");
+        row.add("td").text(Boolean.toString(effective));
+        Tag cell = row.add("td");
+        if (inferred.isPresent()) cell.text(inferred.get().toString());
+        else cell.add("span", "none").text("—");
+        if (conflict) cell.text(" ").add("strong").text("conflict");
     }
 }

@@ -3,6 +3,7 @@ package io.toolrisk.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,32 +14,34 @@ final class ParameterTable {
     private ParameterTable() {
     }
 
-    static void render(StringBuilder body, JsonNode schema) {
-        body.append("<h2>Parameters</h2>");
+    static void render(Tag into, JsonNode schema) {
+        into.add("h2").text("Parameters");
         JsonNode properties = schema.path("properties");
         if (!properties.isObject() || properties.isEmpty()) {
-            body.append("<p class=\"none\">").append(schema.isMissingNode() ? "The server sent no inputSchema." : "No parameters.").append("</p>");
+            into.add("p", "none").text(schema.isMissingNode() ? "The server sent no inputSchema." : "No parameters.");
             return;
         }
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        body.append("<table class=\"parameters\" id=\"parameters\"><tr><th>name</th><th>type</th><th>required</th><th>values</th><th>description</th></tr>");
+        Tag table = Blocks.table(into, "parameters", List.of("name", "type", "required", "values", "description"));
         for (Map.Entry<String, JsonNode> p : properties.properties()) {
             JsonNode spec = p.getValue();
-            body.append("<tr><td><code>").append(Html.text(p.getKey())).append("</code></td><td>")
-                    .append(Html.text(type(spec))).append("</td><td>").append(required.contains(p.getKey()) ? "yes" : "")
-                    .append("</td><td>");
+            Tag row = table.add("tr");
+            row.add("td").add("code").text(p.getKey());
+            row.add("td").text(type(spec));
+            row.add("td").text(required.contains(p.getKey()) ? "yes" : "");
+            Tag values = row.add("td");
             int shown = 0;
             for (JsonNode value : spec.path("enum")) {
                 if (shown++ == MAX_ENUM_SHOWN) {
-                    body.append("…");
+                    values.text("…");
                     break;
                 }
-                body.append("<code>").append(Html.text(value.isTextual() ? value.textValue() : value.toString())).append("</code> ");
+                values.add("code").text(value.isTextual() ? value.textValue() : value.toString());
+                values.text(" ");
             }
-            body.append("</td><td>").append(Html.text(spec.path("description").asText(""))).append("</td></tr>");
+            row.add("td").text(spec.path("description").asText(""));
         }
-        body.append("</table>");
     }
 
     private static String type(JsonNode spec) {

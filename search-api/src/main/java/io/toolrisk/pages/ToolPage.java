@@ -12,12 +12,14 @@ import io.toolrisk.index.IndexedTool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code /servers/{server}/tools/{tool}}: category and severity, the description with the evidence quotes
- * highlighted, the evidence, flags and actions, the annotations as declared beside what the profile implies,
- * and the parameters. Every text of the tool is escaped.
+ * {@code /servers/{server}/tools/{tool}}: category and severity, what each policy profile does with the tool and why,
+ * the description (its markdown rendered) with the evidence quotes highlighted, the evidence, flags and actions, the
+ * annotations as declared beside what the profile implies, and the parameters. Every text of the tool is escaped.
  */
 public final class ToolPage {
     private ToolPage() {
@@ -26,72 +28,92 @@ public final class ToolPage {
     public static String render(IndexedTool indexed, Optional<String> status, Optional<String> snapshot) {
         Tool tool = indexed.tool();
         RiskProfile profile = indexed.profile();
-        var body = new StringBuilder(8192);
-        body.append("<p class=\"crumbs\"><a href=\"").append(Html.attribute(Html.serverPath(indexed.server()))).append("\">")
-                .append(Html.text(indexed.server())).append("</a> /</p>");
-        body.append("<h1 id=\"tool-name\">")
-                .append(DescriptionMarkup.highlight(tool.name(), "name", profile.evidence(), profile.flags())).append("</h1>");
-        tool.displayTitle().ifPresent(t -> body.append("<p class=\"title\">").append(Html.text(t)).append("</p>"));
-        body.append("<p class=\"verdict\">").append(Layout.badge("category", profile.category().wireName())).append(' ')
-                .append(Layout.badge("severity", profile.severity().wireName()))
-                .append(" <span class=\"confidence\">confidence ").append("%.2f".formatted(profile.confidence()))
-                .append("</span> <span class=\"ruleset\">ruleset ").append(Html.text(profile.ruleset())).append("</span></p>");
+        var layout = Layout.of(tool.name() + " (" + indexed.server() + ")", "", status, snapshot);
+        Tag main = layout.main();
+        main.add("p", "crumbs").link(Href.local(Html.serverPath(indexed.server())), indexed.server()).text(" /");
+        Highlights.of(tool.name(), "name", profile.evidence(), profile.flags()).write(main.add("h1").id("tool-name"), tool.name(), 0);
+        tool.displayTitle().ifPresent(t -> main.add("p", "title").text(t));
+        Tag verdict = main.add("p", "verdict");
+        Layout.badge(verdict, "category", profile.category().wireName());
+        verdict.text(" ");
+        Layout.badge(verdict, "severity", profile.severity().wireName());
+        verdict.text(" ").add("span", "confidence").text(String.format(Locale.ROOT, "confidence %.2f", profile.confidence()));
+        verdict.text(" ").add("span", "ruleset").text("ruleset " + profile.ruleset());
 
-        body.append("<h2>Description</h2><div class=\"description\" id=\"description\">")
-                .append(DescriptionMarkup.highlight(tool.description(), "description", profile.evidence(), profile.flags()))
-                .append("</div>");
-        evidence(body, profile);
-        flags(body, profile);
-        actions(body, profile);
-        AnnotationTable.render(body, tool.annotations(), profile);
-        ParameterTable.render(body, tool.inputSchema());
-        body.append("<h2>Definition</h2><details><summary>as the server sent it</summary><pre class=\"definition\">")
-                .append(Html.text(prettyDefinition(indexed))).append("</pre></details>");
-        body.append("<p class=\"api\"><a href=\"").append(Html.attribute(Html.toolApiPath(indexed.server(), tool.name())))
-                .append("\">this profile as JSON</a></p>");
-        return Layout.page(tool.name() + " (" + indexed.server() + ")", "", status, snapshot, body.toString());
+        policies(main, indexed.server(), profile);
+        main.add("h2").text("Description");
+        Tag description = main.add("div", "description").id("description");
+        if (tool.description().isEmpty()) description.add("p", "none").text("The server sent no description.");
+        else Markdown.render(description, tool.description(),
+                Highlights.of(tool.description(), "description", profile.evidence(), profile.flags()));
+        evidence(main, profile);
+        flags(main, profile);
+        actions(main, profile);
+        AnnotationTable.render(main, tool.annotations(), profile);
+        ParameterTable.render(main, tool.inputSchema());
+        main.add("h2").text("Definition");
+        Tag details = main.add("details");
+        details.add("summary").text("as the server sent it");
+        details.add("pre", "definition").text(prettyDefinition(indexed));
+        main.add("p", "api").link(Href.local(Html.toolApiPath(indexed.server(), tool.name())), "this profile as JSON");
+        return layout.html();
     }
 
-    private static void evidence(StringBuilder body, RiskProfile profile) {
-        body.append("<h2>Evidence</h2>");
+    /** What each policy profile does with the tool, and why. */
+    private static void policies(Tag main, String server, RiskProfile profile) {
+        main.add("h2").text("What the policies do");
+        Tag list = main.add("dl", "verdicts").id("verdicts");
+        for (Verdict v : Verdict.all(server, profile.ruleset(), profile)) {
+            Tag term = list.add("dt").id("verdict-" + v.profile().wireName());
+            term.add("span", "profile").text(v.profile().wireName());
+            term.text(" ");
+            term.add("span", "badge").cls("verdict-" + v.kind()).text(v.decision());
+            list.add("dd").text(v.reason());
+        }
+    }
+
+    private static void evidence(Tag main, RiskProfile profile) {
+        main.add("h2").text("Evidence");
         if (profile.evidence().isEmpty()) {
-            body.append("<p class=\"none\">No rule quoted any words of this tool.</p>");
+            main.add("p", "none").text("No rule quoted any words of this tool.");
             return;
         }
-        body.append("<table class=\"evidence\" id=\"evidence\"><tr><th>field</th><th>quote</th><th>rule</th></tr>");
+        Tag table = Blocks.table(main, "evidence", List.of("field", "quote", "rule"));
         for (Evidence e : profile.evidence()) {
-            body.append("<tr><td>").append(Html.text(e.field())).append("</td><td><q>").append(Html.text(e.quote()))
-                    .append("</q></td><td>").append(Html.text(e.rule())).append("</td></tr>");
+            Tag row = table.add("tr");
+            row.add("td").text(e.field());
+            row.add("td").add("q").text(e.quote());
+            row.add("td").text(e.rule());
         }
-        body.append("</table>");
     }
 
-    private static void flags(StringBuilder body, RiskProfile profile) {
-        body.append("<h2>Flags</h2>");
+    private static void flags(Tag main, RiskProfile profile) {
+        main.add("h2").text("Flags");
         if (profile.flags().isEmpty()) {
-            body.append("<p class=\"none\">No flags.</p>");
+            main.add("p", "none").text("No flags.");
             return;
         }
-        body.append("<ul class=\"flags\" id=\"flags\">");
+        Tag list = main.add("ul", "flags").id("flags");
         for (Flag f : profile.flags()) {
-            body.append("<li><strong>").append(Html.text(f.flag().wireName())).append("</strong> in ")
-                    .append(Html.text(f.field()));
-            if (!f.quote().isEmpty()) body.append(": <q>").append(Html.text(f.quote())).append("</q>");
-            if (!f.detail().isEmpty()) body.append(" — ").append(Html.text(f.detail()));
-            body.append("</li>");
+            Tag item = list.add("li");
+            item.add("strong").text(f.flag().wireName());
+            item.text(" in " + f.field());
+            if (!f.quote().isEmpty()) item.text(": ").add("q").text(f.quote());
+            if (!f.detail().isEmpty()) item.text(" — " + f.detail());
         }
-        body.append("</ul>");
     }
 
-    private static void actions(StringBuilder body, RiskProfile profile) {
+    private static void actions(Tag main, RiskProfile profile) {
         if (profile.actions().isEmpty()) return;
-        body.append("<h2>Actions</h2><table class=\"actions\"><tr><th>parameter</th><th>value</th><th>category</th><th>severity</th></tr>");
+        main.add("h2").text("Actions");
+        Tag table = Blocks.table(main, "actions", List.of("parameter", "value", "category", "severity"));
         for (ActionProfile a : profile.actions()) {
-            body.append("<tr><td>").append(Html.text(a.param())).append("</td><td><code>").append(Html.text(a.value()))
-                    .append("</code></td><td>").append(Layout.badge("category", a.category().wireName())).append("</td><td>")
-                    .append(Layout.badge("severity", a.severity().wireName())).append("</td></tr>");
+            Tag row = table.add("tr");
+            row.add("td").text(a.param());
+            row.add("td").add("code").text(a.value());
+            Layout.badge(row.add("td"), "category", a.category().wireName());
+            Layout.badge(row.add("td"), "severity", a.severity().wireName());
         }
-        body.append("</table>");
     }
 
     private static String prettyDefinition(IndexedTool indexed) {
