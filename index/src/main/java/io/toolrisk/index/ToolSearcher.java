@@ -59,11 +59,14 @@ public final class ToolSearcher implements Closeable {
      * few thousand distinct searches.
      */
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
+    /** Index formats this code searches: its own, and those of earlier versions until a refresh rebuilds them. */
+    private static final Set<String> READABLE_FORMATS = Set.of(CatalogueIndexer.FORMAT,
+            CatalogueIndexer.FORMAT_WITHOUT_FLAG_NAMES, CatalogueIndexer.FORMAT_STORED_ITEMS);
 
     private final Path dir;
     private final Directory directory;
     private final SearcherManager manager;
-    private final Analyzer analyzer = ToolAnalyzer.create();
+    private final Analyzer analyzer = ToolAnalyzer.query();
     private final LuceneQueries queries = new LuceneQueries(analyzer);
     private final CatalogueInfo info;
     private final CatalogueStats stats;
@@ -129,8 +132,10 @@ public final class ToolSearcher implements Closeable {
     }
 
     /**
-     * One page of tools matching {@code query}, with the count per category of all its hits: from the cache of
-     * recent answers, or searched. Counts come from the categories' runs of documents ({@link CategoryCounter});
+     * One page of tools matching {@code query}, with facet counts per category and per severity: from the cache of
+     * recent answers, or searched. A facet counts the hits as if its own filter were not set ("drill sideways"): with
+     * {@code category=write}, the category facet still counts the read tools, so a person sees what else there is;
+     * the other filters apply. Counts come from the categories' runs of documents ({@link CategoryCounter});
      * the page, with text, from {@link RankedSearch}, and without, straight from the index order (the search
      * stops after the page).
      *
@@ -166,7 +171,8 @@ public final class ToolSearcher implements Closeable {
         Set<Category> categories = categories(query);
         IndexSearcher searcher = manager.acquire();
         try {
-            long[] counts = counter.count(searcher, queries.matchQuery(query), categories);
+            // Every category is counted, whatever the filters: each facet counts as if its own filter were not set.
+            long[] counts = counter.count(searcher, queries.matchQuery(query), EnumSet.allOf(Category.class));
             TopFieldDocs docs;
             if (scored) {
                 docs = ranked.search(searcher, queries.rankQuery(query), categories, query.order(), wanted, query.after());
@@ -175,10 +181,16 @@ public final class ToolSearcher implements Closeable {
                 docs = searcher.search(queries.toolQuery(query), new TopFieldCollectorManager(LuceneQueries.INDEX_ORDER, wanted, after, wanted));
             }
             Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+            Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) bySeverity.put(s, 0L);
             long total = 0;
             for (Category c : Category.values()) {
-                byCategory.put(c, counts[c.ordinal()]);
-                total += counts[c.ordinal()];
+                long n = counts[c.ordinal()];
+                boolean severityLetsThrough = query.severities().isEmpty() || query.severities().contains(c.severity());
+                boolean categoryLetsThrough = query.categories().isEmpty() || query.categories().contains(c);
+                byCategory.put(c, severityLetsThrough ? n : 0L);
+                if (categoryLetsThrough) bySeverity.merge(c.severity(), n, Long::sum);
+                if (categories.contains(c)) total += n;
             }
             int from = query.after().isPresent() ? 0 : (query.page() - 1) * query.size();
             int[] page = new int[Math.max(0, docs.scoreDocs.length - from)];
@@ -188,7 +200,7 @@ public final class ToolSearcher implements Closeable {
             Optional<SearchCursor> next = more && !items.isEmpty()
                     ? Optional.of(SearchCursor.after(query.order(), (FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1], scored))
                     : Optional.empty();
-            return new ToolHits(total, items, byCategory, next);
+            return new ToolHits(total, items, byCategory, bySeverity, next);
         } finally {
             manager.release(searcher);
         }
@@ -340,7 +352,7 @@ public final class ToolSearcher implements Closeable {
 
     private static CatalogueInfo readInfo(DirectoryReader reader) throws IOException {
         Map<String, String> data = reader.getIndexCommit().getUserData();
-        if (!CatalogueIndexer.FORMAT.equals(data.get("format")) && !CatalogueIndexer.FORMAT_STORED_ITEMS.equals(data.get("format")))
+        if (!READABLE_FORMATS.contains(String.valueOf(data.get("format"))))
             throw new IOException("%s is not a ToolRisk index (format '%s', expected '%s')"
                     .formatted(reader.directory(), data.get("format"), CatalogueIndexer.FORMAT));
         return new CatalogueInfo(data.get("snapshot"), Instant.parse(data.get("createdAt")), data.get("ruleset"),

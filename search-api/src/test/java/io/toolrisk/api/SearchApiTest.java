@@ -95,6 +95,18 @@ class SearchApiTest {
     }
 
     @Test
+    void aFilteredFacetKeepsTheCountsOfItsOtherValuesAndItemsNameTheirFlags() throws IOException {
+        JsonNode page = json(app.get("/api/v1/tools?q=issue&category=read"));
+        assertEquals(1, page.path("total").asInt());
+        assertEquals("{\"read\":1,\"write\":1,\"execute\":0,\"destructive\":1,\"financial\":0}",
+                page.path("facets").path("category").toString());
+        assertEquals("{\"low\":1,\"medium\":0,\"high\":0,\"critical\":0}", page.path("facets").path("severity").toString());
+        JsonNode listIssues = page.path("items").get(0);
+        assertEquals("list_issues", listIssues.path("tool").asText());
+        assertEquals("[\"open-world\"]", listIssues.path("flagNames").toString());
+    }
+
+    @Test
     void filtersRepeatOrCommaSeparate() throws IOException {
         assertEquals(2, json(app.get("/api/v1/tools?category=write&category=financial")).path("total").asInt());
         assertEquals(2, json(app.get("/api/v1/tools?category=write,financial")).path("total").asInt());
@@ -191,7 +203,9 @@ class SearchApiTest {
         assertEquals("initialize", broken.path("server").path("stage").asText());
         assertEquals(0, broken.path("tools").size());
         JsonNode list = json(app.get("/api/v1/servers?q=strip"));
-        assertEquals(0, list.path("total").asInt(), "no partial words: " + list);
+        assertEquals("stripe", list.path("items").get(0).path("id").asText(), "the start of a key finds it: " + list);
+        assertEquals(1, list.path("total").asInt(), list.toString());
+        assertEquals(0, json(app.get("/api/v1/servers?q=ripe")).path("total").asInt(), "the middle of a word does not");
         list = json(app.get("/api/v1/servers"));
         assertEquals(3, list.path("total").asInt());
         assertEquals("broken", list.path("items").get(0).path("id").asText());
