@@ -23,8 +23,11 @@ public final class Scan {
     private Scan() {
     }
 
-    /** A report over entries read from a file: rejected entries are listed, the rest classified with their lines. */
-    public static ScanReport ofEntries(String server, Optional<String> input, List<ToolInput> entries, Classifier classifier) {
+    /**
+     * A report over entries read from a file: rejected entries are listed, the rest classified with their lines;
+     * SARIF results point at {@code input} when it is a file.
+     */
+    public static ScanReport ofEntries(String server, Optional<ArtifactLocation> input, List<ToolInput> entries, Classifier classifier) {
         List<ScannedTool> tools = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         for (ToolInput entry : entries) {
