@@ -84,7 +84,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
                 && (cause instanceof CommandLine.TypeConversionException || cause instanceof IllegalArgumentException)) {
             return "%s: %s".formatted(name(e.getArgSpec()), cause.getMessage());
         }
-        return lowerFirst(e.getMessage().replaceFirst("^Error: ", ""));
+        return lowerFirst(e.getMessage().replaceFirst("^Error: ", "").replaceFirst("\\.$", ""));
     }
 
     private static String unmatched(CommandLine cmd, CommandLine.UnmatchedArgumentException e) {

@@ -66,7 +66,8 @@ class CommandLineErrorsTest {
         assertOneLine(run("serve", "--port", "abc"), 2, "toolrisk serve: --port: 'abc' is not an int; see 'toolrisk serve --help'");
         assertOneLine(run("refresh", "--max-age", "1d"), 2, "toolrisk refresh: --max-age: invalid duration '1d': expected a number "
                 + "with ms, s, m or h, like 30s; see 'toolrisk refresh --help'");
-        assertEquals(0, run("policy", "memory", "--catalogue", catalogue, "--format", "CEDAR").exit(), "any case");
+        // Read in any case: past the option, the command fails on the unknown server, not on the format.
+        assertEquals(4, run("policy", "nope", "--catalogue", catalogue, "--format", "CEDAR").exit());
     }
 
     @Test
@@ -85,6 +86,7 @@ class CommandLineErrorsTest {
         assertOneLine(help, 2, line);
         assertEquals("", help.out(), "no usage page");
         assertOneLine(run("frob"), 2, line);
+        assertOneLine(run("help", "frob"), 2, "toolrisk: unknown subcommand 'frob'; see 'toolrisk --help'");
     }
 
     @Test

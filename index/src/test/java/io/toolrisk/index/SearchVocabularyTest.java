@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SearchVocabularyTest {
     @TempDir
-    static java.nio.file.Path dir;
+    static Path dir;
     static ToolSearcher searcher;
 
     @BeforeAll
@@ -82,17 +83,8 @@ class SearchVocabularyTest {
         searcher.close();
     }
 
-    private static List<String> ids(ToolHits hits) throws IOException {
-        List<String> ids = new ArrayList<>();
-        for (byte[] item : hits.items()) {
-            JsonNode node = Json.MAPPER.readTree(item);
-            ids.add(node.path("server").asText() + "/" + node.path("tool").asText());
-        }
-        return ids;
-    }
-
     private static List<String> search(String text) throws IOException {
-        return ids(searcher.search(ToolQuery.text(text)));
+        return ToolSearcherTest.ids(searcher.search(ToolQuery.text(text)));
     }
 
     private static List<String> servers(String text) throws IOException {

@@ -67,7 +67,8 @@ class ToolSearcherTest {
         searcher.close();
     }
 
-    private static List<String> ids(ToolHits hits) throws IOException {
+    /** {@code server/tool} of each hit of the page, in order. */
+    static List<String> ids(ToolHits hits) throws IOException {
         List<String> ids = new ArrayList<>();
         for (byte[] item : hits.items()) {
             JsonNode node = Json.MAPPER.readTree(item);
