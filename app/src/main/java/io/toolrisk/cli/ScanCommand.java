@@ -72,6 +72,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((file == null) == !server.present())
             throw new CommandLine.ParameterException(spec.commandLine(), "Give exactly one of FILE, --stdio or --url");
+        Optional<ArtifactLocation> named = namedLocation();
         Classifier classifier = Classifier.bundled();
         ScanReport report;
         if (file != null) {
@@ -86,7 +87,7 @@ final class ScanCommand implements Callable<Integer> {
             String label = name != null ? name : crawled.info().name().isBlank() ? "server" : crawled.info().name();
             report = Scan.ofTools(label, crawled.tools(), classifier);
         }
-        if (format == Scan.Format.SARIF) report = located(report);
+        if (format == Scan.Format.SARIF) report = located(report, named);
         Scan.write(report, format, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return exitCode(report);
@@ -106,13 +107,21 @@ final class ScanCommand implements Callable<Integer> {
         return entries;
     }
 
+    /** {@code --sarif-location}, checked before anything runs: it takes SARIF output and a line from 1. */
+    private Optional<ArtifactLocation> namedLocation() {
+        if (sarifLocation == null) return Optional.empty();
+        if (format != Scan.Format.SARIF)
+            throw new IllegalArgumentException("--sarif-location applies to --format sarif, not to --format " + format.name().toLowerCase(Locale.ROOT));
+        return Optional.of(ArtifactLocation.parse(sarifLocation, workingDir));
+    }
+
     /**
      * The report with its SARIF results located: at {@code --sarif-location} when given, else where the report already
      * points (FILE), else at the project's manifest in the working directory; with none of them, results carry only
      * their logical location, and a warning says code scanning will not show them.
      */
-    private ScanReport located(ScanReport report) {
-        if (sarifLocation != null) return report.locatedAt(ArtifactLocation.parse(sarifLocation, workingDir));
+    private ScanReport located(ScanReport report, Optional<ArtifactLocation> named) {
+        if (named.isPresent()) return report.locatedAt(named.get());
         if (report.location().isPresent()) return report;
         Optional<ArtifactLocation> project = ArtifactLocation.projectFile(workingDir);
         if (project.isPresent()) return report.locatedAt(project.get());

@@ -63,6 +63,10 @@ class CommandLineErrorsTest {
                 "toolrisk scan: --fail-on: unknown threshold 'crit' (expected critical, conflict or flag); see 'toolrisk scan --help'");
         assertOneLine(run("classify", "--format", "csv"), 2,
                 "toolrisk classify: --format: unknown format 'csv' (expected jsonl, json or table); see 'toolrisk classify --help'");
+        assertOneLine(run("scan", "--stdio", "node nope.js", "--format", "sarif", "--sarif-location", "src/a.ts:0"), 2,
+                "toolrisk scan: --sarif-location must be PATH or PATH:LINE with a line from 1, got 'src/a.ts:0'");
+        assertOneLine(run("scan", "--stdio", "node nope.js", "--sarif-location", "src/a.ts"), 2,
+                "toolrisk scan: --sarif-location applies to --format sarif, not to --format text");
         assertOneLine(run("serve", "--port", "abc"), 2, "toolrisk serve: --port: 'abc' is not an int; see 'toolrisk serve --help'");
         assertOneLine(run("refresh", "--max-age", "1d"), 2, "toolrisk refresh: --max-age: invalid duration '1d': expected a number "
                 + "with ms, s, m or h, like 30s; see 'toolrisk refresh --help'");
