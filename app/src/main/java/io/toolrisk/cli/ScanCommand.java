@@ -85,7 +85,7 @@ final class ScanCommand implements Callable<Integer> {
             if (!(result instanceof CrawlResult.Crawled crawled))
                 throw new CommandFailure(ExitCode.NOT_CRAWLED, ServerTarget.failure(result));
             String label = name != null ? name : crawled.info().name().isBlank() ? "server" : crawled.info().name();
-            report = Scan.ofTools(label, crawled.tools(), classifier);
+            report = Scan.ofTools(label, crawled.tools(), crawled.info().instructions(), classifier);
         }
         if (format == Scan.Format.SARIF) report = located(report, named);
         Scan.write(report, format, spec.commandLine().getOut());

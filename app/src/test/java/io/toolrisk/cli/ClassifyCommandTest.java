@@ -148,6 +148,17 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aToolsListResultJudgesEachToolWithItsSiblingsAndJsonLinesEachToolAlone() throws IOException {
+        String deprecated = "{\"name\":\"read_file\",\"description\":\"Read a file. DEPRECATED: Use read_text_file instead.\"}";
+        String sibling = "{\"name\":\"read_text_file\",\"description\":\"Read a text file.\"}";
+        Run list = run("{\"tools\":[" + deprecated + "," + sibling + "]}");
+        assertEquals(0, list.exit(), list.err());
+        assertEquals(0, Json.MAPPER.readTree(list.out()).get(0).get("flags").size(), list.text());
+        Run lines = run(deprecated + "\n" + sibling + "\n");
+        assertEquals("hidden-instructions", lines.lines().get(0).get("flags").get(0).get("flag").asText(), lines.text());
+    }
+
+    @Test
     void aPrettyPrintedArrayIsReadAsOneDocument() throws IOException {
         Run r = run("[\n  " + DELETE + ",\n  " + PAY + "\n]\n", "--format", "jsonl");
         assertEquals(List.of("destructive", "financial"), r.lines().stream().map(n -> n.get("category").asText()).toList());
@@ -183,7 +194,7 @@ class ClassifyCommandTest {
     void theTableBlanksInvisibleCharactersOfEveryPlane() {
         // "read" followed by the tag characters (U+E0000..) spelling "hi": invisible on a terminal.
         Run r = run("{\"name\":\"read\\uDB40\\uDC68\\uDB40\\uDC69\\u202E\",\"description\":\"Reads.\"}\n", "--format", "table");
-        assertEquals("read                                         read        low      read-verb: 'read' (name)" + " ".repeat(49)
+        assertEquals("read                                         read        critical read-verb: 'read' (name)" + " ".repeat(49)
                 + "invisible-characters", r.text().split("\n")[1]);
     }
 
@@ -246,7 +257,7 @@ class ClassifyCommandTest {
         Run r = run(DELETE, "--rules", rules.toString());
         assertEquals(4, r.exit());
         assertEquals("toolrisk classify: rules file '" + rules + "', rule 1 ('r'): unknown field 'nam' (expected name, title, "
-                + "description, property, enum, property-description or annotations)\n", r.err());
+                + "description, property, enum, property-description, value, instructions or annotations)\n", r.err());
     }
 
     @Test

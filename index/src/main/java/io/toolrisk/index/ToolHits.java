@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * One page of a tool search: the total number of hits, the listing JSON of each hit on the page (UTF-8 bytes
- * of an object: the profile, title and description), the facet counts per category and per severity, and the
- * cursor for the next page when there is one. Each facet counts the hits as if its own filter were not set, the
- * other filters applied ({@link ToolSearcher#search}).
+ * of an object: the profile, title and description), the count of hits per category and per severity (the
+ * profiles', which flags can raise above what the category gives), and the cursor for the next page when there
+ * is one. Each facet counts the hits as if its own filter were not set, the other filters applied
+ * ({@link ToolSearcher#search}).
  */
 public record ToolHits(long total, List<byte[]> items, Map<Category, Long> categories, Map<Severity, Long> severities,
                        Optional<SearchCursor> next) {
@@ -22,15 +23,12 @@ public record ToolHits(long total, List<byte[]> items, Map<Category, Long> categ
         severities = Map.copyOf(severities);
     }
 
-    /** Hits with no category or severity filter: the severity facet is the sum of the categories. */
-    public ToolHits(long total, List<byte[]> items, Map<Category, Long> categories, Optional<SearchCursor> next) {
-        this(total, items, categories, sumBySeverity(categories), next);
-    }
-
-    private static Map<Severity, Long> sumBySeverity(Map<Category, Long> categories) {
-        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) counts.put(s, 0L);
-        categories.forEach((c, n) -> counts.merge(c.severity(), n, Long::sum));
-        return counts;
+    /** No hits at all: every count zero. */
+    public static ToolHits none() {
+        Map<Category, Long> categories = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) categories.put(c, 0L);
+        Map<Severity, Long> severities = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) severities.put(s, 0L);
+        return new ToolHits(0, List.of(), categories, severities, Optional.empty());
     }
 }

@@ -36,8 +36,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +61,10 @@ public final class ToolSearcher implements Closeable {
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
     /** Index formats this code searches: its own, and those of earlier versions until a refresh rebuilds them. */
     private static final Set<String> READABLE_FORMATS = Set.of(CatalogueIndexer.FORMAT,
-            CatalogueIndexer.FORMAT_WITHOUT_FLAG_NAMES, CatalogueIndexer.FORMAT_STORED_ITEMS);
+            CatalogueIndexer.FORMAT_WITHOUT_FLAG_NAMES, CatalogueIndexer.FORMAT_CATEGORY_RANKS, CatalogueIndexer.FORMAT_STORED_ITEMS);
+    /** Formats whose tools are ranked by their category alone ({@link RiskRank#ofCategory}). */
+    private static final Set<String> CATEGORY_RANK_FORMATS = Set.of(CatalogueIndexer.FORMAT_CATEGORY_RANKS,
+            CatalogueIndexer.FORMAT_STORED_ITEMS);
 
     private final Path dir;
     private final Directory directory;
@@ -71,7 +74,7 @@ public final class ToolSearcher implements Closeable {
     private final CatalogueInfo info;
     private final CatalogueStats stats;
     private final AtomicInteger references = new AtomicInteger(1);
-    private final CategoryCounter counter;
+    private final RankCounter counter;
     private final RankedSearch ranked;
     private final ToolItems toolItems;
 
@@ -87,8 +90,9 @@ public final class ToolSearcher implements Closeable {
             try {
                 this.info = readInfo((DirectoryReader) searcher.getIndexReader());
                 this.stats = computeStats(searcher);
-                CategoryRanges ranges = CategoryRanges.of(searcher.getIndexReader());
-                this.counter = new CategoryCounter(ranges);
+                RankRanges ranges = RankRanges.of(searcher.getIndexReader(), CATEGORY_RANK_FORMATS.contains(
+                        ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get("format")));
+                this.counter = new RankCounter(ranges);
                 this.ranked = new RankedSearch(ranges);
                 this.toolItems = new ToolItems(searcher.getIndexReader());
             } finally {
@@ -135,7 +139,7 @@ public final class ToolSearcher implements Closeable {
      * One page of tools matching {@code query}, with facet counts per category and per severity: from the cache of
      * recent answers, or searched. A facet counts the hits as if its own filter were not set ("drill sideways"): with
      * {@code category=write}, the category facet still counts the read tools, so a person sees what else there is;
-     * the other filters apply. Counts come from the categories' runs of documents ({@link CategoryCounter});
+     * the other filters apply. Counts come from the ranks' runs of documents ({@link RankCounter});
      * the page, with text, from {@link RankedSearch}, and without, straight from the index order (the search
      * stops after the page).
      *
@@ -168,29 +172,31 @@ public final class ToolSearcher implements Closeable {
     private ToolHits searchIndex(ToolQuery query) throws IOException {
         boolean scored = !query.text().isEmpty();
         int wanted = query.after().isPresent() ? query.size() : query.page() * query.size();
-        Set<Category> categories = categories(query);
+        boolean[] ranks = ranks(query);
         IndexSearcher searcher = manager.acquire();
         try {
-            // Every category is counted, whatever the filters: each facet counts as if its own filter were not set.
-            long[] counts = counter.count(searcher, queries.matchQuery(query), EnumSet.allOf(Category.class));
+            // Every rank is counted, whatever the filters: each facet counts as if its own filter were not set.
+            boolean[] all = new boolean[RiskRank.COUNT];
+            Arrays.fill(all, true);
+            long[] counts = counter.count(searcher, queries.matchQuery(query), all);
             TopFieldDocs docs;
             if (scored) {
-                docs = ranked.search(searcher, queries.rankQuery(query), categories, query.order(), wanted, query.after());
+                docs = ranked.search(searcher, queries.rankQuery(query), ranks, query.order(), wanted, query.after());
             } else {
                 FieldDoc after = query.after().map(c -> c.fieldDoc(false)).orElse(null);
                 docs = searcher.search(queries.toolQuery(query), new TopFieldCollectorManager(LuceneQueries.INDEX_ORDER, wanted, after, wanted));
             }
             Map<Category, Long> byCategory = new EnumMap<>(Category.class);
             Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+            for (Category c : Category.values()) byCategory.put(c, 0L);
             for (Severity s : Severity.values()) bySeverity.put(s, 0L);
             long total = 0;
-            for (Category c : Category.values()) {
-                long n = counts[c.ordinal()];
-                boolean severityLetsThrough = query.severities().isEmpty() || query.severities().contains(c.severity());
-                boolean categoryLetsThrough = query.categories().isEmpty() || query.categories().contains(c);
-                byCategory.put(c, severityLetsThrough ? n : 0L);
-                if (categoryLetsThrough) bySeverity.merge(c.severity(), n, Long::sum);
-                if (categories.contains(c)) total += n;
+            for (int rank = 0; rank < RiskRank.COUNT; rank++) {
+                if (query.severities().isEmpty() || query.severities().contains(RiskRank.severity(rank)))
+                    byCategory.merge(RiskRank.category(rank), counts[rank], Long::sum);
+                if (query.categories().isEmpty() || query.categories().contains(RiskRank.category(rank)))
+                    bySeverity.merge(RiskRank.severity(rank), counts[rank], Long::sum);
+                if (ranks[rank]) total += counts[rank];
             }
             int from = query.after().isPresent() ? 0 : (query.page() - 1) * query.size();
             int[] page = new int[Math.max(0, docs.scoreDocs.length - from)];
@@ -206,14 +212,17 @@ public final class ToolSearcher implements Closeable {
         }
     }
 
-    /** The categories a query's category and severity filters let through (values of one filter OR'ed, filters AND'ed). */
-    private static Set<Category> categories(ToolQuery query) {
-        Set<Category> categories = EnumSet.noneOf(Category.class);
-        for (Category c : Category.values()) {
-            if ((query.categories().isEmpty() || query.categories().contains(c))
-                    && (query.severities().isEmpty() || query.severities().contains(c.severity()))) categories.add(c);
+    /**
+     * The ranks (severity and category) a query's category and severity filters let through (values of one filter
+     * OR'ed, filters AND'ed), by rank.
+     */
+    private static boolean[] ranks(ToolQuery query) {
+        boolean[] ranks = new boolean[RiskRank.COUNT];
+        for (int rank = 0; rank < RiskRank.COUNT; rank++) {
+            ranks[rank] = (query.categories().isEmpty() || query.categories().contains(RiskRank.category(rank)))
+                    && (query.severities().isEmpty() || query.severities().contains(RiskRank.severity(rank)));
         }
-        return categories;
+        return ranks;
     }
 
     /**
@@ -365,11 +374,8 @@ public final class ToolSearcher implements Closeable {
         Map<Category, Long> categories = new EnumMap<>(Category.class);
         Map<Severity, Long> severities = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) severities.put(s, 0L);
-        for (Category c : Category.values()) {
-            long n = count(searcher, ToolFields.CATEGORY, c.wireName());
-            categories.put(c, n);
-            severities.merge(c.severity(), n, Long::sum);
-        }
+        for (Category c : Category.values()) categories.put(c, count(searcher, ToolFields.CATEGORY, c.wireName()));
+        for (Severity s : Severity.values()) severities.put(s, count(searcher, ToolFields.SEVERITY, s.wireName()));
         Map<FlagKind, Long> flags = new EnumMap<>(FlagKind.class);
         for (FlagKind k : FlagKind.values()) flags.put(k, count(searcher, ToolFields.FLAG, k.wireName()));
         Map<String, Long> statuses = new LinkedHashMap<>();
