@@ -62,11 +62,10 @@ final class BatchClassification implements AutoCloseable {
             return t;
         });
         this.maxInFlight = 2 * threads + 2;
-        switch (format) {
-            case JSON -> out.write("[\n".getBytes(StandardCharsets.US_ASCII));
-            case TABLE -> out.write(ProfileWriter.tableHeader());
-            case JSONL -> { }
-        }
+    }
+
+    /** What a run came to: whether the input held any entry, and whether any was rejected. */
+    record Outcome(boolean anyEntry, boolean rejected) {
     }
 
     /**
@@ -142,13 +141,16 @@ final class BatchClassification implements AutoCloseable {
         }
     }
 
-    /** Waits for every batch, writes the rest and the closing bracket; true when any entry was rejected. */
-    boolean finish() throws IOException {
+    /**
+     * Waits for every batch, writes the rest and the closing bracket. An input with no entry at all writes nothing:
+     * no header, no empty array (the caller reports it).
+     */
+    Outcome finish() throws IOException {
         if (!pendingEntries.isEmpty()) flushEntries();
         drain();
-        if (format == ProfileFormat.JSON) out.write((anyEntry ? "\n]\n" : "]\n").getBytes(StandardCharsets.US_ASCII));
+        if (format == ProfileFormat.JSON && anyEntry) out.write("\n]\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        return rejected;
+        return new Outcome(anyEntry, rejected);
     }
 
     private void submit(LineBatch batch) throws IOException {
@@ -174,7 +176,15 @@ final class BatchClassification implements AutoCloseable {
         }
         rejected |= output.rejected();
         if (output.entries() == 0) return;
-        if (format == ProfileFormat.JSON && anyEntry) out.write(",\n".getBytes(StandardCharsets.US_ASCII));
+        if (!anyEntry) {
+            switch (format) {
+                case JSON -> out.write("[\n".getBytes(StandardCharsets.US_ASCII));
+                case TABLE -> out.write(ProfileWriter.tableHeader());
+                case JSONL -> { }
+            }
+        } else if (format == ProfileFormat.JSON) {
+            out.write(",\n".getBytes(StandardCharsets.US_ASCII));
+        }
         out.write(output.bytes());
         anyEntry = true;
     }

@@ -26,11 +26,13 @@ import java.util.concurrent.Callable;
 /**
  * {@code toolrisk classify [FILE|-]}: a risk profile per tool definition, in input order. JSON Lines are read,
  * parsed and classified in parallel batches; the output is the same bytes whatever the number of threads.
- * Exits 1 when any entry could not be read (its error stands in its place), 2 on a bad option or rules file.
+ * Exits 4 ({@link ExitCode#INPUT}) when the input or a rules file cannot be used, holds no tool, or has an entry
+ * that could not be read (its error stands in its place); 2 on a bad option.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Risk profiles for MCP tool definitions (a tools/list result, a JSON array or JSON Lines), in input order.",
-                "An entry that cannot be read becomes {\"error\": \"...\", \"line\": N} in its place, and the exit code is 1."})
+                "An entry that cannot be read becomes {\"error\": \"...\", \"line\": N} in its place, and the exit code is 4; "
+                        + "so is an input that holds no tool."})
 final class ClassifyCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
             description = "Tool definitions to classify; '-' or nothing reads stdin.")
@@ -63,15 +65,15 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         if (!"-".equals(input) && Files.isDirectory(Path.of(input)))
-            throw new IOException("%s is a folder; give a file of tools (tools/list result, JSON array or JSON Lines), or - for standard input"
+            throw CommandFailure.input("%s is a folder; give a file of tools (tools/list result, JSON array or JSON Lines), or - for standard input"
                     .formatted(input));
-        Classifier classifier = Classifier.load(Optional.ofNullable(rules), Optional.ofNullable(overrides));
+        Classifier classifier = classifier();
         try (InputStream raw = "-".equals(input) ? stdin : Files.newInputStream(Path.of(input));
              var in = new BufferedInputStream(raw, 1 << 16)) {
             boolean jsonLines = looksLikeJsonLines(in);
             ProfileFormat chosen = format != null ? format : jsonLines ? ProfileFormat.JSONL : ProfileFormat.JSON;
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
-            boolean rejected;
+            BatchClassification.Outcome outcome;
             try (var batches = new BatchClassification(classifier, chosen, threads, ToolReader.DEFAULT_MAX_LINE_BYTES, out)) {
                 if (jsonLines) {
                     batches.classifyLines(in);
@@ -85,11 +87,21 @@ final class ClassifyCommand implements Callable<Integer> {
                     if (shape == ToolReader.Shape.TOOLS_LIST) batches.classifyToolsList(entries);
                     else entries.forEach(batches::classifyEntry);
                 }
-                rejected = batches.finish();
+                outcome = batches.finish();
             }
             out.flush();
             if (stdout instanceof PrintStream ps && ps.checkError()) throw new IOException("cannot write the output");
-            return rejected ? 1 : 0;
+            if (!outcome.anyEntry()) throw CommandFailure.input(ToolReader.noTools("-".equals(input) ? "standard input" : input));
+            return outcome.rejected() ? ExitCode.INPUT.code : ExitCode.OK.code;
+        }
+    }
+
+    /** The bundled rules, with the rules and overrides files given: a file that cannot be used is a bad input. */
+    private Classifier classifier() throws IOException {
+        try {
+            return Classifier.load(Optional.ofNullable(rules), Optional.ofNullable(overrides));
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.input(e.getMessage());
         }
     }
 

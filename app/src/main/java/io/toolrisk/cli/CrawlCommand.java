@@ -17,11 +17,11 @@ import java.util.concurrent.Callable;
 /**
  * {@code toolrisk crawl --stdio "CMD ARGS" | --url URL}: connects to one MCP server and prints
  * {@code {"server":{...},"tools":[...]}} (DESIGN.md), tools as the server sent them. A failure is one line on
- * stderr naming the stage and the reason, and exit code 1.
+ * stderr naming the stage and the reason, and exit code 3 ({@link ExitCode#NOT_CRAWLED}).
  */
 @Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Connect to one MCP server and print its server info and tools as JSON.",
-                "Warnings (skipped tools) and failures go to stderr; exit 1 when the crawl failed."})
+                "Warnings (skipped tools) and failures go to stderr; exit 3 when the crawl failed."})
 final class CrawlCommand implements Callable<Integer> {
     @Mixin
     ServerTarget server = new ServerTarget();
@@ -42,11 +42,11 @@ final class CrawlCommand implements Callable<Integer> {
             }
             case CrawlResult.Failed failed -> {
                 err.println("toolrisk crawl: " + ServerTarget.failure(failed));
-                yield OneLineErrors.EXIT_FAILURE;
+                yield ExitCode.NOT_CRAWLED.code;
             }
             case CrawlResult.NeedsCredentials needs -> {
                 err.println("toolrisk crawl: " + ServerTarget.failure(needs));
-                yield OneLineErrors.EXIT_FAILURE;
+                yield ExitCode.NOT_CRAWLED.code;
             }
         };
     }

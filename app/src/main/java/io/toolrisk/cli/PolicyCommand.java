@@ -37,40 +37,22 @@ final class PolicyCommand implements Callable<Integer> {
     Path catalogue;
 
     @Option(names = "--format", defaultValue = "policylayer", paramLabel = "FORMAT",
-            converter = FormatConverter.class,
             description = "One of ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.")
     PolicyFormat format;
 
     @Option(names = "--profile", defaultValue = "recommended", paramLabel = "PROFILE",
-            converter = ProfileConverter.class,
             description = "recommended, strict or permissive; default ${DEFAULT-VALUE}.")
     PolicyProfile profile;
-
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<PolicyFormat> {
-        @Override
-        public PolicyFormat convert(String value) {
-            return PolicyFormat.fromWireName(value);
-        }
-    }
-
-    static final class ProfileConverter implements picocli.CommandLine.ITypeConverter<PolicyProfile> {
-        @Override
-        public PolicyProfile convert(String value) {
-            return PolicyProfile.fromWireName(value);
-        }
-    }
 
     @Override
     public Integer call() throws IOException {
         var store = new CatalogueStore(catalogue);
-        String snapshot = store.currentId().orElseThrow(() -> new IOException(
+        String snapshot = store.currentId().orElseThrow(() -> CommandFailure.input(
                 "no catalogue at %s yet; run './toolrisk refresh' first (or pass --catalogue DIR)".formatted(store.dir())));
         Optional<ServerTools> tools = Files.isDirectory(store.indexDir(snapshot))
                 ? fromIndex(store.indexDir(snapshot)) : fromSnapshot(store, snapshot);
-        if (tools.isEmpty()) {
-            System.err.printf("toolrisk policy: no server '%s' in snapshot %s of %s%n", server, snapshot, store.dir());
-            return OneLineErrors.EXIT_FAILURE;
-        }
+        if (tools.isEmpty())
+            throw CommandFailure.input("no server '%s' in snapshot %s of %s".formatted(server, snapshot, store.dir()));
         String text = format.template().render(ServerPolicy.of(server, tools.get().ruleset(), tools.get().profiles(), profile));
         var out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         out.print(text);

@@ -12,14 +12,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the entries of one batch (profiles, and errors standing in for unreadable tools) into bytes in one
- * of the {@link ProfileFormat}s; the table has a row per entry: tool, category, severity, flags and the
- * strongest evidence. Within a batch, JSON-array entries are separated by {@code ",\n"}; the caller
+ * of the {@link ProfileFormat}s; the table has a row per entry: tool, category, severity, the strongest
+ * evidence and the flags. Within a batch, JSON-array entries are separated by {@code ",\n"}; the caller
  * puts the same separator between non-empty batches and the brackets around all. Not thread-safe; one per batch.
  */
 final class ProfileWriter {
     static final int TOOL_WIDTH = 44;
     static final int QUOTE_WIDTH = 60;
-    private static final String ROW = "%-44s %-11s %-8s %-20s %s%n";
+    /** Room for a rule, a quote of {@value #QUOTE_WIDTH} and a field; longer evidence is cut, so the flags line up. */
+    static final int EVIDENCE_WIDTH = 72;
+    /** Flags come last: a tool may carry several, and the last column can be as long as it needs. */
+    private static final String ROW = "%-" + TOOL_WIDTH + "s %-11s %-8s %-" + EVIDENCE_WIDTH + "s %s%n";
 
     private final ProfileFormat format;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
@@ -39,7 +42,7 @@ final class ProfileWriter {
                 endJsonEntry();
             }
             case TABLE -> row(p.server().map(s -> s + "/").orElse("") + p.tool(), p.category().wireName(),
-                    p.severity().wireName(), flags(p), strongest(p));
+                    p.severity().wireName(), strongest(p), flags(p));
         }
         entries++;
     }
@@ -51,7 +54,7 @@ final class ProfileWriter {
                 ProfileJson.writeError(json, message, line);
                 endJsonEntry();
             }
-            case TABLE -> row("(line " + line + ")", "error", "-", "-", message);
+            case TABLE -> row("(line " + line + ")", "error", "-", message, "-");
         }
         entries++;
     }
@@ -68,7 +71,7 @@ final class ProfileWriter {
 
     /** The table's header line. */
     static byte[] tableHeader() {
-        return format("TOOL", "CATEGORY", "SEVERITY", "FLAGS", "STRONGEST EVIDENCE").getBytes(StandardCharsets.UTF_8);
+        return format("TOOL", "CATEGORY", "SEVERITY", "STRONGEST EVIDENCE", "FLAGS").getBytes(StandardCharsets.UTF_8);
     }
 
     private void separate() throws IOException {
@@ -79,13 +82,13 @@ final class ProfileWriter {
         if (format == ProfileFormat.JSONL) json.writeRaw('\n');
     }
 
-    private void row(String tool, String category, String severity, String flags, String evidence) throws IOException {
+    private void row(String tool, String category, String severity, String evidence, String flags) throws IOException {
         json.flush();
-        bytes.write(format(tool, category, severity, flags, evidence).getBytes(StandardCharsets.UTF_8));
+        bytes.write(format(tool, category, severity, evidence, flags).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String format(String tool, String category, String severity, String flags, String evidence) {
-        return ROW.formatted(cut(oneLine(tool), TOOL_WIDTH), category, severity, flags, oneLine(evidence));
+    private static String format(String tool, String category, String severity, String evidence, String flags) {
+        return ROW.formatted(cut(oneLine(tool), TOOL_WIDTH), category, severity, cut(oneLine(evidence), EVIDENCE_WIDTH), flags);
     }
 
     /** The kinds of flag a profile carries, e.g. {@code hidden-instructions,open-world}, or {@code -}. */

@@ -2,7 +2,6 @@ package io.toolrisk.cli;
 
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.CrawlLimits;
-import io.toolrisk.crawler.mcp.Durations;
 import io.toolrisk.refresh.RefreshJob;
 import io.toolrisk.refresh.RefreshOptions;
 import io.toolrisk.refresh.RefreshOutcome;
@@ -29,7 +28,8 @@ import java.util.concurrent.Callable;
                 "Servers whose source version (npm version, registry update) did not change and that were crawled within "
                         + "--max-age are carried over without a crawl.",
                 "Progress on stderr; the summary and the changes on stdout. "
-                        + "Exit 0 when a snapshot was written (failed servers are listed), 1 when none could be."})
+                        + "Exit 0 when a snapshot was written (failed servers are listed), 4 when the servers file cannot be used, "
+                        + "5 when no snapshot could be written."})
 final class RefreshCommand implements Callable<Integer> {
     @Option(names = "--servers", paramLabel = "FILE", defaultValue = "${sys:toolrisk.home:-.}/data/servers.json",
             description = "What to crawl (default: ${DEFAULT-VALUE}). With --from-config only, pass --servers none.")
@@ -56,11 +56,11 @@ final class RefreshCommand implements Callable<Integer> {
 
     @Option(names = "--max-age", paramLabel = "DURATION", defaultValue = "24h",
             description = "Carry over a server unchanged at its source only if crawled within this long (default: ${DEFAULT-VALUE}).")
-    String maxAge;
+    Duration maxAge;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
             description = "Longest crawl of one server, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    Duration timeout;
 
     @Option(names = "--keep", paramLabel = "N", defaultValue = "5",
             description = "Snapshots to keep for diffs, of those that went live (default: ${DEFAULT-VALUE}).")
@@ -75,16 +75,16 @@ final class RefreshCommand implements Callable<Integer> {
         RefreshReport.print(outcome, System.out);
         return switch (outcome) {
             case RefreshOutcome.Written w -> 0;
-            case RefreshOutcome.NothingWritten n -> 1;
+            case RefreshOutcome.NothingWritten n -> ExitCode.FAILED.code;
         };
     }
 
     RefreshOptions options() {
         Optional<Path> serversFile = "none".equals(servers) ? Optional.empty() : Optional.of(Path.of(servers));
-        var limits = CrawlLimits.DEFAULT.withTimeouts(
-                min(CrawlLimits.DEFAULT.requestTimeout(), Durations.parse(timeout)), Durations.parse(timeout));
+        if (timeout.isZero()) throw new IllegalArgumentException("--timeout must be longer than zero, got '0'");
+        var limits = CrawlLimits.DEFAULT.withTimeouts(min(CrawlLimits.DEFAULT.requestTimeout(), timeout), timeout);
         return new RefreshOptions(serversFile, fromConfig, catalogue, concurrency, new LinkedHashSet<>(only), full,
-                Durations.parse(maxAge), keep, limits, RefreshOptions.defaultCacheDir(), sandbox.sandbox());
+                maxAge, keep, limits, RefreshOptions.defaultCacheDir(), sandbox.sandbox());
     }
 
     private static Duration min(Duration a, Duration b) {

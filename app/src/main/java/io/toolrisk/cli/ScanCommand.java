@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.CrawlResult;
+import io.toolrisk.scan.ArtifactLocation;
 import io.toolrisk.scan.FailOn;
 import io.toolrisk.scan.Scan;
 import io.toolrisk.scan.ScanReport;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +32,10 @@ import java.util.concurrent.Callable;
                 "Check one server's tools before you publish it: crawl it (--stdio, --url) or read its tools from FILE "
                         + "(a tools/list result, a JSON array or JSON Lines), classify every tool, and report its category, "
                         + "severity and flags, annotation conflicts first (they are yours to fix).",
-                "Exit codes: 0 passed; 1 a --fail-on threshold was hit; 2 bad usage or unreadable input; 3 the server could not be crawled."},
+                "Exit codes: 0 passed; 1 a --fail-on threshold was hit; 2 bad usage; 3 the server could not be crawled; "
+                        + "4 the input is missing, unreadable, holds no tool or has tools that cannot be read."},
         exitCodeListHeading = "%n")
 final class ScanCommand implements Callable<Integer> {
-    static final int EXIT_THRESHOLD = 1;
-    static final int EXIT_UNREADABLE = 2;
-    static final int EXIT_NOT_CRAWLED = 3;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Tool definitions to scan ('-' for stdin).")
     String file;
@@ -56,43 +55,83 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "What to call the server in the report (default: the file name, or the server's own name).")
     String name;
 
+    @Option(names = "--sarif-location", paramLabel = "PATH[:LINE]",
+            description = "Where SARIF results point (code scanning shows an alert only at a file): a path relative to the "
+                    + "repository root, and a line. Default: FILE and each tool's line; for --stdio and --url, the first of "
+                    + "package.json, pyproject.toml, setup.py, Cargo.toml, go.mod, pom.xml, build.gradle(.kts) in the "
+                    + "current directory, at line 1.")
+    String sarifLocation;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The directory SARIF paths are relative to: the current one, the root of a CI checkout. Tests set it. */
+    Path workingDir = Path.of("");
 
     @Override
     public Integer call() throws Exception {
         if ((file == null) == !server.present())
             throw new CommandLine.ParameterException(spec.commandLine(), "Give exactly one of FILE, --stdio or --url");
+        Optional<ArtifactLocation> named = namedLocation();
         Classifier classifier = Classifier.bundled();
         ScanReport report;
         if (file != null) {
-            List<ToolInput> entries = new ArrayList<>();
-            try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
-                new ToolReader().read(in, entries::add);
-            } catch (IOException e) {
-                // Exit 1 would read as "a threshold was hit" to the CI that runs this.
-                spec.commandLine().getErr().println("toolrisk scan: " + (e instanceof NoSuchFileException
-                        ? OneLineErrors.message(e) : "cannot read %s: %s".formatted(file, e.getMessage())));
-                return EXIT_UNREADABLE;
-            }
+            List<ToolInput> entries = readEntries();
             String label = name != null ? name : "-".equals(file) ? "stdin" : Path.of(file).getFileName().toString();
-            report = Scan.ofEntries(label, "-".equals(file) ? Optional.empty() : Optional.of(file), entries, classifier);
+            report = Scan.ofEntries(label, "-".equals(file) ? Optional.empty()
+                    : Optional.of(ArtifactLocation.ofFile(Path.of(file), workingDir)), entries, classifier);
         } else {
             CrawlResult result = server.crawler().crawl(server.entry());
-            if (!(result instanceof CrawlResult.Crawled crawled)) {
-                spec.commandLine().getErr().println("toolrisk scan: " + ServerTarget.failure(result));
-                return EXIT_NOT_CRAWLED;
-            }
+            if (!(result instanceof CrawlResult.Crawled crawled))
+                throw new CommandFailure(ExitCode.NOT_CRAWLED, ServerTarget.failure(result));
             String label = name != null ? name : crawled.info().name().isBlank() ? "server" : crawled.info().name();
             report = Scan.ofTools(label, crawled.tools(), crawled.info().instructions(), classifier);
         }
+        if (format == Scan.Format.SARIF) report = located(report, named);
         Scan.write(report, format, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return exitCode(report);
     }
 
+    /** The entries of FILE ('-': stdin); a file that cannot be read or holds no tool is a bad input. */
+    private List<ToolInput> readEntries() throws IOException {
+        List<ToolInput> entries = new ArrayList<>();
+        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
+            new ToolReader().read(in, entries::add);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw CommandFailure.input("cannot read %s: %s".formatted(file, e.getMessage()));
+        }
+        if (entries.isEmpty()) throw CommandFailure.input(ToolReader.noTools("-".equals(file) ? "standard input" : file));
+        return entries;
+    }
+
+    /** {@code --sarif-location}, checked before anything runs: it takes SARIF output and a line from 1. */
+    private Optional<ArtifactLocation> namedLocation() {
+        if (sarifLocation == null) return Optional.empty();
+        if (format != Scan.Format.SARIF)
+            throw new IllegalArgumentException("--sarif-location applies to --format sarif, not to --format " + format.name().toLowerCase(Locale.ROOT));
+        return Optional.of(ArtifactLocation.parse(sarifLocation, workingDir));
+    }
+
+    /**
+     * The report with its SARIF results located: at {@code --sarif-location} when given, else where the report already
+     * points (FILE), else at the project's manifest in the working directory; with none of them, results carry only
+     * their logical location, and a warning says code scanning will not show them.
+     */
+    private ScanReport located(ScanReport report, Optional<ArtifactLocation> named) {
+        if (named.isPresent()) return report.locatedAt(named.get());
+        if (report.location().isPresent()) return report;
+        Optional<ArtifactLocation> project = ArtifactLocation.projectFile(workingDir);
+        if (project.isPresent()) return report.locatedAt(project.get());
+        spec.commandLine().getErr().println("toolrisk scan: warning: the SARIF results point at no file, so code scanning "
+                + "will not show them; pass --sarif-location PATH[:LINE] (where the server defines its tools)");
+        return report;
+    }
+
     private int exitCode(ScanReport report) {
-        if (!report.rejected().isEmpty()) return EXIT_UNREADABLE;
+        if (!report.rejected().isEmpty()) return ExitCode.INPUT.code;
         for (FailOn threshold : failOn) {
             List<ScannedTool> offenders = threshold.offenders(report.tools());
             if (!offenders.isEmpty()) {
@@ -100,7 +139,7 @@ final class ScanCommand implements Callable<Integer> {
                         threshold.name().toLowerCase(Locale.ROOT), offenders.size(),
                         String.join(", ", offenders.stream().limit(10).map(t -> t.tool().name()).toList())
                                 + (offenders.size() > 10 ? ", …" : ""));
-                return EXIT_THRESHOLD;
+                return ExitCode.FINDINGS.code;
             }
         }
         return 0;

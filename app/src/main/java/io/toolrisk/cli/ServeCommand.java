@@ -14,6 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--refresh-every", paramLabel = "DURATION",
             description = "Refresh on this schedule, e.g. 6h; a run still going when the next is due is skipped.")
-    String refreshEvery;
+    Duration refreshEvery;
 
     @Mixin
     RefreshCommand refresh = new RefreshCommand();
@@ -53,6 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Checked before anything opens or starts: Javalin would log its own failure, then a bare exception.
         if (port < 0 || port > 65_535) throw new IllegalArgumentException("--port must be 0 to 65535, got " + port);
+        checkPortFree();
         Optional<Duration> every = Optional.ofNullable(refreshEvery).map(ServeCommand::schedule);
         var store = new CatalogueStore(refresh.catalogue);
         // Refreshes run later, in the background: when one will, its options are checked now, before serving; an
@@ -98,11 +102,25 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Duration schedule(String text) {
-        Duration every = Durations.parse(text);
+    private static Duration schedule(Duration every) {
         if (every.toMillis() <= 0)
-            throw new IllegalArgumentException("--refresh-every must be longer than zero, got '%s'".formatted(text));
+            throw new IllegalArgumentException("--refresh-every must be longer than zero, got '%s'".formatted(Durations.format(every)));
         return every;
+    }
+
+    /**
+     * Fails at once, with one clear line, when the port is taken: Javalin would first log an ERROR line of its own
+     * and a message of its own. (A port taken between this check and the start still gets Javalin's.)
+     */
+    private void checkPortFree() throws IOException {
+        if (port == 0) return;
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw new CommandFailure(ExitCode.FAILED, "port %d of %s is in use by another program; stop it or pass --port N"
+                    .formatted(port, host));
+        }
     }
 
     /** Picks up a snapshot another process made live; a refresh of our own switches by itself. */

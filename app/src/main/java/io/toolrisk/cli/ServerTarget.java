@@ -3,12 +3,14 @@ package io.toolrisk.cli;
 import io.toolrisk.crawler.CrawlLimits;
 import io.toolrisk.crawler.CrawlResult;
 import io.toolrisk.crawler.Crawler;
+import io.toolrisk.crawler.StderrLine;
 import io.toolrisk.crawler.discovery.ServerEntry;
 import io.toolrisk.crawler.mcp.Durations;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,17 +46,16 @@ final class ServerTarget {
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Limit for each request and for the whole crawl: 30s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    Duration timeout;
 
     boolean present() {
         return target != null;
     }
 
     CrawlLimits limits() {
-        var duration = Durations.parse(timeout);
-        if (duration.isZero() || duration.isNegative())
-            throw new IllegalArgumentException("--timeout must be longer than zero, got '%s'".formatted(timeout));
-        return CrawlLimits.DEFAULT.withTimeout(duration);
+        if (timeout.isZero() || timeout.isNegative())
+            throw new IllegalArgumentException("--timeout must be longer than zero, got '%s'".formatted(Durations.format(timeout)));
+        return CrawlLimits.DEFAULT.withTimeout(timeout);
     }
 
     /** A crawler for the target: its limits, and the sandbox its server runs in when it is a process. */
@@ -94,11 +95,8 @@ final class ServerTarget {
         return pairs;
     }
 
-    /** The last line the server wrote on stderr, which usually says why it exited. */
+    /** The line of the server's stderr that says why it exited ({@link StderrLine}). */
     private static String stderrHint(String tail) {
-        String[] lines = tail.strip().split("\n");
-        String last = lines[lines.length - 1].strip();
-        if (last.isEmpty()) return "";
-        return " (stderr: %s)".formatted(last.length() <= 200 ? last : last.substring(0, 200) + "…");
+        return StderrLine.of(tail).map(line -> " (stderr: %s)".formatted(line)).orElse("");
     }
 }

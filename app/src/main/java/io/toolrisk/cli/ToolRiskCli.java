@@ -37,9 +37,24 @@ public final class ToolRiskCli implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new ToolRiskCli())
-                .setExecutionExceptionHandler(new OneLineErrors())
+        var errors = new OneLineErrors();
+        return OptionConverters.register(new CommandLine(new ToolRiskCli()))
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .setExecutionStrategy(ToolRiskCli::execute)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /**
+     * Runs the command the arguments name, refusing arguments that match nothing even when help is asked for:
+     * picocli lets {@code toolrisk frob --help} print the top-level usage and exit 0, which hides the typo.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty())
+                throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

@@ -22,6 +22,8 @@ final class RefreshProgress {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicLong tools = new AtomicLong();
     private Instant lastPrinted = Instant.MIN;
+    /** Servers done as of the last line printed: the final line is not printed twice. */
+    private int printedDone = -1;
 
     RefreshProgress(PrintStream out, Clock clock, Duration interval, int total) {
         this.out = out;
@@ -38,7 +40,7 @@ final class RefreshProgress {
         maybePrint(false);
     }
 
-    /** Prints the final state, whatever the interval. */
+    /** Prints the final state, whatever the interval, unless the last line printed already said it. */
     void finish() {
         maybePrint(true);
     }
@@ -46,8 +48,10 @@ final class RefreshProgress {
     private void maybePrint(boolean force) {
         Instant now = clock.instant();
         synchronized (this) {
-            if (!force && Duration.between(lastPrinted, now).compareTo(interval) < 0) return;
+            int d = done.get();
+            if (force ? d == printedDone : Duration.between(lastPrinted, now).compareTo(interval) < 0) return;
             lastPrinted = now;
+            printedDone = d;
             out.println(line(now));
             out.flush();
         }

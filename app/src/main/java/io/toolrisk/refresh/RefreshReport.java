@@ -47,7 +47,8 @@ public final class RefreshReport {
 
     static void printChanges(ChangeSet changes, PrintStream out) {
         if (changes.previous().isEmpty()) {
-            out.printf("First snapshot of this catalogue: %d servers added.%n", changes.serversAdded().size());
+            out.printf("First snapshot of this catalogue: %d servers added, %,d tools.%n", changes.serversAdded().size(),
+                    changes.toolsTotal());
             return;
         }
         if (changes.isEmpty()) {

@@ -46,7 +46,7 @@ record ServerSources(List<ServerEntry> servers, Map<String, String> environment,
             if (!Files.isRegularFile(file))
                 throw new NoSuchFileException(file.toString(), null,
                         "servers file not found; pass --servers FILE (see data/servers.json for the format)");
-            ServersFile parsed = ServersFile.read(file);
+            ServersFile parsed = usable(() -> ServersFile.read(file));
             Optional<NpmPackages> npm = npmPackages(file, cacheDir, progress);
             npm.ifPresent(p -> env.put(NpmPackages.PREFIX_VARIABLE, p.prefix().toString()));
             ServerList expanded = parsed.expand(registry);
@@ -56,12 +56,25 @@ record ServerSources(List<ServerEntry> servers, Map<String, String> environment,
         Set<String> ids = new LinkedHashSet<>();
         servers.forEach(s -> ids.add(s.id()));
         for (Path config : clientConfigs) {
-            for (ServerEntry entry : ClientConfigs.read(config)) {
+            for (ServerEntry entry : usable(() -> ClientConfigs.read(config))) {
                 if (ids.add(entry.id())) servers.add(entry);
                 else problems.add("%s: server id '%s' is already taken; skipped".formatted(config, entry.id()));
             }
         }
         return new ServerSources(servers, env, problems);
+    }
+
+    /** Reads a file the refresh was given; content that is not in its format is an {@link InputFileException}. */
+    private static <T> T usable(FileRead<T> read) throws IOException {
+        try {
+            return read.read();
+        } catch (IllegalArgumentException e) {
+            throw new InputFileException(e.getMessage(), e);
+        }
+    }
+
+    private interface FileRead<T> {
+        T read() throws IOException;
     }
 
     /** The npm packages the servers file pins with {@code "npm": "DIR"}, installed; empty when it pins none. */
@@ -70,8 +83,8 @@ record ServerSources(List<ServerEntry> servers, Map<String, String> environment,
         JsonNode npm = Json.MAPPER.readTree(serversFile.toFile()).get("npm");
         if (npm == null || npm.isNull()) return Optional.empty();
         if (!npm.isTextual())
-            throw new IllegalArgumentException("%s: \"npm\" must name a directory with package.json and package-lock.json"
-                    .formatted(serversFile));
+            throw new InputFileException("%s: \"npm\" must name a directory with package.json and package-lock.json"
+                    .formatted(serversFile), null);
         Path dir = serversFile.toAbsolutePath().getParent().resolve(npm.textValue()).normalize();
         return Optional.of(NpmPackages.install(dir, cacheDir, progress));
     }

@@ -113,11 +113,14 @@ final class SnapshotAssembler {
             return next;
         }
 
-        /** Records as removed every previous server before {@code id} (all that are left, for null). */
+        /**
+         * Records as removed every previous server before {@code id} (all that are left, for null). Each is read, for
+         * the count of its tools: servers rarely go.
+         */
         void removeUpTo(String id, CatalogueDiff diff) throws IOException {
             for (Optional<String> next = peek(); next.isPresent() && (id == null || next.get().compareTo(id) < 0); next = peek()) {
-                diff.removed(next.get());
-                cursor.get().skip();
+                ServerRecord gone = cursor.get().read();
+                diff.removed(gone.id(), gone.tools().size());
             }
         }
 

@@ -11,8 +11,9 @@ import java.io.IOException;
 
 /**
  * The scan report as SARIF 2.1.0, for code-scanning dashboards: one rule per category and per flag kind, one
- * result per tool for its category and one per flag, each located at the tool (a logical location, and the line
- * of the input file when the input was a file).
+ * result per tool for its category and one per kind of flag it carries, each located at the tool: a logical location,
+ * and a physical one (which code scanning needs to show an alert) — the line of the input file the tool starts on,
+ * or the location the report was given ({@code --sarif-location}, or the project's manifest).
  */
 final class SarifScanReport {
     static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -48,8 +49,8 @@ final class SarifScanReport {
     private static String describe(Category category) {
         return switch (category) {
             case READ -> "The tool retrieves data and changes nothing.";
-            case WRITE -> "The tool creates or modifies data, reversibly.";
-            case EXECUTE -> "The tool runs code, commands, queries or jobs, or sends messages: its effects depend on its arguments.";
+            case WRITE -> "The tool creates or modifies data, reversibly, or sends a message.";
+            case EXECUTE -> "The tool runs code, commands, queries or jobs: its effects depend on its arguments.";
             case DESTRUCTIVE -> "The tool deletes or overwrites data, or does something that cannot be undone.";
             case FINANCIAL -> "The tool moves money: payments, refunds, transfers, trades or purchases.";
         };
@@ -78,8 +79,9 @@ final class SarifScanReport {
         for (ScannedTool t : report.tools()) {
             Category category = t.profile().category();
             writeResult(report, t, out, ruleId(category), level(category), categoryMessage(t));
-            for (Flag f : t.profile().flags()) {
-                writeResult(report, t, out, ruleId(f.flag()), level(f.flag()),
+            for (FlagKind kind : ScanReport.flagKinds(t.profile().flags())) {
+                Flag f = t.profile().flags().stream().filter(flag -> flag.flag() == kind).findFirst().orElseThrow();
+                writeResult(report, t, out, ruleId(kind), level(kind),
                         "Tool '%s': %s (\"%s\" in %s)".formatted(t.tool().name(), f.detail(),
                                 TextScanReport.oneLine(f.quote()), f.field()));
             }
@@ -134,16 +136,15 @@ final class SarifScanReport {
         out.writeEndObject();
         out.writeArrayFieldStart("locations");
         out.writeStartObject();
-        if (report.input().isPresent()) {
+        if (report.location().isPresent()) {
+            ArtifactLocation where = report.location().get();
             out.writeObjectFieldStart("physicalLocation");
             out.writeObjectFieldStart("artifactLocation");
-            out.writeStringField("uri", report.input().get());
+            out.writeStringField("uri", where.uri());
             out.writeEndObject();
-            if (t.line().isPresent()) {
-                out.writeObjectFieldStart("region");
-                out.writeNumberField("startLine", t.line().getAsLong());
-                out.writeEndObject();
-            }
+            out.writeObjectFieldStart("region");
+            out.writeNumberField("startLine", where.lineOf(t.line()));
+            out.writeEndObject();
             out.writeEndObject();
         }
         out.writeArrayFieldStart("logicalLocations");

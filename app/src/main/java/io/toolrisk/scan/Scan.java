@@ -25,10 +25,11 @@ public final class Scan {
     }
 
     /**
-     * A report over entries read from a file: rejected entries are listed, the rest classified with their lines.
-     * The file is one server's tools: each is judged with the others as its siblings.
+     * A report over entries read from a file: rejected entries are listed, the rest classified with their lines;
+     * SARIF results point at {@code input} when it is a file. The file is one server's tools: each is judged with
+     * the others as its siblings.
      */
-    public static ScanReport ofEntries(String server, Optional<String> input, List<ToolInput> entries, Classifier classifier) {
+    public static ScanReport ofEntries(String server, Optional<ArtifactLocation> input, List<ToolInput> entries, Classifier classifier) {
         List<String> rejected = new ArrayList<>();
         List<ToolInput.Parsed> parsed = new ArrayList<>();
         for (ToolInput entry : entries) {

@@ -17,12 +17,13 @@ import java.util.Optional;
  * severity (the profile's, which flags can raise), most severe first, then by category.
  *
  * @param server   what was scanned (a server name, a file, a URL)
- * @param input    the file scanned, when it was a file (for SARIF locations)
+ * @param location where SARIF results point: the file scanned, or where the server's tools are defined
  * @param ruleset  the ruleset that classified the tools
  * @param tools    the tools in report order
  * @param rejected entries of the input that could not be read, with their reasons
  */
-public record ScanReport(String server, Optional<String> input, String ruleset, List<ScannedTool> tools, List<String> rejected) {
+public record ScanReport(String server, Optional<ArtifactLocation> location, String ruleset, List<ScannedTool> tools,
+                         List<String> rejected) {
     /** Definitions to review first, then annotation conflicts, then most severe first, then input order. */
     static final Comparator<ScannedTool> REPORT_ORDER = Comparator
             .comparing((ScannedTool t) -> t.profile().flags().stream().noneMatch(f -> f.flag().needsReview()))
@@ -31,7 +32,7 @@ public record ScanReport(String server, Optional<String> input, String ruleset, 
             .thenComparing(t -> t.profile().category(), Comparator.reverseOrder());
 
     public ScanReport {
-        input = input == null ? Optional.empty() : input;
+        location = location == null ? Optional.empty() : location;
         tools = tools.stream().sorted(REPORT_ORDER).toList();
         rejected = List.copyOf(rejected);
     }
@@ -43,12 +44,23 @@ public record ScanReport(String server, Optional<String> input, String ruleset, 
         return counts;
     }
 
+    /** The same report, its SARIF results pointing at {@code where}. */
+    public ScanReport locatedAt(ArtifactLocation where) {
+        return new ScanReport(server, Optional.of(where), ruleset, tools, rejected);
+    }
+
+    /** Tools carrying each kind of flag (a tool with two open-world flags counts once). */
     public Map<FlagKind, Long> countByFlag() {
         Map<FlagKind, Long> counts = new EnumMap<>(FlagKind.class);
         for (FlagKind k : FlagKind.values()) counts.put(k, 0L);
         for (ScannedTool t : tools) {
-            for (Flag f : t.profile().flags()) counts.merge(f.flag(), 1L, Long::sum);
+            for (FlagKind kind : flagKinds(t.profile().flags())) counts.merge(kind, 1L, Long::sum);
         }
         return counts;
+    }
+
+    /** The kinds of {@code flags}, each once, in the order they come. */
+    static List<FlagKind> flagKinds(List<Flag> flags) {
+        return flags.stream().map(Flag::flag).distinct().toList();
     }
 }

@@ -63,7 +63,7 @@ final class TextScanReport {
             Evidence e = p.evidence().get(0);
             parts.add("\"" + truncate(oneLine(e.quote()), QUOTE_WIDTH) + "\" in " + e.field() + " [" + e.rule() + "]");
         }
-        for (Flag f : p.flags()) parts.add("flag " + f.flag().wireName());
+        for (FlagKind kind : ScanReport.flagKinds(p.flags())) parts.add("flag " + kind.wireName());
         return parts.toString();
     }
 

@@ -48,7 +48,7 @@ class CrawlCommandTest {
         Path server = peers().resolve("@modelcontextprotocol/server-memory/dist/index.js");
         int exit = run("crawl", "--stdio", "node " + server);
 
-        assertEquals(1, exit);
+        assertEquals(3, exit);
         assertTrue(err.toString().startsWith(("toolrisk crawl: initialize failed: server exited with code 1; it was given %s, "
                 + "which the sandbox hides: show it with --sandbox-read %s, or pass --no-sandbox (stderr: ")
                 .formatted(server, peers().getParent())), err::toString);
@@ -95,16 +95,25 @@ class CrawlCommandTest {
     void serverThatExitsIsOneLineWithStageReasonAndItsStderr() {
         int exit = run("crawl", "--stdio", "node -e \"process.stderr.write('Error: TOKEN missing\\n'); process.exit(3)\"");
 
-        assertEquals(1, exit);
+        assertEquals(3, exit);
         assertEquals("", out.toString());
         assertEquals("toolrisk crawl: initialize failed: server exited with code 3 (stderr: Error: TOKEN missing)\n", err.toString());
+    }
+
+    @Test
+    void aServerThatCannotFindItsScriptShowsNodesErrorLineNotItsVersion() {
+        int exit = run("crawl", "--stdio", "node /nonexistent/toolrisk-test/index.js", "--no-sandbox");
+
+        assertEquals(3, exit);
+        assertEquals("toolrisk crawl: initialize failed: server exited with code 1 "
+                + "(stderr: Error: Cannot find module '/nonexistent/toolrisk-test/index.js')\n", err.toString());
     }
 
     @Test
     void serverThatNeverAnswersFailsAtTheTimeout() {
         int exit = run("crawl", "--stdio", "sleep 30", "--timeout", "1s");
 
-        assertEquals(1, exit);
+        assertEquals(3, exit);
         assertEquals("toolrisk crawl: initialize failed: the server timeout of 1s ran out waiting for the answer to initialize\n",
                 err.toString());
     }
@@ -117,7 +126,7 @@ class CrawlCommandTest {
         }
         int exit = run("crawl", "--url", "http://127.0.0.1:%d/mcp".formatted(port), "--timeout", "2s");
 
-        assertEquals(1, exit);
+        assertEquals(3, exit);
         assertTrue(err.toString().startsWith("toolrisk crawl: connect failed: cannot connect to http://127.0.0.1:%d/mcp: ".formatted(port)),
                 err::toString);
         assertEquals(1, err.toString().lines().count());
@@ -127,14 +136,15 @@ class CrawlCommandTest {
     void missingVariableIsNamed() {
         int exit = run("crawl", "--url", "http://127.0.0.1:9/mcp", "--header", "Authorization: Bearer ${TOOLRISK_TEST_NEVER_SET}");
 
-        assertEquals(1, exit);
+        assertEquals(3, exit);
         assertEquals("toolrisk crawl: needs TOOLRISK_TEST_NEVER_SET, which is not set in the environment\n", err.toString());
     }
 
     @Test
     void badTimeoutIsAUsageError() {
         assertEquals(2, run("crawl", "--url", "http://127.0.0.1:9/mcp", "--timeout", "soon"));
-        assertEquals("toolrisk crawl: invalid duration 'soon': expected a number with ms, s, m or h, like 30s\n", err.toString());
+        assertEquals("toolrisk crawl: --timeout: invalid duration 'soon': expected a number with ms, s, m or h, like 30s; "
+                + "see 'toolrisk crawl --help'\n", err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run("crawl", "--url", "http://127.0.0.1:9/mcp", "--timeout", "0s"));
         assertEquals("toolrisk crawl: --timeout must be longer than zero, got '0s'\n", err.toString());
@@ -159,7 +169,7 @@ class CrawlCommandTest {
         return cli.execute(args);
     }
 
-    private static Path peers() {
+    static Path peers() {
         String dir = System.getProperty("toolrisk.peers.dir");
         Path modules = dir == null ? null : Path.of(dir, "node_modules");
         if (modules == null || !Files.isDirectory(modules.resolve("@modelcontextprotocol/server-memory")))

@@ -98,11 +98,11 @@ class PolicyCommandTest {
     @Test
     void unknownServerFormatOrMissingCatalogueSayWhatIsWrong() throws IOException {
         Run none = run("policy", "github", "--catalogue", dir.toString());
-        assertEquals(1, none.exit());
+        assertEquals(4, none.exit());
         assertTrue(none.err().contains("no catalogue at " + dir + " yet"), none.err());
         catalogue();
         Run unknown = run("policy", "gitlab", "--catalogue", dir.toString());
-        assertEquals(1, unknown.exit());
+        assertEquals(4, unknown.exit());
         assertTrue(unknown.err().startsWith("toolrisk policy: no server 'gitlab' in snapshot "), unknown.err());
         Run format = run("policy", "github", "--catalogue", dir.toString(), "--format", "opa");
         assertEquals(2, format.exit());

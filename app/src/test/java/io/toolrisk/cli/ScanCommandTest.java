@@ -2,6 +2,8 @@ package io.toolrisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.catalogue.json.ToolReader;
+import io.toolrisk.catalogue.json.ToolShapes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -10,6 +12,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,19 +77,50 @@ class ScanCommandTest {
     }
 
     @Test
-    void unreadableEntryExitsTwo() throws Exception {
-        assertEquals(2, scan(tools("{\"name\": \"ok\"}\nnot json\n")));
+    void unreadableEntryIsABadInput() throws Exception {
+        assertEquals(4, scan(tools("{\"name\": \"ok\"}\nnot json\n")));
         assertTrue(out.toString().contains("unreadable: line 2: not JSON"), out.toString());
     }
 
     @Test
-    void missingOrUnreadableFileExitsTwoNotLikeAThresholdHit() throws Exception {
+    void missingOrUnreadableFileIsABadInputNotLikeAThresholdHit() throws Exception {
         String missing = dir.resolve("nope.json").toString();
-        assertEquals(2, scan(missing, "--fail-on", "critical"));
+        assertEquals(4, scan(missing, "--fail-on", "critical"));
         assertEquals("toolrisk scan: no such file: " + missing + System.lineSeparator(), err.toString());
         err.getBuffer().setLength(0);
-        assertEquals(2, scan(dir.toString()));
+        assertEquals(4, scan(dir.toString()));
         assertEquals("toolrisk scan: cannot read " + dir + ": Is a directory" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void everyPromisedShapeInAnyLayoutIsScanned() throws Exception {
+        for (ToolShapes.Shape shape : ToolShapes.all()) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, scan(tools(shape.text()), "--format", "json"), shape.name() + ": " + err);
+            List<String> names = new ArrayList<>();
+            Json.MAPPER.readTree(out.toString()).path("tools").forEach(t -> names.add(t.path("tool").asText()));
+            assertEquals(Set.copyOf(ToolShapes.NAMES), Set.copyOf(names), shape.name());
+        }
+    }
+
+    @Test
+    void aFileWithoutAToolIsABadInputNotAPass() throws Exception {
+        for (String none : ToolShapes.withoutTools()) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            String file = tools(none);
+            assertEquals(4, scan(file, "--fail-on", "critical"), none);
+            assertEquals("", out.toString());
+            assertEquals("toolrisk scan: " + ToolReader.noTools(file) + System.lineSeparator(), err.toString());
+        }
+    }
+
+    @Test
+    void aTextReportNamesEachFlagOnceAndCountsToolsPerFlag() throws Exception {
+        assertEquals(0, scan(tools("{\"name\": \"send_mail\", \"description\": \"Sends an email to any address.\"}\n")));
+        String row = out.toString().lines().filter(l -> l.startsWith("send_mail")).findFirst().orElseThrow();
+        assertEquals(1, row.split("flag open-world", -1).length - 1, row);
+        assertTrue(out.toString().contains("flags: 1 open-world"), out.toString());
     }
 
     @Test
@@ -128,6 +164,7 @@ class ScanCommandTest {
     @Test
     void fileAndServerTogetherIsAUsageError() throws Exception {
         assertEquals(2, scan(tools(CLEAN), "--url", "http://127.0.0.1:9/mcp"));
-        assertTrue(err.toString().startsWith("Give exactly one of FILE, --stdio or --url"), err.toString());
+        assertEquals("toolrisk scan: give exactly one of FILE, --stdio or --url; see 'toolrisk scan --help'"
+                + System.lineSeparator(), err.toString());
     }
 }

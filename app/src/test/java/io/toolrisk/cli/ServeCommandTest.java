@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +49,23 @@ class ServeCommandTest {
             assertEquals(2, exit, err.toString());
             assertEquals(bad[2] + System.lineSeparator(), err.toString());
             assertTrue(Files.notExists(dir.resolve("catalogue")), "nothing was started or written");
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneClearLineAndExitFiveWithoutTheServersLog() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.toolrisk.cli.ToolRiskCli",
+                    "serve", "--port", String.valueOf(taken.getLocalPort()), "--servers", "none",
+                    "--catalogue", dir.resolve("catalogue").toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(serve.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "serve exits");
+            assertEquals(5, serve.exitValue(), err);
+            // The JVM itself may warn first (Lucene's native access); nothing of ToolRisk's or Javalin's but the one line.
+            assertEquals(List.of("toolrisk serve: port %d of 127.0.0.1 is in use by another program; stop it or pass --port N"
+                    .formatted(taken.getLocalPort())), err.lines().filter(l -> !l.startsWith("WARNING:")).toList());
         }
     }
 

@@ -114,7 +114,12 @@ class RefreshJobTest {
                 assertEquals("compare_folder", newest.path("tools").get(0).path("tool").asText());
                 assertTrue(newest.path("tools").get(0).path("possibleRugPull").asBoolean());
                 assertEquals(1, newest.path("possibleRugPulls").asInt());
-                assertEquals(first.snapshotId(), body.path("items").get(1).path("snapshot").asText());
+                assertEquals(1, newest.path("toolsTotal").asInt());
+                JsonNode firstSet = body.path("items").get(1);
+                assertEquals(first.snapshotId(), firstSet.path("snapshot").asText());
+                assertEquals(4, firstSet.path("toolsTotal").asInt(), "the first snapshot added every tool: " + firstSet);
+                assertEquals(0, firstSet.path("tools").size(), "the tools of servers added are counted, not listed");
+                assertEquals(2, firstSet.path("serverTools").path("files").asInt(), firstSet.toString());
             } finally {
                 app.stop();
             }

@@ -38,7 +38,8 @@ class SarifScanReportTest {
         var read = new ScannedTool(Tool.of("get_repo", "Gets a repository."),
                 new RiskProfile(Optional.of("acme"), "get_repo", Category.READ, 0.9, List.of(), List.of(), List.of(), "test"),
                 OptionalLong.of(1));
-        return new ScanReport("acme", Optional.of("tools.jsonl"), "test", List.of(read, delete), List.of());
+        return new ScanReport("acme", Optional.of(new ArtifactLocation("tools.jsonl", OptionalLong.empty(), true)), "test",
+                List.of(read, delete), List.of());
     }
 
     static JsonNode sarif(ScanReport report) throws Exception {

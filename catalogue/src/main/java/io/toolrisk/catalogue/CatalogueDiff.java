@@ -10,7 +10,8 @@ import java.util.StringJoiner;
 
 /**
  * Works out what changed between two snapshots, one server at a time, so that neither snapshot has to be in
- * memory whole. A server that appears or disappears is one change (its tools are not listed one by one); inside
+ * memory whole. A server that appears or disappears is one change (its tools are not listed one by one, only
+ * counted); inside
  * a server present in both, tools are added, removed or changed. A tool whose definition changed and whose
  * category rose, or which gained a hidden-instructions, tool-shadowing or invisible-characters flag, is a possible
  * rug pull. A category that changed with the definition unchanged (a new ruleset) is reported too, but is never a
@@ -24,6 +25,7 @@ public final class CatalogueDiff {
     private final List<String> serversAdded = new ArrayList<>();
     private final List<String> serversRemoved = new ArrayList<>();
     private final List<ToolChange> tools = new ArrayList<>();
+    private final Map<String, Long> serverToolCounts = new LinkedHashMap<>();
 
     public CatalogueDiff(String snapshot, Optional<String> previous, Instant createdAt) {
         this.snapshot = snapshot;
@@ -39,16 +41,18 @@ public final class CatalogueDiff {
                     .formatted(before.get().id(), after.get().id()));
         if (before.isEmpty()) {
             serversAdded.add(after.get().id());
+            serverToolCounts.put(after.get().id(), (long) after.get().tools().size());
         } else if (after.isEmpty()) {
-            removed(before.get().id());
+            removed(before.get().id(), before.get().tools().size());
         } else {
             compareTools(before.get(), after.get());
         }
     }
 
-    /** Server {@code id} is in the previous snapshot and not in the new one. */
-    public void removed(String id) {
+    /** Server {@code id}, with {@code toolCount} tools, is in the previous snapshot and not in the new one. */
+    public void removed(String id, int toolCount) {
         serversRemoved.add(id);
+        serverToolCounts.put(id, (long) toolCount);
     }
 
     private void compareTools(ServerRecord before, ServerRecord after) {
@@ -102,6 +106,6 @@ public final class CatalogueDiff {
     }
 
     public ChangeSet result() {
-        return new ChangeSet(snapshot, previous, createdAt, serversAdded, serversRemoved, tools);
+        return new ChangeSet(snapshot, previous, createdAt, serversAdded, serversRemoved, tools, serverToolCounts);
     }
 }

@@ -90,4 +90,15 @@ class CatalogueDiffTest {
         assertEquals(List.of("old"), changes.serversRemoved());
         assertEquals(List.of(), changes.tools());
     }
+
+    @Test
+    void theToolsOfServersAddedAndRemovedAreCountedInTheTotal() {
+        var diff = new CatalogueDiff("20261125T130000Z", Optional.empty(), NOW);
+        diff.compare(Optional.empty(), Optional.of(server("new", tool("a", "A", Category.READ), tool("c", "C", Category.WRITE))));
+        diff.compare(Optional.of(server("old", tool("b", "B", Category.READ))), Optional.empty());
+        diff.removed("older", 3);
+        ChangeSet changes = diff.result();
+        assertEquals(java.util.Map.of("new", 2L, "old", 1L, "older", 3L), changes.serverToolCounts());
+        assertEquals(6, changes.toolsTotal());
+    }
 }

@@ -96,7 +96,7 @@ final class RecordedTools {
         if (tools.size() > limits.maxTools())
             return failed(ref, "%s lists more than %,d tools".formatted(path, limits.maxTools()));
         if (tools.isEmpty())
-            return failed(ref, warnings.isEmpty() ? "%s lists no tools".formatted(path)
+            return failed(ref, warnings.isEmpty() ? ToolReader.noTools(path.toString())
                     : "no tool could be read from %s: %s%s".formatted(path, warnings.getFirst().replaceFirst("^skipped the tool ", ""),
                             warnings.size() > 1 ? " (and %,d more)".formatted(warnings.size() - 1) : ""));
         var info = new ServerInfo(ref.id(), Optional.empty(), "", "", null, Optional.empty());

@@ -1,6 +1,8 @@
 package io.toolrisk.crawler;
 
 import io.toolrisk.catalogue.Tool;
+import io.toolrisk.catalogue.json.ToolReader;
+import io.toolrisk.catalogue.json.ToolShapes;
 import io.toolrisk.crawler.CrawlResult.Stage;
 import io.toolrisk.crawler.discovery.ServerEntry;
 import io.toolrisk.crawler.http.HttpClients;
@@ -74,13 +76,28 @@ class RecordedToolsTest {
     void aFileWithoutAToolIsAFailureThatSaysWhy() throws Exception {
         Crawler crawler = crawler(TestServers.FAST);
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
-        assertFailed(crawl(crawler, empty), empty + " lists no tools");
+        assertFailed(crawl(crawler, empty), ToolReader.noTools(empty.toString()));
         Path none = Files.writeString(dir.resolve("none.json"), "{\"tools\": []}");
-        assertFailed(crawl(crawler, none), none + " lists no tools");
+        assertFailed(crawl(crawler, none), ToolReader.noTools(none.toString()));
         Path nameless = Files.writeString(dir.resolve("nameless.jsonl"), "{\"description\":\"x\"}\n{\"description\":\"y\"}\n");
         assertFailed(crawl(crawler, nameless), "no tool could be read from " + nameless + ": on line 1: tool has no \"name\" (and 1 more)");
         Path text = Files.writeString(dir.resolve("text.json"), "hello");
         assertFailed(crawl(crawler, text), "no tool could be read from " + text
                 + ": on line 1: not JSON: Unrecognized token 'hello': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+    }
+
+    @Test
+    void everyPromisedShapeInAnyLayoutIsReadAndNoneWithoutAToolCountsAsCrawled() throws Exception {
+        Crawler crawler = crawler(TestServers.FAST);
+        for (ToolShapes.Shape shape : ToolShapes.all()) {
+            Path file = Files.writeString(dir.resolve("tools.json"), shape.text());
+            var crawled = assertInstanceOf(CrawlResult.Crawled.class, crawl(crawler, file), shape.name());
+            assertEquals(ToolShapes.NAMES, crawled.tools().stream().map(Tool::name).toList(), shape.name());
+            assertEquals(List.of(), crawled.warnings(), shape.name());
+        }
+        for (String none : ToolShapes.withoutTools()) {
+            Path file = Files.writeString(dir.resolve("none.json"), none);
+            assertFailed(crawl(crawler, file), ToolReader.noTools(file.toString()));
+        }
     }
 }

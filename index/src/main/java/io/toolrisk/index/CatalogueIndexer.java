@@ -38,7 +38,9 @@ import java.util.function.Consumer;
  */
 public final class CatalogueIndexer {
     /** Written into the index's commit data; {@link ToolSearcher} checks it. */
-    static final String FORMAT = "toolrisk-index/3";
+    static final String FORMAT = "toolrisk-index/4";
+    /** The format before items carried {@code flagNames}; searchable, never updated in place. */
+    static final String FORMAT_WITHOUT_FLAG_NAMES = "toolrisk-index/3";
     /**
      * The format before tools were ranked by their profile's severity ({@link RiskRank}) rather than by their
      * category alone: searchable, never updated in place.

@@ -10,6 +10,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -22,7 +23,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Turns a {@link ToolQuery} into a Lucene query and sort. Thread-safe. */
 final class LuceneQueries {
@@ -35,6 +38,28 @@ final class LuceneQueries {
             ToolFields.SERVER_TEXT, 1f);
     /** A query that is the tool's whole name outranks everything else. */
     private static final float EXACT_NAME_BOOST = 20f;
+    /**
+     * Where the words of a query of several words are looked for close together ("Send a message" for "send email"),
+     * and how much that counts on top of the words' own matches: a tool that says what was typed in one breath
+     * outranks one whose words are scattered over its text ("Sending a property as null", a parameter {@code email}).
+     */
+    private static final Map<String, Float> PROXIMITY_FIELDS = Map.of(
+            ToolFields.NAME, 4f,
+            ToolFields.TITLE, 2f,
+            ToolFields.DESCRIPTION, 4f);
+    /** Words that may stand between the query's words, in all ("send the confirmation email"). */
+    private static final int PROXIMITY_SLOP = 3;
+    /** Queries of more words than this are not looked for together: their phrase would rarely match, at a cost. */
+    private static final int PROXIMITY_MAX_WORDS = 6;
+    /** Only plain words are looked for together: not a query with operators, quotes or prefixes. */
+    private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{N}_.'\\s]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** The query syntax a server search ignores in a word: a server key is letters, digits, '.', '_' and '-'. */
+    private static final Pattern SERVER_WORD_SYNTAX = Pattern.compile("[\"*|()+\\\\~]");
+    /** A server whose key is the word comes first, then those whose key starts with it, then the rest. */
+    private static final float SERVER_KEY_BOOST = 8f;
+    private static final float SERVER_KEY_PREFIX_BOOST = 4f;
+    private static final float SERVER_WORD_PREFIX_BOOST = 0.5f;
     /**
      * Fuzzy and proximity operators are off: on a million tools a stranger's {@code ~} would cost far more than
      * it helps. Everything else of the simple syntax ({@code + | - " * ( ) \}) stays.
@@ -76,6 +101,7 @@ final class LuceneQueries {
         if (!q.text().isEmpty()) {
             query.add(freeText(q.text(), TEXT_FIELDS), BooleanClause.Occur.MUST);
             query.add(exactName(q.text()), BooleanClause.Occur.SHOULD);
+            proximity(q.text()).ifPresent(p -> query.add(p, BooleanClause.Occur.SHOULD));
         }
         filter(query, ToolFields.CATEGORY, q.categories(), Category::wireName);
         filter(query, ToolFields.SEVERITY, q.severities(), Severity::wireName);
@@ -103,7 +129,10 @@ final class LuceneQueries {
         boolean any = false;
         if (!q.text().isEmpty()) {
             query.add(freeText(q.text(), TEXT_FIELDS), BooleanClause.Occur.MUST);
-            if (exactNameBoost) query.add(exactName(q.text()), BooleanClause.Occur.SHOULD);
+            if (exactNameBoost) {
+                query.add(exactName(q.text()), BooleanClause.Occur.SHOULD);
+                proximity(q.text()).ifPresent(p -> query.add(p, BooleanClause.Occur.SHOULD));
+            }
             any = true;
         }
         any |= filter(query, ToolFields.SERVER, q.servers(), Function.identity());
@@ -115,10 +144,52 @@ final class LuceneQueries {
         return new BoostQuery(new TermQuery(new Term(ToolFields.NAME_EXACT, text.toLowerCase(Locale.ROOT))), EXACT_NAME_BOOST);
     }
 
-    /** Servers whose key, name or title match {@code text}; all servers when blank. */
+    /**
+     * The words of {@code text} near each other in a name, title or description, when {@code text} is two to
+     * {@value #PROXIMITY_MAX_WORDS} plain words: a score for tools that say it in one breath, matching nothing new.
+     */
+    private Optional<Query> proximity(String text) {
+        if (!PLAIN_WORDS.matcher(text).matches()) return Optional.empty();
+        int words = WHITESPACE.split(text.strip()).length;
+        if (words < 2 || words > PROXIMITY_MAX_WORDS) return Optional.empty();
+        var parser = new SimpleQueryParser(analyzer, Map.of(), TEXT_SYNTAX);
+        var near = new BooleanQuery.Builder();
+        boolean any = false;
+        for (Map.Entry<String, Float> field : PROXIMITY_FIELDS.entrySet()) {
+            Query phrase = parser.createPhraseQuery(field.getKey(), text, PROXIMITY_SLOP);
+            if (phrase == null) continue;
+            near.add(new BoostQuery(phrase, field.getValue()), BooleanClause.Occur.SHOULD);
+            any = true;
+        }
+        return any ? Optional.of(near.build()) : Optional.empty();
+    }
+
+    /**
+     * Servers that match every word of {@code text} (all servers when blank), a word matching a server whose key is
+     * that word (first), whose key starts with it ({@code git} → {@code github-archived}), that has it as a word of
+     * its key, name or title ({@code archived} → {@code github-archived}), or a word that starts with it; a word
+     * led by {@code -} excludes what it matches. Prefixes are tried for the first {@value ToolQuery#MAX_PREFIXES}
+     * words.
+     */
     Query serverQuery(String text) {
         var query = new BooleanQuery.Builder().add(SERVERS, BooleanClause.Occur.FILTER);
-        if (!text.isBlank()) query.add(freeText(text.strip(), Map.of(ToolFields.SERVER_TEXT, 1f)), BooleanClause.Occur.MUST);
+        int prefixes = 0;
+        boolean positive = false;
+        for (String raw : WHITESPACE.split(text.strip())) {
+            boolean negated = raw.length() > 1 && raw.charAt(0) == '-';
+            String word = SERVER_WORD_SYNTAX.matcher(negated ? raw.substring(1) : raw).replaceAll("").toLowerCase(Locale.ROOT);
+            if (word.isEmpty()) continue;
+            var any = new BooleanQuery.Builder()
+                    .add(new BoostQuery(new TermQuery(new Term(ToolFields.SERVER, word)), SERVER_KEY_BOOST), BooleanClause.Occur.SHOULD)
+                    .add(freeText(word, Map.of(ToolFields.SERVER_TEXT, 1f)), BooleanClause.Occur.SHOULD);
+            if (prefixes++ < ToolQuery.MAX_PREFIXES) {
+                any.add(new BoostQuery(new PrefixQuery(new Term(ToolFields.SERVER, word)), SERVER_KEY_PREFIX_BOOST), BooleanClause.Occur.SHOULD);
+                any.add(new BoostQuery(new PrefixQuery(new Term(ToolFields.SERVER_TEXT, word)), SERVER_WORD_PREFIX_BOOST), BooleanClause.Occur.SHOULD);
+            }
+            query.add(any.build(), negated ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.MUST);
+            positive |= !negated;
+        }
+        if (!positive) query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         return query.build();
     }
 

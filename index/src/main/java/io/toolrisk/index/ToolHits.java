@@ -12,7 +12,8 @@ import java.util.Optional;
  * One page of a tool search: the total number of hits, the listing JSON of each hit on the page (UTF-8 bytes
  * of an object: the profile, title and description), the count of hits per category and per severity (the
  * profiles', which flags can raise above what the category gives), and the cursor for the next page when there
- * is one.
+ * is one. Each facet counts the hits as if its own filter were not set, the other filters applied
+ * ({@link ToolSearcher#search}).
  */
 public record ToolHits(long total, List<byte[]> items, Map<Category, Long> categories, Map<Severity, Long> severities,
                        Optional<SearchCursor> next) {

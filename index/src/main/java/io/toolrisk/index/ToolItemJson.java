@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The JSON the index stores for a tool, written once at index time so that a search answers with stored bytes:
- * the listing item is the DESIGN.md profile ({@code server} always set) followed by {@code title} (when there
- * is one) and {@code description}.
+ * the listing item is the DESIGN.md profile ({@code server} always set) followed by {@code flagNames} (the names
+ * of its flags, each once, in the order of {@code flags}: what a result row shows), {@code title} (when there is
+ * one) and {@code description}.
  */
 final class ToolItemJson {
     private ToolItemJson() {
@@ -31,6 +32,8 @@ final class ToolItemJson {
         for (Map.Entry<String, JsonNode> field : written.properties()) {
             if (!field.getKey().equals("server")) item.set(field.getKey(), field.getValue());
         }
+        var flagNames = item.putArray("flagNames");
+        profile.flags().stream().map(f -> f.flag().wireName()).distinct().forEach(flagNames::add);
         tool.displayTitle().ifPresent(t -> item.put("title", t));
         item.put("description", tool.description());
         return bytes(item);

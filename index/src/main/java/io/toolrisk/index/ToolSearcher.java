@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -58,11 +59,17 @@ public final class ToolSearcher implements Closeable {
      * few thousand distinct searches.
      */
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
+    /** Index formats this code searches: its own, and those of earlier versions until a refresh rebuilds them. */
+    private static final Set<String> READABLE_FORMATS = Set.of(CatalogueIndexer.FORMAT,
+            CatalogueIndexer.FORMAT_WITHOUT_FLAG_NAMES, CatalogueIndexer.FORMAT_CATEGORY_RANKS, CatalogueIndexer.FORMAT_STORED_ITEMS);
+    /** Formats whose tools are ranked by their category alone ({@link RiskRank#ofCategory}). */
+    private static final Set<String> CATEGORY_RANK_FORMATS = Set.of(CatalogueIndexer.FORMAT_CATEGORY_RANKS,
+            CatalogueIndexer.FORMAT_STORED_ITEMS);
 
     private final Path dir;
     private final Directory directory;
     private final SearcherManager manager;
-    private final Analyzer analyzer = ToolAnalyzer.create();
+    private final Analyzer analyzer = ToolAnalyzer.query();
     private final LuceneQueries queries = new LuceneQueries(analyzer);
     private final CatalogueInfo info;
     private final CatalogueStats stats;
@@ -83,7 +90,7 @@ public final class ToolSearcher implements Closeable {
             try {
                 this.info = readInfo((DirectoryReader) searcher.getIndexReader());
                 this.stats = computeStats(searcher);
-                RankRanges ranges = RankRanges.of(searcher.getIndexReader(), !CatalogueIndexer.FORMAT.equals(
+                RankRanges ranges = RankRanges.of(searcher.getIndexReader(), CATEGORY_RANK_FORMATS.contains(
                         ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get("format")));
                 this.counter = new RankCounter(ranges);
                 this.ranked = new RankedSearch(ranges);
@@ -129,8 +136,10 @@ public final class ToolSearcher implements Closeable {
     }
 
     /**
-     * One page of tools matching {@code query}, with the count per category and severity of all its hits: from the
-     * cache of recent answers, or searched. Counts come from the ranks' runs of documents ({@link RankCounter});
+     * One page of tools matching {@code query}, with facet counts per category and per severity: from the cache of
+     * recent answers, or searched. A facet counts the hits as if its own filter were not set ("drill sideways"): with
+     * {@code category=write}, the category facet still counts the read tools, so a person sees what else there is;
+     * the other filters apply. Counts come from the ranks' runs of documents ({@link RankCounter});
      * the page, with text, from {@link RankedSearch}, and without, straight from the index order (the search
      * stops after the page).
      *
@@ -166,7 +175,10 @@ public final class ToolSearcher implements Closeable {
         boolean[] ranks = ranks(query);
         IndexSearcher searcher = manager.acquire();
         try {
-            long[] counts = counter.count(searcher, queries.matchQuery(query), ranks);
+            // Every rank is counted, whatever the filters: each facet counts as if its own filter were not set.
+            boolean[] all = new boolean[RiskRank.COUNT];
+            Arrays.fill(all, true);
+            long[] counts = counter.count(searcher, queries.matchQuery(query), all);
             TopFieldDocs docs;
             if (scored) {
                 docs = ranked.search(searcher, queries.rankQuery(query), ranks, query.order(), wanted, query.after());
@@ -180,9 +192,11 @@ public final class ToolSearcher implements Closeable {
             for (Severity s : Severity.values()) bySeverity.put(s, 0L);
             long total = 0;
             for (int rank = 0; rank < RiskRank.COUNT; rank++) {
-                byCategory.merge(RiskRank.category(rank), counts[rank], Long::sum);
-                bySeverity.merge(RiskRank.severity(rank), counts[rank], Long::sum);
-                total += counts[rank];
+                if (query.severities().isEmpty() || query.severities().contains(RiskRank.severity(rank)))
+                    byCategory.merge(RiskRank.category(rank), counts[rank], Long::sum);
+                if (query.categories().isEmpty() || query.categories().contains(RiskRank.category(rank)))
+                    bySeverity.merge(RiskRank.severity(rank), counts[rank], Long::sum);
+                if (ranks[rank]) total += counts[rank];
             }
             int from = query.after().isPresent() ? 0 : (query.page() - 1) * query.size();
             int[] page = new int[Math.max(0, docs.scoreDocs.length - from)];
@@ -363,8 +377,7 @@ public final class ToolSearcher implements Closeable {
 
     private static CatalogueInfo readInfo(DirectoryReader reader) throws IOException {
         Map<String, String> data = reader.getIndexCommit().getUserData();
-        if (!CatalogueIndexer.FORMAT.equals(data.get("format")) && !CatalogueIndexer.FORMAT_CATEGORY_RANKS.equals(data.get("format"))
-                && !CatalogueIndexer.FORMAT_STORED_ITEMS.equals(data.get("format")))
+        if (!READABLE_FORMATS.contains(String.valueOf(data.get("format"))))
             throw new IOException("%s is not a ToolRisk index (format '%s', expected '%s')"
                     .formatted(reader.directory(), data.get("format"), CatalogueIndexer.FORMAT));
         return new CatalogueInfo(data.get("snapshot"), Instant.parse(data.get("createdAt")), data.get("ruleset"),

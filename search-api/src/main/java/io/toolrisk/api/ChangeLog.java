@@ -63,7 +63,9 @@ final class ChangeLog {
         List<String> added = changes.serversAdded().stream().filter(server::equals).toList();
         List<String> removed = changes.serversRemoved().stream().filter(server::equals).toList();
         if (tools.isEmpty() && added.isEmpty() && removed.isEmpty()) return Optional.empty();
-        return Optional.of(new ChangeSet(changes.snapshot(), changes.previous(), changes.createdAt(), added, removed, tools));
+        Map<String, Long> counts = changes.serverToolCounts().containsKey(server)
+                ? Map.of(server, changes.serverToolCounts().get(server)) : Map.of();
+        return Optional.of(new ChangeSet(changes.snapshot(), changes.previous(), changes.createdAt(), added, removed, tools, counts));
     }
 
     /** The newest change sets, narrowed to {@code server} when given, at most {@code limit}. */

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * {@code GET /api/v1/changes?page=&size=&server=&tools=}: what changed in each refresh, newest first, paged by
  * change set. Each item is the change set as {@link ChangeSetJson} writes it, with at most {@code tools}
- * (default 1,000) tool changes listed and {@code toolsTotal} saying how many there were; {@code server}
- * narrows every set to one server and drops the sets that do not concern it.
+ * (default 1,000) tool changes listed and {@code toolsTotal} saying how many tools were added, removed or changed in
+ * all, those of the servers added or removed included (which are counted, not listed); {@code server} narrows every
+ * set to one server and drops the sets that do not concern it.
  */
 final class ChangesApi {
     static final int MAX_TOOLS_PER_SET = 10_000;
@@ -52,9 +53,10 @@ final class ChangesApi {
     /** A change set with its tool list cut to {@code toolLimit}, plus {@code toolsTotal} and {@code possibleRugPulls}. */
     static void write(JsonGenerator json, ChangeSet set, int toolLimit) throws IOException {
         ChangeSet shown = set.tools().size() <= toolLimit ? set : new ChangeSet(set.snapshot(), set.previous(),
-                set.createdAt(), set.serversAdded(), set.serversRemoved(), set.tools().subList(0, toolLimit));
+                set.createdAt(), set.serversAdded(), set.serversRemoved(), set.tools().subList(0, toolLimit),
+                set.serverToolCounts());
         var node = TreeJson.toObject(out -> ChangeSetJson.write(out, shown));
-        node.put("toolsTotal", set.tools().size());
+        node.put("toolsTotal", set.toolsTotal());
         node.put("possibleRugPulls", set.possibleRugPulls());
         Json.MAPPER.writeTree(json, node);
     }

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code POST /api/v1/classify}: profiles for posted tool definitions in any of the three input shapes
  * (DESIGN.md), one per input tool in input order. JSON Lines in → JSON Lines out ({@code application/x-ndjson});
  * otherwise a JSON array. An entry that cannot be read answers {@code {"error","line"}} in its place; a body
- * none of whose entries can be read is a 400. The body size limit (413 beyond it) is enforced before the
+ * that holds no tool (empty, {@code {"tools":[]}}, {@code []}), or none of whose entries can be read, is a 400. The body size limit (413 beyond it) is enforced before the
  * request gets here ({@link RequestBodies}).
  */
 final class ClassifyApi {
@@ -37,11 +37,10 @@ final class ClassifyApi {
     void classify(Context ctx) throws IOException {
         // The body is whole in memory by now, within the limit (RequestBodies); reading it does not wait.
         byte[] body = ctx.bodyAsBytes();
-        if (isBlank(body))
-            throw new BadRequestResponse("the request body is empty; send a tools/list result, a JSON array of tools or JSON Lines");
         List<ToolInput> entries = new ArrayList<>();
         ToolReader.Shape shape = new ToolReader().read(new ByteArrayInputStream(body), entries::add);
-        if (!entries.isEmpty() && entries.stream().allMatch(e -> e instanceof ToolInput.Rejected)) {
+        if (entries.isEmpty()) throw new BadRequestResponse(ToolReader.noTools("the request body"));
+        if (entries.stream().allMatch(e -> e instanceof ToolInput.Rejected)) {
             var first = (ToolInput.Rejected) entries.getFirst();
             throw new BadRequestResponse("no tool could be read: line %d: %s".formatted(first.line(), first.error()));
         }
@@ -66,10 +65,5 @@ final class ClassifyApi {
             if (!lines) json.writeEndArray();
         }
         ctx.contentType(lines ? NDJSON : JsonBody.JSON).result(out.toByteArray());
-    }
-
-    private static boolean isBlank(byte[] body) {
-        for (byte b : body) if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return false;
-        return true;
     }
 }

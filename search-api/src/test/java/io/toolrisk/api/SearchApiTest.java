@@ -9,6 +9,8 @@ import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.ToolChange;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.catalogue.json.ToolReader;
+import io.toolrisk.catalogue.json.ToolShapes;
 import io.toolrisk.catalogue.store.CatalogueStore;
 import io.toolrisk.catalogue.store.ChangeSetJson;
 import io.toolrisk.index.LiveIndex;
@@ -92,6 +94,18 @@ class SearchApiTest {
         assertEquals(1, page.path("facets").path("category").path("destructive").asInt());
         assertEquals(1, page.path("facets").path("severity").path("critical").asInt());
         assertEquals(1, page.path("facets").path("category").path("read").asInt());
+    }
+
+    @Test
+    void aFilteredFacetKeepsTheCountsOfItsOtherValuesAndItemsNameTheirFlags() throws IOException {
+        JsonNode page = json(app.get("/api/v1/tools?q=issue&category=read"));
+        assertEquals(1, page.path("total").asInt());
+        assertEquals("{\"read\":1,\"write\":1,\"execute\":0,\"destructive\":1,\"financial\":0}",
+                page.path("facets").path("category").toString());
+        assertEquals("{\"low\":1,\"medium\":0,\"high\":0,\"critical\":0}", page.path("facets").path("severity").toString());
+        JsonNode listIssues = page.path("items").get(0);
+        assertEquals("list_issues", listIssues.path("tool").asText());
+        assertEquals("[\"open-world\"]", listIssues.path("flagNames").toString());
     }
 
     @Test
@@ -191,7 +205,9 @@ class SearchApiTest {
         assertEquals("initialize", broken.path("server").path("stage").asText());
         assertEquals(0, broken.path("tools").size());
         JsonNode list = json(app.get("/api/v1/servers?q=strip"));
-        assertEquals(0, list.path("total").asInt(), "no partial words: " + list);
+        assertEquals("stripe", list.path("items").get(0).path("id").asText(), "the start of a key finds it: " + list);
+        assertEquals(1, list.path("total").asInt(), list.toString());
+        assertEquals(0, json(app.get("/api/v1/servers?q=ripe")).path("total").asInt(), "the middle of a word does not");
         list = json(app.get("/api/v1/servers"));
         assertEquals(3, list.path("total").asInt());
         assertEquals("broken", list.path("items").get(0).path("id").asText());
@@ -265,9 +281,27 @@ class SearchApiTest {
     }
 
     @Test
+    void classifyTakesEveryPromisedShapeInAnyLayoutAndAnswersInItsShape() throws IOException {
+        for (ToolShapes.Shape shape : ToolShapes.all()) {
+            var answer = app.post("/api/v1/classify", shape.text().getBytes(StandardCharsets.UTF_8), "application/json");
+            assertEquals(200, answer.status(), shape.name() + ": " + answer.body());
+            List<String> tools = new ArrayList<>();
+            if (shape.jsonLines()) {
+                assertEquals(ClassifyApi.NDJSON, answer.header("Content-Type"), shape.name());
+                for (String line : answer.body().split("\n")) tools.add(Json.MAPPER.readTree(line).path("tool").asText());
+            } else {
+                json(answer).forEach(p -> tools.add(p.path("tool").asText()));
+            }
+            assertEquals(ToolShapes.NAMES, tools, shape.name());
+        }
+    }
+
+    @Test
     void classifyRefusesEmptyUnreadableAndOversizedBodies() throws IOException {
-        assertError(app.post("/api/v1/classify", new byte[0], "application/json"), 400,
-                "the request body is empty; send a tools/list result, a JSON array of tools or JSON Lines");
+        for (String none : ToolShapes.withoutTools()) {
+            assertError(app.post("/api/v1/classify", none.getBytes(StandardCharsets.UTF_8), "application/json"), 400,
+                    ToolReader.noTools("the request body"));
+        }
         assertError(app.post("/api/v1/classify", "hello".getBytes(StandardCharsets.UTF_8), "application/json"), 400,
                 "no tool could be read: line 1: not JSON: Unrecognized token 'hello': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
         byte[] huge = new byte[(int) SearchApi.MAX_CLASSIFY_BODY_BYTES + 10];

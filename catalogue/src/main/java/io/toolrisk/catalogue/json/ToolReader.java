@@ -31,6 +31,17 @@ public final class ToolReader {
     }
 
     /**
+     * What every reader of tools says of an input that holds none (empty, blank, {@code {"tools":[]}}, {@code []}): a
+     * failure with this reason, the same wherever tools are read.
+     *
+     * @param input how the input is called: a file name, "the request body"
+     */
+    public static String noTools(String input) {
+        return "%s holds no tools: expected a tools/list result, a JSON array of tools or JSON Lines, with at least one tool"
+                .formatted(input);
+    }
+
+    /**
      * Reads all of {@code in}, passing each entry to {@code sink}, and returns the shape it found. Empty
      * input is JSON Lines with no entries.
      */

@@ -13,12 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The JSON of a {@link ChangeSet}: {@code {"snapshot","previous"?,"createdAt","serversAdded","serversRemoved",
- * "tools":[{"server","tool","change","before"?,"after"?,"possibleRugPull","detail"}]}}. The API serves it as is.
+ * "serverTools":{server: count},"tools":[{"server","tool","change","before"?,"after"?,"possibleRugPull",
+ * "detail"}]}}. The API serves it as is. {@code serverTools} counts the tools of each server added or removed (a file written before
+ * it existed reads as none).
  */
 public final class ChangeSetJson {
     private ChangeSetJson() {
@@ -31,6 +35,9 @@ public final class ChangeSetJson {
         out.writeStringField("createdAt", changes.createdAt().toString());
         writeStrings(out, "serversAdded", changes.serversAdded());
         writeStrings(out, "serversRemoved", changes.serversRemoved());
+        out.writeObjectFieldStart("serverTools");
+        for (var count : changes.serverToolCounts().entrySet()) out.writeNumberField(count.getKey(), count.getValue());
+        out.writeEndObject();
         out.writeArrayFieldStart("tools");
         for (ToolChange change : changes.tools()) write(out, change);
         out.writeEndArray();
@@ -66,7 +73,7 @@ public final class ChangeSetJson {
         return new ChangeSet(node.path("snapshot").asText(),
                 node.hasNonNull("previous") ? Optional.of(node.get("previous").asText()) : Optional.empty(),
                 Instant.parse(node.path("createdAt").asText()),
-                strings(node.path("serversAdded")), strings(node.path("serversRemoved")), tools);
+                strings(node.path("serversAdded")), strings(node.path("serversRemoved")), tools, counts(node.path("serverTools")));
     }
 
     /** Writes {@code changes} to {@code file} atomically. */
@@ -85,6 +92,12 @@ public final class ChangeSetJson {
 
     private static Optional<Category> category(JsonNode node, String field) {
         return node.hasNonNull(field) ? Optional.of(Category.fromWireName(node.get(field).asText())) : Optional.empty();
+    }
+
+    private static Map<String, Long> counts(JsonNode object) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        object.properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return counts;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -49,6 +49,22 @@ class ToolReaderTest {
     }
 
     @Test
+    void everyPromisedShapeInAnyLayoutGivesItsToolsWithTheLinesTheyStartOn() throws IOException {
+        for (ToolShapes.Shape shape : ToolShapes.all()) {
+            entries.clear();
+            ToolReader.Shape read = read(shape.text());
+            assertEquals(ToolShapes.NAMES, names(), shape.name());
+            assertEquals(shape.lines(), entries.stream().map(ToolInput::line).toList(), shape.name());
+            assertEquals(shape.jsonLines(), read == ToolReader.Shape.JSON_LINES, shape.name());
+        }
+        for (String none : ToolShapes.withoutTools()) {
+            entries.clear();
+            read(none);
+            assertEquals(List.of(), names(), none);
+        }
+    }
+
+    @Test
     void readsToolsListResult() throws IOException {
         assertEquals(ToolReader.Shape.TOOLS_LIST, read("{\"tools\":[{\"name\":\"a\"},{\"name\":\"b\"}]}"));
         assertEquals(List.of("a", "b"), names());
