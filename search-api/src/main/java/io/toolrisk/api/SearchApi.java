@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.index.ChangeLog;
 import io.toolrisk.index.LiveIndex;
 import io.toolrisk.pages.Html;
 import org.eclipse.jetty.server.AbstractConnector;

@@ -1,4 +1,4 @@
-package io.toolrisk.api;
+package io.toolrisk.index;
 
 import io.toolrisk.catalogue.ChangeSet;
 import io.toolrisk.catalogue.ToolChange;
@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The change sets kept beside the snapshots of a catalogue ({@code snapshots/<id>.changes.json}), newest
- * first. A change file never changes once written, so the last few read are kept in memory. Thread-safe.
+ * The changes feed: the change sets kept beside the snapshots of a catalogue ({@code snapshots/<id>.changes.json}),
+ * newest first, as the API, the pages and the MCP server serve them. A change file never changes once written, so the
+ * last few read are kept in memory. Thread-safe.
  */
-final class ChangeLog {
+public final class ChangeLog {
     private static final int CACHED_CHANGE_SETS = 16;
 
     private final CatalogueStore store;
@@ -29,7 +30,7 @@ final class ChangeLog {
         }
     };
 
-    ChangeLog(CatalogueStore store) {
+    public ChangeLog(CatalogueStore store) {
         this.store = store;
     }
 
@@ -37,13 +38,13 @@ final class ChangeLog {
      * The ids of snapshots that went live and have a change file, newest first; a snapshot written by a refresh
      * that was killed before making it live is not among them.
      */
-    List<String> snapshotsWithChanges() throws IOException {
+    public List<String> snapshotsWithChanges() throws IOException {
         List<String> ids = new ArrayList<>(store.liveSnapshotIds());
         ids.removeIf(id -> !Files.isRegularFile(store.changesFile(id)));
         return ids;
     }
 
-    Optional<ChangeSet> read(String snapshotId) throws IOException {
+    public Optional<ChangeSet> read(String snapshotId) throws IOException {
         synchronized (cache) {
             ChangeSet cached = cache.get(snapshotId);
             if (cached != null) return Optional.of(cached);
@@ -58,7 +59,7 @@ final class ChangeLog {
     }
 
     /** {@code changes} narrowed to what concerns {@code server}; empty when nothing does. */
-    static Optional<ChangeSet> about(ChangeSet changes, String server) {
+    public static Optional<ChangeSet> about(ChangeSet changes, String server) {
         List<ToolChange> tools = changes.tools().stream().filter(t -> t.server().equals(server)).toList();
         List<String> added = changes.serversAdded().stream().filter(server::equals).toList();
         List<String> removed = changes.serversRemoved().stream().filter(server::equals).toList();
@@ -67,7 +68,7 @@ final class ChangeLog {
     }
 
     /** The newest change sets, narrowed to {@code server} when given, at most {@code limit}. */
-    List<ChangeSet> recent(Optional<String> server, int skip, int limit) throws IOException {
+    public List<ChangeSet> recent(Optional<String> server, int skip, int limit) throws IOException {
         List<ChangeSet> result = new ArrayList<>();
         int skipped = 0;
         for (String id : snapshotsWithChanges()) {
