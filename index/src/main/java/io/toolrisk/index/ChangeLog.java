@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The changes feed: the change sets kept beside the snapshots of a catalogue ({@code snapshots/<id>.changes.json}),
@@ -67,13 +68,20 @@ public final class ChangeLog {
         return Optional.of(new ChangeSet(changes.snapshot(), changes.previous(), changes.createdAt(), added, removed, tools));
     }
 
-    /** The newest change sets, narrowed to {@code server} when given, at most {@code limit}. */
+    /** The newest change sets, narrowed to {@code server} when given, at most {@code limit} after skipping {@code skip}. */
     public List<ChangeSet> recent(Optional<String> server, int skip, int limit) throws IOException {
+        return recent(changes -> server.isPresent() ? about(changes, server.get()) : Optional.of(changes), skip, limit);
+    }
+
+    /**
+     * The newest change sets as {@code narrowing} makes them (empty drops a set), at most {@code limit} after skipping
+     * {@code skip}: the narrowing comes before the paging, so pages hold only what is asked for.
+     */
+    public List<ChangeSet> recent(Function<ChangeSet, Optional<ChangeSet>> narrowing, int skip, int limit) throws IOException {
         List<ChangeSet> result = new ArrayList<>();
         int skipped = 0;
         for (String id : snapshotsWithChanges()) {
-            Optional<ChangeSet> changes = read(id);
-            if (server.isPresent()) changes = changes.flatMap(c -> about(c, server.get()));
+            Optional<ChangeSet> changes = read(id).flatMap(narrowing);
             if (changes.isEmpty()) continue;
             if (skipped++ < skip) continue;
             result.add(changes.get());

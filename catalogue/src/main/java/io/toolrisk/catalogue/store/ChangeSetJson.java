@@ -26,15 +26,31 @@ public final class ChangeSetJson {
 
     public static void write(JsonGenerator out, ChangeSet changes) throws IOException {
         out.writeStartObject();
+        writeFields(out, changes, changes.tools().size());
+        out.writeEndObject();
+    }
+
+    /**
+     * The change set as the changes feed lists it: its first {@code toolLimit} tool changes, then {@code toolsTotal}
+     * (how many there are) and {@code possibleRugPulls} (how many of them are marked so).
+     */
+    public static void writeListed(JsonGenerator out, ChangeSet changes, int toolLimit) throws IOException {
+        out.writeStartObject();
+        writeFields(out, changes, toolLimit);
+        out.writeNumberField("toolsTotal", changes.tools().size());
+        out.writeNumberField("possibleRugPulls", changes.possibleRugPulls());
+        out.writeEndObject();
+    }
+
+    private static void writeFields(JsonGenerator out, ChangeSet changes, int toolLimit) throws IOException {
         out.writeStringField("snapshot", changes.snapshot());
         if (changes.previous().isPresent()) out.writeStringField("previous", changes.previous().get());
         out.writeStringField("createdAt", changes.createdAt().toString());
         writeStrings(out, "serversAdded", changes.serversAdded());
         writeStrings(out, "serversRemoved", changes.serversRemoved());
         out.writeArrayFieldStart("tools");
-        for (ToolChange change : changes.tools()) write(out, change);
+        for (ToolChange change : changes.tools().subList(0, Math.min(toolLimit, changes.tools().size()))) write(out, change);
         out.writeEndArray();
-        out.writeEndObject();
     }
 
     public static void write(JsonGenerator out, ToolChange change) throws IOException {
