@@ -124,7 +124,7 @@ public final class AnnotationSuggester {
             case WRITE -> leadingVerb(profile).flatMap(verb -> {
                 if (ADDING_VERBS.contains(verb.word()))
                     return Optional.of(HintSuggestion.of(Hint.IDEMPOTENT, false,
-                            "'%s' makes a new one at each call".formatted(verb.word()), List.of(verb.evidence())));
+                            "'%s': a second call makes or sends another".formatted(verb.word()), List.of(verb.evidence())));
                 if (STATE_VERBS.contains(verb.word()))
                     return Optional.of(HintSuggestion.of(Hint.IDEMPOTENT, true,
                             "'%s' puts something into a stated condition: a second call finds it there".formatted(verb.word()),
