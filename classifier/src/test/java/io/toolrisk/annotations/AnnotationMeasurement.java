@@ -18,7 +18,7 @@ import java.util.Optional;
  * The measurement of BENCHMARKS.md ("Suggested annotations"): suggests annotations for every tool of the corpus's
  * annotated set, given its whole definition as its author published it (the suggester leaves the declared hints out
  * itself), and compares with what the authors declared, at the classifier's rates. Run with
- * {@code bench/annotations-measure.sh [SHARED_DIR] [--list]}.
+ * {@code bench/classifier-measure.sh [SHARED_DIR] [--list] [--nospeed]}, after the classifier's own measurements.
  */
 public final class AnnotationMeasurement {
     record Row(String server, JsonNode declared, SuggestedAnnotations suggested) {

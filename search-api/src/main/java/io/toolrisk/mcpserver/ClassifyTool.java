@@ -21,7 +21,7 @@ import java.util.List;
 final class ClassifyTool implements McpTool {
     static final String NAME = "classify_tool";
     private static final List<String> ARGUMENTS = List.of("tool");
-    private static final ObjectNode DEFINITION;
+    static final ObjectNode DEFINITION;
 
     static {
         ObjectNode output = Schemas.profile();
@@ -66,16 +66,6 @@ final class ClassifyTool implements McpTool {
     ClassifyTool(Classifier classifier) {
         this.classifier = classifier;
         this.suggester = new AnnotationSuggester(classifier);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ObjectNode definition() {
-        return DEFINITION;
     }
 
     @Override

@@ -44,15 +44,26 @@ public final class McpServer {
             + "classify_tool judges a definition you pass; get_policy gives a server's recommended gateway policy; "
             + "recent_changes lists what changed between refreshes, possible rug pulls marked.";
 
-    private final Map<String, McpTool> tools = new LinkedHashMap<>();
+    /** A tool and its definition as the newest revision lists it ({@link ToolDefinition}). */
+    private record Registered(ObjectNode definition, McpTool tool) {
+        String name() {
+            return definition.path("name").textValue();
+        }
+    }
+
+    private final Map<String, Registered> tools = new LinkedHashMap<>();
     private final String version;
     /** Runs each call on a virtual thread of its own, so that its time can be bounded; nothing to shut down. */
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     /** A server answering from {@code view} and its changes feed {@code changes}, classifying with {@code classifier}. */
     public McpServer(LiveIndex view, Classifier classifier, ChangeLog changes) {
-        for (McpTool tool : List.of(new SearchTools(view), new ToolRiskLookup(view), new ClassifyTool(classifier),
-                new PolicyLookup(view), new RecentChanges(changes)))
+        for (Registered tool : List.of(
+                new Registered(SearchTools.DEFINITION, new SearchTools(view)),
+                new Registered(ToolRiskLookup.DEFINITION, new ToolRiskLookup(view)),
+                new Registered(ClassifyTool.DEFINITION, new ClassifyTool(classifier)),
+                new Registered(PolicyLookup.DEFINITION, new PolicyLookup(view)),
+                new Registered(RecentChanges.DEFINITION, new RecentChanges(changes))))
             tools.put(tool.name(), tool);
         String implementation = McpServer.class.getPackage().getImplementationVersion();
         this.version = implementation == null ? "dev" : implementation;
@@ -146,7 +157,7 @@ public final class McpServer {
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "Invalid params: unknown cursor (the tool list has one page)");
         ObjectNode result = NODES.objectNode();
         ArrayNode list = result.putArray("tools");
-        for (McpTool tool : tools.values()) list.add(ToolDefinition.forVersion(tool.definition(), version));
+        for (Registered tool : tools.values()) list.add(ToolDefinition.forVersion(tool.definition(), version));
         return JsonRpc.result(id, result);
     }
 
@@ -154,7 +165,7 @@ public final class McpServer {
         JsonNode name = params.get("name");
         if (name == null || !name.isTextual())
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "Invalid params: tools/call needs \"name\", a string");
-        McpTool tool = tools.get(name.textValue());
+        Registered tool = tools.get(name.textValue());
         if (tool == null)
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "Unknown tool: '%s' (this server has %s)"
                     .formatted(Arguments.clip(name.textValue()), String.join(", ", tools.keySet())));
@@ -166,8 +177,8 @@ public final class McpServer {
     }
 
     /** The tool's answer as a call result: structured content and its text, or a tool error. */
-    private ObjectNode call(McpTool tool, ObjectNode arguments, ProtocolVersion version) {
-        Future<ObjectNode> answer = calls.submit(() -> tool.call(arguments));
+    private ObjectNode call(Registered tool, ObjectNode arguments, ProtocolVersion version) {
+        Future<ObjectNode> answer = calls.submit(() -> tool.tool().call(arguments));
         try {
             return success(answer.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), version);
         } catch (TimeoutException e) {

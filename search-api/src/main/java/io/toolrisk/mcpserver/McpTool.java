@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 
-/** One tool of ToolRisk's MCP server: its definition, and the structured answer to a call. */
+/** One tool of ToolRisk's MCP server: the structured answer to a call. Its definition is a {@code DEFINITION} beside it. */
 sealed interface McpTool permits SearchTools, ToolRiskLookup, ClassifyTool, PolicyLookup, RecentChanges {
-    /** The name clients call it by. */
-    String name();
-
-    /** The definition as the newest revision lists it ({@link ToolDefinition}). */
-    ObjectNode definition();
-
     /**
      * The answer to a call with {@code arguments}, as the definition's output schema describes it.
      *

@@ -21,7 +21,7 @@ final class PolicyLookup implements McpTool {
      */
     static final int MAX_POLICY_CHARS = 4 * 1024 * 1024;
     private static final List<String> ARGUMENTS = List.of("server", "format", "profile");
-    private static final ObjectNode DEFINITION = ToolDefinition.readOnly(NAME, "Get a server's recommended policy",
+    static final ObjectNode DEFINITION = ToolDefinition.readOnly(NAME, "Get a server's recommended policy",
             "Returns the default policy ToolRisk recommends for every tool of one catalogued server, as text in the "
                     + "format a gateway or client reads: policylayer (PolicyLayer's gateway JSON), intercept (its proxy's "
                     + "YAML), claude-code (a permissions fragment of Claude Code's settings), docker-gateway (the Docker MCP "
@@ -46,16 +46,6 @@ final class PolicyLookup implements McpTool {
 
     PolicyLookup(LiveIndex view) {
         this.view = view;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ObjectNode definition() {
-        return DEFINITION;
     }
 
     @Override

@@ -25,7 +25,7 @@ final class RecentChanges implements McpTool {
     static final int MAX_SETS = 20;
     static final int MAX_TOOLS_PER_SET = 1_000;
     private static final List<String> ARGUMENTS = List.of("server", "possibleRugPullsOnly", "page", "size", "tools");
-    private static final ObjectNode DEFINITION = ToolDefinition.readOnly(NAME, "List recent catalogue changes",
+    static final ObjectNode DEFINITION = ToolDefinition.readOnly(NAME, "List recent catalogue changes",
             "Lists what each refresh of the catalogue found different, newest first: servers that appeared or went "
                     + "away, and tools that were added, removed or altered, each with its category before and after. A "
                     + "tool that was already catalogued and came back more dangerous, or with hidden instructions, is "
@@ -65,16 +65,6 @@ final class RecentChanges implements McpTool {
 
     RecentChanges(ChangeLog log) {
         this.log = log;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ObjectNode definition() {
-        return DEFINITION;
     }
 
     @Override

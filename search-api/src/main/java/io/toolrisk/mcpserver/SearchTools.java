@@ -25,7 +25,7 @@ final class SearchTools implements McpTool {
     /** A filter names at most this many values: more than any enum here has, and plenty of servers. */
     private static final int MAX_FILTER_VALUES = 50;
     private static final List<String> ARGUMENTS = List.of("q", "category", "severity", "server", "flag", "sort", "size", "page", "cursor");
-    private static final ObjectNode DEFINITION = ToolDefinition.readOnly(NAME, "Search the tool catalogue",
+    static final ObjectNode DEFINITION = ToolDefinition.readOnly(NAME, "Search the tool catalogue",
             "Searches ToolRisk's catalogue of MCP tools and returns the tools that match, each with its risk profile: "
                     + "category, severity, the quoted evidence, flags, title and description. Most relevant first (or most "
                     + "severe first with sort=severity), with how many matches fall in each category and severity. "
@@ -59,16 +59,6 @@ final class SearchTools implements McpTool {
 
     SearchTools(LiveIndex view) {
         this.view = view;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ObjectNode definition() {
-        return DEFINITION;
     }
 
     @Override

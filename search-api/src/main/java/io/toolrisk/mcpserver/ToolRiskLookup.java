@@ -13,7 +13,7 @@ import java.util.List;
 final class ToolRiskLookup implements McpTool {
     static final String NAME = "get_tool_risk";
     private static final List<String> ARGUMENTS = List.of("server", "tool");
-    private static final ObjectNode DEFINITION;
+    static final ObjectNode DEFINITION;
 
     static {
         ObjectNode output = Schemas.listedProfile();
@@ -36,16 +36,6 @@ final class ToolRiskLookup implements McpTool {
 
     ToolRiskLookup(LiveIndex view) {
         this.view = view;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ObjectNode definition() {
-        return DEFINITION;
     }
 
     @Override
