@@ -52,12 +52,20 @@ public final class McpServer {
     }
 
     private final Map<String, Registered> tools = new LinkedHashMap<>();
+    private final Duration callTimeout;
     private final String version;
-    /** Runs each call on a virtual thread of its own, so that its time can be bounded; nothing to shut down. */
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService calls;
 
     /** A server answering from {@code view} and its changes feed {@code changes}, classifying with {@code classifier}. */
     public McpServer(LiveIndex view, Classifier classifier, ChangeLog changes) {
+        // Each call on a virtual thread of its own, so that its time can be bounded; nothing to shut down.
+        this(view, classifier, changes, CALL_TIMEOUT, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /** As above, each call run by {@code calls} and bounded by {@code callTimeout}. */
+    McpServer(LiveIndex view, Classifier classifier, ChangeLog changes, Duration callTimeout, ExecutorService calls) {
+        this.callTimeout = callTimeout;
+        this.calls = calls;
         for (Registered tool : List.of(
                 new Registered(SearchTools.DEFINITION, new SearchTools(view)),
                 new Registered(ToolRiskLookup.DEFINITION, new ToolRiskLookup(view)),
@@ -180,11 +188,11 @@ public final class McpServer {
     private ObjectNode call(Registered tool, ObjectNode arguments, ProtocolVersion version) {
         Future<ObjectNode> answer = calls.submit(() -> tool.tool().call(arguments));
         try {
-            return success(answer.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), version);
+            return success(answer.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS), version);
         } catch (TimeoutException e) {
             // Not interrupted: an interrupt closes the index files a search is reading. The call ends by itself.
             answer.cancel(false);
-            return failure("%s did not finish within %ds; narrow the request".formatted(tool.name(), CALL_TIMEOUT.toSeconds()));
+            return failure("%s did not finish within %s; narrow the request".formatted(tool.name(), seconds(callTimeout)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failure("the server is stopping");
@@ -193,6 +201,10 @@ public final class McpServer {
             LOG.error("{} failed", tool.name(), e.getCause());
             return failure("%s failed; the cause is logged on the server".formatted(tool.name()));
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private static ObjectNode success(ObjectNode structured, ProtocolVersion version) {

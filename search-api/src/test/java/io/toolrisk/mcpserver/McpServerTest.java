@@ -16,8 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -326,6 +329,30 @@ class McpServerTest {
                     {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_policy","arguments":{"server":"github"}}}"""), session)
                     .orElseThrow().path("result");
             assertEquals("no server 'github' in the catalogue (the catalogue is empty: first refresh running)", errorText(policy));
+        }
+    }
+
+    @Test
+    void callThatTakesTooLongIsAToolErrorAndTheServerGoesOn() throws Exception {
+        var busy = Executors.newSingleThreadExecutor();
+        var release = new CountDownLatch(1);
+        busy.submit(() -> {
+            release.await(); // the only thread is taken: the call below waits its whole time
+            return null;
+        });
+        try {
+            var slow = new McpServer(view, Classifier.bundled(), new ChangeLog(view.store()), Duration.ofMillis(200), busy);
+            var session = McpSession.stdio();
+            slow.handle(Json.MAPPER.readTree(initialize("2025-11-25")), session);
+            JsonNode result = slow.handle(Json.MAPPER.readTree("""
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_tools","arguments":{}}}"""), session)
+                    .orElseThrow().path("result");
+            assertEquals("search_tools did not finish within 200ms; narrow the request", errorText(result));
+            assertTrue(slow.handle(Json.MAPPER.readTree("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}"), session)
+                    .orElseThrow().path("result").isObject());
+        } finally {
+            release.countDown();
+            busy.shutdown();
         }
     }
 
