@@ -4,7 +4,9 @@ import io.toolrisk.catalogue.json.LineReader;
 import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.catalogue.json.ToolLineParser;
 import io.toolrisk.catalogue.json.ToolReader;
+import io.toolrisk.catalogue.Tool;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.classifier.ServerContext;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,6 +19,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,12 +116,27 @@ final class BatchClassification implements AutoCloseable {
     }
 
     private List<ToolInput> pendingEntries = new ArrayList<>();
+    /** The siblings of the tools being classified, by server: set for a {@code tools/list} result, empty otherwise. */
+    private Map<Optional<String>, ServerContext> contexts = Map.of();
+
+    /**
+     * Queues the entries of a {@code tools/list} result: one server's tools, each judged with the others (of its
+     * server, when they name one) as its siblings.
+     */
+    void classifyToolsList(List<ToolInput> entries) {
+        List<Tool> tools = new ArrayList<>();
+        for (ToolInput e : entries) if (e instanceof ToolInput.Parsed p) tools.add(p.tool());
+        if (!pendingEntries.isEmpty()) flushEntries();
+        contexts = ServerContext.byServer(tools);
+        entries.forEach(this::classifyEntry);
+    }
 
     private void flushEntries() {
         List<ToolInput> entries = pendingEntries;
+        Map<Optional<String>, ServerContext> siblings = contexts;
         pendingEntries = new ArrayList<>();
         try {
-            enqueue(pool.submit(() -> classify(entries)));
+            enqueue(pool.submit(() -> classify(entries, siblings)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -173,18 +192,23 @@ final class BatchClassification implements AutoCloseable {
         return new Output(writer.toByteArray(), writer.entries(), bad);
     }
 
-    private Output classify(List<ToolInput> entries) throws IOException {
+    private Output classify(List<ToolInput> entries, Map<Optional<String>, ServerContext> siblings) throws IOException {
         var writer = new ProfileWriter(format);
         boolean bad = false;
-        for (ToolInput entry : entries) bad |= write(writer, entry);
+        for (ToolInput entry : entries) bad |= write(writer, entry, siblings);
         return new Output(writer.toByteArray(), writer.entries(), bad);
     }
 
     /** Writes one entry; true when it was a rejected one. */
     private boolean write(ProfileWriter writer, ToolInput entry) throws IOException {
+        return write(writer, entry, Map.of());
+    }
+
+    /** Writes one entry, judged with its siblings when {@code siblings} knows its server; true when it was rejected. */
+    private boolean write(ProfileWriter writer, ToolInput entry, Map<Optional<String>, ServerContext> siblings) throws IOException {
         switch (entry) {
             case ToolInput.Parsed p -> {
-                writer.profile(classifier.classify(p.tool()));
+                writer.profile(classifier.classify(p.tool(), siblings.getOrDefault(p.tool().server(), ServerContext.ALONE)));
                 return false;
             }
             case ToolInput.Rejected r -> {

@@ -2,6 +2,7 @@ package io.toolrisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.json.Json;
+import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -70,8 +73,18 @@ final class ClassifyCommand implements Callable<Integer> {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             boolean rejected;
             try (var batches = new BatchClassification(classifier, chosen, threads, ToolReader.DEFAULT_MAX_LINE_BYTES, out)) {
-                if (jsonLines) batches.classifyLines(in);
-                else new ToolReader().read(in, batches::classifyEntry);
+                if (jsonLines) {
+                    batches.classifyLines(in);
+                } else if (startsWithArray(in)) {
+                    new ToolReader().read(in, batches::classifyEntry);
+                } else {
+                    // A document: a tools/list result (one server's tools, judged with each other as siblings) or
+                    // one pretty-printed tool. Either is in memory whole once read.
+                    List<ToolInput> entries = new ArrayList<>();
+                    ToolReader.Shape shape = new ToolReader().read(in, entries::add);
+                    if (shape == ToolReader.Shape.TOOLS_LIST) batches.classifyToolsList(entries);
+                    else entries.forEach(batches::classifyEntry);
+                }
                 rejected = batches.finish();
             }
             out.flush();
@@ -107,6 +120,20 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             return node != null && node.isObject() && !node.path("tools").isArray()
                     && !node.path("result").path("tools").isArray();
+        } finally {
+            in.reset();
+        }
+    }
+
+    /** Whether the input's first character (after white space and a byte order mark) is '['. Resets the input. */
+    private static boolean startsWithArray(BufferedInputStream in) throws IOException {
+        in.mark(1 << 16);
+        try {
+            for (int k = 0, b; k < (1 << 16) - 1 && (b = in.read()) >= 0; k++) {
+                if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF) continue;
+                return b == '[';
+            }
+            return false;
         } finally {
             in.reset();
         }

@@ -93,7 +93,7 @@ final class ScanCommand implements Callable<Integer> {
                 return EXIT_NOT_CRAWLED;
             }
             String label = name != null ? name : crawled.info().name().isBlank() ? "server" : crawled.info().name();
-            report = Scan.ofTools(label, crawled.tools(), classifier);
+            report = Scan.ofTools(label, crawled.tools(), crawled.info().instructions(), classifier);
         }
         if (suggestAnnotations) AnnotationReport.write(report, classifier, spec.commandLine().getOut());
         else Scan.write(report, format, spec.commandLine().getOut());

@@ -6,11 +6,13 @@ import io.toolrisk.catalogue.ServerRecord;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.json.DefinitionHash;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.classifier.ServerContext;
 import io.toolrisk.crawler.CrawlResult;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /** Turns what a crawl returned into the server record a snapshot keeps, classifying every tool on the way. */
@@ -29,7 +31,7 @@ final class ServerRecords {
         String version = ref.sourceVersion().orElse("");
         return switch (result) {
             case CrawlResult.Crawled c -> new ServerRecord(ref.id(), ref.target(), version, crawledAt,
-                    new CrawlStatus.Crawled(c.info()), classify(ref.id(), c.tools()));
+                    new CrawlStatus.Crawled(c.info()), classify(ref.id(), c.tools(), c.info().instructions()));
             case CrawlResult.Failed f -> new ServerRecord(ref.id(), ref.target(), version, crawledAt,
                     new CrawlStatus.Failed(f.stage().name().toLowerCase(Locale.ROOT), reason(f)), List.of());
             case CrawlResult.NeedsCredentials n -> new ServerRecord(ref.id(), ref.target(), version, crawledAt,
@@ -42,13 +44,19 @@ final class ServerRecords {
         boolean current = server.tools().stream().allMatch(t -> t.profile().ruleset().equals(classifier.rulesetVersion()));
         if (current) return server;
         List<Tool> tools = server.tools().stream().map(CataloguedTool::tool).toList();
+        Optional<String> instructions = server.status() instanceof CrawlStatus.Crawled c ? c.info().instructions() : Optional.empty();
         return new ServerRecord(server.id(), server.source(), server.sourceVersion(), server.crawledAt(), server.status(),
-                classify(server.id(), tools));
+                classify(server.id(), tools, instructions));
     }
 
-    private List<CataloguedTool> classify(String serverId, List<Tool> tools) {
+    /**
+     * The tools of one server, each judged with the others as its siblings (naming one is guidance, not tool
+     * shadowing) and with the instructions the server sent with {@code initialize}.
+     */
+    private List<CataloguedTool> classify(String serverId, List<Tool> tools, Optional<String> instructions) {
+        ServerContext context = ServerContext.of(tools.stream().map(Tool::name).toList(), instructions);
         List<CataloguedTool> catalogued = new ArrayList<>(tools.size());
-        for (Tool tool : tools) catalogued.add(DefinitionHash.catalogued(tool, classifier.classify(tool.withServer(serverId))));
+        for (Tool tool : tools) catalogued.add(DefinitionHash.catalogued(tool, classifier.classify(tool.withServer(serverId), context)));
         return catalogued;
     }
 

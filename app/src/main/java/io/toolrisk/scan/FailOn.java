@@ -7,7 +7,10 @@ import java.util.List;
 
 /** What makes {@code scan} fail a CI build. */
 public enum FailOn {
-    /** Any tool of critical severity (destructive or financial). */
+    /**
+     * Any tool of critical severity: destructive or financial, or made critical by a flag (hidden instructions,
+     * tool shadowing, invisible characters).
+     */
     CRITICAL,
     /** Any annotation that contradicts what the tool says it does. */
     CONFLICT,

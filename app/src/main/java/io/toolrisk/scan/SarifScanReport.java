@@ -39,8 +39,8 @@ final class SarifScanReport {
 
     static String level(FlagKind flag) {
         return switch (flag) {
-            case ANNOTATION_CONFLICT, HIDDEN_INSTRUCTIONS -> "error";
-            case INVISIBLE_CHARACTERS, CREDENTIAL_ACCESS -> "warning";
+            case ANNOTATION_CONFLICT, HIDDEN_INSTRUCTIONS, TOOL_SHADOWING -> "error";
+            case INVISIBLE_CHARACTERS, PREFERENCE_MANIPULATION, CREDENTIAL_ACCESS -> "warning";
             case OPEN_WORLD -> "note";
         };
     }
@@ -58,7 +58,9 @@ final class SarifScanReport {
     private static String describe(FlagKind flag) {
         return switch (flag) {
             case ANNOTATION_CONFLICT -> "The tool's MCP annotations contradict what its name, description or schema say it does.";
-            case HIDDEN_INSTRUCTIONS -> "The description holds text addressed to the model rather than the user (tool poisoning).";
+            case HIDDEN_INSTRUCTIONS -> "The definition holds text addressed to the model rather than the user (tool poisoning).";
+            case TOOL_SHADOWING -> "The definition tells the model how to use, precede or replace another tool (tool shadowing).";
+            case PREFERENCE_MANIPULATION -> "The definition promotes the tool to the model rather than describing what it does.";
             case INVISIBLE_CHARACTERS -> "The description holds invisible or bidirectional-control characters.";
             case CREDENTIAL_ACCESS -> "The tool reaches credentials, keys or secrets.";
             case OPEN_WORLD -> "The tool has effects outside the system it serves: email, messages, public posts.";

@@ -6,6 +6,7 @@ import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.classifier.ServerContext;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -23,23 +24,33 @@ public final class Scan {
     private Scan() {
     }
 
-    /** A report over entries read from a file: rejected entries are listed, the rest classified with their lines. */
+    /**
+     * A report over entries read from a file: rejected entries are listed, the rest classified with their lines.
+     * The file is one server's tools: each is judged with the others as its siblings.
+     */
     public static ScanReport ofEntries(String server, Optional<String> input, List<ToolInput> entries, Classifier classifier) {
-        List<ScannedTool> tools = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
+        List<ToolInput.Parsed> parsed = new ArrayList<>();
         for (ToolInput entry : entries) {
             switch (entry) {
-                case ToolInput.Parsed p -> tools.add(new ScannedTool(p.tool(), classifier.classify(p.tool()), OptionalLong.of(p.line())));
+                case ToolInput.Parsed p -> parsed.add(p);
                 case ToolInput.Rejected r -> rejected.add("line " + r.line() + ": " + r.error());
             }
         }
+        ServerContext context = ServerContext.of(parsed.stream().map(p -> p.tool().name()).toList(), Optional.empty());
+        List<ScannedTool> tools = parsed.stream()
+                .map(p -> new ScannedTool(p.tool(), classifier.classify(p.tool(), context), OptionalLong.of(p.line()))).toList();
         return new ScanReport(server, input, classifier.rulesetVersion(), tools, rejected);
     }
 
-    /** A report over the tools a crawl returned. */
-    public static ScanReport ofTools(String server, List<Tool> tools, Classifier classifier) {
+    /**
+     * A report over the tools a crawl returned, each judged with the others as its siblings and with the
+     * {@code instructions} the server sent with {@code initialize}.
+     */
+    public static ScanReport ofTools(String server, List<Tool> tools, Optional<String> instructions, Classifier classifier) {
+        ServerContext context = ServerContext.of(tools.stream().map(Tool::name).toList(), instructions);
         List<ScannedTool> scanned = tools.stream()
-                .map(t -> new ScannedTool(t, classifier.classify(t), OptionalLong.empty())).toList();
+                .map(t -> new ScannedTool(t, classifier.classify(t, context), OptionalLong.empty())).toList();
         return new ScanReport(server, Optional.empty(), classifier.rulesetVersion(), scanned, List.of());
     }
 

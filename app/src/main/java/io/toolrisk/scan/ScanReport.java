@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The result of scanning one server: its tools with their profiles, in the order worth reading — tools with an
- * annotation conflict first (they are the author's to fix), then by severity, most severe first.
+ * The result of scanning one server: its tools with their profiles, in the order worth reading — tools whose
+ * definition tries to steer the model (a flag that needs a human's review: hidden instructions, tool shadowing,
+ * invisible characters) first, then tools with an annotation conflict (they are the author's to fix), then by
+ * severity (the profile's, which flags can raise), most severe first, then by category.
  *
  * @param server   what was scanned (a server name, a file, a URL)
  * @param input    the file scanned, when it was a file (for SARIF locations)
@@ -21,9 +23,11 @@ import java.util.Optional;
  * @param rejected entries of the input that could not be read, with their reasons
  */
 public record ScanReport(String server, Optional<String> input, String ruleset, List<ScannedTool> tools, List<String> rejected) {
-    /** Annotation conflicts first, then most severe first, then input order. */
+    /** Definitions to review first, then annotation conflicts, then most severe first, then input order. */
     static final Comparator<ScannedTool> REPORT_ORDER = Comparator
-            .comparing((ScannedTool t) -> !t.profile().hasFlag(FlagKind.ANNOTATION_CONFLICT))
+            .comparing((ScannedTool t) -> t.profile().flags().stream().noneMatch(f -> f.flag().needsReview()))
+            .thenComparing(t -> !t.profile().hasFlag(FlagKind.ANNOTATION_CONFLICT))
+            .thenComparing(t -> t.profile().severity(), Comparator.reverseOrder())
             .thenComparing(t -> t.profile().category(), Comparator.reverseOrder());
 
     public ScanReport {

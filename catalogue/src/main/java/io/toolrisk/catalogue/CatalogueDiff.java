@@ -12,8 +12,9 @@ import java.util.StringJoiner;
  * Works out what changed between two snapshots, one server at a time, so that neither snapshot has to be in
  * memory whole. A server that appears or disappears is one change (its tools are not listed one by one); inside
  * a server present in both, tools are added, removed or changed. A tool whose definition changed and whose
- * category rose, or which gained a hidden-instructions flag, is a possible rug pull. A category that changed
- * with the definition unchanged (a new ruleset) is reported too, but is never a rug pull: the server did nothing.
+ * category rose, or which gained a hidden-instructions, tool-shadowing or invisible-characters flag, is a possible
+ * rug pull. A category that changed with the definition unchanged (a new ruleset) is reported too, but is never a
+ * rug pull: the server did nothing.
  * Not thread-safe.
  */
 public final class CatalogueDiff {
@@ -78,9 +79,15 @@ public final class CatalogueDiff {
         if (definitionChanged) detail.add(changedParts(was.tool(), now.tool()) + " changed");
         else detail.add("definition unchanged, classified anew (ruleset " + now.profile().ruleset() + ")");
         if (before != after) detail.add("category " + before.wireName() + " -> " + after.wireName());
-        boolean hiddenAdded = !was.profile().hasFlag(FlagKind.HIDDEN_INSTRUCTIONS)
-                && now.profile().hasFlag(FlagKind.HIDDEN_INSTRUCTIONS);
-        if (hiddenAdded) detail.add("hidden-instructions flag added");
+        // A flag that makes the definition need a review (hidden instructions, tool shadowing, invisible characters)
+        // appearing in a changed definition is the attack a rug pull hides.
+        boolean hiddenAdded = false;
+        for (FlagKind kind : FlagKind.values()) {
+            if (kind.needsReview() && !was.profile().hasFlag(kind) && now.profile().hasFlag(kind)) {
+                detail.add(kind.wireName() + " flag added");
+                hiddenAdded = true;
+            }
+        }
         boolean rugPull = definitionChanged && (after.compareTo(before) > 0 || hiddenAdded);
         return Optional.of(new ToolChange(server, now.tool().name(), ToolChange.Kind.CHANGED,
                 Optional.of(before), Optional.of(after), rugPull, detail.toString()));

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * What one tool can do and how dangerous that is, with the evidence for it. Severity is not stored: it
- * follows from the category. Produced by the classifier; the JSON shape is the contract in DESIGN.md.
+ * follows from the category, raised by flags that make a tool dangerous whatever it does (hidden instructions,
+ * tool shadowing and invisible characters to critical, preference manipulation to at least high). Produced by the
+ * classifier; the JSON shape is the contract in DESIGN.md.
  */
 public record RiskProfile(
         Optional<String> server,
@@ -29,8 +31,13 @@ public record RiskProfile(
         Evidence.requireText("ruleset", ruleset);
     }
 
+    /** The severity of the category, or the floor of a flag when that is higher. */
     public Severity severity() {
-        return category.severity();
+        Severity severity = category.severity();
+        for (Flag f : flags) {
+            if (f.flag().severityFloor().compareTo(severity) > 0) severity = f.flag().severityFloor();
+        }
+        return severity;
     }
 
     public boolean hasFlag(FlagKind kind) {

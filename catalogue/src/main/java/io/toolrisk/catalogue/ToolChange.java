@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * How one tool changed between two snapshots. {@code before}/{@code after} are its categories on either side
- * (empty where it did not exist). A change that raises the category, or adds a hidden-instructions flag, to a
- * tool that was already catalogued is a possible rug pull: a server that earned trust, then changed what the
- * tool does.
+ * (empty where it did not exist). A change that raises the category, or adds a flag that needs a review (hidden
+ * instructions, tool shadowing, invisible characters), to a tool that was already catalogued is a possible rug
+ * pull: a server that earned trust, then changed what the tool does.
  */
 public record ToolChange(
         String server,

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,8 +79,31 @@ public final class Classifier {
         return rules.ruleSet;
     }
 
-    /** The profile of {@code tool}; never null, never throws for any tool the catalogue can represent. */
+    /**
+     * The profile of {@code tool} judged alone, on its own wording; never null, never throws for any tool the
+     * catalogue can represent.
+     */
     public RiskProfile classify(Tool tool) {
+        return classify(tool, ServerContext.ALONE);
+    }
+
+    /**
+     * The profiles of a list of tools, in order, each judged with the other tools of its server (the tools with the
+     * same {@link Tool#server()}, or all of them when they name none) as its siblings: what {@code classify} and
+     * {@code scan} of a {@code tools/list} result, and a refresh, want.
+     */
+    public List<RiskProfile> classifyAll(List<Tool> tools) {
+        Map<Optional<String>, ServerContext> contexts = ServerContext.byServer(tools);
+        List<RiskProfile> out = new ArrayList<>(tools.size());
+        for (Tool t : tools) out.add(classify(t, contexts.get(t.server())));
+        return out;
+    }
+
+    /**
+     * The profile of {@code tool}, one of the tools of the server {@code context} describes: naming a sibling tool is
+     * ordinary guidance there, and the server's instructions are read as part of every tool's definition.
+     */
+    public RiskProfile classify(Tool tool, ServerContext context) {
         ToolScan scan = new ToolScan(rules, tool).run();
         Category base = scan.votes.decide();
         Category category = base;
@@ -126,7 +150,7 @@ public final class Classifier {
             evidence.add(new Evidence("name", tool.name(), 0, tool.name().length(), NO_CHANGE_FOUND));
             confidence = Votes.NO_EVIDENCE_CONFIDENCE;
         }
-        List<Flag> flags = FlagFinder.flags(scan, tool, category, hits);
+        List<Flag> flags = FlagFinder.flags(rules, scan, tool, category, hits, context);
         return new RiskProfile(tool.server(), tool.name(), category, Math.round(confidence * 100) / 100.0,
                 evidence, flags, actions, rules.ruleSet.version());
     }

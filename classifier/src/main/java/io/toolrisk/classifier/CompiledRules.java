@@ -1,5 +1,6 @@
 package io.toolrisk.classifier;
 
+import io.toolrisk.classifier.rules.Cue;
 import io.toolrisk.classifier.rules.Field;
 import io.toolrisk.classifier.rules.Rule;
 import io.toolrisk.classifier.rules.RuleSet;
@@ -32,6 +33,8 @@ final class CompiledRules {
     private final boolean[] actionParam;
     private final boolean[] noun;
     private final boolean[] conjunction;
+    /** Per vocabulary id, the {@link io.toolrisk.classifier.rules.Cue}s the word is marked with (bit per cue). */
+    private final long[] cues;
     // Votes and flags are two groups of one matcher per field, so that the longest-match rule never lets a
     // flag's term ("send a message", open-world) hide a vote's shorter term ("send", execute), or the other
     // way round, and the field is still read once.
@@ -52,14 +55,20 @@ final class CompiledRules {
         EnumMap<Field, List<Integer>> literalIds = new EnumMap<>(Field.class);
         EnumMap<Field, Set<String>> leadWords = new EnumMap<>(Field.class);
         contexts = new int[rules.length][];
+        List<int[]> cueWords = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {
             Rule rule = rules[i];
             if (!rule.hints().isEmpty()) hints.add(i);
             contexts[i] = rule.context().stream().mapToInt(vocabulary::add).toArray();
+            if (rule.target() instanceof Rule.Target.Mark(Cue cue)) {
+                // A cue's words are looked up by id while the poisoning detectors read a field, not matched as terms.
+                for (String word : rule.terms()) cueWords.add(new int[] {vocabulary.add(word), cue.ordinal()});
+            }
             for (Field field : rule.fields()) {
                 int group = rule.target() instanceof Rule.Target.Raise ? 1 : 0;
                 boolean leads = group == 0 && rule.objects().isEmpty();
                 for (String term : rule.terms()) {
+                    if (rule.target() instanceof Rule.Target.Mark) break;
                     var builder = builders.computeIfAbsent(field, f -> TermMatcher.builder(vocabulary));
                     for (List<String> form : forms(term, field.isText())) {
                         builder.add(form, i, group);
@@ -76,7 +85,10 @@ final class CompiledRules {
         int[] actionParams = ids(ruleSet.actionParams());
         int[] nouns = ids(ruleSet.nouns());
         int[] conjunctions = ids(CONJUNCTIONS);
-        vocabulary.freeze();
+        cues = new long[vocabulary.size()];
+        for (int[] w : cueWords) cues[w[0]] |= 1L << w[1];
+        for (int id : negations) cues[id] |= Cue.NEGATION.bit();
+        vocabulary.freeze(cues);
         negation = flags(negations);
         actionParam = flags(actionParams);
         noun = flags(nouns);
@@ -112,6 +124,11 @@ final class CompiledRules {
 
     boolean isNoun(int id) {
         return id >= 0 && noun[id];
+    }
+
+    /** The cues the known word {@code id} is marked with, as a mask of {@link Cue#bit()}s; 0 for none. */
+    long cues(int id) {
+        return id >= 0 ? cues[id] : 0;
     }
 
     boolean isConjunction(int id) {

@@ -36,6 +36,11 @@ final class FieldText {
         return new FieldText(field, words, prefix, key, suffix);
     }
 
+    /** The schema key of a schema field (a parameter's name), or null for a field with a fixed path. */
+    String key() {
+        return key;
+    }
+
     Field field() {
         return field;
     }

@@ -9,6 +9,7 @@ import io.toolrisk.classifier.flags.HiddenMarkup;
 import io.toolrisk.classifier.flags.InvisibleCharacters;
 import io.toolrisk.classifier.rules.Field;
 import io.toolrisk.classifier.rules.Rule;
+import io.toolrisk.classifier.text.Words;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,43 +19,60 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The flags of one profile: flag rules that matched, hidden markup, invisible characters, and annotations
- * that contradict the evidence. Ordered by kind, then by where they were found; one per kind and field.
+ * The flags of one profile: flag rules that matched, tool poisoning ({@link PoisonScan}), hidden markup,
+ * invisible characters, and annotations that contradict the evidence. Ordered by kind, then by where they were found; one per kind and field.
  */
 final class FlagFinder {
     private FlagFinder() {
     }
 
-    static List<Flag> flags(ToolScan scan, Tool tool, Category category, List<Hit> evidence) {
+    static List<Flag> flags(CompiledRules rules, ToolScan scan, Tool tool, Category category, List<Hit> evidence,
+                            ServerContext context) {
         List<Flag> flags = new ArrayList<>();
-        Set<FieldText> fieldsWithInstructions = new HashSet<>();
         for (Hit hit : scan.flagHits) {
-            if (hit.rule().target() instanceof Rule.Target.Raise(FlagKind kind)) {
+            if (hit.rule().target() instanceof Rule.Target.Raise(FlagKind kind))
                 flags.add(new Flag(kind, hit.path(), hit.quote(), hit.rule().explain() + " (rule " + hit.rule().id() + ")"));
-                if (kind == FlagKind.HIDDEN_INSTRUCTIONS) fieldsWithInstructions.add(hit.text());
-            }
         }
-        for (FieldText t : scan.texts) {
-            if (t.words().hasNonAscii()) InvisibleCharacters.find(t.text()).ifPresent(f -> flags.add(new Flag(FlagKind.INVISIBLE_CHARACTERS, t.path(),
-                    f.quote(), "characters that do not show on screen but reach the model")));
-            if (t.field().isText() && t.words().mayHold('<')) {
-                for (HiddenMarkup.Finding f : HiddenMarkup.find(t.text())) {
-                    switch (f.kind()) {
-                        case COMMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
-                                "an HTML comment: hidden from a person reading the rendered description, read by the model"));
-                        case HIDDEN_ELEMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
-                                "markup styled or marked to be invisible when rendered"));
-                        case INSTRUCTION_TAG -> {
-                            if (fieldsWithInstructions.contains(t))
-                                flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
-                                        "an instruction block addressed to the model that asks for secrecy, data or more"));
-                        }
-                    }
+        var poison = new PoisonScan(rules, scan, tool, category, context);
+        List<Flag> poisoned = new ArrayList<>();
+        poison.find(poisoned);
+        Optional<FieldText> instructions = context.instructions().map(text ->
+                FieldText.of(Field.INSTRUCTIONS, "instructions", Words.ofText(text, rules.vocabulary)));
+        instructions.ifPresent(t -> poison.findInInstructions(t, poisoned));
+        Set<String> fieldsWithInstructions = new HashSet<>();
+        for (Flag f : poisoned) {
+            if (f.flag() == FlagKind.HIDDEN_INSTRUCTIONS || f.flag() == FlagKind.TOOL_SHADOWING) fieldsWithInstructions.add(f.field());
+        }
+        // What hides the text (a comment, an invisible element) is the better quote, so it comes first; an
+        // instruction tag only after the words in it that ask for something.
+        List<Flag> tags = new ArrayList<>();
+        for (FieldText t : scan.texts) hiddenText(t, fieldsWithInstructions, flags, tags);
+        for (FieldText t : scan.values) hiddenText(t, fieldsWithInstructions, flags, tags);
+        instructions.ifPresent(t -> hiddenText(t, fieldsWithInstructions, flags, tags));
+        flags.addAll(poisoned);
+        flags.addAll(tags);
+        annotationConflict(tool.annotations(), category, evidence).ifPresent(flags::add);
+        return ordered(flags);
+    }
+
+    /** Invisible characters, and markup that hides text from a person reading the field ({@code tags}: instruction tags). */
+    private static void hiddenText(FieldText t, Set<String> fieldsWithInstructions, List<Flag> flags, List<Flag> tags) {
+        if (t.words().hasNonAscii()) InvisibleCharacters.find(t.text()).ifPresent(f -> flags.add(new Flag(FlagKind.INVISIBLE_CHARACTERS, t.path(),
+                f.quote(), "characters that do not show on screen but reach the model")));
+        if (!t.field().isText() || !t.words().mayHold('<')) return;
+        for (HiddenMarkup.Finding f : HiddenMarkup.find(t.text())) {
+            switch (f.kind()) {
+                case COMMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
+                        "an HTML comment: hidden from a person reading the rendered description, read by the model"));
+                case HIDDEN_ELEMENT -> flags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
+                        "markup styled or marked to be invisible when rendered"));
+                case INSTRUCTION_TAG -> {
+                    if (fieldsWithInstructions.contains(t.path()))
+                        tags.add(new Flag(FlagKind.HIDDEN_INSTRUCTIONS, t.path(), f.quote(),
+                                "an instruction block addressed to the model that asks for secrecy, data or more"));
                 }
             }
         }
-        annotationConflict(tool.annotations(), category, evidence).ifPresent(flags::add);
-        return ordered(flags);
     }
 
     /**

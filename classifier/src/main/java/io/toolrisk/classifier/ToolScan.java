@@ -1,6 +1,7 @@
 package io.toolrisk.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.catalogue.ToolAnnotations;
 import io.toolrisk.classifier.rules.Field;
@@ -10,6 +11,7 @@ import io.toolrisk.classifier.text.Words;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,10 @@ final class ToolScan {
     final Votes votes = new Votes();
     final List<Hit> flagHits = new ArrayList<>();
     final List<FieldText> texts = new ArrayList<>(16);
+    /** Cue rules' literal matches ({@code ~/.ssh}, {@code | sh}), for the poisoning detectors. */
+    final List<Hit> cueHits = new ArrayList<>(0);
+    /** Parameter values that read as prose (defaults, enum values, examples), for the poisoning detectors. */
+    final List<FieldText> values = new ArrayList<>(0);
     /** The operation parameter and the votes for each of its values; empty when the tool has none. */
     Optional<ActionParameter> actionParameter = Optional.empty();
 
@@ -60,7 +66,7 @@ final class ToolScan {
                 case TITLE -> scope = Math.min(scope, matcher.matchText(t, FieldMatcher.TITLE_LEAD, FieldMatcher.TEXT_OTHER, this::accept));
                 case DESCRIPTION -> scope = Math.min(scope,
                         matcher.matchText(t, FieldMatcher.DESCRIPTION_LEAD, FieldMatcher.TEXT_OTHER, this::accept));
-                case NAME, PROPERTY, PROPERTY_DESCRIPTION, ENUM, ANNOTATIONS -> { }
+                case NAME, PROPERTY, PROPERTY_DESCRIPTION, ENUM, ANNOTATIONS, VALUE, INSTRUCTIONS -> { }
             }
         }
         for (FieldText t : texts) {
@@ -70,7 +76,7 @@ final class ToolScan {
                 case PROPERTY -> matcher.matchIdentifier(t, FieldMatcher.PROPERTY, FieldMatcher.PROPERTY, this::accept);
                 case PROPERTY_DESCRIPTION -> matcher.matchText(t, FieldMatcher.PROPERTY_DESCRIPTION,
                         FieldMatcher.PROPERTY_DESCRIPTION, FieldMatcher.PROPERTY_WARNING, this::accept);
-                case ENUM, ANNOTATIONS -> { }
+                case ENUM, ANNOTATIONS, VALUE, INSTRUCTIONS -> { }
             }
         }
         matchHints();
@@ -83,9 +89,9 @@ final class ToolScan {
      * data"): a parameter named "action" of such a tool filters what is read (to-dos by the action that
      * created them), it does not select an operation.
      */
-    boolean saysItOnlyReads(io.toolrisk.catalogue.Category base) {
-        if (base != io.toolrisk.catalogue.Category.READ) return false;
-        for (Hit h : votes.supporting(io.toolrisk.catalogue.Category.READ)) {
+    boolean saysItOnlyReads(Category base) {
+        if (base != Category.READ) return false;
+        for (Hit h : votes.supporting(Category.READ)) {
             if (h.rule().scope() && (h.field() == Field.DESCRIPTION || h.field() == Field.TITLE)) return true;
         }
         return false;
@@ -95,6 +101,7 @@ final class ToolScan {
         switch (hit.rule().target()) {
             case Rule.Target.Vote v -> votes.add(hit);
             case Rule.Target.Raise r -> flagHits.add(hit);
+            case Rule.Target.Mark m -> cueHits.add(hit);
         }
     }
 
@@ -125,6 +132,7 @@ final class ToolScan {
             if (description.isTextual() && !description.textValue().isEmpty())
                 texts.add(FieldText.inSchema(Field.PROPERTY_DESCRIPTION, prefix, key, "/description",
                         Words.ofText(description.textValue(), rules.vocabulary)));
+            if (schema.size() > (description.isMissingNode() ? 1 : 2)) ProseValues.collect(schema, prefix, key, rules.vocabulary, values);
             if (depth == 0 && actionCandidate == null && isActionParam(name)) {
                 List<String> values = enumValues(schema);
                 if (values.size() >= 2 && values.size() <= MAX_ACTIONS) {
@@ -221,6 +229,7 @@ final class ToolScan {
                 switch (hit.rule().target()) {
                     case Rule.Target.Vote vote -> v.add(hit);
                     case Rule.Target.Raise raise -> valueFlags.add(hit);
+                    case Rule.Target.Mark mark -> { } // cues read only prose
                 }
             });
             any |= !v.isEmpty();
@@ -245,13 +254,13 @@ final class ToolScan {
         BitSet exits = new BitSet();
         boolean step = false;
         for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i).toLowerCase(java.util.Locale.ROOT);
+            String v = values.get(i).toLowerCase(Locale.ROOT);
             if (OPERATION_STEPS.contains(v)) step = true;
             if (OPERATION_EXITS.contains(v)) exits.set(i);
         }
         if (!step || exits.isEmpty()) return new BitSet();
         for (int i = 0; i < values.size(); i++) {
-            if (OPERATION_STEPS.contains(values.get(i).toLowerCase(java.util.Locale.ROOT))) perValue.set(i, new Votes());
+            if (OPERATION_STEPS.contains(values.get(i).toLowerCase(Locale.ROOT))) perValue.set(i, new Votes());
         }
         return exits;
     }

@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.Category;
 import io.toolrisk.classifier.rules.Rule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -47,7 +48,7 @@ final class Votes {
         if (hit.rule().target() instanceof Rule.Target.Vote(Category category)) {
             if (hit.text() != currentField) {
                 currentField = hit.text();
-                java.util.Arrays.fill(fieldMax, 0);
+                Arrays.fill(fieldMax, 0);
             }
             int c = category.ordinal();
             if (hit.weight() > fieldMax[c]) {

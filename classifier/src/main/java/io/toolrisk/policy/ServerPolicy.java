@@ -27,9 +27,11 @@ import java.util.TreeMap;
  * {@code destructiveHint: true} or {@code readOnlyHint: false}), the tool is treated as the author says: their
  * warning is a floor. A write flagged {@code open-world} asks a human per call under the recommended profile.
  *
- * <p>A tool flagged {@code hidden-instructions} or {@code invisible-characters} is denied pending a human's review
- * under every profile (hidden where its category is hidden anyway), whatever its category: such a definition
- * tries to steer the model, and allowing it by category would let a "read" tool carry the attack.
+ * <p>A tool flagged {@code hidden-instructions}, {@code tool-shadowing} or {@code invisible-characters} (the flags
+ * that {@linkplain FlagKind#needsReview need review}) is denied pending a human's review under every profile
+ * (hidden where its category is hidden anyway), whatever its category: such a definition tries to steer the model,
+ * or its use of other tools, and allowing it by category would let a "read" tool carry the attack. {@code
+ * preference-manipulation} only raises the severity: self-promotion steers the choice of tool, not what it does.
  */
 public record ServerPolicy(String server, String ruleset, PolicyProfile profile, List<ToolPolicy> tools) {
     public ServerPolicy {
@@ -90,10 +92,13 @@ public record ServerPolicy(String server, String ruleset, PolicyProfile profile,
         return new ToolPolicy(p.tool(), p.category(), treatedAs, profile.treatment(treatedAs, openWorld), denied);
     }
 
-    /** Why a tool's definition itself is suspect, whatever its category: hidden instructions or invisible characters. */
+    /**
+     * Why a tool's definition itself is suspect, whatever its category: hidden instructions, the shadowing of other
+     * tools, or invisible characters.
+     */
     private static Optional<String> tampering(RiskProfile p) {
         List<String> kinds = p.flags().stream().map(Flag::flag)
-                .filter(k -> k == FlagKind.HIDDEN_INSTRUCTIONS || k == FlagKind.INVISIBLE_CHARACTERS)
+                .filter(FlagKind::needsReview)
                 .distinct().sorted().map(FlagKind::wireName).toList();
         if (kinds.isEmpty()) return Optional.empty();
         return Optional.of(String.join(", ", kinds)

@@ -7,6 +7,7 @@ import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.RiskProfile;
+import io.toolrisk.catalogue.Severity;
 import io.toolrisk.catalogue.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -299,6 +300,23 @@ class PolicyTemplateTest {
     private static RiskProfile conflict(String tool, Category category, String field, String quote) {
         return new RiskProfile(Optional.of("acme"), tool, category, 0.9, List.of(),
                 List.of(new Flag(FlagKind.ANNOTATION_CONFLICT, field, quote, "detail")), List.of(), PolicyFixtures.RULESET);
+    }
+
+    @Test
+    void aToolThatShadowsOthersIsDeniedWhateverItsCategoryAndSelfPromotionOnlyRaisesItsSeverity() throws IOException {
+        List<RiskProfile> profiles = List.of(
+                flagged("get_weather", Category.READ, FlagKind.TOOL_SHADOWING),
+                flagged("get_forecast", Category.READ, FlagKind.PREFERENCE_MANIPULATION));
+        for (PolicyProfile profile : PolicyProfile.values()) {
+            JsonNode tools = Json.MAPPER.readTree(PolicyFormat.POLICYLAYER.template()
+                    .render(ServerPolicy.of("acme", PolicyFixtures.RULESET, profiles, profile))).path("tools");
+            assertEquals("deny", tools.path("get_weather").path("action").asText(), profile.wireName());
+            assertEquals("tool-shadowing: its definition holds text meant for the model or hidden from people; "
+                    + "denied until a human has read it", tools.path("get_weather").path("reason").asText());
+            assertEquals("allow", tools.path("get_forecast").path("action").asText(), profile.wireName());
+        }
+        assertEquals(Severity.CRITICAL, profiles.get(0).severity());
+        assertEquals(Severity.HIGH, profiles.get(1).severity());
     }
 
     private static RiskProfile flagged(String tool, Category category, FlagKind... kinds) {

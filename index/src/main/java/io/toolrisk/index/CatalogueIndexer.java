@@ -38,7 +38,12 @@ import java.util.function.Consumer;
  */
 public final class CatalogueIndexer {
     /** Written into the index's commit data; {@link ToolSearcher} checks it. */
-    static final String FORMAT = "toolrisk-index/2";
+    static final String FORMAT = "toolrisk-index/3";
+    /**
+     * The format before tools were ranked by their profile's severity ({@link RiskRank}) rather than by their
+     * category alone: searchable, never updated in place.
+     */
+    static final String FORMAT_CATEGORY_RANKS = "toolrisk-index/2";
     /** The format before items moved from stored fields into doc values; searchable, never updated in place. */
     static final String FORMAT_STORED_ITEMS = "toolrisk-index/1";
 

@@ -48,7 +48,7 @@ final class LuceneQueries {
     static final Query SERVERS = new TermQuery(new Term(ToolFields.TYPE, ToolFields.TYPE_SERVER));
 
     private static final SortField SCORE = SortField.FIELD_SCORE;
-    private static final SortField MOST_SEVERE_FIRST = new SortField(ToolFields.CATEGORY_RANK, SortField.Type.INT, true);
+    private static final SortField MOST_SEVERE_FIRST = new SortField(ToolFields.RANK, SortField.Type.INT, true);
     private static final SortField BY_ID = new SortedSetSortField(ToolFields.ID, false);
     static final Sort RELEVANCE = new Sort(SCORE, MOST_SEVERE_FIRST, BY_ID);
     static final Sort SEVERITY = new Sort(MOST_SEVERE_FIRST, SCORE, BY_ID);
@@ -87,7 +87,7 @@ final class LuceneQueries {
     /**
      * What a tool must match to count as a hit of {@code q}, apart from its category and severity: the text,
      * servers and flags. Not restricted to tool documents: callers count within the tools' document ranges
-     * ({@link CategoryRanges}).
+     * ({@link RankRanges}).
      */
     Query matchQuery(ToolQuery q) {
         return withoutCategories(q, false);

@@ -1,6 +1,5 @@
 package io.toolrisk.index;
 
-import io.toolrisk.catalogue.Category;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -26,32 +25,31 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The top hits of a text search, in {@link LuceneQueries#RELEVANCE} or {@link LuceneQueries#SEVERITY} order,
  * without comparing the sort's tie-breaks hit by hit. Within a segment, hits of equal score already stand in
- * tie-break order (category rank, then id: the index order), so each segment is ranked by score then document
+ * tie-break order (rank, then id: the index order), so each segment is ranked by score then document
  * number, which lets Lucene skip every hit that cannot beat the page's lowest score; the segments' pages are
  * then merged by the full sort. A word in a third of the catalogue gives hundreds of thousands of equal scores:
  * comparing their tie-breaks was most of its search time.
  *
- * <p>Severity order ranks each category's run of documents ({@link CategoryRanges}) in turn, most severe first,
+ * <p>Severity order ranks each {@link RiskRank}'s run of documents ({@link RankRanges}) in turn, most severe first,
  * and stops when the page is full. The results are those of a {@code TopFieldCollector} with the same sort:
  * the same hits, the same order and the same sort values in each {@link FieldDoc}.
  */
 final class RankedSearch {
-    private final CategoryRanges ranges;
+    private final RankRanges ranges;
 
-    RankedSearch(CategoryRanges ranges) {
+    RankedSearch(RankRanges ranges) {
         this.ranges = ranges;
     }
 
     /**
-     * The first {@code wanted} hits of {@code query} among the tools of {@code categories} (after {@code cursor}
-     * when present), sorted by {@code order}.
+     * The first {@code wanted} hits of {@code query} among the tools of the ranks {@code ranks} holds (after {@code
+     * cursor} when present), sorted by {@code order}.
      */
-    TopFieldDocs search(IndexSearcher searcher, Query query, Set<Category> categories, ToolQuery.Order order, int wanted,
+    TopFieldDocs search(IndexSearcher searcher, Query query, boolean[] ranks, ToolQuery.Order order, int wanted,
                         Optional<SearchCursor> cursor) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
         Sort sort = LuceneQueries.sort(order);
@@ -59,8 +57,8 @@ final class RankedSearch {
         TopFieldDocs[] perLeaf = new TopFieldDocs[leaves.size()];
         for (LeafReaderContext leaf : leaves) {
             List<ScoreDoc> hits = switch (order) {
-                case RELEVANCE -> byRelevance(weight, leaf, categories, wanted, cursor);
-                case SEVERITY -> bySeverity(weight, leaf, categories, wanted, cursor);
+                case RELEVANCE -> byRelevance(weight, leaf, ranks, wanted, cursor);
+                case SEVERITY -> bySeverity(weight, leaf, ranks, wanted, cursor);
             };
             perLeaf[leaf.ord] = new TopFieldDocs(new TotalHits(hits.size(), TotalHits.Relation.EQUAL_TO),
                     sortValues(leaf, hits, order), sort.getSort());
@@ -70,8 +68,8 @@ final class RankedSearch {
         return TopDocs.merge(sort, wanted, perLeaf);
     }
 
-    /** One pass over the wanted categories' runs of the segment, best score first, ties in document order. */
-    private List<ScoreDoc> byRelevance(Weight weight, LeafReaderContext leaf, Set<Category> categories, int wanted,
+    /** One pass over the wanted ranks' runs of the segment, best score first, ties in document order. */
+    private List<ScoreDoc> byRelevance(Weight weight, LeafReaderContext leaf, boolean[] ranks, int wanted,
                                        Optional<SearchCursor> cursor) throws IOException {
         BulkScorer scorer = weight.bulkScorer(leaf);
         if (scorer == null) return List.of();
@@ -80,10 +78,10 @@ final class RankedSearch {
         LeafCollector hits = collector.getLeafCollector(leaf);
         int from = -1;
         int to = -1;
-        for (Category category : CategoryRanges.DOC_ORDER) {
-            int start = ranges.start(leaf, category);
-            int end = ranges.end(leaf, category);
-            if (start == end || !categories.contains(category)) continue;
+        for (int rank : RiskRank.DOC_ORDER) {
+            int start = ranges.start(leaf, rank);
+            int end = ranges.end(leaf, rank);
+            if (start == end || !ranks[rank]) continue;
             if (start != to) {
                 if (from >= 0) scorer.score(hits, leaf.reader().getLiveDocs(), from, to);
                 from = start;
@@ -96,22 +94,22 @@ final class RankedSearch {
     }
 
     /**
-     * Each wanted category's run in turn, most severe first, until the page is full. Each run gets a scorer of its
+     * Each wanted rank's run in turn, most severe first, until the page is full. Each run gets a scorer of its
      * own: the lowest competitive score one run reached says nothing about the next.
      */
-    private List<ScoreDoc> bySeverity(Weight weight, LeafReaderContext leaf, Set<Category> categories, int wanted,
+    private List<ScoreDoc> bySeverity(Weight weight, LeafReaderContext leaf, boolean[] ranks, int wanted,
                                       Optional<SearchCursor> cursor) throws IOException {
         List<ScoreDoc> hits = new ArrayList<>();
-        for (Category category : CategoryRanges.DOC_ORDER) {
-            int start = ranges.start(leaf, category);
-            int end = ranges.end(leaf, category);
-            if (start == end || !categories.contains(category)) continue;
+        for (int rank : RiskRank.DOC_ORDER) {
+            int start = ranges.start(leaf, rank);
+            int end = ranges.end(leaf, rank);
+            if (start == end || !ranks[rank]) continue;
             if (hits.size() == wanted) break;
             ScoreDoc after = null;
             if (cursor.isPresent()) {
-                int rank = cursor.get().categoryRank();
-                if (category.ordinal() > rank) continue;
-                if (category.ordinal() == rank) after = afterInLeaf(leaf, cursor.get());
+                int at = cursor.get().rank();
+                if (rank > at) continue;
+                if (rank == at) after = afterInLeaf(leaf, cursor.get());
             }
             BulkScorer scorer = weight.bulkScorer(leaf);
             if (scorer == null) return hits;
@@ -130,7 +128,7 @@ final class RankedSearch {
      * after it from the first document that follows the cursor's tool in index order.
      */
     private ScoreDoc afterInLeaf(LeafReaderContext leaf, SearchCursor cursor) throws IOException {
-        int first = ranges.firstAfter(leaf, cursor.categoryRank(), cursor.id());
+        int first = ranges.firstAfter(leaf, cursor.rank(), cursor.id());
         return new ScoreDoc(leaf.docBase + first - 1, cursor.score());
     }
 
@@ -146,7 +144,7 @@ final class RankedSearch {
             int doc = hit.doc - leaf.docBase;
             if (!ids.advanceExact(doc)) throw new IOException("tool document %d of %s has no id".formatted(doc, leaf.reader()));
             BytesRef id = BytesRef.deepCopyOf(ids.lookupOrd(ids.nextOrd()));
-            int rank = rankOf(leaf, doc);
+            int rank = ranges.rankOf(leaf, doc);
             Object[] fields = switch (order) {
                 case RELEVANCE -> new Object[] {hit.score, rank, id};
                 case SEVERITY -> new Object[] {rank, hit.score, id};
@@ -154,12 +152,5 @@ final class RankedSearch {
             docs[i] = new FieldDoc(hit.doc, hit.score, fields);
         }
         return docs;
-    }
-
-    private int rankOf(LeafReaderContext leaf, int doc) throws IOException {
-        for (Category category : CategoryRanges.DOC_ORDER) {
-            if (doc >= ranges.start(leaf, category) && doc < ranges.end(leaf, category)) return category.ordinal();
-        }
-        throw new IOException("document %d of %s is not a tool".formatted(doc, leaf.reader()));
     }
 }

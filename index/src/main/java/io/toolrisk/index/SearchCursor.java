@@ -8,10 +8,10 @@ import java.util.Base64;
 
 /**
  * Where a page of search results ended, for {@code search_after} deep paging: the sort values of the last hit
- * (score, category rank, tool id — the id makes the order total). Opaque to clients: a URL-safe base64 token.
+ * (score, {@link RiskRank}, tool id — the id makes the order total). Opaque to clients: a URL-safe base64 token.
  * A cursor stays meaningful across index switches because it holds values, not document numbers.
  */
-public record SearchCursor(ToolQuery.Order order, float score, int categoryRank, String id) {
+public record SearchCursor(ToolQuery.Order order, float score, int rank, String id) {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -22,7 +22,7 @@ public record SearchCursor(ToolQuery.Order order, float score, int categoryRank,
     /** The token a client sends back as {@code cursor}. */
     public String encode() {
         String plain = "%s:%s:%d:%s".formatted(order == ToolQuery.Order.RELEVANCE ? "r" : "s",
-                Integer.toHexString(Float.floatToIntBits(score)), categoryRank, id);
+                Integer.toHexString(Float.floatToIntBits(score)), rank, id);
         return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -51,7 +51,7 @@ public record SearchCursor(ToolQuery.Order order, float score, int categoryRank,
 
     /**
      * The cursor after {@code last}, a hit of a search sorted by {@code order}, or in index order when the
-     * search had no text ({@code scored} false: the fields are then category rank and id).
+     * search had no text ({@code scored} false: the fields are then rank and id).
      */
     static SearchCursor after(ToolQuery.Order order, FieldDoc last, boolean scored) {
         Object[] f = last.fields;
@@ -65,10 +65,10 @@ public record SearchCursor(ToolQuery.Order order, float score, int categoryRank,
     /** The Lucene search-after position; its doc number excludes nothing, the id already orders every tie. */
     FieldDoc fieldDoc(boolean scored) {
         BytesRef idBytes = new BytesRef(id);
-        if (!scored) return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {categoryRank, idBytes});
+        if (!scored) return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {rank, idBytes});
         Object[] fields = switch (order) {
-            case RELEVANCE -> new Object[] {score, categoryRank, idBytes};
-            case SEVERITY -> new Object[] {categoryRank, score, idBytes};
+            case RELEVANCE -> new Object[] {score, rank, idBytes};
+            case SEVERITY -> new Object[] {rank, score, idBytes};
         };
         return new FieldDoc(Integer.MAX_VALUE, score, fields);
     }

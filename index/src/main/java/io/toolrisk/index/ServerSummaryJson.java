@@ -47,9 +47,11 @@ final class ServerSummaryJson {
             }
         }
         Map<Category, Integer> categories = new EnumMap<>(Category.class);
+        Map<Severity, Integer> severities = new EnumMap<>(Severity.class);
         Map<FlagKind, Integer> flags = new EnumMap<>(FlagKind.class);
         for (CataloguedTool tool : server.tools()) {
             categories.merge(tool.profile().category(), 1, Integer::sum);
+            severities.merge(tool.profile().severity(), 1, Integer::sum);
             EnumSet<FlagKind> kinds = EnumSet.noneOf(FlagKind.class);
             for (Flag flag : tool.profile().flags()) kinds.add(flag.flag());
             kinds.forEach(k -> flags.merge(k, 1, Integer::sum));
@@ -58,11 +60,7 @@ final class ServerSummaryJson {
         ObjectNode categoryCounts = node.putObject("categories");
         for (Category c : Category.values()) categoryCounts.put(c.wireName(), categories.getOrDefault(c, 0));
         ObjectNode severityCounts = node.putObject("severities");
-        for (Severity s : Severity.values()) {
-            int count = 0;
-            for (Category c : Category.values()) if (c.severity() == s) count += categories.getOrDefault(c, 0);
-            severityCounts.put(s.wireName(), count);
-        }
+        for (Severity s : Severity.values()) severityCounts.put(s.wireName(), severities.getOrDefault(s, 0));
         ObjectNode flagCounts = node.putObject("flags");
         for (FlagKind k : FlagKind.values()) flagCounts.put(k.wireName(), flags.getOrDefault(k, 0));
         return ToolItemJson.bytes(node);

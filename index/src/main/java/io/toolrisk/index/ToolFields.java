@@ -51,8 +51,12 @@ public final class ToolFields {
     public static final String DESCRIPTION = "description";
     /** Category wire name, exact. */
     public static final String CATEGORY = "category";
-    /** {@link Category#ordinal()}: least to most severe; sorted on and counted for facets. */
-    public static final String CATEGORY_RANK = "category_rank";
+    /**
+     * The {@link RiskRank}: severity (the profile's, which flags can raise), then category; sorted on, and counted
+     * for facets. Indexes of the formats before {@link CatalogueIndexer#FORMAT} hold the category's ordinal here.
+     */
+    public static final String RANK = "category_rank";
+    /** The profile's severity wire name, exact: what its category gives, or more when a flag raises it. */
     public static final String SEVERITY = "severity";
     /** Flag wire names, one value per distinct flag. */
     public static final String FLAG = "flag";
@@ -111,8 +115,8 @@ public final class ToolFields {
         doc.add(new TextField(DESCRIPTION, tool.description(), Field.Store.NO));
         Category category = profile.category();
         doc.add(new KeywordField(CATEGORY, category.wireName(), Field.Store.NO));
-        doc.add(new NumericDocValuesField(CATEGORY_RANK, category.ordinal()));
-        doc.add(new KeywordField(SEVERITY, category.severity().wireName(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(RANK, RiskRank.of(category, profile.severity())));
+        doc.add(new KeywordField(SEVERITY, profile.severity().wireName(), Field.Store.NO));
         for (String flag : distinct(profile.flags().stream().map(f -> f.flag().wireName()).iterator()))
             doc.add(new KeywordField(FLAG, flag, Field.Store.NO));
         for (String rule : distinct(profile.evidence().stream().map(Evidence::rule).iterator()))

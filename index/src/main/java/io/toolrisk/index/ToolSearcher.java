@@ -37,7 +37,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class ToolSearcher implements Closeable {
     private final CatalogueInfo info;
     private final CatalogueStats stats;
     private final AtomicInteger references = new AtomicInteger(1);
-    private final CategoryCounter counter;
+    private final RankCounter counter;
     private final RankedSearch ranked;
     private final ToolItems toolItems;
 
@@ -84,8 +83,9 @@ public final class ToolSearcher implements Closeable {
             try {
                 this.info = readInfo((DirectoryReader) searcher.getIndexReader());
                 this.stats = computeStats(searcher);
-                CategoryRanges ranges = CategoryRanges.of(searcher.getIndexReader());
-                this.counter = new CategoryCounter(ranges);
+                RankRanges ranges = RankRanges.of(searcher.getIndexReader(), !CatalogueIndexer.FORMAT.equals(
+                        ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get("format")));
+                this.counter = new RankCounter(ranges);
                 this.ranked = new RankedSearch(ranges);
                 this.toolItems = new ToolItems(searcher.getIndexReader());
             } finally {
@@ -129,8 +129,8 @@ public final class ToolSearcher implements Closeable {
     }
 
     /**
-     * One page of tools matching {@code query}, with the count per category of all its hits: from the cache of
-     * recent answers, or searched. Counts come from the categories' runs of documents ({@link CategoryCounter});
+     * One page of tools matching {@code query}, with the count per category and severity of all its hits: from the
+     * cache of recent answers, or searched. Counts come from the ranks' runs of documents ({@link RankCounter});
      * the page, with text, from {@link RankedSearch}, and without, straight from the index order (the search
      * stops after the page).
      *
@@ -163,22 +163,26 @@ public final class ToolSearcher implements Closeable {
     private ToolHits searchIndex(ToolQuery query) throws IOException {
         boolean scored = !query.text().isEmpty();
         int wanted = query.after().isPresent() ? query.size() : query.page() * query.size();
-        Set<Category> categories = categories(query);
+        boolean[] ranks = ranks(query);
         IndexSearcher searcher = manager.acquire();
         try {
-            long[] counts = counter.count(searcher, queries.matchQuery(query), categories);
+            long[] counts = counter.count(searcher, queries.matchQuery(query), ranks);
             TopFieldDocs docs;
             if (scored) {
-                docs = ranked.search(searcher, queries.rankQuery(query), categories, query.order(), wanted, query.after());
+                docs = ranked.search(searcher, queries.rankQuery(query), ranks, query.order(), wanted, query.after());
             } else {
                 FieldDoc after = query.after().map(c -> c.fieldDoc(false)).orElse(null);
                 docs = searcher.search(queries.toolQuery(query), new TopFieldCollectorManager(LuceneQueries.INDEX_ORDER, wanted, after, wanted));
             }
             Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+            Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+            for (Category c : Category.values()) byCategory.put(c, 0L);
+            for (Severity s : Severity.values()) bySeverity.put(s, 0L);
             long total = 0;
-            for (Category c : Category.values()) {
-                byCategory.put(c, counts[c.ordinal()]);
-                total += counts[c.ordinal()];
+            for (int rank = 0; rank < RiskRank.COUNT; rank++) {
+                byCategory.merge(RiskRank.category(rank), counts[rank], Long::sum);
+                bySeverity.merge(RiskRank.severity(rank), counts[rank], Long::sum);
+                total += counts[rank];
             }
             int from = query.after().isPresent() ? 0 : (query.page() - 1) * query.size();
             int[] page = new int[Math.max(0, docs.scoreDocs.length - from)];
@@ -188,20 +192,23 @@ public final class ToolSearcher implements Closeable {
             Optional<SearchCursor> next = more && !items.isEmpty()
                     ? Optional.of(SearchCursor.after(query.order(), (FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1], scored))
                     : Optional.empty();
-            return new ToolHits(total, items, byCategory, next);
+            return new ToolHits(total, items, byCategory, bySeverity, next);
         } finally {
             manager.release(searcher);
         }
     }
 
-    /** The categories a query's category and severity filters let through (values of one filter OR'ed, filters AND'ed). */
-    private static Set<Category> categories(ToolQuery query) {
-        Set<Category> categories = EnumSet.noneOf(Category.class);
-        for (Category c : Category.values()) {
-            if ((query.categories().isEmpty() || query.categories().contains(c))
-                    && (query.severities().isEmpty() || query.severities().contains(c.severity()))) categories.add(c);
+    /**
+     * The ranks (severity and category) a query's category and severity filters let through (values of one filter
+     * OR'ed, filters AND'ed), by rank.
+     */
+    private static boolean[] ranks(ToolQuery query) {
+        boolean[] ranks = new boolean[RiskRank.COUNT];
+        for (int rank = 0; rank < RiskRank.COUNT; rank++) {
+            ranks[rank] = (query.categories().isEmpty() || query.categories().contains(RiskRank.category(rank)))
+                    && (query.severities().isEmpty() || query.severities().contains(RiskRank.severity(rank)));
         }
-        return categories;
+        return ranks;
     }
 
     /**
@@ -340,7 +347,8 @@ public final class ToolSearcher implements Closeable {
 
     private static CatalogueInfo readInfo(DirectoryReader reader) throws IOException {
         Map<String, String> data = reader.getIndexCommit().getUserData();
-        if (!CatalogueIndexer.FORMAT.equals(data.get("format")) && !CatalogueIndexer.FORMAT_STORED_ITEMS.equals(data.get("format")))
+        if (!CatalogueIndexer.FORMAT.equals(data.get("format")) && !CatalogueIndexer.FORMAT_CATEGORY_RANKS.equals(data.get("format"))
+                && !CatalogueIndexer.FORMAT_STORED_ITEMS.equals(data.get("format")))
             throw new IOException("%s is not a ToolRisk index (format '%s', expected '%s')"
                     .formatted(reader.directory(), data.get("format"), CatalogueIndexer.FORMAT));
         return new CatalogueInfo(data.get("snapshot"), Instant.parse(data.get("createdAt")), data.get("ruleset"),
@@ -353,11 +361,8 @@ public final class ToolSearcher implements Closeable {
         Map<Category, Long> categories = new EnumMap<>(Category.class);
         Map<Severity, Long> severities = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) severities.put(s, 0L);
-        for (Category c : Category.values()) {
-            long n = count(searcher, ToolFields.CATEGORY, c.wireName());
-            categories.put(c, n);
-            severities.merge(c.severity(), n, Long::sum);
-        }
+        for (Category c : Category.values()) categories.put(c, count(searcher, ToolFields.CATEGORY, c.wireName()));
+        for (Severity s : Severity.values()) severities.put(s, count(searcher, ToolFields.SEVERITY, s.wireName()));
         Map<FlagKind, Long> flags = new EnumMap<>(FlagKind.class);
         for (FlagKind k : FlagKind.values()) flags.put(k, count(searcher, ToolFields.FLAG, k.wireName()));
         Map<String, Long> statuses = new LinkedHashMap<>();

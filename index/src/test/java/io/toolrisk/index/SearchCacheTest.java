@@ -1,6 +1,7 @@
 package io.toolrisk.index;
 
 import io.toolrisk.catalogue.Category;
+import io.toolrisk.catalogue.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,7 +29,9 @@ class SearchCacheTest {
         searched.add(query);
         Map<Category, Long> counts = new EnumMap<>(Category.class);
         for (Category c : Category.values()) counts.put(c, 1L);
-        return new ToolHits(5, List.of(new byte[1_000]), counts, Optional.empty());
+        Map<Severity, Long> severities = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) severities.put(s, 1L);
+        return new ToolHits(5, List.of(new byte[1_000]), counts, severities, Optional.empty());
     }
 
     @Test

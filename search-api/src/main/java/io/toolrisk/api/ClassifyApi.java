@@ -8,12 +8,15 @@ import io.toolrisk.catalogue.json.ProfileJson;
 import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.classifier.ServerContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
 
 /**
  * {@code POST /api/v1/classify}: profiles for posted tool definitions in any of the three input shapes
@@ -44,11 +47,18 @@ final class ClassifyApi {
         }
         var out = new ByteArrayOutputStream(1024 + body.length / 4);
         boolean lines = shape == ToolReader.Shape.JSON_LINES;
+        // A tools/list result is one server's tools: each is judged with the others as its siblings. An array or
+        // JSON Lines may hold tools from anywhere: each is judged alone.
+        Map<Optional<String>, ServerContext> siblings = shape == ToolReader.Shape.TOOLS_LIST
+                ? ServerContext.byServer(entries.stream().filter(e -> e instanceof ToolInput.Parsed)
+                        .map(e -> ((ToolInput.Parsed) e).tool()).toList())
+                : Map.of();
         try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             if (!lines) json.writeStartArray();
             for (ToolInput entry : entries) {
                 switch (entry) {
-                    case ToolInput.Parsed p -> ProfileJson.write(json, classifier.classify(p.tool()));
+                    case ToolInput.Parsed p -> ProfileJson.write(json,
+                            classifier.classify(p.tool(), siblings.getOrDefault(p.tool().server(), ServerContext.ALONE)));
                     case ToolInput.Rejected r -> ProfileJson.writeError(json, r.error(), r.line());
                 }
                 if (lines) json.writeRaw('\n');

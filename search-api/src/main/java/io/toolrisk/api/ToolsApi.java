@@ -88,9 +88,7 @@ final class ToolsApi {
     }
 
     static ToolHits emptyHits() {
-        Map<Category, Long> none = new EnumMap<>(Category.class);
-        for (Category c : Category.values()) none.put(c, 0L);
-        return new ToolHits(0, List.of(), none, Optional.empty());
+        return ToolHits.none();
     }
 
     /** One full profile with its evidence, the tool's title and description, and its definition. */

@@ -88,7 +88,7 @@ final class Schemas {
                 "server", string("the server's catalogue key"),
                 "tool", string("the tool's name, exactly as its server lists it"),
                 "category", oneOf(wireNames(Category.class), "what the tool does"),
-                "severity", oneOf(wireNames(Severity.class), "follows from the category"),
+                "severity", oneOf(wireNames(Severity.class), "follows from the category; flags that make any tool dangerous raise it"),
                 "confidence", number("how strongly the evidence points to the category, 0 to 1"),
                 "evidence", array(evidence(), "the words that decided the category, strongest first"),
                 "flags", array(flag(), "signals beyond the category, each with its quote"),

@@ -15,7 +15,6 @@ import io.toolrisk.index.ToolQuery;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +66,7 @@ final class SearchTools implements McpTool {
         try (var lease = view.lease()) {
             ToolHits hits;
             if (lease.searcher().isEmpty()) {
-                hits = new ToolHits(0, List.of(), Map.of(), Optional.empty());
+                hits = ToolHits.none();
             } else {
                 try {
                     hits = lease.searcher().get().search(query);
@@ -113,7 +112,7 @@ final class SearchTools implements McpTool {
         ObjectNode categories = facets.putObject("category");
         for (Category c : Category.values()) categories.put(c.wireName(), hits.categories().getOrDefault(c, 0L));
         ObjectNode severities = facets.putObject("severity");
-        hits.severities().forEach((s, n) -> severities.put(s.wireName(), n));
+        for (Severity s : Severity.values()) severities.put(s.wireName(), hits.severities().getOrDefault(s, 0L));
         hits.next().ifPresent(next -> answer.put("next", next.encode()));
         status.ifPresent(s -> answer.put("status", s));
         return answer;

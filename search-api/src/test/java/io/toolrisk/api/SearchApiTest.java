@@ -126,7 +126,7 @@ class SearchApiTest {
                 "page 200 of size 100 reaches past hit 10,000; use the cursor for deeper results");
         assertError(app.get("/api/v1/tools?sort=name"), 400, "unknown sort 'name' (expected relevance or severity)");
         assertError(app.get("/api/v1/tools?flag=evil"), 400, "unknown flag 'evil' (expected annotation-conflict, "
-                + "hidden-instructions, invisible-characters, credential-access or open-world)");
+                + "hidden-instructions, tool-shadowing, preference-manipulation, invisible-characters, credential-access or open-world)");
         assertError(app.get("/api/v1/tools?server=Not%20A%20Key"), 400,
                 "server 'Not A Key' is not a catalogue key (lower-case letters, digits, '.', '_', '-')");
         assertError(app.get("/api/v1/tools?cursor=zzz"), 400, "cursor 'zzz' is not a cursor this API returned");

@@ -49,7 +49,7 @@ public final class HiddenMarkup {
             public void head(Node node, int depth) {
                 if (node instanceof Comment comment) {
                     String data = comment.getData().strip();
-                    if (!data.isEmpty()) found.add(new Finding(Kind.COMMENT, "<!-- " + shorten(data) + " -->"));
+                    if (isMessage(data)) found.add(new Finding(Kind.COMMENT, "<!-- " + shorten(data) + " -->"));
                 } else if (node instanceof Element e && depth > 0) {
                     String tag = e.normalName().toLowerCase(Locale.ROOT);
                     if (INSTRUCTION_TAGS.contains(tag)) {
@@ -86,6 +86,18 @@ public final class HiddenMarkup {
             if (attributes.contains("style") || attributes.contains("hidden")) return true;
         }
         return false;
+    }
+
+    /**
+     * True when a comment says something: three words or more (a word has a letter: "evil@example.com" is one). A
+     * marker such as {@code <!-- ckb:module path/to -->} or {@code <!-- end -->} carries no message to anyone.
+     */
+    static boolean isMessage(String comment) {
+        int words = 0;
+        for (String token : comment.split("\\s+")) {
+            if (token.chars().anyMatch(Character::isLetter)) words++;
+        }
+        return words >= 3;
     }
 
     /** How far into a tag the attributes are looked at. */

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  *       ({@code ~/.ssh}, {@code id_rsa});</li>
  *   <li>{@code hints}: annotation values, e.g. {@code readOnlyHint: true}.</li>
  * </ul>
+ * A rule that {@linkplain Target.Mark marks} its words as a {@link Cue} raises nothing by itself.
  * {@code context}, when not empty, lists tokens of which at least one must appear in the tool's name or its
  * schema property names for the rule to fire ("transfer" is money only next to an amount or a currency).
  * {@code objects}, when not empty, lists the words of which one must be what the matched verb acts on: in a
@@ -58,6 +59,13 @@ public record Rule(
 
         /** A flag raised with the match as evidence. */
         record Raise(FlagKind flag) implements Target {
+        }
+
+        /**
+         * Marks the matched words (or literals) as a {@link Cue}: nothing by itself, a part of the combinations
+         * the detectors of tool poisoning look for. Terms of such a rule are single words.
+         */
+        record Mark(Cue cue) implements Target {
         }
     }
 
@@ -109,11 +117,18 @@ public record Rule(
             if (!hints.isEmpty() && f != Field.ANNOTATIONS || hints.isEmpty() && f == Field.ANNOTATIONS)
                 throw new IllegalArgumentException("rule '%s': hints read only the annotations field, got '%s'"
                         .formatted(id, f.wireName()));
+            if (!(target instanceof Target.Mark) && (f == Field.VALUE || f == Field.INSTRUCTIONS))
+                throw new IllegalArgumentException("rule '%s': only cue rules read the field '%s'".formatted(id, f.wireName()));
+            if (target instanceof Target.Mark && !f.isText())
+                throw new IllegalArgumentException("rule '%s': cues are read only in text fields, got '%s'"
+                        .formatted(id, f.wireName()));
             if (!literals.isEmpty() && !f.isText())
                 throw new IllegalArgumentException("rule '%s': literals read only text fields, got '%s'"
                         .formatted(id, f.wireName()));
         }
         for (String term : terms) {
+            if (target instanceof Target.Mark && term.contains(" "))
+                throw new IllegalArgumentException("rule '%s': a cue rule's terms are single words, got '%s'".formatted(id, term));
             if (!TERM.matcher(term).matches())
                 throw new IllegalArgumentException(("rule '%s': term '%s' must be lower-case words (letters, digits, "
                         + "apostrophes) separated by single spaces").formatted(id, term));

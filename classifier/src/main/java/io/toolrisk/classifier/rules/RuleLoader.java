@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ public final class RuleLoader {
 
     private static final Set<String> RULESET_KEYS = Set.of("version", "negations", "actionParams", "nouns", "rules");
     private static final Set<String> RULE_KEYS = Set.of("id", "fields", "terms", "literals", "hints", "context",
-            "objects", "notObjects", "anyPosition", "scope", "category", "flag", "weight", "explain");
+            "objects", "notObjects", "anyPosition", "scope", "category", "flag", "cue", "weight", "explain");
     private static final Set<String> OVERRIDE_KEYS = Set.of("server", "tool", "category", "reason");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -106,12 +107,13 @@ public final class RuleLoader {
         unknownKeys(node, RULE_KEYS, where);
         Set<Field> fields = EnumSet.noneOf(Field.class);
         for (String f : strings(node, "fields", where)) fields.add(Field.fromWireName(f));
-        boolean hasCategory = node.has("category");
-        if (hasCategory == node.has("flag"))
-            throw new IllegalArgumentException(where + ": needs exactly one of \"category\" and \"flag\"");
-        Rule.Target target = hasCategory
-                ? new Rule.Target.Vote(Category.fromWireName(text(node, "category", where)))
-                : new Rule.Target.Raise(FlagKind.fromWireName(text(node, "flag", where)));
+        int targets = (node.has("category") ? 1 : 0) + (node.has("flag") ? 1 : 0) + (node.has("cue") ? 1 : 0);
+        if (targets != 1)
+            throw new IllegalArgumentException(where + ": needs exactly one of \"category\", \"flag\" and \"cue\"");
+        Rule.Target target;
+        if (node.has("category")) target = new Rule.Target.Vote(Category.fromWireName(text(node, "category", where)));
+        else if (node.has("flag")) target = new Rule.Target.Raise(FlagKind.fromWireName(text(node, "flag", where)));
+        else target = new Rule.Target.Mark(Cue.fromWireName(text(node, "cue", where)));
         Map<String, Boolean> hints = new LinkedHashMap<>();
         JsonNode hintNode = node.path("hints");
         if (!hintNode.isMissingNode()) {
@@ -149,7 +151,7 @@ public final class RuleLoader {
             unknownKeys(node, OVERRIDE_KEYS, where);
             try {
                 all.add(new ToolOverride(
-                        node.has("server") ? java.util.Optional.of(text(node, "server", where)) : java.util.Optional.empty(),
+                        node.has("server") ? Optional.of(text(node, "server", where)) : Optional.empty(),
                         text(node, "tool", where), Category.fromWireName(text(node, "category", where)),
                         text(node, "reason", where)));
             } catch (IllegalArgumentException e) {

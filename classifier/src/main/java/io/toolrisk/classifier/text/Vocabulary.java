@@ -1,6 +1,7 @@
 package io.toolrisk.classifier.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +34,7 @@ public final class Vocabulary {
     /** The most chars {@link #pack} packs into a long. */
     static final int MAX_PACKED = 9;
     private boolean frozen;
+    private long[] tags;
     private int longest;
 
     /** Adds a lower-case word (if new) and returns its id. */
@@ -44,7 +46,7 @@ public final class Vocabulary {
         if (2 * (words.size() + 1) > slots.length) grow();
         int id = words.size();
         words.add(word);
-        if (id == keys.length) keys = java.util.Arrays.copyOf(keys, 2 * id);
+        if (id == keys.length) keys = Arrays.copyOf(keys, 2 * id);
         keys[id] = word.toCharArray();
         longest = Math.max(longest, word.length());
         insert(id);
@@ -113,6 +115,22 @@ public final class Vocabulary {
     public Vocabulary freeze() {
         frozen = true;
         return this;
+    }
+
+    /**
+     * Stops additions and gives each word a set of tags (bits; {@code tags[id]}, 0 for none), which {@link Words}
+     * ORs together for each field as it cuts it: what a field may hold is then known without reading its words again.
+     */
+    public Vocabulary freeze(long[] tags) {
+        if (tags.length != words.size())
+            throw new IllegalArgumentException("one tag set per word: %d words, %d tag sets".formatted(words.size(), tags.length));
+        this.tags = tags.clone();
+        return freeze();
+    }
+
+    /** The tags of the word {@code id}; 0 when the vocabulary has none. */
+    public long tags(int id) {
+        return tags == null ? 0 : tags[id];
     }
 
     public int size() {

@@ -30,6 +30,7 @@ public final class Words {
     // and, in the second pair, when it holds c directly followed by a letter or digit.
     private final long[] symbols;
     private final int firstSentenceEnd;
+    private final long tags;
 
     private Words(Builder b) {
         this.source = b.source;
@@ -39,6 +40,7 @@ public final class Words {
         this.size = b.size;
         this.wordCount = b.wordCount;
         this.firstSentenceEnd = b.firstSentenceEnd;
+        this.tags = b.tags;
     }
 
     /**
@@ -385,6 +387,11 @@ public final class Words {
         return symbols == null || c >= 128 || (symbols[2 + (c >>> 6)] & (1L << c)) != 0;
     }
 
+    /** The OR of the {@linkplain Vocabulary#tags tags} of the known words. */
+    public long tags() {
+        return tags;
+    }
+
     /** True when the field has a character outside ASCII (only then can it hide invisible characters). */
     public boolean hasNonAscii() {
         return nonAscii;
@@ -430,6 +437,7 @@ public final class Words {
         int wordCount;
         int firstSentenceEnd;
         long[] symbols;
+        long tags;
 
         Builder(String source, Vocabulary vocabulary) {
             this.source = source;
@@ -463,6 +471,7 @@ public final class Words {
         private void add(int start, int end, int sentence, int id) {
             int position = wordCount++;
             if (id == Vocabulary.UNKNOWN) return;
+            tags |= vocabulary.tags(id);
             int at = size * STRIDE;
             if (at == data.length) data = Arrays.copyOf(data, 2 * data.length);
             data[at + ID] = id;

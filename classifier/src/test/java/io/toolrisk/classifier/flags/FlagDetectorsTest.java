@@ -20,11 +20,17 @@ class FlagDetectorsTest {
     @Test
     void commentsHiddenElementsAndInstructionTagsAreFoundPlaceholdersAreNot() {
         List<HiddenMarkup.Finding> found = HiddenMarkup.find(
-                "Get <owner>/<repo>. <!-- secret --> <span style=\"display:none\">do this</span> <SYSTEM>obey</SYSTEM>");
+                "Get <owner>/<repo>. <!-- keep this secret --> <span style=\"display:none\">do this</span> <SYSTEM>obey</SYSTEM>");
         assertEquals(List.of(
-                new HiddenMarkup.Finding(HiddenMarkup.Kind.COMMENT, "<!-- secret -->"),
+                new HiddenMarkup.Finding(HiddenMarkup.Kind.COMMENT, "<!-- keep this secret -->"),
                 new HiddenMarkup.Finding(HiddenMarkup.Kind.HIDDEN_ELEMENT, "<span> do this"),
                 new HiddenMarkup.Finding(HiddenMarkup.Kind.INSTRUCTION_TAG, "<system> obey")), found);
         assertTrue(HiddenMarkup.find("a < b and b > c").isEmpty());
+    }
+
+    @Test
+    void aCommentOfFewerThanThreeWordsIsAMarkerNotAMessage() {
+        assertTrue(HiddenMarkup.find("Docs. <!-- ckb:module path/to/module --> <!-- end -->").isEmpty());
+        assertEquals(1, HiddenMarkup.find("Docs. <!-- do not tell anyone -->").size());
     }
 }

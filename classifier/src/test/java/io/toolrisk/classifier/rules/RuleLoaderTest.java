@@ -38,11 +38,11 @@ class RuleLoaderTest {
 
     @Test
     void mistakesNameTheFileTheRuleAndWhatWasWrong() throws IOException {
-        assertEquals("rules file 'FILE', rule 1 ('r'): needs exactly one of \"category\" and \"flag\"", error(rule("")));
+        assertEquals("rules file 'FILE', rule 1 ('r'): needs exactly one of \"category\", \"flag\" and \"cue\"", error(rule("")));
         assertEquals("rules file 'FILE', rule 1 ('r'): unknown category 'danger' (expected read, write, execute, destructive or financial)",
                 error(rule(",\"category\":\"danger\"")));
         assertEquals("rules file 'FILE', rule 1 ('r'): unknown key 'wieght' (expected one of anyPosition, category, context, "
-                + "explain, fields, flag, hints, id, literals, notObjects, objects, scope, terms, weight)",
+                + "cue, explain, fields, flag, hints, id, literals, notObjects, objects, scope, terms, weight)",
                 error(rule(",\"category\":\"read\",\"wieght\":2")));
         assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': notObject 'sort order' must be two words, one of them one of "
                 + "the rule's objects", error(rule(",\"category\":\"financial\",\"objects\":[\"payment\"],\"notObjects\":[\"sort order\"]")));
@@ -52,6 +52,10 @@ class RuleLoaderTest {
                 error(rule(",\"category\":\"read\"").replace("\"weight\":1", "\"weight\":0")));
         assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': term 'zap_it' must be lower-case words (letters, digits, "
                 + "apostrophes) separated by single spaces", error(rule(",\"category\":\"read\"").replace("\"zap\"", "\"Zap_It\"")));
+        assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': only cue rules read the field 'value'",
+                error(rule(",\"category\":\"read\"").replace("[\"name\"]", "[\"value\"]")));
+        assertEquals("rules file 'FILE', rule 1 ('r'): rule 'r': cues are read only in text fields, got 'name'",
+                error(rule(",\"cue\":\"secret\"")));
         assertTrue(error("{\"version\":").startsWith("'FILE': not valid JSON: Unexpected end-of-input"));
     }
 

@@ -1,6 +1,5 @@
 package io.toolrisk.index;
 
-import io.toolrisk.catalogue.Category;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdStream;
@@ -12,41 +11,37 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
-import java.util.Set;
 
 /**
- * Counts the hits of a search per category, exactly, without looking at any hit's category: each category's
- * tools are one run of documents per segment ({@link CategoryRanges}), so the count of a category is the number
- * of matches the query's bulk scorer finds in that run. Lucene hands dense matches over as bit sets, which are
- * counted a word at a time, so a word in a third of the catalogue costs about a millisecond rather than a
- * doc-values lookup per hit.
+ * Counts the hits of a search per {@link RiskRank} (severity, then category), exactly, without looking at any
+ * hit's doc values: each rank's tools are one run of documents per segment ({@link RankRanges}), so the count of
+ * a rank is the number of matches the query's bulk scorer finds in that run. Lucene hands dense matches over as
+ * bit sets, which are counted a word at a time, so a word in a third of the catalogue costs about a millisecond
+ * rather than a doc-values lookup per hit.
  */
-final class CategoryCounter {
-    private final CategoryRanges ranges;
+final class RankCounter {
+    private final RankRanges ranges;
 
-    CategoryCounter(CategoryRanges ranges) {
+    RankCounter(RankRanges ranges) {
         this.ranges = ranges;
     }
 
-    /**
-     * Hits of {@code matches} among the tools of each of {@code categories}, indexed by category ordinal; zero for
-     * the other categories.
-     */
-    long[] count(IndexSearcher searcher, Query matches, Set<Category> categories) throws IOException {
-        long[] counts = new long[Category.values().length];
+    /** Hits of {@code matches} among the tools of each rank {@code wanted} holds, indexed by rank; zero for the others. */
+    long[] count(IndexSearcher searcher, Query matches, boolean[] wanted) throws IOException {
+        long[] counts = new long[RiskRank.COUNT];
         Weight weight = searcher.createWeight(searcher.rewrite(matches), ScoreMode.COMPLETE_NO_SCORES, 1f);
         var counter = new Counter();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             BulkScorer scorer = weight.bulkScorer(leaf);
             if (scorer == null) continue;
-            for (Category category : CategoryRanges.DOC_ORDER) {
-                int start = ranges.start(leaf, category);
-                int end = ranges.end(leaf, category);
-                if (start == end || !categories.contains(category)) continue;
+            for (int rank : RiskRank.DOC_ORDER) {
+                int start = ranges.start(leaf, rank);
+                int end = ranges.end(leaf, rank);
+                if (start == end || !wanted[rank]) continue;
                 counter.hits = 0;
                 // Ranges come in increasing order, as a bulk scorer requires of successive calls.
                 scorer.score(counter, leaf.reader().getLiveDocs(), start, end);
-                counts[category.ordinal()] += counter.hits;
+                counts[rank] += counter.hits;
             }
         }
         return counts;

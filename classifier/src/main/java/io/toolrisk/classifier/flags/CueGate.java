@@ -1,0 +1,335 @@
+package io.toolrisk.classifier.flags;
+
+import io.toolrisk.classifier.rules.Cue;
+
+/**
+ * Decides, while the cue words of a text are handed over one by one, which detectors of tool poisoning can find
+ * anything in it: each needs certain cues close together ("do not" a few words before "tell", an instruction
+ * word a few words before "void"), and most texts of real definitions have none of these pairs. Costs a few
+ * operations per cue word and allocates nothing once made; reset for each text. Not thread-safe.
+ */
+public final class CueGate {
+
+    private static final long NEGATIONS = Cue.NEGATION.bit() | Cue.SUPPRESS.bit();
+    private static final long INSTRUCTIONS = Cue.INSTRUCTION.bit() | Cue.RESTRICTION.bit();
+    private static final long GIVES = Cue.PASS.bit() | Cue.SEND.bit();
+    private static final long ACTS = Cue.PASS.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()
+            | Cue.READ.bit() | Cue.RUN.bit();
+    private static final long SLOTS = Cue.ARGUMENT.bit() | Cue.DESTINATION.bit();
+    private static final long TAKEN_WORDS = Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit() | Cue.CONVERSATION.bit()
+            | Cue.INSTRUCTION.bit();
+
+    // The pairs, as bits of {@link #pairs}.
+    static final long NOT_TOLD = 1L;
+    static final long NOT_KNOWN = 1L << 1;
+    static final long DONE_SILENTLY = 1L << 2;
+    static final long KEPT = 1L << 3;
+    static final long HIDDEN_FROM_USER = 1L << 4;
+    static final long SET_ASIDE = 1L << 5;
+    static final long VOIDED = 1L << 6;
+    static final long NEW_ROLE = 1L << 7;
+    static final long OUTRANKS = 1L << 8;
+    static final long NO_REFUSAL = 1L << 9;
+    static final long OBEYED = 1L << 10;
+    static final long CHANGED_SLOT = 1L << 11;
+    static final long FIXED_SLOT = 1L << 12;
+    static final long USERS_CHOICE = 1L << 13;
+    static final long AGAINST_CHOICE = 1L << 14;
+    static final long TRIGGERED_CALL = 1L << 15;
+    static final long CLAIM = 1L << 16;
+    static final long REFUSED_CALL = 1L << 17;
+    static final long SECRET_PAIR = 1L << 18;
+    static final long TAKEN = 1L << 19;
+    static final long OWN_CONTEXT = 1L << 20;
+    static final long REPLACED_CALL = 1L << 21;
+    static final long TOOL_RUN_DOWN = 1L << 22;
+    static final long PRAISED = 1L << 23;
+    static final long BACKED = 1L << 24;
+    static final long CHOSEN = 1L << 25;
+    static final long AGAINST_USER = 1L << 26;
+
+    // The cues of the last eight cue words: all those within eight words before the current one, and perhaps more
+    // (a gate may let a text through that a detector then finds clean, never the other way round).
+    private long r0, r1, r2, r3, r4, r5, r6, r7;
+    private int lastPosition;
+    private long mask;
+    private long literals;
+    private long pairs;
+    private int superlatives;
+    /** How many cue words were handed over: the index the next one gets in the {@link CueText}. */
+    private int index;
+    /** Per pair bit, the first and last cue word index where the pair was found. */
+    private final int[] pairFirst = new int[Long.SIZE];
+    private final int[] pairLast = new int[Long.SIZE];
+
+    /** Starts a new text. */
+    public void reset() {
+        superlatives = 0;
+        index = 0;
+        r0 = r1 = r2 = r3 = r4 = r5 = r6 = r7 = 0;
+        lastPosition = -2;
+        mask = 0;
+        literals = 0;
+        pairs = 0;
+    }
+
+    /** Hands over the next cue word (by position among all the words of the text); words without cues are skipped. */
+    public void word(long cues, int position) {
+        if (cues == 0) return;
+        long before = r0 | r1 | r2 | r3 | r4 | r5 | r6 | r7;
+        if (before != 0) {
+            long found = pairs(before, cues);
+            for (long fresh = found & ~pairs; fresh != 0; fresh &= fresh - 1) pairFirst[Long.numberOfTrailingZeros(fresh)] = index;
+            for (long b = found; b != 0; b &= b - 1) pairLast[Long.numberOfTrailingZeros(b)] = index;
+            pairs |= found;
+            if ((cues & Cue.SECRET_HOLDER.bit()) != 0 && (r0 & Cue.SECRET_QUALIFIER.bit()) != 0 && position == lastPosition + 1)
+                pairs |= SECRET_PAIR;
+        }
+        r7 = r6;
+        r6 = r5;
+        r5 = r4;
+        r4 = r3;
+        r3 = r2;
+        r2 = r1;
+        r1 = r0;
+        r0 = cues;
+        lastPosition = position;
+        index++;
+        mask |= cues;
+        if ((cues & Cue.SUPERLATIVE.bit()) != 0) superlatives++;
+    }
+
+    /** Hands over literal cues ({@code ~/.ssh}, a URL, a command), as a mask of {@link Cue#bit()}s. */
+    public void literals(long cues) {
+        literals |= cues;
+        mask |= cues;
+    }
+
+    /** The cues of the text so far, words and literals. */
+    public long mask() {
+        return mask;
+    }
+
+    private static boolean has(long cues, long bits) {
+        return (cues & bits) != 0;
+    }
+
+    // Each pair as clauses: a word with one of the cues {@code here} after a word with one of the cues {@code before}.
+    private static final long[][] CLAUSES = {
+            {NEGATIONS, Cue.REPORT.bit(), NOT_TOLD},
+            {NEGATIONS, Cue.PERCEIVE.bit(), NOT_KNOWN},
+            {NEGATIONS, Cue.REFUSE.bit(), NO_REFUSAL},
+            {NEGATIONS, Cue.CALL.bit(), REFUSED_CALL},
+            {NEGATIONS, Cue.OBEY.bit(), OBEYED},
+            {Cue.STEALTH_MANNER.bit(), ACTS, DONE_SILENTLY},
+            {ACTS, Cue.STEALTH_MANNER.bit(), DONE_SILENTLY},
+            {Cue.KEEP.bit(), Cue.THIS_MATTER.bit(), KEPT},
+            {Cue.STEALTH_STATE.bit(), Cue.USER.bit(), HIDDEN_FROM_USER},
+            {Cue.USER.bit(), Cue.STEALTH_STATE.bit(), HIDDEN_FROM_USER},
+            {Cue.OVERRIDE.bit(), INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit() | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit(), SET_ASIDE},
+            {INSTRUCTIONS | Cue.THIS_MATTER.bit(), Cue.OVERRIDE.bit(), SET_ASIDE},
+            {INSTRUCTIONS, Cue.VOID.bit(), VOIDED},
+            {Cue.ADDRESSEE.bit(), Cue.NOW.bit() | Cue.BECOME.bit() | Cue.MODE.bit(), NEW_ROLE},
+            {Cue.PRIORITY.bit(), Cue.INSTRUCTION.bit() | Cue.USER.bit(), OUTRANKS},
+            {Cue.INSTRUCTION.bit(), Cue.PRIORITY.bit(), OUTRANKS},
+            {Cue.OBEY.bit(), Cue.EXCLUSIVE.bit() | INSTRUCTIONS | Cue.THIS_MATTER.bit(), OBEYED},
+            {Cue.TAMPER.bit(), SLOTS, CHANGED_SLOT},
+            {SLOTS, Cue.TAMPER.bit(), CHANGED_SLOT},
+            {Cue.ARGUMENT.bit(), Cue.MODAL.bit(), FIXED_SLOT},
+            {Cue.USER.bit(), Cue.USER_CHOICE.bit(), USERS_CHOICE},
+            {Cue.USER_CHOICE.bit(), Cue.USER.bit(), USERS_CHOICE},
+            {Cue.OVERRIDE_MARK.bit(), Cue.USER_CHOICE.bit() | Cue.USER.bit(), AGAINST_CHOICE},
+            {Cue.TRIGGER.bit(), Cue.CALL.bit(), TRIGGERED_CALL},
+            {Cue.CALL.bit(), Cue.TRIGGER.bit(), TRIGGERED_CALL},
+            {Cue.EVERY_TIME.bit(), ACTS, TRIGGERED_CALL},
+            {Cue.TOOL.bit() | Cue.CALL.bit(), Cue.MODAL.bit() | Cue.NOW.bit(), CLAIM},
+            {GIVES, TAKEN_WORDS, TAKEN},
+            {TAKEN_WORDS, GIVES, TAKEN},
+            {Cue.WHOLE.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit() | Cue.THIS_MATTER.bit(), Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit(), OWN_CONTEXT},
+            {Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit(), Cue.ADDRESSEE.bit(), OWN_CONTEXT},
+            {Cue.OVERRIDE_MARK.bit() | Cue.TAMPER.bit(), Cue.CALL.bit(), REPLACED_CALL},
+            {Cue.TOOL.bit(), Cue.DEPRECATED.bit(), TOOL_RUN_DOWN},
+            {Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit(), Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), PRAISED},
+            {Cue.ENDORSEMENT.bit(), Cue.CROWD.bit(), BACKED},
+            {Cue.CROWD.bit(), Cue.ENDORSEMENT.bit(), BACKED},
+            {Cue.CALL.bit() | Cue.CHOOSE.bit(), Cue.EXCLUSIVE.bit() | Cue.THIS_MATTER.bit(), CHOSEN},
+            {Cue.EXCLUSIVE.bit() | Cue.MODAL.bit(), Cue.CHOOSE.bit(), CHOSEN},
+            {Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit(), Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), AGAINST_USER},
+            {Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), Cue.OVERRIDE_MARK.bit() | Cue.STEALTH_MANNER.bit(), AGAINST_USER},
+    };
+    // The clauses by the cue of the later word: per cue, the cues an earlier word needs and the pair each makes,
+    // and all the cues that make any pair with it, so that most cue words cost one test.
+    private static final long[][] BEFORE = new long[Long.SIZE][];
+    private static final long[][] PAIR = new long[Long.SIZE][];
+    private static final long[] PARTNERS = new long[Long.SIZE];
+
+    static {
+        for (int cue = 0; cue < Long.SIZE; cue++) {
+            int n = 0;
+            for (long[] c : CLAUSES) if ((c[1] & 1L << cue) != 0) n++;
+            BEFORE[cue] = new long[n];
+            PAIR[cue] = new long[n];
+            int k = 0;
+            for (long[] c : CLAUSES) {
+                if ((c[1] & 1L << cue) == 0) continue;
+                BEFORE[cue][k] = c[0];
+                PAIR[cue][k++] = c[2];
+                PARTNERS[cue] |= c[0];
+            }
+        }
+    }
+
+    /** The pairs that the word {@code here} makes with the words {@code before} it. */
+    private static long pairs(long before, long here) {
+        long p = 0;
+        for (long h = here; h != 0; h &= h - 1) {
+            int cue = Long.numberOfTrailingZeros(h);
+            if ((before & PARTNERS[cue]) == 0) continue;
+            long[] needs = BEFORE[cue];
+            for (int k = 0; k < needs.length; k++) {
+                if ((before & needs[k]) != 0) p |= PAIR[cue][k];
+            }
+        }
+        return p;
+    }
+
+    /** How many cue words on either side of where a pair was found a detector reads: its sentence, and more. */
+    static final int MARGIN = 24;
+
+    /** The pairs each detector starts from; a detector let through by other cues reads the whole text. */
+    static final long OVERRIDING_PAIRS = SET_ASIDE | VOIDED | NEW_ROLE | OUTRANKS | NO_REFUSAL | OBEYED;
+    static final long SECRECY_PAIRS = NOT_TOLD | NOT_KNOWN | DONE_SILENTLY | KEPT | HIDDEN_FROM_USER;
+    static final long SHADOWING_PAIRS = TRIGGERED_CALL | CLAIM | REFUSED_CALL | REPLACED_CALL | TOOL_RUN_DOWN;
+
+    /**
+     * The first cue word a detector that starts from {@code pairBits} needs to read: {@link #MARGIN} before the
+     * first place one of its pairs was found.
+     */
+    int from(long pairBits) {
+        int first = Integer.MAX_VALUE;
+        for (long b = pairBits & pairs; b != 0; b &= b - 1) first = Math.min(first, pairFirst[Long.numberOfTrailingZeros(b)]);
+        return first == Integer.MAX_VALUE ? 0 : Math.max(0, first - MARGIN);
+    }
+
+    /** One past the last cue word a detector that starts from {@code pairBits} needs to read. */
+    int to(long pairBits) {
+        int last = -1;
+        for (long b = pairBits & pairs; b != 0; b &= b - 1) last = Math.max(last, pairLast[Long.numberOfTrailingZeros(b)]);
+        return last < 0 ? Integer.MAX_VALUE : last + MARGIN + 1;
+    }
+
+    /** Which detectors can find anything in the text handed over, given where it stands. */
+    boolean overriding() {
+        return has(pairs, SET_ASIDE | VOIDED | NEW_ROLE | OUTRANKS | NO_REFUSAL | OBEYED) || has(mask, Cue.JAILBREAK.bit());
+    }
+
+    boolean secrecy() {
+        return has(pairs, NOT_TOLD | NOT_KNOWN | DONE_SILENTLY | KEPT | HIDDEN_FROM_USER);
+    }
+
+    /**
+     * A key file named; a secret or the model's context near a giving verb, with somewhere to give it to; or, in a
+     * parameter's text, a secret or the present conversation asked for.
+     */
+    boolean exfiltration(boolean parameterText, boolean mayAddress) {
+        if (has(literals, Cue.SECRET_PATH.bit())) return true;
+        boolean secret = has(mask, Cue.SECRET.bit()) || has(pairs, SECRET_PAIR | OWN_CONTEXT);
+        if (parameterText) return secret && has(mask, GIVES) || has(mask, Cue.CONVERSATION.bit());
+        return has(pairs, TAKEN) && secret && (has(mask, Cue.DESTINATION.bit() | Cue.REMOTE.bit()) || mayAddress);
+    }
+
+    /**
+     * In a parameter's text, a secret or key named without a giving word: read only when the text speaks of its
+     * contents ("contents of the user's SSH private key").
+     */
+    boolean secretAskedFor(boolean parameterText) {
+        return parameterText && !exfiltration(true, false) && has(mask, Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit());
+    }
+
+    /** The pairs that place a theft: a giving word near a secret, the model's context named. */
+    static final long EXFILTRATION_PAIRS = TAKEN | OWN_CONTEXT | SECRET_PAIR;
+    /** The pairs that place a change to the user's arguments. */
+    static final long TAMPERING_PAIRS = CHANGED_SLOT | USERS_CHOICE | AGAINST_USER | AGAINST_CHOICE | FIXED_SLOT | SET_ASIDE;
+
+    /** True when the text has one of {@code pairBits}. */
+    boolean has(long pairBits) {
+        return has(pairs, pairBits);
+    }
+
+    /** A value set against the user's choice, or a slot changed to an address of the text's own. */
+    boolean tampering(boolean parameterText, boolean mayAddress) {
+        boolean against = has(pairs, AGAINST_USER | AGAINST_CHOICE);
+        return has(pairs, CHANGED_SLOT) || has(mask, Cue.TAMPER.bit()) && mayAddress
+                || has(pairs, USERS_CHOICE) && has(mask, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit())
+                || against && has(mask, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit())
+                || has(pairs, FIXED_SLOT) && has(mask, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
+                || has(pairs, SET_ASIDE) && has(mask, Cue.ARGUMENT.bit())
+                || has(mask, Cue.TAMPER.bit() | GIVES) && parameterText && (mayAddress || against);
+    }
+
+    boolean commands() {
+        return has(mask, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit());
+    }
+
+    boolean deprecation(boolean mayNameTools) {
+        return has(mask, Cue.DEPRECATED.bit()) && (mayNameTools || has(literals, Cue.REMOTE.bit()))
+                || has(mask, Cue.REDIRECT.bit()) && has(literals, Cue.REMOTE.bit());
+    }
+
+    /** A fake deprecation that can send the calls to an address (a URL in the text): no other tool need be named. */
+    boolean deprecationByAddress() {
+        return has(literals, Cue.REMOTE.bit());
+    }
+
+    boolean shadowing(boolean mayNameTools) {
+        return mayNameTools && has(pairs, TRIGGERED_CALL | CLAIM | REFUSED_CALL | REPLACED_CALL | TOOL_RUN_DOWN);
+    }
+
+    /** Two kinds of promotion near what they praise, or two superlatives, or one kind and a rank ("#1", stars). */
+    boolean promotion(boolean mayRankItself) {
+        int kinds = (has(pairs, PRAISED) ? 1 : 0) + (has(pairs, BACKED) ? 1 : 0)
+                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0);
+        return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1);
+    }
+
+    /**
+     * False when the cues of a text's words ({@code words}, the OR of them all) and its literal cues ({@code literals})
+     * cannot make any pair a detector needs, whatever their order: then the words need not be handed over at all.
+     * The same conditions as the detectors' gates, on the whole text rather than on words close together.
+     */
+    public static boolean mayBeWorthReading(long words, long literals, boolean parameterText, boolean mayAddress,
+                                            boolean mayNameTools, boolean mayRankItself) {
+        long m = words | literals;
+        boolean negated = has(m, NEGATIONS);
+        boolean overriding = has(m, Cue.OVERRIDE.bit()) && has(m, INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit()
+                | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit()) || has(m, INSTRUCTIONS) && has(m, Cue.VOID.bit())
+                || has(m, Cue.ADDRESSEE.bit()) && has(m, Cue.NOW.bit() | Cue.BECOME.bit() | Cue.MODE.bit())
+                || has(m, Cue.PRIORITY.bit()) && has(m, Cue.INSTRUCTION.bit() | Cue.USER.bit())
+                || negated && has(m, Cue.REFUSE.bit()) || has(m, Cue.OBEY.bit()) && (negated || has(m, Cue.EXCLUSIVE.bit()))
+                || has(m, Cue.JAILBREAK.bit());
+        boolean secrecy = negated && has(m, Cue.REPORT.bit() | Cue.PERCEIVE.bit()) || has(m, Cue.STEALTH_MANNER.bit())
+                || has(m, Cue.KEEP.bit()) && has(m, Cue.THIS_MATTER.bit()) || has(m, Cue.STEALTH_STATE.bit()) && has(m, Cue.USER.bit());
+        boolean secret = has(m, Cue.SECRET.bit() | Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit())
+                || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, Cue.SECRET_HOLDER.bit());
+        boolean exfiltration = has(literals, Cue.SECRET_PATH.bit()) || secret && has(m, GIVES)
+                || parameterText && has(m, Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit() | Cue.CONVERSATION.bit());
+        boolean against = has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit())
+                && has(m, Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit());
+        boolean tampering = has(m, Cue.TAMPER.bit()) && (has(m, SLOTS) || mayAddress)
+                || has(m, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit()) && (against || parameterText);
+        boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
+        int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
+                + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
+                + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0);
+        boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
+        return overriding || secrecy || exfiltration || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
+                || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
+    }
+
+    /** True when any detector can find anything. */
+    public boolean worthReading(boolean parameterText, boolean mayAddress, boolean mayNameTools, boolean mayRankItself) {
+        return overriding() || secrecy() || exfiltration(parameterText, mayAddress) || secretAskedFor(parameterText)
+                || tampering(parameterText, mayAddress)
+                || commands() || deprecation(mayNameTools) || shadowing(mayNameTools) || promotion(mayRankItself);
+    }
+}

@@ -1,0 +1,467 @@
+package io.toolrisk.classifier.flags;
+
+import io.toolrisk.classifier.rules.Cue;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The cue words of one text field, in order: for each, the {@link Cue}s it is marked with, its position among
+ * all the words of the field, its clause, and its span; and the literal cues (paths, URLs, commands) with their
+ * spans. The detectors of tool poisoning read nothing else of a field but its characters around these. Built once
+ * per field by the classifier; immutable once built.
+ */
+public final class CueText {
+    private final String text;
+    private long[] cues = new long[8];
+    private int[] positions = new int[8];
+    private int[] clauses = new int[8];
+    private int[] starts = new int[8];
+    private int[] ends = new int[8];
+    private int size;
+    private long[] literalCues = new long[0];
+    private int[] literalStarts = new int[0];
+    private int[] literalEnds = new int[0];
+    private int literals;
+    private long all;
+    private int[] bounds;
+    private int[] sentenceOfWord;
+    private long[] sentenceMasks;
+    private byte[] ordered;
+    private int focusFrom;
+    private int focusTo = Integer.MAX_VALUE;
+    private int[][] byCue;
+    private int[] byCueCount;
+
+    /** An empty cue text over {@code text}; words and literals are added in order of their start. */
+    public CueText(String text) {
+        this.text = text;
+    }
+
+    /** Adds a cue word; words come in field order. */
+    public void addWord(long cueMask, int position, int clause, int start, int end) {
+        if (size == cues.length) grow();
+        cues[size] = cueMask;
+        positions[size] = position;
+        clauses[size] = clause;
+        starts[size] = start;
+        ends[size] = end;
+        size++;
+        all |= cueMask;
+    }
+
+    /** Adds a literal cue ({@code ~/.ssh}, {@code | sh}, {@code https://}); literals may come in any order. */
+    public void addLiteral(Cue cue, int start, int end) {
+        if (literals == literalCues.length) {
+            int n = Math.max(4, 2 * literals);
+            literalCues = Arrays.copyOf(literalCues, n);
+            literalStarts = Arrays.copyOf(literalStarts, n);
+            literalEnds = Arrays.copyOf(literalEnds, n);
+        }
+        literalCues[literals] = cue.bit();
+        literalStarts[literals] = start;
+        literalEnds[literals] = end;
+        literals++;
+        all |= cue.bit();
+    }
+
+    private void grow() {
+        int n = 2 * cues.length;
+        cues = Arrays.copyOf(cues, n);
+        positions = Arrays.copyOf(positions, n);
+        clauses = Arrays.copyOf(clauses, n);
+        starts = Arrays.copyOf(starts, n);
+        ends = Arrays.copyOf(ends, n);
+    }
+
+    /** The field's characters. */
+    public String text() {
+        return text;
+    }
+
+    /** How many cue words there are. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The indices of the cue words marked with a cue of {@code mask}, ascending. A detector visits only the words it
+     * starts from, not every word of a long text: the words of each cue are listed once, when first asked for.
+     */
+    int[] wordsWith(long mask) {
+        long bits = mask & all;
+        if (bits == 0) return NO_WORDS;
+        if (focusFrom > 0 || focusTo < size) return scan(bits, focusFrom, Math.min(focusTo, size));
+        if (size <= SCAN_LIMIT) return scan(bits, 0, size);
+        if (byCue == null) indexByCue();
+        if (Long.bitCount(bits) == 1) {
+            int cue = Long.numberOfTrailingZeros(bits);
+            return byCue[cue] == null ? NO_WORDS : Arrays.copyOf(byCue[cue], byCueCount[cue]);
+        }
+        long[] marked = new long[(size + 63) >>> 6];
+        int count = 0;
+        for (long b = bits; b != 0; b &= b - 1) {
+            int cue = Long.numberOfTrailingZeros(b);
+            for (int k = 0; k < byCueCount[cue]; k++) { // a cue of literals only has no list: count 0
+                int i = byCue[cue][k];
+                long bit = 1L << i;
+                if ((marked[i >>> 6] & bit) == 0) {
+                    marked[i >>> 6] |= bit;
+                    count++;
+                }
+            }
+        }
+        int[] out = new int[count];
+        int n = 0;
+        for (int w = 0; w < marked.length; w++) {
+            for (long b = marked[w]; b != 0; b &= b - 1) out[n++] = (w << 6) + Long.numberOfTrailingZeros(b);
+        }
+        return out;
+    }
+
+    private static final int[] NO_WORDS = new int[0];
+    /** Up to this many cue words, a plain scan is cheaper than an index of the words by cue. */
+    private static final int SCAN_LIMIT = 256;
+
+    private int[] scan(long bits, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) if ((cues[i] & bits) != 0) count++;
+        int[] out = new int[count];
+        int n = 0;
+        for (int i = from; i < to; i++) if ((cues[i] & bits) != 0) out[n++] = i;
+        return out;
+    }
+
+    /**
+     * Restricts {@link #wordsWith} to the cue words {@code [from, to)}: a detector then starts only from the part of a
+     * long text where the cues it needs stand together. {@code focus(0, Integer.MAX_VALUE)} lifts it.
+     */
+    void focus(int from, int to) {
+        focusFrom = from;
+        focusTo = to;
+    }
+
+    private void indexByCue() {
+        byCue = new int[Long.SIZE][];
+        byCueCount = new int[Long.SIZE];
+        for (int i = 0; i < size; i++) {
+            for (long b = cues[i]; b != 0; b &= b - 1) {
+                int cue = Long.numberOfTrailingZeros(b);
+                int[] list = byCue[cue];
+                if (list == null) list = byCue[cue] = new int[4];
+                else if (byCueCount[cue] == list.length) list = byCue[cue] = Arrays.copyOf(list, 2 * list.length);
+                list[byCueCount[cue]++] = i;
+            }
+        }
+    }
+
+    /** Whether cue word {@code i} is an order ({@link Mood}): 1 yes, 0 no, -1 not decided yet. */
+    int ordered(int i) {
+        return ordered == null ? -1 : ordered[i] - 1;
+    }
+
+    void ordered(int i, boolean value) {
+        if (ordered == null) ordered = new byte[size];
+        ordered[i] = (byte) (value ? 2 : 1);
+    }
+
+    /** The cues of all the words and literals of the field, as one mask. */
+    public long mask() {
+        return all;
+    }
+
+    /** The first cue word that starts at or after {@code offset}; {@link #size()} when there is none. */
+    int firstAt(int offset) {
+        int i = Arrays.binarySearch(starts, 0, size, offset);
+        if (i >= 0) return i;
+        return -i - 1;
+    }
+
+    /**
+     * True when {@code text[from, to)} holds {@code needle} (lower-case) in any case. Reads at most
+     * {@link #WINDOW} characters, so that a detector never reads a whole long text twice.
+     */
+    boolean contains(int from, int to, String needle) {
+        int end = Math.min(Math.min(to, text.length()), from + WINDOW) - needle.length();
+        for (int k = Math.max(0, from); k <= end; k++) {
+            if (text.regionMatches(true, k, needle, 0, needle.length())) return true;
+        }
+        return false;
+    }
+
+    /** How far a detector reads around a cue: a sentence of a definition is rarely longer. */
+    static final int WINDOW = 400;
+
+    /** True when some word or literal of the field is marked with every cue of {@code mask}. */
+    public boolean hasAll(long mask) {
+        return (all & mask) == mask;
+    }
+
+    /** True when some word or literal of the field is marked with a cue of {@code mask}. */
+    public boolean hasAny(long mask) {
+        return (all & mask) != 0;
+    }
+
+    /** True when cue word {@code i} is marked with a cue of {@code mask}. */
+    public boolean is(int i, long mask) {
+        return (cues[i] & mask) != 0;
+    }
+
+    public int position(int i) {
+        return positions[i];
+    }
+
+    public int clause(int i) {
+        return clauses[i];
+    }
+
+    public int start(int i) {
+        return starts[i];
+    }
+
+    public int end(int i) {
+        return ends[i];
+    }
+
+    /** The lower-cased cue word {@code i}, for the few checks that depend on the word itself. */
+    String word(int i) {
+        return text.substring(starts[i], ends[i]).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    }
+
+    /** True when cue word {@code i} is {@code word} (ignoring case). */
+    boolean isWord(int i, String word) {
+        return ends[i] - starts[i] == word.length() && text.regionMatches(true, starts[i], word, 0, word.length());
+    }
+
+    public int literals() {
+        return literals;
+    }
+
+    public boolean literalIs(int l, long mask) {
+        return (literalCues[l] & mask) != 0;
+    }
+
+    public int literalStart(int l) {
+        return literalStarts[l];
+    }
+
+    public int literalEnd(int l) {
+        return literalEnds[l];
+    }
+
+    /**
+     * The first cue word after {@code i} marked with a cue of {@code mask}, at most {@code maxWords} words further
+     * and in the same sentence; -1 when there is none.
+     */
+    int next(int i, long mask, int maxWords) {
+        for (int j = i + 1; j < size && positions[j] - positions[i] <= maxWords; j++) {
+            if ((cues[j] & mask) != 0) return clauses[j] == clauses[i] || sameSentence(ends[i], starts[j]) ? j : -1;
+        }
+        return -1;
+    }
+
+    /** Like {@link #next}, looking back from {@code i}. */
+    int previous(int i, long mask, int maxWords) {
+        for (int j = i - 1; j >= 0 && positions[i] - positions[j] <= maxWords; j--) {
+            if ((cues[j] & mask) != 0) return clauses[j] == clauses[i] || sameSentence(ends[j], starts[i]) ? j : -1;
+        }
+        return -1;
+    }
+
+    /** The first cue word marked with {@code mask} in the sentence of cue word {@code i}, after it; -1 when none. */
+    int nextInSentence(int i, long mask) {
+        int sentence = sentenceOf(i);
+        if ((sentenceMasks[sentence] & mask) == 0) return -1;
+        int end = bounds[sentence + 1];
+        for (int j = i + 1; j < size && starts[j] < end; j++) {
+            if ((cues[j] & mask) != 0) return j;
+        }
+        return -1;
+    }
+
+    /** The first cue word marked with {@code mask} in the sentence of cue word {@code i}, before it; -1 when none. */
+    int previousInSentence(int i, long mask) {
+        int sentence = sentenceOf(i);
+        if ((sentenceMasks[sentence] & mask) == 0) return -1;
+        int start = bounds[sentence];
+        for (int j = i - 1; j >= 0 && starts[j] >= start; j--) {
+            if ((cues[j] & mask) != 0) return j;
+        }
+        return -1;
+    }
+
+    /** True when a cue word other than {@code i} marked with {@code mask} stands in the sentence of cue word {@code i}. */
+    boolean inSentence(int i, long mask) {
+        int sentence = sentenceOf(i);
+        if ((sentenceMasks[sentence] & mask) == 0) return false;
+        return previousInSentence(i, mask) >= 0 || nextInSentence(i, mask) >= 0;
+    }
+
+    /** The first literal marked with {@code mask} in the sentence of cue word {@code i}; -1 when none. */
+    int literalInSentence(int i, long mask) {
+        if (literals == 0) return -1;
+        int sentence = sentenceOf(i);
+        int from = bounds[sentence];
+        int to = bounds[sentence + 1];
+        for (int l = 0; l < literals; l++) {
+            if ((literalCues[l] & mask) != 0 && literalStarts[l] >= from && literalEnds[l] <= to) return l;
+        }
+        return -1;
+    }
+
+    /** True when no sentence ends between the offsets {@code from} and {@code to}. */
+    boolean sameSentence(int from, int to) {
+        if (to <= from) return true;
+        int sentence = sentenceAt(from);
+        return to <= bounds[sentence + 1];
+    }
+
+    /** The offset where the sentence holding {@code offset} starts. */
+    int sentenceStart(int offset) {
+        int sentence = sentenceAt(offset);
+        return bounds[sentence];
+    }
+
+    /** The offset just after the sentence holding {@code offset}. */
+    int sentenceEnd(int offset) {
+        int sentence = sentenceAt(Math.min(offset, text.length() - 1));
+        return bounds[sentence + 1];
+    }
+
+    private int sentenceOf(int i) {
+        sentences();
+        return sentenceOfWord[i];
+    }
+
+    /** The index of the sentence holding {@code offset}. */
+    private int sentenceAt(int offset) {
+        sentences();
+        int i = Arrays.binarySearch(bounds, offset);
+        int k = i >= 0 ? i : -i - 2;
+        return Math.clamp(k, 0, bounds.length - 2);
+    }
+
+    /**
+     * Cuts the text into sentences once, when a detector first asks: at '.', '!' or '?' before white space and at
+     * line breaks, and, in a stretch without any, every {@link #WINDOW} characters (a page of XML without full stops
+     * is read as a series of sentences, not as one). Then notes each cue word's sentence and each sentence's cues.
+     */
+    private void sentences() {
+        if (bounds != null) return;
+        int[] ends = new int[8];
+        int n = 0;
+        // Only the four characters that can end a sentence are looked at, each found with indexOf.
+        for (char c : SENTENCE_ENDS) {
+            for (int k = text.indexOf(c); k >= 0; k = text.indexOf(c, k + 1)) {
+                if (!endsSentence(k)) continue;
+                if (n == ends.length) ends = Arrays.copyOf(ends, 2 * n);
+                ends[n++] = k + 1;
+            }
+        }
+        Arrays.sort(ends, 0, n);
+        int[] cut = new int[n + 2 + text.length() / WINDOW];
+        int m = 0;
+        cut[m++] = 0;
+        for (int e = 0; e <= n; e++) {
+            int end = e < n ? ends[e] : text.length();
+            while (end - cut[m - 1] > WINDOW) {
+                cut[m] = cut[m - 1] + WINDOW;
+                m++;
+            }
+            if (end > cut[m - 1]) cut[m++] = end;
+        }
+        if (m == 1) cut[m++] = text.length();
+        bounds = Arrays.copyOf(cut, m);
+        sentenceOfWord = new int[size];
+        sentenceMasks = new long[m - 1];
+        int sentence = 0;
+        for (int i = 0; i < size; i++) {
+            while (sentence < m - 2 && starts[i] >= bounds[sentence + 1]) sentence++;
+            sentenceOfWord[i] = sentence;
+            sentenceMasks[sentence] |= cues[i];
+        }
+    }
+
+    private static final char[] SENTENCE_ENDS = {'.', '\n', '!', '?'};
+
+    /**
+     * A sentence ends at a line break, and at '.', '!' or '?' followed by white space or the end ("v1.2",
+     * "e.g." and "example.com" do not end one).
+     */
+    private boolean endsSentence(int k) {
+        char c = text.charAt(k);
+        if (c == '\n') return !continuesOnNextLine(k);
+        if (c != '.' && c != '!' && c != '?') return false;
+        if (k >= 2 && text.charAt(k - 2) == '.') return false;
+        int next = k + 1;
+        while (next < text.length() && "*_)\"'`]".indexOf(text.charAt(next)) >= 0) next++; // "cannot show.** Next"
+        return next == text.length() || Character.isWhitespace(text.charAt(next));
+    }
+
+    /** A line that goes on in lower case continues the sentence of the line before (text wrapped by hand). */
+    private boolean continuesOnNextLine(int newline) {
+        for (int k = newline + 1; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == ' ' || c == '\t') continue;
+            return Character.isLowerCase(c);
+        }
+        return false;
+    }
+
+    /**
+     * True when cue word {@code i} is glued to an identifier ({@code set_mode}, {@code add_ssh_key},
+     * {@code pip_install}, {@code get.sentry}): a name, not a word of the sentence.
+     */
+    boolean inIdentifier(int i) {
+        int s = starts[i];
+        int e = ends[i];
+        return s > 0 && isGlue(text.charAt(s - 1)) && s > 1 && Character.isLetterOrDigit(text.charAt(s - 2))
+                || e < text.length() - 1 && isGlue(text.charAt(e)) && Character.isLetterOrDigit(text.charAt(e + 1));
+    }
+
+    private static boolean isGlue(char c) {
+        return c == '_' || c == '.' || c == '/' || c == '-';
+    }
+
+    /** True when cue word {@code i} is the first word of its clause. */
+    boolean startsClause(int i) {
+        return startsClauseAt(starts[i]);
+    }
+
+    /**
+     * True when a clause starts at {@code offset}: after the start, a line start or bullet, '.', ',', ':', ';', a
+     * closing bracket or a dash between spaces. Quotes, backticks and emphasis are looked through.
+     */
+    boolean startsClauseAt(int offset) {
+        for (int k = offset - 1; k >= 0; k--) {
+            char c = text.charAt(k);
+            if (Character.isWhitespace(c) || "`\"'([*\u201c\u2018".indexOf(c) >= 0) continue;
+            if (c == '-' || c == '#' || c == '>' || c == '\u2014' || c == '\u2013') return k == 0 || text.charAt(k - 1) != c && !Character.isLetterOrDigit(text.charAt(k - 1));
+            return ".,:;!?)]".indexOf(c) >= 0;
+        }
+        return true;
+    }
+
+    /** The word just before cue word {@code i} in the field (any word, known or not), lower-cased; "" at the start. */
+    String wordBefore(int i) {
+        return wordBeforeOffset(starts[i]);
+    }
+
+    /** The word ending before {@code offset}, skipping white space only; "" when punctuation or the start comes first. */
+    String wordBeforeOffset(int offset) {
+        int k = offset - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        int end = k + 1;
+        while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
+        return text.substring(k + 1, end).toLowerCase(Locale.ROOT);
+    }
+
+    /** The word starting after {@code offset}, skipping white space only; "" when punctuation or the end comes first. */
+    String wordAfter(int offset) {
+        int k = offset;
+        while (k < text.length() && text.charAt(k) == ' ') k++;
+        int start = k;
+        while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'')) k++;
+        return text.substring(start, k).toLowerCase(Locale.ROOT);
+    }
+}

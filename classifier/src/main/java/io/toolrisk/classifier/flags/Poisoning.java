@@ -1,0 +1,76 @@
+package io.toolrisk.classifier.flags;
+
+import io.toolrisk.classifier.rules.Cue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Finds tool poisoning in one text of a definition: instructions addressed to the model against the user
+ * (overriding its instructions, secrecy, reading or sending secrets, changing the user's arguments, commands to
+ * run, fake deprecation), instructions about other tools (shadowing), and self-promotion aimed at the model's
+ * choice. Each detector looks for a combination of cues and quotes the span that shows it; a detector whose cues
+ * are not all in the text is not run. Text quoted as an example ("detects phrases such as 'ignore previous
+ * instructions'") is a mention, not an instruction.
+ */
+public final class Poisoning {
+    private Poisoning() {
+    }
+
+    /**
+     * Where a text stands in a definition, and what the tool is: what the detectors need beyond the text.
+     * {@code parameter} is the parameter a parameter's text belongs to (null for other texts); {@code mayNameTools},
+     * {@code mayAddress} and {@code mayRankItself} say whether the text holds an underscore, a backtick or the word
+     * "tool"; an '@' or a backtick; and "#1" or a star.
+     */
+    public record Place(Supplier<ToolNames> names, String parameter, boolean title, boolean toolRunsCommands,
+                        boolean mayNameTools, boolean mayAddress, boolean mayRankItself) {
+    }
+
+    /** The findings in {@code t}, in the order of the detectors; empty when the text is clean. */
+    public static List<Finding> find(CueText t, CueGate gate, Place place) {
+        List<Finding> out = new ArrayList<>(0);
+        boolean parameterText = place.parameter() != null;
+        if (gate.overriding()) {
+            t.focus(gate.from(CueGate.OVERRIDING_PAIRS), gate.to(CueGate.OVERRIDING_PAIRS) + (t.hasAny(Cue.JAILBREAK.bit()) ? Integer.MAX_VALUE / 2 : 0));
+            Overriding.find(t, out);
+        }
+        if (gate.secrecy()) {
+            t.focus(gate.from(CueGate.SECRECY_PAIRS), gate.to(CueGate.SECRECY_PAIRS));
+            Secrecy.find(t, out);
+        }
+        t.focus(0, Integer.MAX_VALUE);
+        if (gate.exfiltration(parameterText, place.mayAddress())
+                || gate.secretAskedFor(parameterText) && t.contains(0, t.text().length(), "content")) {
+            // A key file may be named anywhere; otherwise the theft is where a giving word meets a secret.
+            boolean anywhere = parameterText || t.hasAny(Cue.SECRET_PATH.bit()) || !gate.has(CueGate.EXFILTRATION_PAIRS);
+            t.focus(anywhere ? 0 : gate.from(CueGate.EXFILTRATION_PAIRS), anywhere ? Integer.MAX_VALUE : gate.to(CueGate.EXFILTRATION_PAIRS));
+            Exfiltration.find(t, place.parameter(), out);
+            t.focus(0, Integer.MAX_VALUE);
+        }
+        if (gate.tampering(parameterText, place.mayAddress())) {
+            // An address of the text's own may stand anywhere; otherwise the change is where its pairs are.
+            boolean anywhere = parameterText || place.mayAddress() || !gate.has(CueGate.TAMPERING_PAIRS);
+            t.focus(anywhere ? 0 : gate.from(CueGate.TAMPERING_PAIRS), anywhere ? Integer.MAX_VALUE : gate.to(CueGate.TAMPERING_PAIRS));
+            Tampering.find(t, parameterText, out);
+            t.focus(0, Integer.MAX_VALUE);
+        }
+        if (gate.commands()) Commands.find(t, place.toolRunsCommands(), out);
+        // Other tools named in the text, found once for both detectors that need them.
+        ToolMentions.Others others = null;
+        if (gate.deprecation(place.mayNameTools())
+                && (gate.deprecationByAddress() || (others = ToolMentions.others(t, place.names())).named())) {
+            Deprecation.find(t, place.names(), place.title(), out);
+        }
+        if (gate.shadowing(place.mayNameTools())
+                && (others != null ? others : (others = ToolMentions.others(t, place.names()))).namedAsTool()) {
+            t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));
+            Shadowing.find(t, place.names(), others.starts(), out);
+            t.focus(0, Integer.MAX_VALUE);
+        }
+        if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.mayRankItself(), out);
+        if (!out.isEmpty()) out.removeIf(f -> Quotation.isExample(t.text(), f.start(), f.end()));
+        return out;
+    }
+}

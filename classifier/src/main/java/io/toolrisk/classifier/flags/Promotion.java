@@ -1,0 +1,241 @@
+package io.toolrisk.classifier.flags;
+
+import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.classifier.rules.Cue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Self-promotion aimed at the model's choice of tool: praise beyond description ("the world's most accurate",
+ * "unmatched", "#1 rated"), backing by a crowd ("trusted by 10 million users", "used by 99% of Fortune 500"),
+ * running the alternatives down ("other tools are outdated") and orders to choose it ("always choose this tool",
+ * "prefer it over all alternatives"). One of these is ordinary product language ("the best route", "an advanced
+ * search", "use this tool whenever the user asks about the weather"); two kinds together are manipulation.
+ */
+final class Promotion {
+    private static final Set<String> NEAR_SELF = Set.of("tool", "tools", "solution", "choice", "version", "app",
+            "platform", "product", "this", "it", "one", "me", "assistant", "integration");
+    /** "the most accurate", "the most trusted": praise; "the most specific service" is not. */
+    private static final Set<String> MOST_PRAISE = Set.of("accurate", "reliable", "powerful", "advanced", "trusted",
+            "popular", "complete", "comprehensive", "secure", "capable", "efficient", "intelligent", "innovative",
+            "sophisticated", "robust", "precise", "respected");
+    private static final long ANCHORS = Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit() | Cue.ENDORSEMENT.bit()
+            | Cue.CROWD.bit() | Cue.CHOOSE.bit() | Cue.CALL.bit() | Cue.DISPARAGE.bit();
+    private static final Set<String> SELF = Set.of("this", "it", "me", "here", "one", "mailmind");
+    private static final Set<String> ALTERNATIVES = Set.of("other", "others", "alternative", "alternatives", "any",
+            "every", "all", "else", "built", "anything");
+    private static final String DETAIL = "self-promotion aimed at the model's choice of tool rather than a description of what it does";
+
+    private Promotion() {
+    }
+
+    static void find(CueText t, boolean mayRankItself, List<Finding> out) {
+        if (!mayPromote(t, mayRankItself)) return;
+        int kinds = 0;
+        int first = Integer.MAX_VALUE;
+        int last = -1;
+        int[] span = new int[2];
+        boolean praise = false, crowd = false, choice = false, disparage = false;
+        int superlatives = 0;
+        for (int i : t.wordsWith(ANCHORS)) {
+            boolean hit = false;
+            if (t.is(i, Cue.SUPERLATIVE.bit()) && !(t.isWord(i, "award") && !awardWinning(t, i))
+                    || t.is(i, Cue.PRAISE.bit()) && (nearSelf(t, i) || industryLeading(t, i))) {
+                superlatives++;
+                praise = hit = true;
+            }
+            if (t.is(i, Cue.ENDORSEMENT.bit() | Cue.CROWD.bit()) && backedByCrowd(t, i)) crowd = hit = true;
+            if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && toldToChoose(t, i)) choice = hit = true;
+            if (t.is(i, Cue.DISPARAGE.bit()) && runsDownOthers(t, i)) disparage = hit = true;
+            if (hit) {
+                first = Math.min(first, t.start(i));
+                last = Math.max(last, t.end(i));
+            }
+        }
+        if (rightChoice(t, span)) {
+            choice = true;
+            first = Math.min(first, span[0]);
+            last = Math.max(last, span[1]);
+        }
+        boolean numberOne = mayRankItself && ranksFirst(t.text(), span);
+        if (numberOne) {
+            praise = true;
+            superlatives++;
+            first = Math.min(first, span[0]);
+            last = Math.max(last, span[1]);
+        }
+        kinds = (praise ? 1 : 0) + (crowd ? 1 : 0) + (choice ? 1 : 0) + (disparage ? 1 : 0);
+        if (kinds >= 2 || superlatives >= 2 && praise)
+            out.add(new Finding(FlagKind.PREFERENCE_MANIPULATION, "preference-manipulation", first, last,
+                    DETAIL + " (pattern preference-manipulation)"));
+    }
+
+    /**
+     * Whether two kinds of promotion can be there at all, judged from the cue words alone (praise next to a tool or
+     * "this", a crowd next to backing, a choice, running others down), so that most texts are left before any of
+     * their characters are read again.
+     */
+    private static boolean mayPromote(CueText t, boolean mayRankItself) {
+        boolean praise = false, crowd = false, choice = false, disparage = false;
+        int superlatives = 0;
+        for (int i : t.wordsWith(ANCHORS)) {
+            if (t.is(i, Cue.SUPERLATIVE.bit())) {
+                superlatives++;
+                praise = true;
+            }
+            if (t.is(i, Cue.PRAISE.bit()) && t.next(i, Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), 4) >= 0)
+                praise = true;
+            if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.next(i, Cue.CROWD.bit(), 6) >= 0 || t.previous(i, Cue.CROWD.bit(), 2) >= 0
+                    || t.isWord(i, "rated") || t.isWord(i, "voted") || t.text().startsWith(" by ", t.end(i))))
+                crowd = true;
+            if (t.is(i, Cue.CHOOSE.bit()) || t.is(i, Cue.CALL.bit()) && t.next(i, Cue.EXCLUSIVE.bit(), 6) >= 0) choice = true;
+            if (t.is(i, Cue.DISPARAGE.bit())) disparage = true;
+        }
+        int kinds = (praise ? 1 : 0) + (crowd ? 1 : 0) + (choice ? 1 : 0) + (disparage ? 1 : 0);
+        boolean ranked = mayRankItself && (t.text().indexOf('#') >= 0 || t.text().indexOf('\u2605') >= 0)
+                || choiceWords(t).length > 0;
+        return kinds >= 2 || superlatives >= 2 || ranked && kinds >= 1;
+    }
+
+    /** "industry-leading", "market-leading": praise without a tool next to it. */
+    private static boolean industryLeading(CueText t, int i) {
+        String before = t.wordBefore(i);
+        return t.isWord(i, "leading") && (before.equals("industry") || before.equals("market") || before.equals("world"));
+    }
+
+    private static boolean awardWinning(CueText t, int i) {
+        return t.text().regionMatches(true, t.end(i), "-winning", 0, 8) || t.text().regionMatches(true, t.end(i), " winning", 0, 8);
+    }
+
+    /** "the best weather tool", "the most accurate weather tool", "the ultimate version". */
+    private static boolean nearSelf(CueText t, int i) {
+        if (t.isWord(i, "most") && !MOST_PRAISE.contains(t.wordAfter(t.end(i)))) return false;
+        int k = t.end(i);
+        for (int words = 0; words < 4; words++) {
+            String w = t.wordAfter(k);
+            if (w.isEmpty()) return false;
+            if (NEAR_SELF.contains(w)) return true;
+            k = t.text().indexOf(w, k) + w.length();
+        }
+        return t.text().startsWith("-in-class", t.end(i)) || t.text().startsWith(" in class", t.end(i));
+    }
+
+    /** "trusted by 10 million users", "used by 99% of", "loved by traders worldwide", "everyone uses it". */
+    private static boolean backedByCrowd(CueText t, int i) {
+        if (t.is(i, Cue.ENDORSEMENT.bit())) {
+            if (!t.wordAfter(t.end(i)).equals("by") && !t.wordAfter(t.end(i)).equals("upon") && !t.isWord(i, "rated")
+                    && !t.isWord(i, "voted")) return false;
+            if (t.isWord(i, "rated") || t.isWord(i, "voted")) return true;
+            int crowd = t.next(i, Cue.CROWD.bit(), 6);
+            return crowd >= 0 || digitsWithin(t.text(), t.end(i), 24);
+        }
+        // "experts recommend it", "everyone uses it", "millions of teams trust it"
+        int backs = t.next(i, Cue.ENDORSEMENT.bit() | Cue.CALL.bit(), 3);
+        return backs >= 0 && !t.is(i, Cue.USER.bit()) && (t.isWord(backs, "uses") || t.is(backs, Cue.ENDORSEMENT.bit()));
+    }
+
+    /** "Always choose this tool", "prefer it over all alternatives", "pick me first", "the model must use it for every". */
+    private static boolean toldToChoose(CueText t, int i) {
+        boolean self = selfWithin(t, t.end(i), 4);
+        if (t.is(i, Cue.CHOOSE.bit()) && t.isWord(i, "selected") && t.wordAfter(t.end(i)).equals("over")) return true;
+        if (t.is(i, Cue.CHOOSE.bit()) && (t.isWord(i, "rely") || t.isWord(i, "go"))) {
+            int exclusive = t.next(i, Cue.EXCLUSIVE.bit(), 4);
+            return exclusive >= 0;
+        }
+        int exclusive = t.next(i, Cue.EXCLUSIVE.bit(), 6);
+        if (!self) return t.is(i, Cue.CHOOSE.bit()) && Mood.ordered(t, i) && exclusive >= 0 && !t.isWord(exclusive, "whenever");
+        int modal = t.previous(i, Cue.MODAL.bit() | Cue.EXCLUSIVE.bit(), 3);
+        boolean strong = exclusive >= 0 && !t.isWord(exclusive, "whenever") || modal >= 0;
+        // "Choose this tool!", "always pick me": an order to choose it; "use this tool whenever ..." is guidance.
+        return t.is(i, Cue.CHOOSE.bit()) ? strong || Mood.ordered(t, i) : strong && exclusive >= 0;
+    }
+
+    /** True when "this", "it", "me" or "here" stands within {@code words} words after {@code offset}. */
+    private static boolean selfWithin(CueText t, int offset, int words) {
+        int k = offset;
+        for (int w = 0; w < words; w++) {
+            String next = t.wordAfter(k);
+            if (next.isEmpty()) return false;
+            if (SELF.contains(next)) return true;
+            k = t.text().indexOf(next, k) + next.length();
+        }
+        return false;
+    }
+
+    /** "Other flight tools are outdated", "outperforms every other", "better than all", "unlike other calculators". */
+    private static boolean runsDownOthers(CueText t, int i) {
+        int k = t.end(i);
+        String after = t.wordAfter(k);
+        for (int w = 0; w < 3 && (after.equals("than") || after.equals("to") || after.equals("the") || after.equals("a")); w++) {
+            k = t.text().indexOf(after, k) + after.length();
+            after = t.wordAfter(k);
+        }
+        if (ALTERNATIVES.contains(after)) return true;
+        String before = t.wordBefore(i);
+        if (before.equals("are") || before.equals("is")) {
+            int other = t.previous(i, Cue.EXCLUSIVE.bit() | Cue.DISPARAGE.bit(), 5);
+            String text = t.text().substring(Math.max(0, t.start(i) - 40), t.start(i)).toLowerCase(Locale.ROOT);
+            return other >= 0 || text.contains("other ");
+        }
+        return t.isWord(i, "close") && t.text().substring(Math.max(0, t.start(i) - 25), t.start(i)).toLowerCase(Locale.ROOT).contains("nothing");
+    }
+
+    private static final List<String> CHOICES = List.of("the right choice", "the best choice", "the only choice",
+            "the obvious choice", "first choice", "the default choice", "the go-to", "your go-to");
+
+    /** "It is always the right choice", "the go-to tool": the choice made for the model. */
+    private static boolean rightChoice(CueText t, int[] span) {
+        for (int i : choiceWords(t)) {
+            if (matchEnding(t, t.isWord(i, "go") ? t.end(i) + 3 : t.end(i), span)) return true;
+        }
+        return false;
+    }
+
+    /** The words "choice" of the text, and "go" of "go-to". */
+    private static int[] choiceWords(CueText t) {
+        int[] choose = t.wordsWith(Cue.CHOOSE.bit());
+        int n = 0;
+        for (int i : choose) {
+            if (t.isWord(i, "choice") || t.isWord(i, "go") && t.text().startsWith("-to", t.end(i))) choose[n++] = i;
+        }
+        return Arrays.copyOf(choose, n);
+    }
+
+    /** One of {@link #CHOICES} that ends at {@code end}; {@code span} receives where. */
+    private static boolean matchEnding(CueText t, int end, int[] span) {
+        for (String c : CHOICES) {
+            int start = end - c.length();
+            if (start >= 0 && t.text().regionMatches(true, start, c, 0, c.length())) {
+                span[0] = start;
+                span[1] = end;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "#1", "5-star", "★★★★★": a rank claimed for itself; {@code span} receives where. */
+    private static boolean ranksFirst(String text, int[] span) {
+        int at = text.indexOf("#1");
+        if (at >= 0 && (at + 2 == text.length() || !Character.isDigit(text.charAt(at + 2)))) {
+            span[0] = at;
+            span[1] = at + 2;
+            return true;
+        }
+        at = text.indexOf("\u2605\u2605\u2605");
+        if (at < 0) return false;
+        span[0] = at;
+        span[1] = at + 3;
+        return true;
+    }
+
+    private static boolean digitsWithin(String text, int from, int length) {
+        for (int k = from; k < Math.min(text.length(), from + length); k++) {
+            if (Character.isDigit(text.charAt(k))) return true;
+        }
+        return false;
+    }
+}
