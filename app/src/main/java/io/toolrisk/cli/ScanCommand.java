@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.json.ToolInput;
 import io.toolrisk.catalogue.json.ToolReader;
 import io.toolrisk.classifier.Classifier;
 import io.toolrisk.crawler.CrawlResult;
+import io.toolrisk.scan.AnnotationReport;
 import io.toolrisk.scan.ArtifactLocation;
 import io.toolrisk.scan.FailOn;
 import io.toolrisk.scan.Scan;
@@ -52,6 +53,12 @@ final class ScanCommand implements Callable<Integer> {
                     + "or has any flag: critical, conflict or flag. Repeatable.")
     List<FailOn> failOn = new ArrayList<>();
 
+    @Option(names = "--suggest-annotations",
+            description = "Instead of the report, print the MCP annotations each tool should declare (title, readOnlyHint, "
+                    + "destructiveHint, idempotentHint, openWorldHint) with the evidence, as JSON to paste into the tool "
+                    + "definitions; tools whose declared annotations contradict them first. --fail-on still applies.")
+    boolean suggestAnnotations;
+
     @Option(names = "--name", paramLabel = "NAME", description = "What to call the server in the report (default: the file name, or the server's own name).")
     String name;
 
@@ -72,6 +79,8 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((file == null) == !server.present())
             throw new CommandLine.ParameterException(spec.commandLine(), "Give exactly one of FILE, --stdio or --url");
+        if (suggestAnnotations && spec.commandLine().getParseResult().hasMatchedOption("--format"))
+            throw new CommandLine.ParameterException(spec.commandLine(), "--suggest-annotations prints JSON; leave out --format");
         Optional<ArtifactLocation> named = namedLocation();
         Classifier classifier = Classifier.bundled();
         ScanReport report;
@@ -87,8 +96,12 @@ final class ScanCommand implements Callable<Integer> {
             String label = name != null ? name : crawled.info().name().isBlank() ? "server" : crawled.info().name();
             report = Scan.ofTools(label, crawled.tools(), crawled.info().instructions(), classifier);
         }
-        if (format == Scan.Format.SARIF) report = located(report, named);
-        Scan.write(report, format, spec.commandLine().getOut());
+        if (suggestAnnotations) {
+            AnnotationReport.write(report, classifier, spec.commandLine().getOut());
+        } else {
+            if (format == Scan.Format.SARIF) report = located(report, named);
+            Scan.write(report, format, spec.commandLine().getOut());
+        }
         spec.commandLine().getOut().flush();
         return exitCode(report);
     }

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /** {@code toolrisk serve}: the API and pages. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Serve the catalogue: the JSON API under /api/v1, the search pages at /, the policies.",
+                "Serve the catalogue: the JSON API under /api/v1, the search pages at /, the policies, and the MCP server at "
+                        + "POST /mcp (Streamable HTTP; 'toolrisk mcp' is the same over stdio).",
                 "With no catalogue yet it serves at once (empty, saying so) while a first refresh of the servers file runs "
                         + "in the background, then switches to the new catalogue without a restart. It also picks up snapshots "
                         + "that a separate 'toolrisk refresh' of the same --catalogue makes live.",

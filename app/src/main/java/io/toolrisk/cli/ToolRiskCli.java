@@ -18,6 +18,7 @@ import java.util.logging.Logger;
                 ServeCommand.class,
                 PolicyCommand.class,
                 ScanCommand.class,
+                McpCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ToolRiskCli implements Runnable {
     @CommandLine.Spec

@@ -84,7 +84,7 @@ class CommandLineErrorsTest {
 
     @Test
     void anUnknownCommandIsNamedEvenWithHelpAndExitsTwo() {
-        String line = "toolrisk: unknown command 'frob' (the commands are classify, crawl, refresh, serve, policy, scan, help); "
+        String line = "toolrisk: unknown command 'frob' (the commands are classify, crawl, refresh, serve, policy, scan, mcp, help); "
                 + "see 'toolrisk --help'";
         Run help = run("frob", "--help");
         assertOneLine(help, 2, line);

@@ -167,4 +167,30 @@ class ScanCommandTest {
         assertEquals("toolrisk scan: give exactly one of FILE, --stdio or --url; see 'toolrisk scan --help'"
                 + System.lineSeparator(), err.toString());
     }
+
+    @Test
+    void suggestedAnnotationsListContradictionsFirstAsJsonToPaste() throws Exception {
+        assertEquals(0, scan(tools(RISKY), "--suggest-annotations"));
+        JsonNode report = Json.MAPPER.readTree(out.toString());
+        assertEquals(3, report.path("summary").path("tools").asInt());
+        assertEquals(1, report.path("summary").path("contradicting").asInt());
+        JsonNode first = report.path("tools").get(0);
+        assertEquals("purge_customer", first.path("tool").asText());
+        assertEquals("""
+                {"title":"Purge customer","readOnlyHint":false,"destructiveHint":true}""", first.path("annotations").toString());
+        assertEquals("readOnlyHint", first.path("contradicts").get(0).path("hint").asText());
+        assertTrue(first.path("why").path("destructiveHint").path("evidence").size() > 0, first.toString());
+    }
+
+    @Test
+    void suggestedAnnotationsStillFailOnAThreshold() throws Exception {
+        assertEquals(1, scan(tools(RISKY), "--suggest-annotations", "--fail-on", "conflict"));
+        assertTrue(out.toString().contains("\"contradicting\" : 1"), out.toString());
+    }
+
+    @Test
+    void suggestedAnnotationsTakeNoFormat() throws Exception {
+        assertEquals(2, scan(tools(CLEAN), "--suggest-annotations", "--format", "sarif"));
+        assertTrue(err.toString().startsWith("toolrisk scan: --suggest-annotations prints JSON; leave out --format"), err.toString());
+    }
 }

@@ -1,6 +1,7 @@
 package io.toolrisk.crawler;
 
 import io.toolrisk.crawler.CrawlResult.Stage;
+import io.toolrisk.crawler.discovery.ServerEntry;
 import io.toolrisk.crawler.http.HttpClients;
 import io.toolrisk.crawler.stdio.Sandbox;
 import okhttp3.OkHttpClient;
@@ -41,7 +42,7 @@ class SandboxTest {
         }
     }
 
-    private static String connectResult(Sandbox sandbox, io.toolrisk.crawler.discovery.ServerEntry entry) throws InterruptedException {
+    private static String connectResult(Sandbox sandbox, ServerEntry entry) throws InterruptedException {
         CrawlResult result = new Crawler(TestServers.FAST, HTTP, System.getenv(), sandbox).crawl(entry);
         return assertInstanceOf(CrawlResult.Crawled.class, result, result::toString).tools().getFirst().description();
     }
@@ -65,6 +66,22 @@ class SandboxTest {
 
         var unsandboxed = new Crawler(TestServers.FAST, HTTP, environment, new Sandbox.Off());
         assertInstanceOf(CrawlResult.Crawled.class, unsandboxed.crawl(TestServers.misbehaving("good")), "only when asked for");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Sandbox.Backend.class, names = {"BWRAP", "UNSHARE"})
+    void relativeProgramIsFoundFromTheCrawlersWorkingDirectory(Sandbox.Backend backend) throws Exception {
+        // As a shell takes "./toolrisk mcp": the server starts in a directory of its own, where the path names nothing.
+        Path dir = Files.createDirectories(Path.of("target", "relative-program"));
+        Path program = dir.resolve("server.sh");
+        String script = Path.of(TestServers.class.getResource("/servers/misbehaving-server.js").toURI()).toString();
+        Files.writeString(program, "#!/bin/sh\nexec node '%s' good\n".formatted(script));
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var entry = ServerEntry.Stdio.of("relative", "./" + program, List.of(), Map.of());
+        for (Sandbox sandbox : List.of(new Sandbox.On(backend, Sandbox.Network.HOST, List.of(), List.of()), new Sandbox.Off())) {
+            CrawlResult result = new Crawler(TestServers.FAST, HTTP, System.getenv(), sandbox).crawl(entry);
+            assertInstanceOf(CrawlResult.Crawled.class, result, () -> sandbox + ": " + result);
+        }
     }
 
     private static void fakeProgram(Path bin, String name, String says) throws IOException {

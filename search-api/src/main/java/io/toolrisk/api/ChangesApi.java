@@ -1,10 +1,9 @@
 package io.toolrisk.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import io.toolrisk.catalogue.ChangeSet;
-import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.catalogue.store.ChangeSetJson;
+import io.toolrisk.index.ChangeLog;
 import io.toolrisk.index.LiveIndex;
 
 import java.io.IOException;
@@ -44,20 +43,9 @@ final class ChangesApi {
             json.writeNumberField("size", size);
             json.writeBooleanField("more", more);
             json.writeArrayFieldStart("items");
-            for (ChangeSet set : shown) write(json, set, toolLimit);
+            for (ChangeSet set : shown) ChangeSetJson.writeListed(json, set, toolLimit);
             json.writeEndArray();
             json.writeEndObject();
         });
-    }
-
-    /** A change set with its tool list cut to {@code toolLimit}, plus {@code toolsTotal} and {@code possibleRugPulls}. */
-    static void write(JsonGenerator json, ChangeSet set, int toolLimit) throws IOException {
-        ChangeSet shown = set.tools().size() <= toolLimit ? set : new ChangeSet(set.snapshot(), set.previous(),
-                set.createdAt(), set.serversAdded(), set.serversRemoved(), set.tools().subList(0, toolLimit),
-                set.serverToolCounts());
-        var node = TreeJson.toObject(out -> ChangeSetJson.write(out, shown));
-        node.put("toolsTotal", set.toolsTotal());
-        node.put("possibleRugPulls", set.possibleRugPulls());
-        Json.MAPPER.writeTree(json, node);
     }
 }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.toolrisk.catalogue.ChangeSet;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.index.IndexedTool;
+import io.toolrisk.index.ChangeLog;
 import io.toolrisk.index.LiveIndex;
 import io.toolrisk.index.ServerTools;
 import io.toolrisk.index.ToolHits;

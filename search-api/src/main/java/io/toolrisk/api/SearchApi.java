@@ -8,7 +8,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.toolrisk.catalogue.json.Json;
 import io.toolrisk.classifier.Classifier;
+import io.toolrisk.index.ChangeLog;
 import io.toolrisk.index.LiveIndex;
+import io.toolrisk.mcpserver.McpServer;
+import io.toolrisk.mcpserver.StreamableHttpEndpoint;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -24,8 +27,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The HTTP face of ToolRisk: the JSON API of DESIGN.md under {@code /api/v1}, the pages, {@code /health} and
- * {@code /openapi.json}. {@link #create} returns an unstarted app; the serve command calls {@code start(port)},
+ * The HTTP face of ToolRisk: the JSON API of DESIGN.md under {@code /api/v1}, the pages, {@code /health},
+ * {@code /openapi.json} and the MCP server at {@code /mcp}. {@link #create} returns an unstarted app; the serve command calls {@code start(port)},
  * tests start it on port 0.
  */
 public final class SearchApi {
@@ -61,6 +64,7 @@ public final class SearchApi {
         var changes = new ChangesApi(view, changeLog);
         var classify = new ClassifyApi(classifier);
         var pages = new Pages(view, changeLog, servers);
+        var mcp = new StreamableHttpEndpoint(new McpServer(view, classifier, changeLog));
         byte[] openApi = resource("openapi.json");
         byte[] css = resource("style.css");
         byte[] script = resource("pages.js");
@@ -83,6 +87,9 @@ public final class SearchApi {
             config.routes.get("/api/v1/stats", stats::stats);
             config.routes.get("/api/v1/changes", changes::changes);
             config.routes.get("/health", stats::health);
+            config.routes.post("/mcp", mcp::post);
+            config.routes.get("/mcp", mcp::notAllowed);
+            config.routes.delete("/mcp", mcp::notAllowed);
             config.routes.get("/openapi.json", ctx -> ctx.contentType(JsonBody.JSON).result(openApi));
             config.routes.get("/", pages::search);
             config.routes.get("/servers", pages::servers);

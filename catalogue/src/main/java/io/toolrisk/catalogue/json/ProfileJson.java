@@ -77,29 +77,11 @@ public final class ProfileJson {
         else out.writeNumber(roundConfidence(p.confidence()));
         out.writeFieldName(EVIDENCE);
         out.writeStartArray();
-        for (Evidence e : p.evidence()) {
-            out.writeStartObject();
-            string(out, FIELD, e.field());
-            string(out, QUOTE, e.quote());
-            out.writeFieldName(START);
-            out.writeNumber(e.start());
-            out.writeFieldName(END);
-            out.writeNumber(e.end());
-            string(out, RULE, e.rule());
-            out.writeEndObject();
-        }
+        for (Evidence e : p.evidence()) write(out, e);
         out.writeEndArray();
         out.writeFieldName(FLAGS);
         out.writeStartArray();
-        for (Flag f : p.flags()) {
-            out.writeStartObject();
-            out.writeFieldName(FLAG);
-            out.writeString(FLAG_KINDS[f.flag().ordinal()]);
-            string(out, FIELD, f.field());
-            string(out, QUOTE, f.quote());
-            string(out, DETAIL, f.detail());
-            out.writeEndObject();
-        }
+        for (Flag f : p.flags()) write(out, f);
         out.writeEndArray();
         if (!p.actions().isEmpty()) {
             out.writeFieldName(ACTIONS);
@@ -117,6 +99,30 @@ public final class ProfileJson {
             out.writeEndArray();
         }
         string(out, RULESET, p.ruleset());
+        out.writeEndObject();
+    }
+
+    /** One evidence entry as profiles carry it: {@code {"field","quote","start","end","rule"}}. */
+    public static void write(JsonGenerator out, Evidence e) throws IOException {
+        out.writeStartObject();
+        string(out, FIELD, e.field());
+        string(out, QUOTE, e.quote());
+        out.writeFieldName(START);
+        out.writeNumber(e.start());
+        out.writeFieldName(END);
+        out.writeNumber(e.end());
+        string(out, RULE, e.rule());
+        out.writeEndObject();
+    }
+
+    /** One flag as profiles carry it: {@code {"flag","field","quote","detail"}}. */
+    public static void write(JsonGenerator out, Flag f) throws IOException {
+        out.writeStartObject();
+        out.writeFieldName(FLAG);
+        out.writeString(FLAG_KINDS[f.flag().ordinal()]);
+        string(out, FIELD, f.field());
+        string(out, QUOTE, f.quote());
+        string(out, DETAIL, f.detail());
         out.writeEndObject();
     }
 

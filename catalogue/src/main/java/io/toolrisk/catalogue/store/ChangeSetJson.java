@@ -30,6 +30,23 @@ public final class ChangeSetJson {
 
     public static void write(JsonGenerator out, ChangeSet changes) throws IOException {
         out.writeStartObject();
+        writeFields(out, changes, changes.tools().size());
+        out.writeEndObject();
+    }
+
+    /**
+     * The change set as the changes feed lists it: its first {@code toolLimit} tool changes, then {@code toolsTotal}
+     * (how many there are) and {@code possibleRugPulls} (how many of them are marked so).
+     */
+    public static void writeListed(JsonGenerator out, ChangeSet changes, int toolLimit) throws IOException {
+        out.writeStartObject();
+        writeFields(out, changes, toolLimit);
+        out.writeNumberField("toolsTotal", changes.toolsTotal());
+        out.writeNumberField("possibleRugPulls", changes.possibleRugPulls());
+        out.writeEndObject();
+    }
+
+    private static void writeFields(JsonGenerator out, ChangeSet changes, int toolLimit) throws IOException {
         out.writeStringField("snapshot", changes.snapshot());
         if (changes.previous().isPresent()) out.writeStringField("previous", changes.previous().get());
         out.writeStringField("createdAt", changes.createdAt().toString());
@@ -39,9 +56,8 @@ public final class ChangeSetJson {
         for (var count : changes.serverToolCounts().entrySet()) out.writeNumberField(count.getKey(), count.getValue());
         out.writeEndObject();
         out.writeArrayFieldStart("tools");
-        for (ToolChange change : changes.tools()) write(out, change);
+        for (ToolChange change : changes.tools().subList(0, Math.min(toolLimit, changes.tools().size()))) write(out, change);
         out.writeEndArray();
-        out.writeEndObject();
     }
 
     public static void write(JsonGenerator out, ToolChange change) throws IOException {

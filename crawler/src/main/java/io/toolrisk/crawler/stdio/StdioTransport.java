@@ -8,6 +8,7 @@ import io.toolrisk.catalogue.json.LineReader;
 import io.toolrisk.crawler.mcp.Inbox;
 import io.toolrisk.crawler.mcp.Transport;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -72,6 +73,7 @@ public final class StdioTransport implements Transport {
     public static StdioTransport start(List<String> command, Map<String, String> environment, int maxMessageBytes,
                                        Sandbox sandbox) throws IOException, InterruptedException {
         if (command.isEmpty() || command.getFirst().isBlank()) throw new IOException("no command to start");
+        command = withProgramFromHere(command);
         String program = command.getFirst();
         String path = environment.get("PATH");
         if (!Programs.exists(program, path))
@@ -82,6 +84,19 @@ public final class StdioTransport implements Transport {
             case Sandbox.Off off -> unsandboxed(command, environment, maxMessageBytes);
             case Sandbox.On on -> sandboxed(command, environment, maxMessageBytes, on);
         };
+    }
+
+    /**
+     * {@code command} with a relative program path ({@code ./toolrisk}, {@code bin/server}) made absolute against this
+     * process's working directory, where a shell would find it: the server starts in a directory of its own, where the
+     * relative path names nothing. A program without a slash is looked up on PATH, as before.
+     */
+    static List<String> withProgramFromHere(List<String> command) {
+        String program = command.getFirst();
+        if (!program.contains(File.separator) || Path.of(program).isAbsolute()) return command;
+        List<String> absolute = new ArrayList<>(command);
+        absolute.set(0, Path.of(program).toAbsolutePath().normalize().toString());
+        return absolute;
     }
 
     private static StdioTransport unsandboxed(List<String> command, Map<String, String> environment, int maxMessageBytes)

@@ -1,4 +1,4 @@
-package io.toolrisk.api;
+package io.toolrisk.index;
 
 import io.toolrisk.catalogue.ChangeSet;
 import io.toolrisk.catalogue.store.CatalogueStore;
