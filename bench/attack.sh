@@ -10,28 +10,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-source .ci/jdk.sh
 BEFORE="${1:-$(git merge-base HEAD main)}"
 SECONDS_RUN="${2:-60}"
 PORT="${BENCH_PORT:-18181}"
 WORK="$ROOT/target/bench-attack"
-CORPUS="$ROOT/../shared/corpus/corpus-tools.jsonl"
-mkdir -p "$WORK"
-
-if [[ ! -f "$WORK/catalogue/current" ]]; then
-  python3 bench/attack-catalogue.py "$CORPUS" "$WORK/servers"
-  ./toolrisk refresh --servers "$WORK/servers/servers.json" --catalogue "$WORK/catalogue" >/dev/null
-fi
-
-before_ref="$(git rev-parse "$BEFORE")"
-if [[ "$(cat "$WORK/before.ref" 2>/dev/null)" != "$before_ref" ]]; then
-  rm -rf "$WORK/before"
-  mkdir -p "$WORK/before"
-  git archive "$before_ref" | tar -x -C "$WORK/before"
-  echo "$before_ref" > "$WORK/before.ref"
-fi
-"$WORK/before/toolrisk" --help >/dev/null 2>&1   # builds the BEFORE jar, outside the timing
-./toolrisk --help >/dev/null 2>&1
+source bench/before-after.sh
 
 alone() { # url: 2 requests not counted, then 10 one after another; prints median and max ms and the answer's size
   local url="$1" times size
@@ -41,13 +24,9 @@ alone() { # url: 2 requests not counted, then 10 one after another; prints media
   sort -n <<<"$times" | awk -v url="${url#http://*/}" -v size="$size" '{ t[NR] = $1 * 1000 } END { printf "| /%s | %.1f | %.1f | %d |\n", url, (t[5] + t[6]) / 2, t[NR], size }'
 }
 
-run() { # label, tree
-  local label="$1" tree="$2" server
-  "$tree/toolrisk" serve --catalogue "$WORK/catalogue" --servers none --port "$PORT" >"$WORK/$label.log" 2>&1 &
-  server=$!
-  trap 'kill "$server" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
-  echo "== $label ($(git -C "$ROOT" log -1 --format='%h %s' "${3:-HEAD}" | cut -c1-80)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+run() { # label, tree, ref
+  local label="$1" tree="$2"
+  start_serving "$label" "$tree" "$3"
   echo "heap: $(tr '\0' ' ' < "/proc/$server/cmdline" | grep -o -- '-Xmx[^ ]*' || echo 'JVM default')"
   "$JAVA_HOME/bin/java" "$ROOT/bench/AttackLoad.java" "http://127.0.0.1:$PORT" 10 16 0 >/dev/null
   echo "-- the 10,000-tool server alone, one request at a time (ms: median, max of 10; bytes)"
@@ -61,9 +40,7 @@ run() { # label, tree
   "$JAVA_HOME/bin/java" "$ROOT/bench/AttackLoad.java" "http://127.0.0.1:$PORT" "$SECONDS_RUN" 16 300
   echo "server memory: $(grep -E 'VmHWM|VmRSS' "/proc/$server/status" | tr -s ' \n' ' ')"
   echo "log lines: $(wc -l < "$WORK/$label.log"), of which stack-trace lines: $(grep -c $'^\tat ' "$WORK/$label.log" || true)"
-  kill "$server"
-  wait "$server" 2>/dev/null || true
-  trap - EXIT
+  stop_serving
 }
 
 run before "$WORK/before" "$before_ref"

@@ -7,27 +7,10 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-source .ci/jdk.sh
 BEFORE="${1:-$(git merge-base HEAD main)}"
 PORT="${BENCH_PORT:-18182}"
 WORK="$ROOT/target/bench-pages"
-CORPUS="$ROOT/../shared/corpus/corpus-tools.jsonl"
-mkdir -p "$WORK"
-
-if [[ ! -f "$WORK/catalogue/current" ]]; then
-  python3 bench/attack-catalogue.py "$CORPUS" "$WORK/servers"
-  ./toolrisk refresh --servers "$WORK/servers/servers.json" --catalogue "$WORK/catalogue" >/dev/null
-fi
-
-before_ref="$(git rev-parse "$BEFORE")"
-if [[ "$(cat "$WORK/before.ref" 2>/dev/null)" != "$before_ref" ]]; then
-  rm -rf "$WORK/before"
-  mkdir -p "$WORK/before"
-  git archive "$before_ref" | tar -x -C "$WORK/before"
-  echo "$before_ref" > "$WORK/before.ref"
-fi
-"$WORK/before/toolrisk" --help >/dev/null 2>&1   # builds the BEFORE jar, outside the timing
-./toolrisk --help >/dev/null 2>&1
+source bench/before-after.sh
 
 alone() { # path: 20 requests not counted, then 10 one after another
   local path="$1" times
@@ -40,21 +23,15 @@ alone() { # path: 20 requests not counted, then 10 one after another
 }
 
 run() { # label, tree, ref
-  local label="$1" tree="$2" server
-  "$tree/toolrisk" serve --catalogue "$WORK/catalogue" --servers none --port "$PORT" >"$WORK/$label.log" 2>&1 &
-  server=$!
-  trap 'kill "$server" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
-  echo "== $label ($(git -C "$ROOT" log -1 --format='%h %s' "$3" | cut -c1-80)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  local label="$1" tree="$2"
+  start_serving "$label" "$tree" "$3"
   echo "| page | status | median ms | max ms | bytes |"
   echo "|---|---|---|---|---|"
   for path in / "/?q=delete" /servers "/servers?sort=name&page=3" /servers/big "/servers/big?profile=strict" /servers/github \
       /servers/big/tools/delete_repository_22 /servers/githib /servers/big/tools/delete_repositry_22; do
     alone "$path"
   done
-  kill "$server"
-  wait "$server" 2>/dev/null || true
-  trap - EXIT
+  stop_serving
 }
 
 run before "$WORK/before" "$before_ref"
