@@ -54,6 +54,7 @@ class HttpServersTest {
                 http("unauthorized", "/unauthorized", Map.of()),
                 http("error-500", "/error-500", Map.of()),
                 http("oversized", "/oversized", Map.of()),
+                http("oversized-event", "/oversized-event", Map.of()),
                 http("not-mcp", "/not-mcp", Map.of()),
                 new ServerEntry.Http("refused", closedPortUrl, Map.of(), Optional.empty()),
                 new ServerEntry.Http("not-a-url", "ftp://example/mcp", Map.of(), Optional.empty()));
@@ -78,7 +79,7 @@ class HttpServersTest {
 
     @Test
     void everyServerEndsWithAResult() {
-        assertEquals(9, RESULTS.size(), RESULTS::toString);
+        assertEquals(10, RESULTS.size(), RESULTS::toString);
     }
 
     @Test
@@ -130,6 +131,11 @@ class HttpServersTest {
     void bodyOverTheMessageLimitFailsList() {
         assertFailed("oversized", Stage.LIST, "the response to POST %s is 17,000,000 bytes, over the 16,777,216-byte message limit"
                 .formatted(url("/oversized")));
+    }
+
+    @Test
+    void eventOverTheMessageLimitFailsListThoughEachOfItsLinesIsShort() {
+        assertFailed("oversized-event", Stage.LIST, "server sent an event stream message over the 16,777,216-byte limit");
     }
 
     @Test
@@ -209,6 +215,9 @@ class HttpServersTest {
                 case "/drip" -> json(INITIALIZE_RESULT).newBuilder().throttleBody(1, 100, TimeUnit.MILLISECONDS).build();
                 case "/oversized" -> method.equals("initialize") ? json(INITIALIZE_RESULT)
                         : json("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[]}}" + " ".repeat(17_000_000 - 46));
+                case "/oversized-event" -> method.equals("initialize") ? json(INITIALIZE_RESULT)
+                        : new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                        .body("event: message\n" + ("data: " + " ".repeat(994) + "\n").repeat(17_000) + "\n").build();
                 default -> new MockResponse.Builder().code(404).build();
             };
         }
