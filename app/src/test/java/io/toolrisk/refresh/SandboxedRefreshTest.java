@@ -130,7 +130,7 @@ class SandboxedRefreshTest {
         writeServers(entries);
         Process refresh = refresh(backend);
         // Killed once every server has left its daemon: a point the run reaches, whatever the machine's speed.
-        for (int i = 0; i < 600 && running(marker + "-daemon") < servers; i++) {
+        for (int i = 0; i < 1800 && running(marker + "-daemon") < servers; i++) {
             assertTrue(refresh.isAlive(), "the refresh ended before its servers started: " + log());
             Thread.sleep(100);
         }
