@@ -63,7 +63,8 @@ const connect = (then) => {
   if (!port) return then({ ok: false, error: 'no port given' });
   const socket = net.connect({ host: '127.0.0.1', port: Number(port) });
   const done = (result) => { socket.destroy(); then(result); };
-  socket.setTimeout(2000, () => done({ ok: false, error: 'ETIMEDOUT' }));
+  // Long: on a busy machine node may run its timers late, and a refused or cut network answers at once anyway.
+  socket.setTimeout(30000, () => done({ ok: false, error: 'ETIMEDOUT' }));
   socket.on('connect', () => done({ ok: true, got: 'connected' }));
   socket.on('error', (e) => done({ ok: false, error: e.code || String(e) }));
 };

@@ -82,7 +82,8 @@ rl.on('line', (line) => {
       // Tries the port its third argument names on the loopback address, and says how that went.
       const socket = require('net').connect({ host: '127.0.0.1', port: Number(process.argv[3]) });
       const say = (what) => { socket.destroy(); answer(m.id, { tools: [{ name: 'connect', description: what }] }); };
-      socket.setTimeout(3000, () => say('ETIMEDOUT'));
+      // Long: on a busy machine node may run its timers late, and a refused or cut network answers at once anyway.
+      socket.setTimeout(30000, () => say('ETIMEDOUT'));
       socket.on('connect', () => say('connected'));
       socket.on('error', (e) => say(e.code || String(e)));
       return;

@@ -92,6 +92,7 @@ public final class RefreshJob {
                 crawler.crawlEach(plan.toCrawl(), options.concurrency(), (index, result) -> {
                     ServerRecord server = records.of(result, clock.instant());
                     spool.put(server);
+                    RefreshStage.CRAWLING.reached();
                     progress.serverDone(server.status() instanceof CrawlStatus.Crawled, server.tools().size());
                 }, (result, done, total) -> { });
                 if (!plan.toCrawl().isEmpty()) progress.finish();
@@ -156,9 +157,13 @@ public final class RefreshJob {
         ChangeSet changes = diff.result();
         store.writeServerList(id, summaries);
         ChangeSetJson.writeFile(store.changesFile(id), changes);
+        RefreshStage.SNAPSHOT_WRITTEN.reached();
         index(store, previousId, id, reindex, summaries.size());
+        RefreshStage.INDEXED.reached();
         store.switchCurrent(id);
+        RefreshStage.LIVE.reached();
         policies.publish();
+        RefreshStage.PUBLISHED.reached();
         store.prune(options.keep());
         return new RefreshOutcome.Written(id, summaries.size(), tools, plan.toCrawl().size(),
                 plan.carried().size(), failed, changes, problems, Duration.between(started, clock.instant()));

@@ -99,7 +99,7 @@ class ServeCommandTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             JsonNode stats = null;
             while (System.nanoTime() < deadline) {
                 stats = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/stats")).build(),
@@ -115,7 +115,7 @@ class ServeCommandTest {
             assertTrue(page.body().contains("send_note"));
         } finally {
             serve.destroy();
-            assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve stops on SIGTERM");
+            assertTrue(serve.waitFor(1, TimeUnit.MINUTES), "serve stops on SIGTERM");
         }
 
         // The catalogue now exists: served again with nothing to crawl and no schedule, it needs no servers file.
@@ -133,7 +133,7 @@ class ServeCommandTest {
             assertTrue(up, "serve did not serve the existing catalogue: " + seen);
         } finally {
             again.destroy();
-            assertTrue(again.waitFor(20, TimeUnit.SECONDS), "serve stops on SIGTERM");
+            assertTrue(again.waitFor(1, TimeUnit.MINUTES), "serve stops on SIGTERM");
         }
     }
 }

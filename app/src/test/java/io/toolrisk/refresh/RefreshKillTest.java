@@ -13,23 +13,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A refresh killed with {@code kill -9} at any moment leaves the live catalogue readable and as it was, and the
- * next refresh starts clean. The refresh runs as a real process of the CLI, killed at several points of its run.
+ * A refresh killed with {@code kill -9} at any moment leaves the live catalogue readable and whole: as it was when
+ * killed before the new snapshot went live, the new one after. The next refresh starts clean. The refresh runs as a
+ * real process of the CLI, killed at each {@link RefreshStage} of its run: points it reaches, whatever the machine's
+ * speed.
  */
 class RefreshKillTest {
-    private static final int SERVERS = 200;
+    // Small: the kills wait for stages, not for a run long enough that a delay lands inside it.
+    private static final int SERVERS = 50;
     private static final int TOOLS_PER_SERVER = 40;
 
     @TempDir
@@ -60,12 +61,17 @@ class RefreshKillTest {
         Files.write(dir.resolve("servers.json"), Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().set("servers", entries)));
     }
 
-    private Process startRefresh() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.toolrisk.cli.ToolRiskCli",
-                "refresh", "--servers", dir.resolve("servers.json").toString(), "--catalogue", dir.resolve("catalogue").toString(),
-                "--full", "--concurrency", "4")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("refresh.log").toFile()).start();
+    private RefreshProcess refresh() throws IOException {
+        return RefreshProcess.start(dir.resolve("refresh.log"), args());
+    }
+
+    private RefreshProcess refreshStoppedAt(RefreshStage stage, Path marker) throws IOException {
+        return RefreshProcess.stoppedAt(stage, marker, dir.resolve("refresh.log"), args());
+    }
+
+    private String[] args() {
+        return new String[] {"--servers", dir.resolve("servers.json").toString(), "--catalogue", dir.resolve("catalogue").toString(),
+                "--full", "--concurrency", "4"};
     }
 
     private record Live(String id, String snapshotSha, long indexedTools, long snapshotTools) {
@@ -87,44 +93,35 @@ class RefreshKillTest {
     }
 
     @Test
-    void killMinusNineAnywhereLeavesTheLiveCatalogueAsItWas() throws Exception {
+    void killMinusNineAtEveryStageLeavesTheLiveCatalogueWholeAndTheNextRunStartsClean() throws Exception {
         writeServers("v1");
-        Process first = startRefresh();
-        assertTrue(first.waitFor(3, TimeUnit.MINUTES), "the first refresh finishes");
-        assertEquals(0, first.exitValue(), Files.readString(dir.resolve("refresh.log")));
+        refresh().assertSucceeds();
         var store = new CatalogueStore(dir.resolve("catalogue"));
-        Live before = live(store);
-        assertEquals(SERVERS * TOOLS_PER_SERVER, before.snapshotTools());
-        assertEquals(before.snapshotTools(), before.indexedTools());
+        Live live = live(store);
+        assertEquals(SERVERS * TOOLS_PER_SERVER, live.snapshotTools());
+        assertEquals(live.snapshotTools(), live.indexedTools());
 
         writeServers("v2");
-        List<Long> killedAfter = new ArrayList<>();
-        for (long delay : new long[] {800, 1600, 2400, 3200, 4000, 5000}) {
-            Process refresh = startRefresh();
-            boolean finished = refresh.waitFor(delay, TimeUnit.MILLISECONDS);
-            if (!finished) {
-                refresh.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no cleanup
-                killedAfter.add(delay);
-                Live now = live(store);
-                if (!now.id().equals(before.id())) {
-                    // Killed after it had switched `current` (while its JVM was exiting, say): the new catalogue
-                    // must then be whole. Either way the live catalogue is a complete one.
-                    assertEquals(SERVERS * TOOLS_PER_SERVER, now.snapshotTools(), "killed after " + delay + " ms");
-                    assertEquals(now.snapshotTools(), now.indexedTools(), "killed after " + delay + " ms");
-                    break;
-                }
-                assertEquals(before, now, "killed after " + delay + " ms; log: " + Files.readString(dir.resolve("refresh.log")));
+        for (RefreshStage stage : RefreshStage.values()) {
+            Path marker = dir.resolve("reached-" + stage);
+            RefreshProcess refresh = refreshStoppedAt(stage, marker);
+            refresh.awaitStage(marker);
+            refresh.kill();
+            Live now = live(store);
+            if (stage.compareTo(RefreshStage.LIVE) < 0) {
+                assertEquals(live, now, "killed at " + stage + ": the live catalogue is as it was; " + refresh.log());
             } else {
-                break; // the machine was fast enough to finish; the kills before this one count
+                // Killed once it had switched `current`: the new catalogue is live, and whole.
+                assertNotEquals(live.id(), now.id(), "killed at " + stage);
+                assertEquals(SERVERS * TOOLS_PER_SERVER, now.snapshotTools(), "killed at " + stage);
+                assertEquals(now.snapshotTools(), now.indexedTools(), "killed at " + stage);
+                live = now;
             }
         }
-        assertFalse(killedAfter.isEmpty(), "at least one refresh was killed mid-way");
 
-        Process last = startRefresh();
-        assertTrue(last.waitFor(3, TimeUnit.MINUTES));
-        assertEquals(0, last.exitValue(), Files.readString(dir.resolve("refresh.log")));
+        refresh().assertSucceeds();
         Live after = live(store);
-        assertFalse(after.id().equals(before.id()), "the next refresh makes a new snapshot live");
+        assertNotEquals(live.id(), after.id(), "the next refresh makes a new snapshot live");
         assertEquals(after.snapshotTools(), after.indexedTools());
         try (Stream<Path> leftovers = Files.walk(store.dir())) {
             assertEquals(List.of(), leftovers.map(p -> store.dir().relativize(p).toString())

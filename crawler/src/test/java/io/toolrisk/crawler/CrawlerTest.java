@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CrawlerTest {
-    private final Crawler crawler = new Crawler(TestServers.FAST,
-            HttpClients.create(TestServers.FAST.connectTimeout(), TestServers.FAST.requestTimeout()), Map.of("PATH", "/usr/bin:/bin"), TestServers.SANDBOX);
+    private final Crawler crawler = new Crawler(TestServers.PATIENT,
+            HttpClients.create(TestServers.PATIENT.connectTimeout(), TestServers.PATIENT.requestTimeout()), Map.of("PATH", "/usr/bin:/bin"), TestServers.SANDBOX);
 
     @TempDir
     Path dir;

@@ -13,10 +13,10 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,40 +30,46 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * HTTP servers that misbehave (MockWebServer), crawled all at once with one good Streamable HTTP server:
- * each ends as its own clear failure within the timeout, the good one's tools come through.
+ * HTTP servers that misbehave (MockWebServer), crawled all at once with one good Streamable HTTP server: each ends
+ * as its own clear failure, the good one's tools come through. Those that end by themselves are crawled with
+ * timeouts only a hung server meets, those that never finish their answer with a short request timeout: no result
+ * depends on the machine's speed.
  */
 class HttpServersTest {
     private static final MockWebServer SERVER = new MockWebServer();
     private static final ConcurrentLinkedQueue<RecordedRequest> GOOD_REQUESTS = new ConcurrentLinkedQueue<>();
     private static final Map<String, CrawlResult> RESULTS = new LinkedHashMap<>();
     private static String closedPortUrl;
-    private static Duration elapsed;
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // far beyond the servers' own timeouts: only a crawl that never ends meets it
     static void crawlThemAll() throws Exception {
         SERVER.setDispatcher(new McpDispatcher());
         SERVER.start();
         try (var socket = new ServerSocket(0)) {
             closedPortUrl = "http://127.0.0.1:%d/mcp".formatted(socket.getLocalPort());
         }
-        var limits = TestServers.FAST;
-        var crawler = new Crawler(limits, HttpClients.create(limits.connectTimeout(), limits.requestTimeout()),
-                Map.of("ACME_TOKEN", "t0k3n"), TestServers.SANDBOX);
-        List<ServerEntry> entries = List.of(
+        List<ServerEntry> endByThemselves = List.of(
                 http("good", "/good", Map.of("Authorization", "Bearer ${ACME_TOKEN}")),
                 http("unauthorized", "/unauthorized", Map.of()),
                 http("error-500", "/error-500", Map.of()),
-                http("endless-sse", "/endless-sse", Map.of()),
-                http("drip", "/drip", Map.of()),
                 http("oversized", "/oversized", Map.of()),
+                http("oversized-event", "/oversized-event", Map.of()),
                 http("not-mcp", "/not-mcp", Map.of()),
                 new ServerEntry.Http("refused", closedPortUrl, Map.of(), Optional.empty()),
                 new ServerEntry.Http("not-a-url", "ftp://example/mcp", Map.of(), Optional.empty()));
-        long start = System.nanoTime();
+        List<ServerEntry> neverFinish = List.of(
+                http("endless-sse", "/endless-sse", Map.of()),
+                http("drip", "/drip", Map.of()));
+        crawl(TestServers.PATIENT, endByThemselves);
+        crawl(TestServers.TIMING_OUT, neverFinish);
+    }
+
+    private static void crawl(CrawlLimits limits, List<ServerEntry> entries) throws InterruptedException {
+        var crawler = new Crawler(limits, HttpClients.create(limits.connectTimeout(), limits.requestTimeout()),
+                Map.of("ACME_TOKEN", "t0k3n"), TestServers.SANDBOX);
         for (CrawlResult result : crawler.crawlAll(entries, entries.size(), CrawlListener.NONE))
             RESULTS.put(result.server().id(), result);
-        elapsed = Duration.ofNanos(System.nanoTime() - start);
     }
 
     @AfterAll
@@ -72,8 +78,8 @@ class HttpServersTest {
     }
 
     @Test
-    void everyServerEndsWithinItsTimeout() {
-        assertTrue(elapsed.compareTo(Duration.ofSeconds(12)) < 0, "took " + elapsed);
+    void everyServerEndsWithAResult() {
+        assertEquals(10, RESULTS.size(), RESULTS::toString);
     }
 
     @Test
@@ -125,6 +131,11 @@ class HttpServersTest {
     void bodyOverTheMessageLimitFailsList() {
         assertFailed("oversized", Stage.LIST, "the response to POST %s is 17,000,000 bytes, over the 16,777,216-byte message limit"
                 .formatted(url("/oversized")));
+    }
+
+    @Test
+    void eventOverTheMessageLimitFailsListThoughEachOfItsLinesIsShort() {
+        assertFailed("oversized-event", Stage.LIST, "server sent an event stream message over the 16,777,216-byte limit");
     }
 
     @Test
@@ -204,6 +215,9 @@ class HttpServersTest {
                 case "/drip" -> json(INITIALIZE_RESULT).newBuilder().throttleBody(1, 100, TimeUnit.MILLISECONDS).build();
                 case "/oversized" -> method.equals("initialize") ? json(INITIALIZE_RESULT)
                         : json("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[]}}" + " ".repeat(17_000_000 - 46));
+                case "/oversized-event" -> method.equals("initialize") ? json(INITIALIZE_RESULT)
+                        : new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                        .body("event: message\n" + ("data: " + " ".repeat(994) + "\n").repeat(17_000) + "\n").build();
                 default -> new MockResponse.Builder().code(404).build();
             };
         }

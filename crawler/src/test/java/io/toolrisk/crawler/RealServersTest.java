@@ -30,8 +30,7 @@ class RealServersTest {
     @BeforeAll
     static void requirePeers() {
         TestServers.peerModules();
-        crawler = new Crawler(CrawlLimits.DEFAULT.withTimeouts(java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(30)),
-                TestServers.SANDBOX);
+        crawler = new Crawler(TestServers.PATIENT, TestServers.SANDBOX);
     }
 
     @Test

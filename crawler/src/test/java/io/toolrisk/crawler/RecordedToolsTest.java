@@ -45,7 +45,7 @@ class RecordedToolsTest {
         Path fifo = dir.resolve("tools.fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         Path link = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
-        Crawler crawler = crawler(TestServers.FAST);
+        Crawler crawler = crawler(TestServers.PATIENT);
         // Before: /dev/zero and /dev/urandom were read for ever, the FIFO waited for a writer for ever.
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             for (Path device : List.of(Path.of("/dev/zero"), Path.of("/dev/urandom"), fifo, link))
@@ -57,7 +57,7 @@ class RecordedToolsTest {
     @Test
     void aFileOverTheSizeLimitIsRefusedUnread() throws Exception {
         Path big = Files.writeString(dir.resolve("big.jsonl"), "{\"name\":\"a\",\"description\":\"" + "x".repeat(5000) + "\"}\n");
-        assertFailed(crawl(crawler(TestServers.FAST.withMaxMessageBytes(1024)), big), big + " is 5,030 bytes, over the limit of 4,096 for a recorded file");
+        assertFailed(crawl(crawler(TestServers.PATIENT.withMaxMessageBytes(1024)), big), big + " is 5,030 bytes, over the limit of 4,096 for a recorded file");
     }
 
     @Test
@@ -65,7 +65,7 @@ class RecordedToolsTest {
         String deep = "{\"name\":\"deep\",\"inputSchema\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
         Path file = Files.writeString(dir.resolve("tools.json"),
                 "{\"tools\":[{\"name\":\"read_file\"}," + deep + ",{\"name\":\"write_file\"}]}");
-        var crawled = assertInstanceOf(CrawlResult.Crawled.class, crawl(crawler(TestServers.FAST), file));
+        var crawled = assertInstanceOf(CrawlResult.Crawled.class, crawl(crawler(TestServers.PATIENT), file));
         assertEquals(List.of("read_file", "write_file"), crawled.tools().stream().map(Tool::name).toList());
         assertEquals(1, crawled.warnings().size());
         assertEquals(true, crawled.warnings().getFirst().startsWith("skipped the tool on line 1: not JSON: Document nesting depth (257)"),
@@ -74,7 +74,7 @@ class RecordedToolsTest {
 
     @Test
     void aFileWithoutAToolIsAFailureThatSaysWhy() throws Exception {
-        Crawler crawler = crawler(TestServers.FAST);
+        Crawler crawler = crawler(TestServers.PATIENT);
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
         assertFailed(crawl(crawler, empty), ToolReader.noTools(empty.toString()));
         Path none = Files.writeString(dir.resolve("none.json"), "{\"tools\": []}");
@@ -88,7 +88,7 @@ class RecordedToolsTest {
 
     @Test
     void everyPromisedShapeInAnyLayoutIsReadAndNoneWithoutAToolCountsAsCrawled() throws Exception {
-        Crawler crawler = crawler(TestServers.FAST);
+        Crawler crawler = crawler(TestServers.PATIENT);
         for (ToolShapes.Shape shape : ToolShapes.all()) {
             Path file = Files.writeString(dir.resolve("tools.json"), shape.text());
             var crawled = assertInstanceOf(CrawlResult.Crawled.class, crawl(crawler, file), shape.name());

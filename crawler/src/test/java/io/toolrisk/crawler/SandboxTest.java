@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the sandbox decides beyond the hostile servers of the refresh tests: the network, and where it cannot be made. */
 class SandboxTest {
-    private static final OkHttpClient HTTP = HttpClients.create(TestServers.FAST.connectTimeout(), TestServers.FAST.requestTimeout());
+    private static final OkHttpClient HTTP = HttpClients.create(TestServers.PATIENT.connectTimeout(), TestServers.PATIENT.requestTimeout());
 
     @ParameterizedTest
     @EnumSource(value = Sandbox.Backend.class, names = {"BWRAP", "UNSHARE"})
@@ -43,7 +43,7 @@ class SandboxTest {
     }
 
     private static String connectResult(Sandbox sandbox, ServerEntry entry) throws InterruptedException {
-        CrawlResult result = new Crawler(TestServers.FAST, HTTP, System.getenv(), sandbox).crawl(entry);
+        CrawlResult result = new Crawler(TestServers.PATIENT, HTTP, System.getenv(), sandbox).crawl(entry);
         return assertInstanceOf(CrawlResult.Crawled.class, result, result::toString).tools().getFirst().description();
     }
 
@@ -53,7 +53,7 @@ class SandboxTest {
         fakeProgram(bin, "bwrap", "bwrap: No permissions to creating new namespace, likely because the kernel does not allow non-privileged user namespaces.");
         fakeProgram(bin, "unshare", "unshare: unshare failed: Operation not permitted");
         Map<String, String> environment = Map.of("PATH", bin + ":" + System.getenv("PATH"));
-        var crawler = new Crawler(TestServers.FAST, HTTP, environment, Sandbox.DEFAULT);
+        var crawler = new Crawler(TestServers.PATIENT, HTTP, environment, Sandbox.DEFAULT);
         String reason = "cannot start stdio servers in a sandbox here (bwrap: No permissions to creating new namespace, likely "
                 + "because the kernel does not allow non-privileged user namespaces.; unshare: unshare failed: Operation not "
                 + "permitted); allow user namespaces or install bubblewrap, or pass --no-sandbox to run them unsandboxed, "
@@ -64,7 +64,7 @@ class SandboxTest {
         assertEquals(reason, failed.reason());
         assertEquals(reason, assertThrows(IOException.class, crawler::requireSandbox).getMessage());
 
-        var unsandboxed = new Crawler(TestServers.FAST, HTTP, environment, new Sandbox.Off());
+        var unsandboxed = new Crawler(TestServers.PATIENT, HTTP, environment, new Sandbox.Off());
         assertInstanceOf(CrawlResult.Crawled.class, unsandboxed.crawl(TestServers.misbehaving("good")), "only when asked for");
     }
 
@@ -79,7 +79,7 @@ class SandboxTest {
         Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
         var entry = ServerEntry.Stdio.of("relative", "./" + program, List.of(), Map.of());
         for (Sandbox sandbox : List.of(new Sandbox.On(backend, Sandbox.Network.HOST, List.of(), List.of()), new Sandbox.Off())) {
-            CrawlResult result = new Crawler(TestServers.FAST, HTTP, System.getenv(), sandbox).crawl(entry);
+            CrawlResult result = new Crawler(TestServers.PATIENT, HTTP, System.getenv(), sandbox).crawl(entry);
             assertInstanceOf(CrawlResult.Crawled.class, result, () -> sandbox + ": " + result);
         }
     }

@@ -15,8 +15,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** Where the test servers are: the real ones installed from the peers lockfile, and our misbehaving one. */
 final class TestServers {
-    /** Short, so that every misbehaving server fails fast; long enough for node to start on a busy 2-core machine. */
-    static final CrawlLimits FAST = CrawlLimits.DEFAULT.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(8));
+    /**
+     * For servers that end by themselves (an answer, an exit, a bound reached): so long that only a hung server meets
+     * them, since node may take seconds to start when other processes keep both cores of the machine busy.
+     */
+    static final CrawlLimits PATIENT = CrawlLimits.DEFAULT.withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(120));
+
+    /**
+     * For servers that must time out waiting for an answer: a short request timeout, counted from the request, and a
+     * server budget far beyond it, counted from the start, so that a slow start cannot turn "no answer to initialize
+     * within 5s" into "the server timeout ran out".
+     */
+    static final CrawlLimits TIMING_OUT = CrawlLimits.DEFAULT.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
 
     /**
      * The default sandbox, showing the installed peers (they lie in the home it hides); {@code -Dtoolrisk.sandbox=unshare}

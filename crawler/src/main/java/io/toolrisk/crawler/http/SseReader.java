@@ -19,6 +19,9 @@ final class SseReader {
         }
     }
 
+    /** What a line holds besides a value: the field's name ({@code "data: "}) and a carriage return before its end. */
+    private static final int LINE_OVERHEAD = "data: \r".length();
+
     private final BufferedSource source;
     private final long maxBytes;
 
@@ -60,9 +63,10 @@ final class SseReader {
     }
 
     private Optional<String> readLine() throws IOException {
-        long newline = source.indexOf((byte) '\n', 0, maxBytes + 1);
+        long maxLine = maxBytes + LINE_OVERHEAD;
+        long newline = source.indexOf((byte) '\n', 0, maxLine + 1);
         if (newline < 0) {
-            if (source.getBuffer().size() > maxBytes) throw tooLarge();
+            if (source.getBuffer().size() > maxLine) throw tooLarge();
             if (source.exhausted()) return Optional.empty();
             // indexOf stopped at the end of the stream with bytes left: a last line without a line break.
             return Optional.of(strip(source.readUtf8()));

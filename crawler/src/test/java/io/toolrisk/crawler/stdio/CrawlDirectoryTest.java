@@ -50,8 +50,8 @@ class CrawlDirectoryTest {
             assertEquals(List.of("toolrisk-mcp-a-file", "toolrisk-mcp-being-made", "toolrisk-mcp-live"), names());
         } finally {
             holder.getOutputStream().close();
-            holder.waitFor(10, TimeUnit.SECONDS);
         }
+        assertTrue(holder.waitFor(2, TimeUnit.MINUTES), "the holder ends when its input does");
         assertEquals(1, CrawlDirectory.removeAbandoned(tmp, NOW), "once its process let go");
         assertEquals(List.of("toolrisk-mcp-a-file", "toolrisk-mcp-being-made"), names());
         assertTrue(Files.isDirectory(making));
