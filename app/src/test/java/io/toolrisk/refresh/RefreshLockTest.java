@@ -53,7 +53,8 @@ class RefreshLockTest {
         try {
             holder.awaitStage(marker);
             var second = refresh(args);
-            assertEquals(1, second.exit(), second.err());
+            // 5: the job could not be done (README, exit codes).
+            assertEquals(5, second.exit(), second.err());
             assertEquals("toolrisk refresh: " + busy(store.dir()) + System.lineSeparator(), second.err());
             assertEquals(Optional.empty(), store.currentId(), "the second refresh wrote nothing");
         } finally {
