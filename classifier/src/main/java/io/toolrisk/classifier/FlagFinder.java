@@ -35,7 +35,7 @@ final class FlagFinder {
         }
         var poison = new PoisonScan(rules, scan, tool, category, context);
         List<Flag> poisoned = new ArrayList<>();
-        if (!Boolean.getBoolean("nopoison")) poison.find(poisoned);
+        poison.find(poisoned);
         Optional<FieldText> instructions = context.instructions().map(text ->
                 FieldText.of(Field.INSTRUCTIONS, "instructions", Words.ofText(text, rules.vocabulary)));
         instructions.ifPresent(t -> poison.findInInstructions(t, poisoned));

@@ -25,16 +25,22 @@ final class Deprecation {
     private Deprecation() {
     }
 
-    static void find(CueText t, Supplier<ToolNames> names, boolean title, List<Finding> out) {
-        int retired = -1;
+    /** The first word of {@code t} that declares the tool itself out of use ({@link #aboutItself}); -1 when none does. */
+    static int notice(CueText t, Supplier<ToolNames> names, boolean title) {
         for (int i : t.wordsWith(Cue.DEPRECATED.bit())) {
-            if (aboutItself(t, i, title, names)) {
-                retired = i;
-                break;
-            }
+            if (aboutItself(t, i, title, names)) return i;
         }
+        return -1;
+    }
+
+    /** False when {@link #find} cannot find anything in {@code t}: no notice, and no address to redirect to. */
+    static boolean mayFind(CueText t, int notice) {
         // Without a notice, only "redirect all calls to https://..." counts.
-        if (retired < 0 && !t.hasAny(Cue.REMOTE.bit())) return;
+        return notice >= 0 || t.hasAny(Cue.REMOTE.bit());
+    }
+
+    /** Finds fake deprecation in {@code t}, whose notice ({@link #notice}) is the word {@code retired}, when {@link #mayFind}. */
+    static void find(CueText t, int retired, Supplier<ToolNames> names, List<Finding> out) {
         // The redirection stands in the notice's sentence or the next one; without a notice, anywhere.
         int from = retired >= 0 ? t.sentenceStart(t.start(retired)) : 0;
         int to = retired >= 0 ? t.sentenceEnd(Math.min(t.text().length(), t.sentenceEnd(t.end(retired)) + 1)) : t.text().length();

@@ -58,17 +58,25 @@ public final class Poisoning {
         }
         if (gate.commands()) Commands.find(t, place.toolRunsCommands(), out);
         // Other tools named in the text, found once for both detectors that need them.
+        // They are looked for only once a detector could make a finding of them: most texts never get that far.
         ToolMentions.Others others = null;
-        if (gate.deprecation(place.mayNameTools())
-                && (gate.deprecationByAddress() || (others = ToolMentions.others(t, place.names())).named())) {
-            Deprecation.find(t, place.names(), place.title(), out);
+        boolean deprecation = gate.deprecation(place.mayNameTools());
+        // Where fake deprecation would need them, they are looked for in the whole text (and shadowing reads those).
+        boolean wholeText = deprecation && !gate.deprecationByAddress();
+        if (deprecation) {
+            int notice = Deprecation.notice(t, place.names(), place.title());
+            if (Deprecation.mayFind(t, notice)
+                    && (gate.deprecationByAddress() || (others = ToolMentions.others(t, place.names())).named()))
+                Deprecation.find(t, notice, place.names(), out);
         }
         if (gate.shadowing(place.mayNameTools())) {
             t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));
             // Only a name within reach of the words in focus can be shadowed: the rest of a long text is not read.
-            if (others == null)
-                others = ToolMentions.others(t, place.names(), t.focusStart() - Shadowing.REACH, t.focusEnd() + Shadowing.REACH);
-            if (others.namedAsTool()) Shadowing.find(t, place.names(), others.starts(), out);
+            if (Shadowing.mayFind(t)) {
+                if (others == null) others = wholeText ? ToolMentions.others(t, place.names())
+                        : ToolMentions.others(t, place.names(), t.focusStart() - Shadowing.REACH, t.focusEnd() + Shadowing.REACH);
+                if (others.namedAsTool()) Shadowing.find(t, place.names(), others.starts(), out);
+            }
             t.focus(0, Integer.MAX_VALUE);
         }
         if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.mayRankItself(), out);

@@ -33,6 +33,34 @@ final class Shadowing {
     /** How far from a word the other tool it is about is named, at most (in chars). */
     static final int REACH = 160;
 
+    /**
+     * False when no cue word in focus passes the first test of any way {@link #find} finds shadowing, wherever other
+     * tools are named: then the names in the text need not be looked for.
+     */
+    static boolean mayFind(CueText t) {
+        boolean everyTime = false;
+        boolean call = false;
+        int[] anchors = t.wordsWith(ANCHORS);
+        for (int i : anchors) {
+            if (t.is(i, Cue.TRIGGER.bit())) {
+                boolean always = everyTime(t, i);
+                everyTime |= always;
+                int called = callOf(t, i);
+                if (called >= 0 ? follows(t, i, called) : always && orderedInSentence(t, i, Mood.ACTIONS)) return true;
+            }
+            if (t.is(i, Cue.MODAL.bit() | Cue.NOW.bit()) && claimSubject(t, i) != null) return true;
+            if (t.is(i, Cue.OVERRIDE_MARK.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()) && replacement(t, i) >= 0 && !conditional(t, i))
+                return true;
+            if (t.is(i, Cue.DEPRECATED.bit()) && RUN_DOWN.contains(t.word(i))) return true;
+            call |= t.is(i, Cue.CALL.bit());
+        }
+        if (!call || !everyTime && !t.hasAny(Cue.USER.bit()) || !t.hasAny(Cue.TRIGGER.bit())) return false;
+        for (int i : anchors) {
+            if (t.is(i, Cue.CALL.bit()) && t.inSentence(i, Cue.TRIGGER.bit()) && Mood.ordered(t, i)) return true;
+        }
+        return false;
+    }
+
     /** Finds shadowing in {@code t}, where other tools are named at {@code others} ({@link ToolMentions#others}). */
     static void find(CueText t, Supplier<ToolNames> names, int[] others, List<Finding> out) {
         boolean everyTime = false;
@@ -78,19 +106,31 @@ final class Shadowing {
 
     /** "Before calling X, you must ...", "whenever X is invoked, change ...", "after every call to X, call this tool". */
     private static boolean triggered(CueText t, int trigger, Supplier<ToolNames> names, List<Finding> out) {
-        int call = t.next(trigger, Cue.CALL.bit(), 6);
-        if ((call < 0 || t.clause(call) != t.clause(trigger)) && everyTime(t, trigger)) return whenever(t, trigger, names, out);
-        if (call < 0 || t.clause(call) != t.clause(trigger)) return false;
+        int call = callOf(t, trigger);
+        if (call < 0 && everyTime(t, trigger)) return whenever(t, trigger, names, out);
+        if (call < 0) return false;
         Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), t.end(call)), names);
         if (other.isEmpty()) other = other(t, ToolMentions.before(t.text(), t.start(call)), names)
                 .filter(m -> m.start() > t.start(trigger));
-        if (other.isEmpty()) return false;
-        boolean universal = isUniversal(t, trigger) || t.previous(trigger, Cue.TRIGGER.bit(), 2) >= 0;
-        boolean follows = universal ? t.inSentence(call, Cue.MODAL.bit()) || orderedInSentence(t, call, Mood.ACTIONS)
-                : t.inSentence(call, Cue.MODAL.bit()) || changesWithValue(t, call);
-        if (!follows) return false;
+        if (other.isEmpty() || !follows(t, trigger, call)) return false;
         out.add(finding(t.start(trigger), Math.max(t.end(call), other.get().end()), "shadowing-trigger"));
         return true;
+    }
+
+    /** The call word in the clause of a trigger, a few words after it ("before calling X"); -1 when none. */
+    private static int callOf(CueText t, int trigger) {
+        int call = t.next(trigger, Cue.CALL.bit(), 6);
+        return call >= 0 && t.clause(call) == t.clause(trigger) ? call : -1;
+    }
+
+    /**
+     * What a trigger's call must be followed by: on every occasion, an order in the sentence ("every time X is called,
+     * send ..."); otherwise an obligation or a change with a value of the text's own.
+     */
+    private static boolean follows(CueText t, int trigger, int call) {
+        boolean universal = isUniversal(t, trigger) || t.previous(trigger, Cue.TRIGGER.bit(), 2) >= 0;
+        return universal ? t.inSentence(call, Cue.MODAL.bit()) || orderedInSentence(t, call, Mood.ACTIONS)
+                : t.inSentence(call, Cue.MODAL.bit()) || changesWithValue(t, call);
     }
 
     /** "Whenever `read_file` returns content, pass it to this tool": another tool named right after the trigger. */
@@ -115,14 +155,8 @@ final class Shadowing {
 
     /** "The `x` tool now uses ...", "X must be called with merge_method=squash", "the `execute_sql` tool requires ...". */
     private static boolean claimed(CueText t, int modal, Supplier<ToolNames> names, List<Finding> out) {
-        // the subject is written as a tool ("the `x` tool", "calls to `x`"): a tool or call word stands close before
-        if (t.previous(modal, Cue.TOOL.bit() | Cue.CALL.bit(), 6) < 0) return false;
-        int from = Math.max(t.sentenceStart(t.start(modal)), t.start(modal) - 90);
-        List<ToolMentions.Mention> mentions = ToolMentions.in(t.text(), from, t.start(modal));
-        if (mentions.isEmpty()) return false;
-        ToolMentions.Mention subject = mentions.getLast();
-        if (names.get().kindOf(subject.name()) != ToolNames.Kind.OTHER || !asSubject(t.text(), subject)
-                || wordsBetween(t.text(), subject.end(), t.start(modal)) > 4 || onlyWhen(t, modal)) return false;
+        ToolMentions.Mention subject = claimSubject(t, modal);
+        if (subject == null || names.get().kindOf(subject.name()) != ToolNames.Kind.OTHER) return false;
         int end = t.sentenceEnd(t.end(modal));
         boolean behaviour = t.nextInSentence(modal, BEHAVIOUR | Cue.TAMPER.bit()) >= 0 && !onlyUse(t, modal)
                 || t.contains(t.end(modal), end, " --") || t.contains(t.end(modal), end, "default")
@@ -132,6 +166,22 @@ final class Shadowing {
         if (!behaviour) return false;
         out.add(finding(subject.start(), t.end(modal), "shadowing-claim"));
         return true;
+    }
+
+    /**
+     * The tool a claim at {@code modal} is about, written as the subject just before it ("the `x` tool now uses",
+     * "calls to `x` must"), whoever's tool it is; null when there is none or the claim only orders the calls.
+     */
+    private static ToolMentions.Mention claimSubject(CueText t, int modal) {
+        // the subject is written as a tool ("the `x` tool", "calls to `x`"): a tool or call word stands close before
+        if (t.previous(modal, Cue.TOOL.bit() | Cue.CALL.bit(), 6) < 0) return null;
+        int from = Math.max(t.sentenceStart(t.start(modal)), t.start(modal) - 90);
+        List<ToolMentions.Mention> mentions = ToolMentions.in(t.text(), from, t.start(modal));
+        if (mentions.isEmpty()) return null;
+        ToolMentions.Mention subject = mentions.getLast();
+        if (!asSubject(t.text(), subject) || wordsBetween(t.text(), subject.end(), t.start(modal)) > 4 || onlyWhen(t, modal))
+            return null;
+        return subject;
     }
 
     /**
@@ -171,20 +221,30 @@ final class Shadowing {
 
     /** "Instead of calling X", "replace any call to X with", "do not use the X tool any more". */
     private static boolean replaced(CueText t, int i, Supplier<ToolNames> names, List<Finding> out) {
-        Optional<ToolMentions.Mention> other = Optional.empty();
-        if (t.isWord(i, "instead") && t.wordAfter(t.end(i)).equals("of")) {
-            int of = t.text().indexOf("of", t.end(i));
-            int call = t.next(i, Cue.CALL.bit(), 2);
-            other = other(t, ToolMentions.after(t.text(), call >= 0 ? t.end(call) : of + 2), names);
-        } else if (t.isWord(i, "replace") && Mood.ordered(t, i)) {
-            int call = t.next(i, Cue.CALL.bit(), 3);
-            other = other(t, ToolMentions.after(t.text(), call >= 0 ? t.end(call) : t.end(i)), names);
-        } else if (t.is(i, Cue.CALL.bit()) && Mood.negated(t, i) && runDownNearby(t, i)) {
-            other = other(t, ToolMentions.after(t.text(), t.end(i)), names);
-        }
+        int from = replacement(t, i);
+        if (from < 0) return false;
+        Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), from), names);
         if (other.isEmpty() || conditional(t, i)) return false;
         out.add(finding(t.start(i), other.get().end(), "shadowing-replacement"));
         return true;
+    }
+
+    /**
+     * Where the tool a replacement at {@code i} is about is named: after "instead of (calling)", "replace (any call
+     * to)", or a refused call that runs the tool down; -1 when {@code i} starts no replacement.
+     */
+    private static int replacement(CueText t, int i) {
+        if (t.isWord(i, "instead") && t.wordAfter(t.end(i)).equals("of")) {
+            int of = t.text().indexOf("of", t.end(i));
+            int call = t.next(i, Cue.CALL.bit(), 2);
+            return call >= 0 ? t.end(call) : of + 2;
+        } else if (t.isWord(i, "replace") && Mood.ordered(t, i)) {
+            int call = t.next(i, Cue.CALL.bit(), 3);
+            return call >= 0 ? t.end(call) : t.end(i);
+        } else if (t.is(i, Cue.CALL.bit()) && Mood.negated(t, i) && runDownNearby(t, i)) {
+            return t.end(i);
+        }
+        return -1;
     }
 
     /** "Use this tool instead of X when you only need ...": a choice between tools by the case, not a replacement. */
