@@ -26,9 +26,9 @@ public final class Vocabulary {
     private static final int FILTER_LONGS = 512;
     // Words of up to nine ASCII chars, most words of prose, are also keyed by their chars packed into a long
     // (see pack): a probe compares one long, with no pass over the chars to hash or compare them. The
-    // same layout: open addressing, at most half full, behind a filter of their own.
-    private long[] packedKeys = new long[64];
-    private int[] packedIds = new int[64];
+    // same layout: open addressing, at most half full, behind a filter of their own; a slot is two longs side by
+    // side, the key and the id, so that a probe touches one cache line, not two.
+    private long[] packed = new long[2 * 64];
     private int packedCount;
     private final long[] packedFilter = new long[FILTER_LONGS];
     /** The most chars {@link #pack} packs into a long. */
@@ -52,7 +52,7 @@ public final class Vocabulary {
         insert(id);
         long packed = pack(word, 0, word.length());
         if (packed != 0) {
-            if (2 * (packedCount + 1) > packedKeys.length) growPacked();
+            if (4 * (packedCount + 1) > this.packed.length) growPacked();
             insertPacked(packed, id);
             packedCount++;
         }
@@ -79,10 +79,11 @@ public final class Vocabulary {
     int idOfPacked(long packed) {
         int hash = mixPacked(packed);
         if (!mayHold(packedFilter, hash)) return UNKNOWN;
-        int mask = packedKeys.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            long key = packedKeys[slot];
-            if (key == packed) return packedIds[slot];
+        long[] table = this.packed;
+        int mask = table.length - 2;
+        for (int slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
+            long key = table[slot];
+            if (key == packed) return (int) table[slot + 1];
             if (key == 0) return UNKNOWN;
         }
     }
@@ -91,23 +92,21 @@ public final class Vocabulary {
         return (int) ((packed * 0x9E3779B97F4A7C15L) >>> 32);
     }
 
-    private void insertPacked(long packed, int id) {
-        int hash = mixPacked(packed);
+    private void insertPacked(long key, int id) {
+        int hash = mixPacked(key);
         packedFilter[(hash >>> 12) & (FILTER_LONGS - 1)] |= filterBits(hash);
-        int mask = packedKeys.length - 1;
-        int slot = hash & mask;
-        while (packedKeys[slot] != 0) slot = (slot + 1) & mask;
-        packedKeys[slot] = packed;
-        packedIds[slot] = id;
+        int mask = packed.length - 2;
+        int slot = (hash << 1) & mask;
+        while (packed[slot] != 0) slot = (slot + 2) & mask;
+        packed[slot] = key;
+        packed[slot + 1] = id;
     }
 
     private void growPacked() {
-        long[] keys = packedKeys;
-        int[] ids = packedIds;
-        packedKeys = new long[keys.length * 2];
-        packedIds = new int[keys.length * 2];
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != 0) insertPacked(keys[slot], ids[slot]);
+        long[] old = packed;
+        packed = new long[old.length * 2];
+        for (int slot = 0; slot < old.length; slot += 2) {
+            if (old[slot] != 0) insertPacked(old[slot], (int) old[slot + 1]);
         }
     }
 

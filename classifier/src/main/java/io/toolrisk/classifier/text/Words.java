@@ -227,8 +227,10 @@ public final class Words {
     }
 
     /** Cuts prose into words; true when it has a character outside ASCII. */
-    private static boolean cutText(String chars, WordSink sink) {
-        int n = chars.length();
+    private static boolean cutText(String text, WordSink sink) {
+        // One bulk copy, and then plain array reads: no index or encoding check per char.
+        char[] chars = text.toCharArray();
+        int n = chars.length;
         int sentence = 0;
         int start = -1;
         // The word's lower-cased chars, seven bits each (Vocabulary.pack), while it has only ASCII ones.
@@ -242,7 +244,7 @@ public final class Words {
         long lowBeforeWord = 0;
         long highBeforeWord = 0;
         for (int i = 0; i < n; i++) {
-            char c = chars.charAt(i);
+            char c = chars[i];
             int folded;
             if (c < 128) {
                 folded = ASCII_WORD_CHAR[c]; // the lower-case char for letters and digits, 0 for the rest
@@ -250,7 +252,7 @@ public final class Words {
                 nonAscii = true;
                 folded = Character.isLetterOrDigit(c) ? Vocabulary.fold(c) : 0;
                 wide |= folded >= 128;
-                int width = folded == 0 && start >= 0 ? invisibleWidth(chars, i) : 0;
+                int width = folded == 0 && start >= 0 ? invisibleWidth(text, i) : 0;
                 if (width > 0) { // inside a word, an invisible character hides nothing: the word goes on
                     invisible = true;
                     i += width - 1;
@@ -262,26 +264,26 @@ public final class Words {
                     start = i;
                     packed = 0;
                     wide = folded >= 128;
-                    char before = i > 0 ? chars.charAt(i - 1) : ' ';
+                    char before = i > 0 ? chars[i - 1] : ' ';
                     if (before < 64) lowBeforeWord |= 1L << before;
                     else if (before < 128) highBeforeWord |= 1L << before;
                 }
                 packed = packed << 7 | folded;
                 // The rest of a run of ASCII letters and digits, most of prose, in a loop of its own.
-                for (char next; i + 1 < n && (next = chars.charAt(i + 1)) < 128 && ASCII_WORD_CHAR[next] != 0; i++)
+                for (char next; i + 1 < n && (next = chars[i + 1]) < 128 && ASCII_WORD_CHAR[next] != 0; i++)
                     packed = packed << 7 | ASCII_WORD_CHAR[next];
                 continue;
             }
             // Which symbols the text holds, so that a search for '<' or '~' need not read it again.
             if (c < 64) low |= 1L << c;
             else if (c < 128) high |= 1L << c;
-            if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars.charAt(i + 1))) {
+            if ((c == '\'' || c == '\u2019') && start >= 0 && i + 1 < n && Character.isLetter(chars[i + 1])) {
                 if (c == '\'') lowBeforeWord |= 1L << c;
                 packed = packed << 7 | '\'';
                 continue;
             }
             if (start >= 0) {
-                if (invisible) sink.wordWithInvisible(start, visibleEnd(chars, start, i), sentence);
+                if (invisible) sink.wordWithInvisible(start, visibleEnd(text, start, i), sentence);
                 else sink.word(start, i, sentence, wide || i - start > Vocabulary.MAX_PACKED ? 0 : packed);
                 start = -1;
                 invisible = false;
@@ -295,20 +297,30 @@ public final class Words {
             }
         }
         if (start >= 0) {
-            if (invisible) sink.wordWithInvisible(start, visibleEnd(chars, start, n), sentence);
+            if (invisible) sink.wordWithInvisible(start, visibleEnd(text, start, n), sentence);
             else sink.word(start, n, sentence, wide || n - start > Vocabulary.MAX_PACKED ? 0 : packed);
         }
         sink.symbols(low, high, lowBeforeWord, highBeforeWord);
         return nonAscii;
     }
 
+    private static boolean endsSentence(char[] chars, int i) {
+        int n = chars.length;
+        return endsSentence(chars[i], i + 1 < n ? chars[i + 1] : ' ', i >= 2 ? chars[i - 2] : ' ');
+    }
+
     private static boolean endsSentence(String chars, int i) {
-        return switch (chars.charAt(i)) {
+        int n = chars.length();
+        return endsSentence(chars.charAt(i), i + 1 < n ? chars.charAt(i + 1) : ' ', i >= 2 ? chars.charAt(i - 2) : ' ');
+    }
+
+    /** {@code c} ends a clause, given the char after it (a space at the end) and the char two before it. */
+    private static boolean endsSentence(char c, char next, char twoBefore) {
+        return switch (c) {
             case '!', '?', ';', ':', ',', '\n' -> true;
             // "v1.2" and "e.g." do not end a sentence: a period followed by white space or the end does, unless
             // it closes an abbreviation of single letters.
-            case '.' -> (i + 1 == chars.length() || Character.isWhitespace(chars.charAt(i + 1)))
-                    && !(i >= 2 && chars.charAt(i - 2) == '.');
+            case '.' -> Character.isWhitespace(next) && twoBefore != '.';
             default -> false;
         };
     }
