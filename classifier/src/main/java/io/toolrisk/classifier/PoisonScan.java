@@ -29,7 +29,8 @@ final class PoisonScan {
     private final Tool tool;
     private final Category category;
     private final ServerContext context;
-    private final CueGate gate = new CueGate();
+    /** Made for the first text that may be worth reading: most tools have none. */
+    private CueGate gate;
     private ToolNames names;
 
     PoisonScan(CompiledRules rules, ToolScan scan, Tool tool, Category category, ServerContext context) {
@@ -79,6 +80,7 @@ final class PoisonScan {
         boolean mayAddress = w.mayHold('@') || w.mayHold('`');
         boolean mayRankItself = w.mayHold('#') && t.text().contains("#1") || w.hasNonAscii() && t.text().indexOf('\u2605') >= 0;
         if (!CueGate.mayBeWorthReading(w.tags(), literalCues, parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
+        if (gate == null) gate = new CueGate();
         gate.reset();
         for (int i = 0; i < w.size(); i++) gate.word(rules.cues(w.id(i)), w.position(i));
         gate.literals(literalCues);
@@ -94,7 +96,7 @@ final class PoisonScan {
 
     private CueText cues(FieldText t) {
         Words w = t.words();
-        var cues = new CueText(t.text());
+        var cues = new CueText(t.text(), gate.cueWords());
         for (int i = 0; i < w.size(); i++) {
             long mask = rules.cues(w.id(i));
             if (mask != 0) cues.addWord(mask, w.position(i), w.sentence(i), w.start(i), w.end(i));

@@ -48,6 +48,9 @@ public final class CueGate {
     static final long CHOSEN = 1L << 25;
     static final long AGAINST_USER = 1L << 26;
 
+    /** How many kinds of pair there are: the bits of {@link #pairs} that may be set. */
+    private static final int PAIRS = Long.numberOfTrailingZeros(AGAINST_USER) + 1;
+
     // The cues of the last eight cue words: all those within eight words before the current one, and perhaps more
     // (a gate may let a text through that a detector then finds clean, never the other way round).
     private long r0, r1, r2, r3, r4, r5, r6, r7;
@@ -59,8 +62,8 @@ public final class CueGate {
     /** How many cue words were handed over: the index the next one gets in the {@link CueText}. */
     private int index;
     /** Per pair bit, the first and last cue word index where the pair was found. */
-    private final int[] pairFirst = new int[Long.SIZE];
-    private final int[] pairLast = new int[Long.SIZE];
+    private final int[] pairFirst = new int[PAIRS];
+    private final int[] pairLast = new int[PAIRS];
 
     /** Starts a new text. */
     public void reset() {
@@ -97,6 +100,11 @@ public final class CueGate {
         index++;
         mask |= cues;
         if ((cues & Cue.SUPERLATIVE.bit()) != 0) superlatives++;
+    }
+
+    /** How many cue words were handed over since the last reset. */
+    public int cueWords() {
+        return index;
     }
 
     /** Hands over literal cues ({@code ~/.ssh}, a URL, a command), as a mask of {@link Cue#bit()}s. */

@@ -13,11 +13,11 @@ import java.util.Locale;
  */
 public final class CueText {
     private final String text;
-    private long[] cues = new long[8];
-    private int[] positions = new int[8];
-    private int[] clauses = new int[8];
-    private int[] starts = new int[8];
-    private int[] ends = new int[8];
+    private long[] cues;
+    private int[] positions;
+    private int[] clauses;
+    private int[] starts;
+    private int[] ends;
     private int size;
     private long[] literalCues = new long[0];
     private int[] literalStarts = new int[0];
@@ -33,9 +33,18 @@ public final class CueText {
     private int[][] byCue;
     private int[] byCueCount;
 
-    /** An empty cue text over {@code text}; words and literals are added in order of their start. */
-    public CueText(String text) {
+    /**
+     * An empty cue text over {@code text}, with room for {@code words} cue words; words and literals are added in
+     * order of their start.
+     */
+    public CueText(String text, int words) {
         this.text = text;
+        int n = Math.max(1, words);
+        cues = new long[n];
+        positions = new int[n];
+        clauses = new int[n];
+        starts = new int[n];
+        ends = new int[n];
     }
 
     /** Adds a cue word; words come in field order. */
