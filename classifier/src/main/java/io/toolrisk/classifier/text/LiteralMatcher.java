@@ -225,8 +225,21 @@ public final class LiteralMatcher {
         match(text, start, end, sink);
     }
 
-    /** Insertion sort of (start, end) pairs by start: there are few, and they come nearly sorted. */
+    /**
+     * Sorts the (start, end) pairs by start: by insertion when there are few (they come sorted per anchor), else as
+     * longs.
+     */
     private static void sortByStart(int[] windows, int count) {
+        if (count > FEW_WINDOWS) {
+            long[] packed = new long[count];
+            for (int i = 0; i < count; i++) packed[i] = (long) windows[2 * i] << 32 | windows[2 * i + 1];
+            Arrays.sort(packed);
+            for (int i = 0; i < count; i++) {
+                windows[2 * i] = (int) (packed[i] >>> 32);
+                windows[2 * i + 1] = (int) packed[i];
+            }
+            return;
+        }
         for (int i = 1; i < count; i++) {
             int s = windows[2 * i];
             int e = windows[2 * i + 1];
@@ -240,6 +253,9 @@ public final class LiteralMatcher {
             windows[2 * j + 3] = e;
         }
     }
+
+    /** Up to this many windows, an insertion sort is the cheaper. */
+    private static final int FEW_WINDOWS = 32;
 
     /** The automaton over {@code text[start, end)}, from its start state. */
     private void match(String text, int start, int end, Sink sink) {
