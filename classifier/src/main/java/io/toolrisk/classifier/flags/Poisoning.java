@@ -72,11 +72,12 @@ public final class Poisoning {
         if (gate.shadowing(place.mayNameTools())) {
             t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));
             // Only a name within reach of the words in focus can be shadowed: the rest of a long text is not read.
-            if (Shadowing.mayFind(t)) {
-                if (others == null) others = wholeText ? ToolMentions.others(t, place.names())
+            ToolMentions.Others[] named = {others};
+            Shadowing.find(t, place.names(), () -> {
+                if (named[0] == null) named[0] = wholeText ? ToolMentions.others(t, place.names())
                         : ToolMentions.others(t, place.names(), t.focusStart() - Shadowing.REACH, t.focusEnd() + Shadowing.REACH);
-                if (others.namedAsTool()) Shadowing.find(t, place.names(), others.starts(), out);
-            }
+                return named[0];
+            }, out);
             t.focus(0, Integer.MAX_VALUE);
         }
         if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.mayRankItself(), out);
