@@ -51,6 +51,23 @@ class MatchersTest {
     }
 
     @Test
+    void manyLiteralsOfDifferentAnchorsAreAllFoundInOrderOfTheirEnds() {
+        // More stretches around anchors than are sorted by insertion, the anchors of the three literals interleaved.
+        LiteralMatcher m = LiteralMatcher.of(List.of("~/.ssh", "| sh", "wallet.dat"), List.of(1, 2, 3));
+        var text = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String literal = List.of("~/.ssh", "| sh", "wallet.dat").get(i % 3);
+            text.append("x ");
+            expected.add((i % 3 + 1) + "@" + text.length() + "-" + (text.length() + literal.length()));
+            text.append(literal).append(' ');
+        }
+        List<String> found = new ArrayList<>();
+        m.match(text.toString(), (payload, start, end) -> found.add(payload + "@" + start + "-" + end));
+        assertEquals(expected, found);
+    }
+
+    @Test
     void literalsFoundAroundAnchorsAreExactlyThoseAPlainSearchFinds() {
         List<String> literals = List.of("~/.ssh", "id_rsa", ".ssh/", "mcp.json", ".netrc", "wallet.dat", "/etc/passwd", "can't", "a.");
         List<Integer> payloads = new ArrayList<>();
