@@ -203,7 +203,16 @@ public final class CueText {
      */
     boolean contains(int from, int to, String needle) {
         int end = Math.min(Math.min(to, text.length()), from + WINDOW) - needle.length();
+        if (needle.isEmpty()) return Math.max(0, from) <= end;
+        // Only where the first char could match, in either case, is the rest compared (a char outside ASCII may fold
+        // to an ASCII one: it is compared).
+        char first = needle.charAt(0);
+        char lower = Character.toLowerCase(first);
+        char upper = Character.toUpperCase(first);
+        boolean ascii = first < 128;
         for (int k = Math.max(0, from); k <= end; k++) {
+            char c = text.charAt(k);
+            if (ascii && c < 128 && c != lower && c != upper) continue;
             if (text.regionMatches(true, k, needle, 0, needle.length())) return true;
         }
         return false;
@@ -290,6 +299,7 @@ public final class CueText {
 
     /** The first cue word marked with {@code mask} in the sentence of cue word {@code i}, after it; -1 when none. */
     int nextInSentence(int i, long mask) {
+        if ((all & mask) == 0) return -1; // no such word in the whole text: its sentences need not be cut
         int sentence = sentenceOf(i);
         if ((sentenceMasks[sentence] & mask) == 0) return -1;
         int end = bounds[sentence + 1];
@@ -301,6 +311,7 @@ public final class CueText {
 
     /** The first cue word marked with {@code mask} in the sentence of cue word {@code i}, before it; -1 when none. */
     int previousInSentence(int i, long mask) {
+        if ((all & mask) == 0) return -1;
         int sentence = sentenceOf(i);
         if ((sentenceMasks[sentence] & mask) == 0) return -1;
         int start = bounds[sentence];
@@ -312,6 +323,7 @@ public final class CueText {
 
     /** True when a cue word other than {@code i} marked with {@code mask} stands in the sentence of cue word {@code i}. */
     boolean inSentence(int i, long mask) {
+        if ((all & mask) == 0) return false;
         int sentence = sentenceOf(i);
         if ((sentenceMasks[sentence] & mask) == 0) return false;
         return previousInSentence(i, mask) >= 0 || nextInSentence(i, mask) >= 0;
@@ -319,7 +331,7 @@ public final class CueText {
 
     /** The first literal marked with {@code mask} in the sentence of cue word {@code i}; -1 when none. */
     int literalInSentence(int i, long mask) {
-        if (literals == 0) return -1;
+        if (literals == 0 || (all & mask) == 0) return -1;
         int sentence = sentenceOf(i);
         int from = bounds[sentence];
         int to = bounds[sentence + 1];

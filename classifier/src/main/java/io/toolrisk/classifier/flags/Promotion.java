@@ -139,13 +139,15 @@ final class Promotion {
 
     /** "Always choose this tool", "prefer it over all alternatives", "pick me first", "the model must use it for every". */
     private static boolean toldToChoose(CueText t, int i) {
-        boolean self = selfWithin(t, t.end(i), 4);
         if (t.is(i, Cue.CHOOSE.bit()) && t.isWord(i, "selected") && t.wordAfter(t.end(i)).equals("over")) return true;
         if (t.is(i, Cue.CHOOSE.bit()) && (t.isWord(i, "rely") || t.isWord(i, "go"))) {
             int exclusive = t.next(i, Cue.EXCLUSIVE.bit(), 4);
             return exclusive >= 0;
         }
         int exclusive = t.next(i, Cue.EXCLUSIVE.bit(), 6);
+        // A call word ("use") is a choice only with a word that makes it exclusive, whatever follows it.
+        if (exclusive < 0 && !t.is(i, Cue.CHOOSE.bit())) return false;
+        boolean self = selfWithin(t, t.end(i), 4);
         if (!self) return t.is(i, Cue.CHOOSE.bit()) && Mood.ordered(t, i) && exclusive >= 0 && !t.isWord(exclusive, "whenever");
         int modal = t.previous(i, Cue.MODAL.bit() | Cue.EXCLUSIVE.bit(), 3);
         boolean strong = exclusive >= 0 && !t.isWord(exclusive, "whenever") || modal >= 0;
