@@ -4,6 +4,7 @@ import io.toolrisk.classifier.rules.Cue;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The cue words of one text field, in order: for each, the {@link Cue}s it is marked with, its position among
@@ -148,6 +149,18 @@ public final class CueText {
     void focus(int from, int to) {
         focusFrom = from;
         focusTo = to;
+    }
+
+    /** What {@code read} gives with the focus lifted while it reads; the focus is as it was afterwards. */
+    <T> T unfocused(Supplier<T> read) {
+        int from = focusFrom;
+        int to = focusTo;
+        focus(0, Integer.MAX_VALUE);
+        try {
+            return read.get();
+        } finally {
+            focus(from, to);
+        }
     }
 
     /** The offset in the text where the cue words in focus begin (0 when none is). */

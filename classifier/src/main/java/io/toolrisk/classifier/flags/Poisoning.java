@@ -72,9 +72,10 @@ public final class Poisoning {
         if (gate.shadowing(place.mayNameTools())) {
             t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));
             // Only a name within reach of the words in focus can be shadowed: the rest of a long text is not read.
+            // Those of the whole text are looked for as fake deprecation would have: with the focus lifted.
             ToolMentions.Others[] named = {others};
             Shadowing.find(t, place.names(), () -> {
-                if (named[0] == null) named[0] = wholeText ? ToolMentions.others(t, place.names())
+                if (named[0] == null) named[0] = wholeText ? t.unfocused(() -> ToolMentions.others(t, place.names()))
                         : ToolMentions.others(t, place.names(), t.focusStart() - Shadowing.REACH, t.focusEnd() + Shadowing.REACH);
                 return named[0];
             }, out);
