@@ -35,7 +35,7 @@ final class ToolMentions {
 
     /** The tool name that starts within a few words after {@code offset}. */
     static Optional<Mention> after(String text, int offset) {
-        int k = offset;
+        int k = Math.min(offset, text.length()); // "check it anytime": a caller may ask from past the end
         for (int skipped = 0; skipped < 3; skipped++) {
             k = skipSpaces(text, k);
             int end = wordEnd(text, k);
