@@ -34,10 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hostile stdio servers, crawled by a real {@code refresh} process with bubblewrap and with the unshare fallback.
- * The crawler's home, temp folder and catalogue lie in this module's build folder, which the sandbox does not hide
- * by rule: what the servers do not see, they do not see because the sandbox hides what the crawler names. The
- * crawler holds secrets in its environment and a planted SSH key in its home; a second server's entry names one
- * of the secrets.
+ * The crawler's home, temp folder and catalogue lie in this module's build folder; in a checkout that the sandbox
+ * does not hide by rule (CI's), what the servers do not see, they do not see because the sandbox hides what the
+ * crawler names. The crawler holds secrets in its environment and a planted SSH key in its home; a second server's
+ * entry names one of the secrets. The servers' script is shown to them with {@code --sandbox-read}, as a user shows
+ * a checkout that lies where the sandbox hides everything ({@code ~/src/toolrisk}, {@code /tmp/x}).
  */
 class SandboxedRefreshTest {
     private final String id = UUID.randomUUID().toString();
@@ -170,7 +171,7 @@ class SandboxedRefreshTest {
         file.putArray("servers").add(entry);
         Files.write(dir.resolve("servers.json"), Json.MAPPER.writeValueAsBytes(file));
 
-        Process refresh = refresh(backend, Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_SERVER", script()));
+        Process refresh = refresh(backend, Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_SERVER", script().toString()));
         assertTrue(refresh.waitFor(3, TimeUnit.MINUTES), "the refresh finishes");
         assertEquals(0, refresh.exitValue(), log());
         Map<String, JsonNode> report = report("installed");
@@ -191,7 +192,7 @@ class SandboxedRefreshTest {
         var builder = new ProcessBuilder(java, "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp, "-Dtoolrisk.sandbox=" + backend,
                 "-cp", System.getProperty("java.class.path"), "io.toolrisk.cli.ToolRiskCli",
                 "refresh", "--servers", dir.resolve("servers.json").toString(), "--catalogue", catalogue.toString(),
-                "--full", "--concurrency", "4")
+                "--full", "--concurrency", "4", "--sandbox-read", script().getParent().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("refresh.log").toFile()));
         Map<String, String> env = builder.environment();
         env.clear();
@@ -203,8 +204,8 @@ class SandboxedRefreshTest {
         return builder.start();
     }
 
-    private ObjectNode hostile(String serverId, String mode, int port) throws URISyntaxException {
-        ArrayNode args = Json.MAPPER.createArrayNode().add(script()).add(mode).add(home.toString()).add(catalogue.toString())
+    private ObjectNode hostile(String serverId, String mode, int port) {
+        ArrayNode args = Json.MAPPER.createArrayNode().add(script().toString()).add(mode).add(home.toString()).add(catalogue.toString())
                 .add(tmp.toString()).add(marker);
         if (port > 0) args.add(Integer.toString(port));
         ObjectNode entry = Json.MAPPER.createObjectNode().put("id", serverId);
@@ -213,16 +214,20 @@ class SandboxedRefreshTest {
     }
 
     /** A server whose entry names a secret of the crawler: the one the attack review stole through /proc. */
-    private ObjectNode holder() throws URISyntaxException {
+    private ObjectNode holder() {
         ObjectNode entry = Json.MAPPER.createObjectNode().put("id", "holder");
         ObjectNode stdio = entry.putObject("stdio").put("command", "node");
-        stdio.putArray("args").add(script()).add("holder");
+        stdio.putArray("args").add(script().toString()).add("holder");
         stdio.putObject("env").put("TOKEN", "${ACME_TOKEN}");
         return entry;
     }
 
-    private static String script() throws URISyntaxException {
-        return Path.of(SandboxedRefreshTest.class.getResource("/servers/hostile-server.js").toURI()).toString();
+    private static Path script() {
+        try {
+            return Path.of(SandboxedRefreshTest.class.getResource("/servers/hostile-server.js").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void writeServers(List<ObjectNode> entries) throws IOException {
