@@ -117,12 +117,12 @@ class McpCommandTest {
         List<String> shown = new ArrayList<>(List.of("--sandbox-read", sandboxed.toString()));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry).toAbsolutePath();
-            if (!path.startsWith(checkout) && Files.isRegularFile(path)) {
+            if (path.startsWith(checkout)) {
+                shown.addAll(List.of("--sandbox-read", path.toString()));
+            } else if (Files.isRegularFile(path)) {
                 Path copy = lib.resolve(path.getFileName());
                 if (!Files.exists(copy)) Files.copy(path, copy);
                 path = copy;
-            } else if (path.startsWith(checkout)) {
-                shown.addAll(List.of("--sandbox-read", path.toString()));
             }
             classpath.add(path.toString());
         }

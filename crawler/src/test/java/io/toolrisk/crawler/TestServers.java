@@ -37,8 +37,8 @@ final class TestServers {
      */
     static final Sandbox.On SANDBOX = sandbox(
             Sandbox.Backend.valueOf(System.getProperty("toolrisk.sandbox", "auto").toUpperCase(java.util.Locale.ROOT)),
-            Sandbox.Network.HOST)
-            .withReadable(System.getProperty("toolrisk.peers.dir") == null ? List.of() : List.of(Path.of(System.getProperty("toolrisk.peers.dir"))));
+            Sandbox.Network.HOST).withReadable(System.getProperty("toolrisk.peers.dir") == null ? List.of()
+            : List.of(Path.of(System.getProperty("toolrisk.peers.dir"))));
 
     private TestServers() {
     }
