@@ -173,10 +173,10 @@ class SandboxedRefreshTest {
         file.putArray("servers").add(entry);
         Files.write(dir.resolve("servers.json"), Json.MAPPER.writeValueAsBytes(file));
 
-        // Not the test's folder: the install would lie in a hidden place (the home) inside a shown one, and SandboxLayout
-        // shows every readable place before it hides again what lies inside one, the install's place included.
+        // The test's folder is shown whole, the crawler's home in it with it: the crawler's cache there is hidden again,
+        // and the install inside that cache shown again after it.
         Process refresh = refresh(backend, Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_SERVER", script().toString()),
-                List.of());
+                List.of(dir));
         assertTrue(refresh.waitFor(3, TimeUnit.MINUTES), "the refresh finishes");
         assertEquals(0, refresh.exitValue(), log());
         Map<String, JsonNode> report = report("installed");

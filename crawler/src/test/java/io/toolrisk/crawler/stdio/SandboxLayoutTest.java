@@ -63,6 +63,21 @@ class SandboxLayoutTest {
     }
 
     @Test
+    void aPlaceReadInsideOneHiddenAgainInsideAReadOneIsShownAfterTheHide() {
+        // The whole home shown, the crawler's cache in it hidden again, the install in the cache shown.
+        Path cache = home.resolve(".cache/toolrisk");
+        var layout = SandboxLayout.of(crawl, List.of(home, cache), List.of(home, install));
+        List<Step> steps = layout.steps();
+        int read = steps.indexOf(new Step.Read(install));
+        int hide = steps.indexOf(new Step.Hide(cache));
+        assertTrue(hide >= 0 && read > hide, steps::toString);
+        assertTrue(steps.indexOf(new Step.Read(home)) < hide, steps::toString);
+        assertTrue(layout.visible(install.resolve("node_modules/x/index.js")));
+        assertFalse(layout.visible(cache.resolve("catalogue")));
+        assertTrue(layout.visible(home.resolve("notes.txt")));
+    }
+
+    @Test
     void visibilityFollowsTheDeepestPlace() {
         var layout = SandboxLayout.of(crawl, List.of(home, catalogue), List.of(install));
         assertTrue(layout.visible(Path.of("/usr/bin/node")), "the system");
