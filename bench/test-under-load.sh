@@ -3,6 +3,7 @@
 # cores busy, one line per run (seconds, exit code, load average, failing test classes); stops at the end the
 # stress-ng it started. Needs Debian's stress-ng (apt-get install stress-ng).
 # Usage: bench/test-under-load.sh [RUNS=5] [LOGDIR=target/test-under-load]
+# TEST_COMMAND='bash .ci/run' runs CI's whole script (set-ups, then ./test) instead of ./test.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-5}"; logs="${2:-target/test-under-load}"
@@ -15,7 +16,7 @@ sleep 2
 failed=0
 for i in $(seq 1 "$runs"); do
   start=$(date +%s); load=$(cut -d' ' -f1 /proc/loadavg)
-  ./test >"$logs/run-$i.log" 2>&1; rc=$?
+  ${TEST_COMMAND:-./test} >"$logs/run-$i.log" 2>&1; rc=$?
   classes=$(grep -oE '<<< FAILURE! -- in \S+' "$logs/run-$i.log" | awk '{print $NF}' | sort -u | tr '\n' ' ')
   echo "run $i: $(( $(date +%s) - start )) s, exit $rc, load average $load at the start, $(cut -d' ' -f1 /proc/loadavg) at the end${classes:+; failed: $classes}"
   [ "$rc" -eq 0 ] || failed=$((failed + 1))

@@ -43,6 +43,7 @@ public final class ColdBurst {
             }
         }
         List<Long> nanos = new ArrayList<>();
+        long searched = 0;
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (int round = 0; round < rounds; round++) {
                 for (ToolQuery q : queries) {
@@ -58,6 +59,7 @@ public final class ColdBurst {
                             }));
                         }
                         for (Future<Long> f : each) nanos.add(f.get());
+                        searched += searcher.cacheUse().misses();
                     }
                 }
             }
@@ -73,9 +75,10 @@ public final class ColdBurst {
             }
             single = Arrays.stream(alone).max().orElseThrow();
         }
+        int bursts = rounds * queries.size();
         System.out.printf("%d clients x %d cold queries x %d rounds: p50 %.1f ms  p99 %.1f ms  max %.1f ms "
-                        + "(the costliest query alone: %.1f ms)%n", clients, queries.size(), rounds,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6,
-                single / 1e6);
+                        + "(the costliest query alone: %.1f ms); the index searched %.1f times per burst of %d%n",
+                clients, queries.size(), rounds, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
+                sorted[sorted.length - 1] / 1e6, single / 1e6, (double) searched / bursts, clients);
     }
 }

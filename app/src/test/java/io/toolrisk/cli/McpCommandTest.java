@@ -103,32 +103,41 @@ class McpCommandTest {
     }
 
     /**
-     * {@code toolrisk mcp} as the sandbox can run it: the sandboxed server is nobody, who cannot read the root-owned
-     * Maven repository, so the jars of the classpath are copied into the module's target folder (as ./toolrisk has its
-     * lib/), and the catalogue is one written there too.
+     * {@code --stdio "toolrisk mcp"} as the sandbox can run it: the sandboxed server is nobody, who cannot read the
+     * root-owned Maven repository, so the jars of the classpath are copied into the module's target folder (as
+     * ./toolrisk has its lib/), and the catalogue is one written there too. The checkout may lie where the sandbox
+     * hides everything ({@code ~/src/toolrisk}, {@code /tmp/x}), so what the server runs and reads is shown to it with
+     * {@code --sandbox-read}, as a user would.
      */
-    private static List<String> sandboxedMcpCommand() throws IOException {
-        Path lib = Files.createDirectories(Path.of("target", "mcp-sandbox", "lib")).toAbsolutePath();
+    private static List<String> sandboxedMcp() throws IOException {
+        Path sandboxed = Files.createDirectories(Path.of("target", "mcp-sandbox")).toAbsolutePath();
+        Path lib = Files.createDirectories(sandboxed.resolve("lib"));
+        Path checkout = Path.of("").toAbsolutePath().getParent();
         List<String> classpath = new ArrayList<>();
+        List<String> shown = new ArrayList<>(List.of("--sandbox-read", sandboxed.toString()));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry).toAbsolutePath();
-            if (Files.isRegularFile(path) && !path.startsWith(Path.of("").toAbsolutePath().getParent())) {
+            if (path.startsWith(checkout)) {
+                shown.addAll(List.of("--sandbox-read", path.toString()));
+            } else if (Files.isRegularFile(path)) {
                 Path copy = lib.resolve(path.getFileName());
                 if (!Files.exists(copy)) Files.copy(path, copy);
                 path = copy;
             }
             classpath.add(path.toString());
         }
-        Path readable = Path.of("target", "mcp-sandbox", "catalogue").toAbsolutePath();
+        Path readable = sandboxed.resolve("catalogue");
         if (!Files.exists(readable.resolve("current"))) writeCatalogue(new CatalogueStore(readable));
         String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-cp", String.join(File.pathSeparator, classpath), ToolRiskCli.class.getName(), "mcp",
-                "--catalogue", readable.toString());
+        List<String> args = new ArrayList<>(List.of("--stdio", String.join(" ", java, "-cp", String.join(File.pathSeparator, classpath),
+                ToolRiskCli.class.getName(), "mcp", "--catalogue", readable.toString())));
+        args.addAll(shown);
+        return args;
     }
 
     @Test
     void ourCrawlerListsItsToolsInTheSandbox() throws IOException {
-        Run run = toolrisk("crawl", "--stdio", String.join(" ", sandboxedMcpCommand()));
+        Run run = toolrisk(concat(List.of("crawl"), sandboxedMcp()).toArray(String[]::new));
         assertEquals(0, run.exit(), run.err());
         JsonNode crawled = Json.MAPPER.readTree(run.out());
         assertEquals("toolrisk", crawled.at("/server/name").asText());
@@ -140,8 +149,8 @@ class McpCommandTest {
 
     @Test
     void itsOwnScanInTheSandboxFindsNothingToFlag() throws IOException {
-        Run run = toolrisk("scan", "--stdio", String.join(" ", sandboxedMcpCommand()),
-                "--fail-on", "critical", "--fail-on", "conflict", "--fail-on", "flag");
+        Run run = toolrisk(concat(concat(List.of("scan"), sandboxedMcp()),
+                "--fail-on", "critical", "--fail-on", "conflict", "--fail-on", "flag").toArray(String[]::new));
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("Summary: 5 tools (5 read); flags: none"), run.out());
     }

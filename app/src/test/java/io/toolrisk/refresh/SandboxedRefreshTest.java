@@ -34,10 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hostile stdio servers, crawled by a real {@code refresh} process with bubblewrap and with the unshare fallback.
- * The crawler's home, temp folder and catalogue lie in this module's build folder, which the sandbox does not hide
- * by rule: what the servers do not see, they do not see because the sandbox hides what the crawler names. The
- * crawler holds secrets in its environment and a planted SSH key in its home; a second server's entry names one
- * of the secrets.
+ * The crawler's home, temp folder and catalogue lie in this module's build folder. The crawler holds secrets in its
+ * environment and a planted SSH key in its home; a second server's entry names one of the secrets. The checkout may
+ * lie where the sandbox hides everything ({@code ~/src/toolrisk}, {@code /tmp/x}): the servers' script is shown to
+ * them with {@code --sandbox-read}, as a user shows a checkout.
  */
 class SandboxedRefreshTest {
     private final String id = UUID.randomUUID().toString();
@@ -69,11 +69,14 @@ class SandboxedRefreshTest {
     @ParameterizedTest
     @ValueSource(strings = {"bwrap", "unshare"})
     void hostileServerGetsNothingOfTheMachineAndLeavesNothingBehind(String backend) throws Exception {
+        // The test's folder, which holds the crawler's home, temp folder and catalogue, is visible to the servers: by
+        // itself in a checkout that the sandbox does not hide by rule, shown in one that it does. So what they do not
+        // see of it, they do not see because the sandbox hides what the crawler names, wherever the checkout lies.
         try (var listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             writeServers(List.of(hostile("hostile", "hostile", listener.getLocalPort()), holder()));
             // Twice: the second time there is a catalogue to go after.
             for (int run = 0; run < 2; run++) {
-                Process refresh = refresh(backend);
+                Process refresh = refresh(backend, Map.of(), List.of(dir));
                 assertTrue(refresh.waitFor(3, TimeUnit.MINUTES), "the refresh finishes");
                 assertEquals(0, refresh.exitValue(), log());
             }
@@ -170,7 +173,10 @@ class SandboxedRefreshTest {
         file.putArray("servers").add(entry);
         Files.write(dir.resolve("servers.json"), Json.MAPPER.writeValueAsBytes(file));
 
-        Process refresh = refresh(backend, Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_SERVER", script()));
+        // The test's folder is shown whole, the crawler's home in it with it: the crawler's cache there is hidden again,
+        // and the install inside that cache shown again after it.
+        Process refresh = refresh(backend, Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_SERVER", script().toString()),
+                List.of(dir));
         assertTrue(refresh.waitFor(3, TimeUnit.MINUTES), "the refresh finishes");
         assertEquals(0, refresh.exitValue(), log());
         Map<String, JsonNode> report = report("installed");
@@ -183,15 +189,18 @@ class SandboxedRefreshTest {
     }
 
     private Process refresh(String backend) throws IOException {
-        return refresh(backend, Map.of());
+        return refresh(backend, Map.of(), List.of());
     }
 
-    private Process refresh(String backend, Map<String, String> environment) throws IOException {
+    /** A refresh that shows the servers their script, and {@code shown}, with {@code --sandbox-read}. */
+    private Process refresh(String backend, Map<String, String> environment, List<Path> shown) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp, "-Dtoolrisk.sandbox=" + backend,
+        var command = new ArrayList<>(List.of(java, "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp, "-Dtoolrisk.sandbox=" + backend,
                 "-cp", System.getProperty("java.class.path"), "io.toolrisk.cli.ToolRiskCli",
                 "refresh", "--servers", dir.resolve("servers.json").toString(), "--catalogue", catalogue.toString(),
-                "--full", "--concurrency", "4")
+                "--full", "--concurrency", "4", "--sandbox-read", script().getParent().toString()));
+        shown.forEach(path -> command.addAll(List.of("--sandbox-read", path.toString())));
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("refresh.log").toFile()));
         Map<String, String> env = builder.environment();
         env.clear();
@@ -203,8 +212,8 @@ class SandboxedRefreshTest {
         return builder.start();
     }
 
-    private ObjectNode hostile(String serverId, String mode, int port) throws URISyntaxException {
-        ArrayNode args = Json.MAPPER.createArrayNode().add(script()).add(mode).add(home.toString()).add(catalogue.toString())
+    private ObjectNode hostile(String serverId, String mode, int port) {
+        ArrayNode args = Json.MAPPER.createArrayNode().add(script().toString()).add(mode).add(home.toString()).add(catalogue.toString())
                 .add(tmp.toString()).add(marker);
         if (port > 0) args.add(Integer.toString(port));
         ObjectNode entry = Json.MAPPER.createObjectNode().put("id", serverId);
@@ -213,16 +222,20 @@ class SandboxedRefreshTest {
     }
 
     /** A server whose entry names a secret of the crawler: the one the attack review stole through /proc. */
-    private ObjectNode holder() throws URISyntaxException {
+    private ObjectNode holder() {
         ObjectNode entry = Json.MAPPER.createObjectNode().put("id", "holder");
         ObjectNode stdio = entry.putObject("stdio").put("command", "node");
-        stdio.putArray("args").add(script()).add("holder");
+        stdio.putArray("args").add(script().toString()).add("holder");
         stdio.putObject("env").put("TOKEN", "${ACME_TOKEN}");
         return entry;
     }
 
-    private static String script() throws URISyntaxException {
-        return Path.of(SandboxedRefreshTest.class.getResource("/servers/hostile-server.js").toURI()).toString();
+    private static Path script() {
+        try {
+            return Path.of(SandboxedRefreshTest.class.getResource("/servers/hostile-server.js").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void writeServers(List<ObjectNode> entries) throws IOException {

@@ -34,10 +34,10 @@ class SandboxTest {
     void networkIsOnByDefaultAndNoneCutsIt(Sandbox.Backend backend) throws Exception {
         try (var listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             var entry = TestServers.misbehaving("connect", Map.of(), Integer.toString(listener.getLocalPort()));
-            assertEquals("connected", connectResult(new Sandbox.On(backend, Sandbox.Network.HOST, List.of(), List.of()), entry));
+            assertEquals("connected", connectResult(TestServers.sandbox(backend, Sandbox.Network.HOST), entry));
             // In a network namespace of its own, the host's loopback address is another machine's: bubblewrap brings
             // up an empty loopback (refused), unshare leaves it down (unreachable).
-            String cut = connectResult(new Sandbox.On(backend, Sandbox.Network.NONE, List.of(), List.of()), entry);
+            String cut = connectResult(TestServers.sandbox(backend, Sandbox.Network.NONE), entry);
             assertTrue(Set.of("ECONNREFUSED", "ENETUNREACH").contains(cut), cut);
         }
     }
@@ -74,11 +74,11 @@ class SandboxTest {
         // As a shell takes "./toolrisk mcp": the server starts in a directory of its own, where the path names nothing.
         Path dir = Files.createDirectories(Path.of("target", "relative-program"));
         Path program = dir.resolve("server.sh");
-        String script = Path.of(TestServers.class.getResource("/servers/misbehaving-server.js").toURI()).toString();
-        Files.writeString(program, "#!/bin/sh\nexec node '%s' good\n".formatted(script));
+        Files.writeString(program, "#!/bin/sh\nexec node '%s' good\n".formatted(TestServers.MISBEHAVING));
         Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
         var entry = ServerEntry.Stdio.of("relative", "./" + program, List.of(), Map.of());
-        for (Sandbox sandbox : List.of(new Sandbox.On(backend, Sandbox.Network.HOST, List.of(), List.of()), new Sandbox.Off())) {
+        Sandbox.On showingIt = TestServers.sandbox(backend, Sandbox.Network.HOST).withReadable(List.of(dir));
+        for (Sandbox sandbox : List.of(showingIt, new Sandbox.Off())) {
             CrawlResult result = new Crawler(TestServers.PATIENT, HTTP, System.getenv(), sandbox).crawl(entry);
             assertInstanceOf(CrawlResult.Crawled.class, result, () -> sandbox + ": " + result);
         }

@@ -28,15 +28,17 @@ final class TestServers {
      */
     static final CrawlLimits TIMING_OUT = CrawlLimits.DEFAULT.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
 
+    /** Our misbehaving server, in the build output of the checkout. */
+    static final Path MISBEHAVING = resource("/servers/misbehaving-server.js");
+
     /**
      * The default sandbox, showing the installed peers (they lie in the home it hides); {@code -Dtoolrisk.sandbox=unshare}
      * runs every test on the fallback.
      */
-    static final Sandbox.On SANDBOX = new Sandbox.On(
+    static final Sandbox.On SANDBOX = sandbox(
             Sandbox.Backend.valueOf(System.getProperty("toolrisk.sandbox", "auto").toUpperCase(java.util.Locale.ROOT)),
-            Sandbox.Network.HOST,
-            System.getProperty("toolrisk.peers.dir") == null ? List.of() : List.of(Path.of(System.getProperty("toolrisk.peers.dir"))),
-            List.of());
+            Sandbox.Network.HOST).withReadable(System.getProperty("toolrisk.peers.dir") == null ? List.of()
+            : List.of(Path.of(System.getProperty("toolrisk.peers.dir"))));
 
     private TestServers() {
     }
@@ -67,11 +69,23 @@ final class TestServers {
     }
 
     static ServerEntry.Stdio misbehaving(String mode, Map<String, String> env, String... more) {
+        var args = new ArrayList<>(List.of(MISBEHAVING.toString(), mode));
+        args.addAll(List.of(more));
+        return ServerEntry.Stdio.of(mode, "node", args, env);
+    }
+
+    /**
+     * A sandbox that shows our own servers read-only, as a user shows a checkout with {@code --sandbox-read}: the
+     * checkout may lie where the sandbox hides everything ({@code ~/src/toolrisk}, {@code /tmp/x}). Nothing else of
+     * it is shown, and the crawler's home and temp folder stay hidden.
+     */
+    static Sandbox.On sandbox(Sandbox.Backend backend, Sandbox.Network network) {
+        return new Sandbox.On(backend, network, List.of(MISBEHAVING.getParent()), List.of());
+    }
+
+    private static Path resource(String name) {
         try {
-            Path script = Path.of(TestServers.class.getResource("/servers/misbehaving-server.js").toURI());
-            var args = new ArrayList<>(List.of(script.toString(), mode));
-            args.addAll(List.of(more));
-            return ServerEntry.Stdio.of(mode, "node", args, env);
+            return Path.of(TestServers.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

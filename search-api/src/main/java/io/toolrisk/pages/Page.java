@@ -2,7 +2,9 @@ package io.toolrisk.pages;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.select.Elements;
 
 import java.nio.charset.StandardCharsets;
 
@@ -43,6 +45,23 @@ final class Page {
     }
 
     String html() {
+        labelCells();
         return document.outerHtml() + "\n";
+    }
+
+    /**
+     * Gives every cell of a table made by {@link Blocks#table} its column's name ({@code data-label}), so that on a
+     * narrow screen the stylesheet shows each row as a card of labelled lines instead of a table wider than the screen.
+     */
+    private void labelCells() {
+        for (Element table : document.select("div.scroll > table")) {
+            Elements rows = table.select("> tr, > tbody > tr");
+            if (rows.isEmpty()) continue;
+            Elements columns = rows.getFirst().children();
+            for (Element row : rows.subList(1, rows.size())) {
+                Elements cells = row.children();
+                for (int i = 0; i < cells.size() && i < columns.size(); i++) cells.get(i).attr("data-label", columns.get(i).text());
+            }
+        }
     }
 }

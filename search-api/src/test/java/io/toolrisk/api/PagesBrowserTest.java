@@ -326,7 +326,8 @@ class PagesBrowserTest {
                 "results", List.of("header input[name=q]", "header button", "#filters button", "#facets", "#results a.result"),
                 "servers", List.of("header input[name=q]", "#server-filter input[type=search]", "#server-filter button", "#sort", "#servers svg.mini-bar"),
                 "server", List.of("header input[name=q]", "#server-chart svg", "#policy-policylayer summary", "#tools a"),
-                "tool", List.of("header input[name=q]", "#tool-name", "#verdicts", "#description"),
+                "tool", List.of("header input[name=q]", "#tool-name", "#verdicts", "#description", "#annotations td:last-child",
+                        "#parameters td:last-child"),
                 "markdown-tool", List.of("header input[name=q]", "#tool-name", "#verdicts", "#description a"),
                 "not-found", List.of("header input[name=q]", "#error-message", "#suggestions a"));
         List<String> problems = new ArrayList<>();

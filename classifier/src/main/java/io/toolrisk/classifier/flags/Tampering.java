@@ -71,11 +71,32 @@ final class Tampering {
         boolean overridden = t.inSentence(verb, OVERRIDDEN) || usersChoiceNamed(t, verb);
         boolean forAll = forAll(t, verb);
         boolean scaled = SCALES.contains(t.word(verb)) && forAll;
+        // "For example, set this parameter to `W1234#`": documentation of a value, unless it also overrides or fixes it.
+        if (illustrative(t, verb) && !overridden && !forAll) return false;
         if (value == Values.Strength.STRONG && (ordered || overridden || forAll) || overridden && value != Values.Strength.NONE
                 || (overridden || value == Values.Strength.WEAK) && forAll || scaled) {
             int a = argument >= 0 ? argument : verb;
             out.add(span(t, Math.min(t.start(verb), t.start(a)), Math.max(t.end(verb), t.end(a))));
             return true;
+        }
+        return false;
+    }
+
+    /** Markers that the sentence shows an example value rather than giving an order. */
+    private static final List<String> EXAMPLE_MARKERS = List.of("for example", "for instance", "example:", "e.g.", "eg.");
+
+    /**
+     * True when the sentence of {@code verb} is an example: "for example", "for instance", "example:" before the verb
+     * in its sentence, or "e.g." just before the sentence (its full stop ends the sentence before).
+     */
+    private static boolean illustrative(CueText t, int verb) {
+        String text = t.text();
+        int from = Math.max(0, t.sentenceStart(t.start(verb)) - 6);
+        int to = t.start(verb);
+        for (int k = from; k < to; k++) {
+            for (String marker : EXAMPLE_MARKERS) {
+                if (k + marker.length() <= to + 1 && text.regionMatches(true, k, marker, 0, marker.length())) return true;
+            }
         }
         return false;
     }

@@ -82,8 +82,13 @@ record SandboxLayout(List<Step> steps, List<Rule> rules) {
         topHides.forEach(p -> steps.add(new Step.Hide(p)));
         steps.add(new Step.Write(directory.resolve("home"), HOME));
         steps.add(new Step.Write(directory.resolve("tmp"), TMP));
-        reads.forEach(p -> steps.add(new Step.Read(p)));
-        innerHides.forEach(p -> steps.add(new Step.Hide(p)));
+        // Shown and hidden again, shallowest first: a place read inside one hidden again inside a read one (the crawler's
+        // cache in a home shown whole, the install in the cache) is shown after the place around it is hidden.
+        var layers = new ArrayList<Step>();
+        reads.forEach(p -> layers.add(new Step.Read(p)));
+        innerHides.forEach(p -> layers.add(new Step.Hide(p)));
+        layers.sort(Comparator.comparingInt(SandboxLayout::depth));
+        steps.addAll(layers);
         topHides.forEach(p -> steps.add(new Step.Seal(p)));
         innerHides.forEach(p -> steps.add(new Step.Seal(p)));
 
@@ -91,6 +96,16 @@ record SandboxLayout(List<Step> steps, List<Rule> rules) {
         reads.forEach(p -> rules.add(new Rule(p, true)));
         innerHides.forEach(p -> rules.add(new Rule(p, false)));
         return new SandboxLayout(List.copyOf(steps), List.copyOf(rules));
+    }
+
+    /** How deep the place a read or a hide acts on lies. */
+    private static int depth(Step step) {
+        return switch (step) {
+            case Step.Read read -> read.path().getNameCount();
+            case Step.Hide hide -> hide.path().getNameCount();
+            case Step.Write write -> write.path().getNameCount();
+            case Step.Seal seal -> seal.path().getNameCount();
+        };
     }
 
     /** Whether the server sees {@code path} of the host at the same place. */

@@ -15,9 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Places outside the temp folder, which the sandbox replaces whole: a home, a package install in it, a catalogue. */
+/**
+ * Places outside the temp folder, which the sandbox replaces whole: a home, a package install in it, a catalogue. They
+ * lie in the checkout's build folder, which may itself be hidden ({@code ~/src/toolrisk}, {@code /tmp/x}): what is
+ * expected of them then follows from where the checkout lies.
+ */
 class SandboxLayoutTest {
     private Path base;
+    /** Whether the sandbox shows the checkout when told nothing: not under {@code /home} or the temp folder, say. */
+    private boolean checkoutVisible;
     private Path home;
     private Path install;
     private Path catalogue;
@@ -29,6 +35,7 @@ class SandboxLayoutTest {
         home = Files.createDirectories(base.resolve("home"));
         install = Files.createDirectories(home.resolve(".cache/toolrisk/npm/0123"));
         catalogue = Files.createDirectories(install.resolve("inside-the-install"));
+        checkoutVisible = SandboxLayout.of(crawl, List.of(), List.of()).visible(base);
     }
 
     @AfterEach
@@ -45,20 +52,36 @@ class SandboxLayoutTest {
         int firstOwn = steps.indexOf(own.getFirst());
         assertEquals(own, steps.subList(firstOwn, firstOwn + 2));
         List<Step> hides = steps.subList(0, firstOwn);
-        assertTrue(hides.contains(new Step.Hide(home)), hides::toString);
+        // Where the checkout is hidden already (/home, the temp folder), the home in it needs no step of its own.
+        assertEquals(checkoutVisible, hides.contains(new Step.Hide(home)), hides::toString);
+        assertEquals(checkoutVisible, steps.contains(new Step.Seal(home)), steps::toString);
         assertTrue(hides.contains(new Step.Hide(Path.of("/var"))), hides::toString);
         assertFalse(hides.contains(new Step.Hide(catalogue)), "hidden again after the install is shown: " + steps);
         assertEquals(List.of(new Step.Read(install), new Step.Hide(catalogue)), steps.subList(firstOwn + 2, firstOwn + 4));
-        assertTrue(steps.contains(new Step.Seal(home)));
         assertTrue(steps.getLast() instanceof Step.Seal, steps::toString);
         assertEquals(hides.size() + 1, steps.stream().filter(Step.Seal.class::isInstance).count());
+    }
+
+    @Test
+    void aPlaceReadInsideOneHiddenAgainInsideAReadOneIsShownAfterTheHide() {
+        // The whole home shown, the crawler's cache in it hidden again, the install in the cache shown.
+        Path cache = home.resolve(".cache/toolrisk");
+        var layout = SandboxLayout.of(crawl, List.of(home, cache), List.of(home, install));
+        List<Step> steps = layout.steps();
+        int read = steps.indexOf(new Step.Read(install));
+        int hide = steps.indexOf(new Step.Hide(cache));
+        assertTrue(hide >= 0 && read > hide, steps::toString);
+        assertTrue(steps.indexOf(new Step.Read(home)) < hide, steps::toString);
+        assertTrue(layout.visible(install.resolve("node_modules/x/index.js")));
+        assertFalse(layout.visible(cache.resolve("catalogue")));
+        assertTrue(layout.visible(home.resolve("notes.txt")));
     }
 
     @Test
     void visibilityFollowsTheDeepestPlace() {
         var layout = SandboxLayout.of(crawl, List.of(home, catalogue), List.of(install));
         assertTrue(layout.visible(Path.of("/usr/bin/node")), "the system");
-        assertTrue(layout.visible(base.resolve("elsewhere")), "what is not hidden");
+        assertEquals(checkoutVisible, layout.visible(base.resolve("elsewhere")), "beside the home: as the checkout");
         assertFalse(layout.visible(home.resolve(".ssh/id_rsa")));
         assertTrue(layout.visible(install.resolve("node_modules/x/index.js")));
         assertFalse(layout.visible(catalogue.resolve("current")));
@@ -68,7 +91,7 @@ class SandboxLayoutTest {
 
     @Test
     void aReadablePlaceThatIsVisibleAnywayAndAHiddenOneInsideAnotherAreNoSteps() throws IOException {
-        Path visible = Files.createDirectories(base.resolve("checkout"));
+        Path visible = Path.of("/usr/lib").toRealPath();
         Path nested = Files.createDirectories(home.resolve("nested"));
         var layout = SandboxLayout.of(crawl, List.of(home, nested), List.of(visible));
         assertFalse(layout.steps().contains(new Step.Read(visible)), layout.steps()::toString);
