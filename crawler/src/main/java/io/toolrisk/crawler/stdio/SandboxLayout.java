@@ -70,12 +70,17 @@ record SandboxLayout(List<Step> steps, List<Rule> rules) {
         // What is visible anyway needs no step; parents are shown before their children.
         List<Path> reads = distinct(readable.stream().map(SandboxLayout::real).flatMap(Optional::stream).toList()).stream()
                 .filter(p -> !visible(p, hideRules)).sorted(Comparator.comparingInt(Path::getNameCount)).toList();
-        // A hidden place inside a readable one is hidden again after it; one inside another hidden place needs no step.
+        // A hidden place inside a readable one is hidden again after it; one inside another hidden place needs no step
+        // (nor could have one: the empty folder over the other has no place to mount it on).
+        var shown = new ArrayList<>(hideRules);
+        reads.forEach(p -> shown.add(new Rule(p, true)));
         List<Path> innerHides = new ArrayList<>();
         List<Path> topHides = new ArrayList<>();
         for (Path path : distinct(hide)) {
-            if (reads.stream().anyMatch(r -> path.startsWith(r) && !path.equals(r))) innerHides.add(path);
-            else if (!path.startsWith(TMP) && hide.stream().noneMatch(h -> path.startsWith(h) && !path.equals(h))) topHides.add(path);
+            if (reads.stream().anyMatch(r -> path.startsWith(r) && !path.equals(r))) {
+                List<Rule> others = shown.stream().filter(rule -> !rule.equals(new Rule(path, false))).toList();
+                if (visible(path, others)) innerHides.add(path);
+            } else if (!path.startsWith(TMP) && hide.stream().noneMatch(h -> path.startsWith(h) && !path.equals(h))) topHides.add(path);
         }
 
         var steps = new ArrayList<Step>();

@@ -78,6 +78,20 @@ class SandboxLayoutTest {
     }
 
     @Test
+    void aHiddenPlaceInsideAnotherHiddenAgainIsNoStepEvenWhereBothLieInAShownOne() {
+        // The checkout shown although hidden (a clone in /tmp), the home in it hidden again: the cache in the home
+        // needs no empty folder of its own, and could not have one (the home's has no place to mount it on).
+        Path cache = home.resolve(".cache/toolrisk");
+        var layout = SandboxLayout.of(crawl, List.of(base, home, cache), List.of(base, install));
+        List<Step> steps = layout.steps();
+        assertFalse(steps.contains(new Step.Hide(cache)), steps::toString);
+        assertTrue(steps.indexOf(new Step.Hide(home)) < steps.indexOf(new Step.Read(install)), steps::toString);
+        assertTrue(layout.visible(install.resolve("node_modules/x/index.js")));
+        assertFalse(layout.visible(cache.resolve("catalogue")));
+        assertTrue(layout.visible(base.resolve("pom.xml")));
+    }
+
+    @Test
     void visibilityFollowsTheDeepestPlace() {
         var layout = SandboxLayout.of(crawl, List.of(home, catalogue), List.of(install));
         assertTrue(layout.visible(Path.of("/usr/bin/node")), "the system");
