@@ -84,6 +84,16 @@ class SandboxTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Sandbox.Backend.class, names = {"BWRAP", "UNSHARE"})
+    void aServerKilledBySignalLeavesOnlyItsOwnStderr(Sandbox.Backend backend) throws Exception {
+        // The sandbox's first process is a shell: its report of the killed server ("Killed") is not the server's.
+        var entry = ServerEntry.Stdio.of("killed", "/bin/sh", List.of("-c", "echo its-last-words >&2; kill -9 $$"), Map.of());
+        CrawlResult result = new Crawler(TestServers.PATIENT, HTTP, System.getenv(), TestServers.sandbox(backend, Sandbox.Network.HOST)).crawl(entry);
+        var failed = assertInstanceOf(CrawlResult.Failed.class, result, result::toString);
+        assertEquals("its-last-words", failed.stderrTail(), failed::toString);
+    }
+
     private static void fakeProgram(Path bin, String name, String says) throws IOException {
         Path program = bin.resolve(name);
         Files.writeString(program, "#!/bin/sh\necho '%s' >&2\nexit 1\n".formatted(says));

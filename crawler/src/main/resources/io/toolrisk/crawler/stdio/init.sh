@@ -5,7 +5,9 @@ PATH=$1
 export PATH
 unset PWD OLDPWD
 shift
-exec 3<&0
-"$@" <&3 3<&- &
-exec 3<&-
+# The server gets the sandbox's stdin and stderr; this shell's own stderr goes nowhere, so that its report of a server
+# killed at the end of a crawl ("Killed") never lands in the server's stderr.
+exec 3<&0 4>&2 2>/dev/null
+"$@" <&3 3<&- 2>&4 4>&- &
+exec 3<&- 4>&-
 wait $!
