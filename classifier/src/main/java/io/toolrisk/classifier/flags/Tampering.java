@@ -90,15 +90,8 @@ final class Tampering {
      * in its sentence, or "e.g." just before the sentence (its full stop ends the sentence before).
      */
     private static boolean illustrative(CueText t, int verb) {
-        String text = t.text();
         int from = Math.max(0, t.sentenceStart(t.start(verb)) - 6);
-        int to = t.start(verb);
-        for (int k = from; k < to; k++) {
-            for (String marker : EXAMPLE_MARKERS) {
-                if (k + marker.length() <= to + 1 && text.regionMatches(true, k, marker, 0, marker.length())) return true;
-            }
-        }
-        return false;
+        return EXAMPLE_MARKERS.stream().anyMatch(marker -> t.contains(from, t.start(verb), marker));
     }
 
     /** "Change the reply-to header to replies@capture.example": a slot set to an address of the text's own. */
