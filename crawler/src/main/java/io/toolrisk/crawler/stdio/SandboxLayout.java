@@ -32,8 +32,10 @@ record SandboxLayout(List<Step> steps, List<Rule> rules) {
     private static final Set<Path> SYSTEM = Set.of(Path.of("/"), Path.of("/proc"), Path.of("/dev"), Path.of("/sys"),
             Path.of("/usr"), Path.of("/etc"), Path.of("/bin"), Path.of("/lib"), TMP, HOME);
 
-    /** One change to the file system the server sees. */
+    /** One change to the file system the server sees, at {@code path}. */
     sealed interface Step {
+        Path path();
+
         /** An empty folder, read-only once {@link Seal}ed, over {@code path}. */
         record Hide(Path path) implements Step {
         }
@@ -92,25 +94,14 @@ record SandboxLayout(List<Step> steps, List<Rule> rules) {
         var layers = new ArrayList<Step>();
         reads.forEach(p -> layers.add(new Step.Read(p)));
         innerHides.forEach(p -> layers.add(new Step.Hide(p)));
-        layers.sort(Comparator.comparingInt(SandboxLayout::depth));
+        layers.sort(Comparator.comparingInt(step -> step.path().getNameCount()));
         steps.addAll(layers);
         topHides.forEach(p -> steps.add(new Step.Seal(p)));
         innerHides.forEach(p -> steps.add(new Step.Seal(p)));
 
-        var rules = new ArrayList<>(hideRules);
-        reads.forEach(p -> rules.add(new Rule(p, true)));
+        var rules = new ArrayList<>(shown);
         innerHides.forEach(p -> rules.add(new Rule(p, false)));
         return new SandboxLayout(List.copyOf(steps), List.copyOf(rules));
-    }
-
-    /** How deep the place a read or a hide acts on lies. */
-    private static int depth(Step step) {
-        return switch (step) {
-            case Step.Read read -> read.path().getNameCount();
-            case Step.Hide hide -> hide.path().getNameCount();
-            case Step.Write write -> write.path().getNameCount();
-            case Step.Seal seal -> seal.path().getNameCount();
-        };
     }
 
     /** Whether the server sees {@code path} of the host at the same place. */
