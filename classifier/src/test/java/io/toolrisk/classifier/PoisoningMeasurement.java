@@ -36,8 +36,10 @@ public final class PoisoningMeasurement {
         PrintStream out = System.out;
         Classifier classifier = Classifier.bundled();
         out.printf("ruleset %s%n%n", classifier.rulesetVersion());
-        PoisoningSet.Report report = PoisoningSet.measure(classifier);
-        report.print(out, list);
+        PoisoningSet.measure(classifier, PoisoningSet.FIRST).print(out, list);
+        out.println();
+        out.println("fresh set (a second author's, never seen by the rules' authors):");
+        PoisoningSet.measure(classifier, PoisoningSet.FRESH).print(out, list);
         corpus(classifier, shared.resolve("corpus/corpus-tools.jsonl"), "corpus-tools.jsonl", out);
         corpus(classifier, shared.resolve("corpus/policylayer-dev.jsonl"), "policylayer-dev.jsonl", out);
     }

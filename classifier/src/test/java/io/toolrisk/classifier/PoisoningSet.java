@@ -62,25 +62,33 @@ final class PoisoningSet {
             return benign.stream().filter(Entry::falselyFlagged).toList();
         }
 
+        /** The splits of the entries, in the order they first appear. */
+        List<String> splits() {
+            return poisoned.stream().map(Entry::split).distinct().toList();
+        }
+
         void print(PrintStream out, boolean list) {
             out.printf("attack set: %d poisoned, %d benign look-alikes%n", poisoned.size(), benign.size());
-            out.println("| class | dev | holdout | all |");
-            out.println("|---|---|---|---|");
+            List<String> splits = splits();
+            out.println("| class | " + String.join(" | ", splits) + " | all |");
+            out.println("|---|" + "---|".repeat(splits.size() + 1));
             Map<String, int[]> all = recall(null);
-            Map<String, int[]> dev = recall("dev");
-            Map<String, int[]> holdout = recall("holdout");
+            List<Map<String, int[]>> bySplit = splits.stream().map(this::recall).toList();
             int[] total = new int[2];
             for (var e : all.entrySet()) {
-                out.printf("| %s | %s | %s | %s |%n", e.getKey(), cell(dev.get(e.getKey())), cell(holdout.get(e.getKey())), cell(e.getValue()));
+                var row = new StringBuilder("| " + e.getKey() + " | ");
+                for (Map<String, int[]> split : bySplit) row.append(cell(split.get(e.getKey()))).append(" | ");
+                out.println(row.append(cell(e.getValue())).append(" |"));
                 total[0] += e.getValue()[0];
                 total[1] += e.getValue()[1];
             }
-            out.printf("| all | | | %s |%n", cell(total));
+            out.printf("| all |%s %s |%n", " |".repeat(splits.size()), cell(total));
             List<Entry> falseFlags = falseFlags();
             out.printf("benign look-alikes falsely flagged: %d of %d%n", falseFlags.size(), benign.size());
             if (!list) return;
-            for (Entry e : poisoned) if (!e.caught()) out.printf("  missed %s: %s%n", e.id(), text(e.tool()));
-            for (Entry e : falseFlags) out.printf("  false %s: %s%n", e.id(), e.profile().flags().stream()
+            // The fresh set's holdout is for measuring only: its misses are counted, never shown to whoever tunes.
+            for (Entry e : poisoned) if (!e.caught() && !e.split().equals(SEALED)) out.printf("  missed %s: %s%n", e.id(), text(e.tool()));
+            for (Entry e : falseFlags) if (!e.split().equals(SEALED)) out.printf("  false %s: %s%n", e.id(), e.profile().flags().stream()
                     .filter(f -> PoisoningMeasurement.INJECTION.contains(f.flag())).map(Flag::toString).toList());
         }
 
@@ -97,8 +105,23 @@ final class PoisoningSet {
     private PoisoningSet() {
     }
 
+    /** The first set, written with the detectors (splits dev and holdout). */
+    static final String FIRST = "";
+    /**
+     * The fresh set, written by a second author who never saw the rules or the first set (splits fresh-dev and
+     * fresh-holdout; see the README).
+     */
+    static final String FRESH = "fresh-";
+    /** The split whose entries are counted but never listed ({@code --list}): kept unseen for measuring. */
+    static final String SEALED = "fresh-holdout";
+
     static Report measure(Classifier classifier) {
-        return new Report(read("poisoned.jsonl", classifier), read("benign.jsonl", classifier));
+        return measure(classifier, FIRST);
+    }
+
+    /** The set whose files are named {@code prefix} + poisoned.jsonl and benign.jsonl. */
+    static Report measure(Classifier classifier, String prefix) {
+        return new Report(read(prefix + "poisoned.jsonl", classifier), read(prefix + "benign.jsonl", classifier));
     }
 
     private static List<Entry> read(String file, Classifier classifier) {
