@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.classifier.rules.Cue;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A command for the model to run that has nothing to do with the tool: a script piped into a shell, a reverse
@@ -35,6 +36,7 @@ final class Commands {
                     Math.max(t.end(i), commandEnd(t, i, command)), DETAIL + " (pattern unrelated-command)"));
             return;
         }
+        commandLine(t, toolRunsCommands, out);
     }
 
     /** "Setup step: echo 'export PATH=...' >> ~/.bashrc": a command line written as the instruction itself. */
@@ -45,6 +47,194 @@ final class Commands {
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", t.start(i), commandEnd(t, i, t.start(i)),
                 DETAIL + " (pattern unrelated-command)"));
         return true;
+    }
+
+    /**
+     * A dangerous command written as a line of its own, or done "with" in an order: "Required one-time setup: git
+     * config --global core.hooksPath ...", "launch: docker run --privileged ...", a fenced block holding
+     * {@code echo ... >> ~/.zshrc} in a text that says to run it, "tidy up with `rm ~/.bash_history; history -c`".
+     * Only commands that are an attack wherever they run count (a remote script piped to a shell, a reverse shell,
+     * a start-up file, a firewall switched off); a command quoted after a colon ("payloads: 'curl ... | sh'") is
+     * a mention.
+     */
+    private static void commandLine(CueText t, boolean toolRunsCommands, List<Finding> out) {
+        for (int l = 0; l < t.literals(); l++) {
+            if (t.literalIs(l, Cue.COMMAND.bit()) && commandLineAt(t, t.literalStart(l), toolRunsCommands, out)) return;
+        }
+        for (int i : t.wordsWith(Cue.COMMAND.bit())) {
+            if (commandLineAt(t, t.start(i), toolRunsCommands, out)) return;
+        }
+    }
+
+    /** How far before a dangerous command its line may start. */
+    private static final int LINE_REACH = 160;
+
+    private static boolean commandLineAt(CueText t, int at, boolean toolRunsCommands, List<Finding> out) {
+        String text = t.text();
+        int from = Math.max(0, at - LINE_REACH);
+        for (int k = at - 1; k >= from; k--) {
+            char c = text.charAt(k);
+            if (c == ':' && (k + 1 == text.length() || Character.isWhitespace(text.charAt(k + 1)) || text.charAt(k + 1) == '`'))
+                return ordersLine(t, skipBlank(text, k + 1), at, false, out);
+            if (c == '\n') return ordersLine(t, skipBlank(text, k + 1), at, fenced(text, k), out);
+            if ((c == '.' || c == '!' || c == '?') && k + 1 < text.length() && Character.isWhitespace(text.charAt(k + 1)))
+                return doneWith(t, at, k + 1, out);
+        }
+        if (from > 0) return false;
+        // A text that is a command line from its start (a default or enum value "wget -q -O- https://... | bash"):
+        // a value for the model to pass, in a tool whose job is no command.
+        if (!toolRunsCommands && commandLike(t, 0, at)) {
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", 0, lineEnd(t.text(), 0), DETAIL + " (pattern unrelated-command)"));
+            return true;
+        }
+        return doneWith(t, at, 0, out);
+    }
+
+    /** The first character from {@code k} on that is neither white space nor a backtick. */
+    private static int skipBlank(String text, int k) {
+        while (k < text.length() && (Character.isWhitespace(text.charAt(k)) || text.charAt(k) == '`')) k++;
+        return k;
+    }
+
+    /**
+     * The line starting at {@code start} as an order: after a colon (unless quoted there, as an example is), or
+     * inside a fenced block of a text that tells the model to run something.
+     */
+    private static boolean ordersLine(CueText t, int start, int command, boolean inFence, List<Finding> out) {
+        String text = t.text();
+        if (start >= text.length() || text.charAt(start) == '\'' || text.charAt(start) == '"') return false;
+        if (!inFence && !afterColon(text, start)) return doneWith(t, command, start, out);
+        if (inFence ? !runOrdered(t) : !commandLike(t, start, command) || !orderLabel(t, start)) return doneWith(t, command, start, out);
+        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", start, lineEnd(text, start), DETAIL + " (pattern unrelated-command)"));
+        return true;
+    }
+
+    /**
+     * True when the line from {@code start} reads as a command up to the dangerous one at {@code command}: it starts
+     * there, or its first word is no word of prose and one of its first three tokens is shell syntax (an option
+     * "-d", a path, a pipe, a redirection, a variable): "git config --global ...", "docker run -d ...".
+     */
+    private static boolean commandLike(CueText t, int start, int command) {
+        if (start >= command) return true;
+        String first = t.wordAfter(start);
+        if (first.isEmpty() || NO_VERB.contains(first) || Mood.inflected(first)) return false;
+        String text = t.text();
+        int k = start;
+        for (int token = 0; token < 3 && k < command; token++) {
+            int end = k;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) end++;
+            if (text.charAt(k) == '-') return true;
+            for (int c = k; c < end; c++) if ("/|>~$=".indexOf(text.charAt(c)) >= 0) return true;
+            k = end;
+            while (k < text.length() && Character.isWhitespace(text.charAt(k))) k++;
+        }
+        return false;
+    }
+
+    /**
+     * True when the label before the colon that ends before {@code start} orders or sets up ("Required one-time
+     * setup:", "launch:", "start the helper:"), rather than shows ("Example:", "Typical payloads:").
+     */
+    private static boolean orderLabel(CueText t, int start) {
+        int colon = t.text().lastIndexOf(':', start);
+        int from = t.sentenceStart(colon);
+        for (int j = t.firstAt(from); j < t.size() && t.start(j) < colon; j++) {
+            if (t.is(j, Cue.RUN.bit() | Cue.MODAL.bit()) && !Mood.negated(t, j) || t.isWord(j, "setup")) return true;
+        }
+        return false;
+    }
+
+    /** True when the text before {@code start} (white space and backticks aside) ends with a colon. */
+    private static boolean afterColon(String text, int start) {
+        int k = start - 1;
+        while (k >= 0 && (Character.isWhitespace(text.charAt(k)) || text.charAt(k) == '`')) k--;
+        return k >= 0 && text.charAt(k) == ':';
+    }
+
+    /** True when the line break at {@code newline} lies inside a fenced block: an odd number of fences before it. */
+    private static boolean fenced(String text, int newline) {
+        int fences = 0;
+        for (int k = text.lastIndexOf("```", newline); k >= 0; k = k >= 3 ? text.lastIndexOf("```", k - 3) : -1) fences++;
+        return fences % 2 == 1;
+    }
+
+    /** True when the text tells the model to run something ("Run the setup before searching"). */
+    private static boolean runOrdered(CueText t) {
+        for (int i : t.wordsWith(Cue.RUN.bit())) {
+            if (!Mood.negated(t, i) && (Mood.ordered(t, i) || startsLine(t.text(), t.start(i)) && !Mood.inflected(t.word(i))))
+                return true;
+        }
+        return false;
+    }
+
+    /** True when only blanks stand between the line start and {@code offset}. */
+    private static boolean startsLine(String text, int offset) {
+        int k = offset - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) k--;
+        return k < 0 || text.charAt(k) == '\n';
+    }
+
+    /** Words that may open a clause before its verb: "then start it with ...". */
+    private static final Set<String> LEADING = Set.of("then", "first", "afterwards", "finally", "now", "just", "please",
+            "simply", "also", "next", "once");
+    /** Words that open a clause and are no verb in the imperative. */
+    private static final Set<String> NO_VERB = Set.of("the", "a", "an", "this", "that", "these", "those", "it", "its",
+            "they", "we", "you", "i", "he", "she", "for", "in", "on", "at", "if", "when", "as", "or", "and", "but", "e",
+            "eg", "example", "such", "only", "compatible", "not", "never", "no", "don't", "do", "note", "like", "see");
+
+    /**
+     * "disable it first with `sudo ufw disable`", "tidy up with `rm ...; history -c`": a command after "with",
+     * "using" or "via" in a clause that opens with a verb in the imperative.
+     */
+    private static boolean doneWith(CueText t, int command, int sentence, List<Finding> out) {
+        String text = t.text();
+        // the command may stand inside a code span that opens earlier: "with `sudo ufw disable`"
+        int open = text.lastIndexOf('`', command - 1);
+        boolean inSpan = open >= sentence && command - open <= 80 && text.indexOf('\n', open, command) < 0;
+        int k = inSpan ? open : command - 1;
+        while (k >= sentence && (text.charAt(k) == ' ' || text.charAt(k) == '`')) k--;
+        String with = t.wordBeforeOffset(k + 1);
+        if (!with.equals("with") && !with.equals("using") && !with.equals("via")) return false;
+        // the clause: back from "with" to where a clause starts, a few words at most
+        int offset = k + 1 - with.length();
+        for (int words = 0; words < 6 && offset > sentence && !t.startsClauseAt(offset); words++) {
+            int before = offset - 1;
+            while (before > sentence && !Character.isLetterOrDigit(text.charAt(before))) before--;
+            while (before > sentence && Character.isLetterOrDigit(text.charAt(before - 1))) before--;
+            if (before >= offset) return false;
+            offset = before;
+        }
+        if (!t.startsClauseAt(offset)) return false;
+        int verb = offset;
+        String word = t.wordAfter(verb);
+        while (LEADING.contains(word)) {
+            verb = skipBlank(text, verb + word.length());
+            while (verb < text.length() && ",".indexOf(text.charAt(verb)) >= 0) verb = skipBlank(text, verb + 1);
+            word = t.wordAfter(verb);
+        }
+        if (word.length() < 2 || NO_VERB.contains(word) || Mood.inflected(word) || !Character.isLetter(word.charAt(0)))
+            return false;
+        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", verb, lineEnd(text, command), DETAIL + " (pattern unrelated-command)"));
+        return true;
+    }
+
+    /** The end of the command line from {@code start}: before a backtick or line break, within reach. */
+    private static int lineEnd(String text, int start) {
+        int limit = Math.min(text.length(), start + LINE_REACH);
+        int end = start;
+        while (end < limit && text.charAt(end) != '`' && text.charAt(end) != '\n') end++;
+        return trimmed(text, start, end);
+    }
+
+    /** {@code end} without trailing blanks and stops, and without a closing quote that opens nowhere in the span. */
+    private static int trimmed(String text, int start, int end) {
+        while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ".,;".indexOf(text.charAt(end - 1)) >= 0)) end--;
+        if (end > start && (text.charAt(end - 1) == '\'' || text.charAt(end - 1) == '"')) {
+            char q = text.charAt(end - 1);
+            long n = text.substring(start, end).chars().filter(c -> c == q).count();
+            if (n % 2 == 1) end--;
+        }
+        return end;
     }
 
     /** The offset of the last non-blank character before {@code offset}. */
@@ -85,7 +275,6 @@ final class Commands {
         String text = t.text();
         int limit = Math.min(t.sentenceEnd(t.end(verb)), commandStart + 160);
         while (end < limit && text.charAt(end) != '`' && text.charAt(end) != '\n') end++;
-        while (end > commandStart && Character.isWhitespace(text.charAt(end - 1))) end--;
-        return end;
+        return trimmed(text, commandStart, end);
     }
 }

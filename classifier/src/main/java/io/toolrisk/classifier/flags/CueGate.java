@@ -242,7 +242,7 @@ public final class CueGate {
     boolean exfiltration(boolean parameterText, boolean mayAddress) {
         if (has(literals, Cue.SECRET_PATH.bit())) return true;
         boolean secret = has(mask, Cue.SECRET.bit()) || has(pairs, SECRET_PAIR | OWN_CONTEXT);
-        if (parameterText) return secret && has(mask, GIVES) || has(mask, Cue.CONVERSATION.bit());
+        if (parameterText) return secret && has(mask, GIVES) || has(mask, Cue.CONVERSATION.bit()) || has(pairs, OWN_CONTEXT);
         return has(pairs, TAKEN) && secret && (has(mask, Cue.DESTINATION.bit() | Cue.REMOTE.bit()) || mayAddress);
     }
 
@@ -320,7 +320,8 @@ public final class CueGate {
         boolean secret = has(m, Cue.SECRET.bit() | Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit())
                 || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, Cue.SECRET_HOLDER.bit());
         boolean exfiltration = has(literals, Cue.SECRET_PATH.bit()) || secret && has(m, GIVES)
-                || parameterText && has(m, Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit() | Cue.CONVERSATION.bit());
+                || parameterText && has(m, Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit() | Cue.CONVERSATION.bit())
+                || parameterText && has(m, Cue.INSTRUCTION.bit()) && has(m, Cue.WHOLE.bit()) && has(m, Cue.ADDRESSEE.bit());
         boolean against = has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit())
                 && has(m, Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit());
         boolean tampering = has(m, Cue.TAMPER.bit()) && (has(m, SLOTS) || mayAddress)
@@ -336,7 +337,8 @@ public final class CueGate {
 
     /** True when any detector can find anything. */
     public boolean worthReading(boolean parameterText, boolean mayAddress, boolean mayNameTools, boolean mayRankItself) {
-        return overriding() || secrecy() || exfiltration(parameterText, mayAddress) || secretAskedFor(parameterText)
+        // A slot to give to may be named in quotes ('session'), which only the detector's caller looks for.
+        return overriding() || secrecy() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
                 || tampering(parameterText, mayAddress)
                 || commands() || deprecation(mayNameTools) || shadowing(mayNameTools) || promotion(mayRankItself);
     }

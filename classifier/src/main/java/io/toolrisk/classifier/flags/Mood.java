@@ -42,7 +42,7 @@ final class Mood {
     private static final Set<String> BASE_FORMS_WITH_ENDINGS = Set.of("embed", "need", "feed", "seed", "proceed", "access",
             "pass", "bless", "address", "process", "focus", "bus");
 
-    private static boolean inflected(String word) {
+    static boolean inflected(String word) {
         if (BASE_FORMS_WITH_ENDINGS.contains(word)) return false;
         return word.endsWith("ing") || word.length() > 4 && word.endsWith("ed") || word.length() > 3 && word.endsWith("s")
                 && !word.endsWith("ss");

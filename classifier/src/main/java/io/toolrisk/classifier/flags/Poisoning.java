@@ -41,7 +41,9 @@ public final class Poisoning {
             Secrecy.find(t, out);
         }
         t.focus(0, Integer.MAX_VALUE);
+        // A slot named in quotes ('session') is somewhere to put data as much as one in backticks.
         if (gate.exfiltration(parameterText, place.mayAddress())
+                || gate.exfiltration(parameterText, true) && (t.text().indexOf('\'') >= 0 || t.text().indexOf('"') >= 0)
                 || gate.secretAskedFor(parameterText) && t.contains(0, t.text().length(), "content")) {
             // A key file may be named anywhere; otherwise the theft is where a giving word meets a secret.
             boolean anywhere = parameterText || t.hasAny(Cue.SECRET_PATH.bit()) || !gate.has(CueGate.EXFILTRATION_PAIRS);

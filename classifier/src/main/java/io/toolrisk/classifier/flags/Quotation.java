@@ -9,7 +9,7 @@ import java.util.Set;
  * make one.
  */
 final class Quotation {
-    private static final Set<String> INTRODUCERS = Set.of("as", "like", "e.g", "eg", "example", "examples", "phrases",
+    private static final Set<String> INTRODUCERS = Set.of("as", "like", "e.g", "eg", "example", "examples", "phrases", "containing",
             "phrase", "patterns", "pattern", "strings", "string", "text", "words", "including", "contain", "contains",
             "detects", "detect", "flags", "or", "and");
     private static final String QUOTES = "'\"`\u201c\u201d\u2018\u2019";

@@ -109,6 +109,11 @@ final class Values {
     /** True when the path or key that ends at {@code end} is a public key: {@code id_rsa.pub}, "public key". */
     static boolean isPublicKey(String text, int end) {
         if (text.startsWith(".pub", end)) return true;
+        // "~/.ssh/deploy_ed25519.pub": the path the literal starts ends in .pub
+        int k = end;
+        while (k < text.length() && k - end < 80 && (Character.isLetterOrDigit(text.charAt(k)) || "/._-~".indexOf(text.charAt(k)) >= 0)) k++;
+        while (k > end && text.charAt(k - 1) == '.') k--;
+        if (k - end >= 4 && text.regionMatches(true, k - 4, ".pub", 0, 4)) return true;
         int from = Math.max(0, end - 40);
         String before = text.substring(from, end).toLowerCase(Locale.ROOT);
         return before.contains("public key") || before.endsWith("public") || before.contains("public ssh");
