@@ -133,15 +133,17 @@ final class Commands {
 
     /**
      * True when the label before the colon that ends before {@code start} orders or sets up ("Required one-time
-     * setup:", "launch:", "start the helper:"), rather than shows ("Example:", "Typical payloads:").
+     * setup:", "launch:", "start the helper:", "create it with:"), rather than shows ("Example:", "Typical
+     * payloads:").
      */
     private static boolean orderLabel(CueText t, int start) {
         int colon = t.text().lastIndexOf(':', start);
         int from = t.sentenceStart(colon);
         for (int j = t.firstAt(from); j < t.size() && t.start(j) < colon; j++) {
-            if (t.is(j, Cue.RUN.bit() | Cue.MODAL.bit()) && !Mood.negated(t, j) || t.isWord(j, "setup")) return true;
+            if (t.is(j, Cue.RUN.bit() | Cue.MODAL.bit()) && !Mood.negated(t, j)) return true;
         }
-        return false;
+        String last = t.wordBeforeOffset(colon);
+        return t.contains(from, colon, "setup") || last.equals("with") || last.equals("using");
     }
 
     /** True when the text before {@code start} (white space and backticks aside) ends with a colon. */

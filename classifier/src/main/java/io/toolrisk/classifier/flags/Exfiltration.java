@@ -59,30 +59,42 @@ final class Exfiltration {
      * that is the model's context.
      */
     private static void asksForTheConversation(CueText t, String parameter, List<Finding> out) {
+        if (namesContext(parameter)) return;
         for (int j = 0; j < t.size(); j++) {
-            if ((OwnContext.present(t, j) || ownInstructions(t, j, parameter)) && !Mood.negated(t, j)) {
+            if (Mood.negated(t, j)) continue;
+            if (OwnContext.present(t, j)) {
                 out.add(span(t, t.start(j), t.end(j)));
+                return;
+            }
+            int your = ownInstructions(t, j);
+            if (your >= 0) {
+                out.add(span(t, t.start(your), t.end(j)));
                 return;
             }
         }
     }
 
+    /** Parameter names that say they hold a prompt or a conversation: asking for one there is the tool's business. */
+    private static final Set<String> CONTEXT_PARAMETER_WORDS = Set.of("prompt", "instruction", "system", "conversation",
+            "transcript", "chat", "message", "history", "dialog");
+
+    private static boolean namesContext(String parameter) {
+        String name = parameter.toLowerCase(Locale.ROOT);
+        for (String word : CONTEXT_PARAMETER_WORDS) if (name.contains(word)) return true;
+        return false;
+    }
+
     /** What makes "your ... instructions" or "your ... prompt" the model's standing ones, not a task's. */
     private static final Set<String> STANDING = Set.of("hidden", "system", "internal", "original", "initial");
 
-    /**
-     * "your hidden instructions", "your system prompt", in a parameter whose name is no prompt or instructions of
-     * its own (a prompt-linting tool's {@code system_prompt} asks for one by its job).
-     */
-    private static boolean ownInstructions(CueText t, int j, String parameter) {
+    /** "your hidden instructions", "your system prompt": the cue word index of "your" before cue word {@code j}, or -1. */
+    private static int ownInstructions(CueText t, int j) {
         String word = t.word(j);
-        if (!word.equals("instructions") && !word.startsWith("prompt")) return false;
-        String name = parameter.toLowerCase(Locale.ROOT);
-        if (name.contains("prompt") || name.contains("instruction") || name.contains("system")) return false;
+        if (!word.equals("instructions") && !word.startsWith("prompt")) return -1;
         int q = t.previous(j, Cue.WHOLE.bit(), 2);
-        if (q < 0 || !STANDING.contains(t.word(q))) return false;
-        for (int k = q - 1; k >= 0 && t.position(q) - t.position(k) <= 2; k--) if (t.isWord(k, "your")) return true;
-        return false;
+        if (q < 0 || !STANDING.contains(t.word(q))) return -1;
+        for (int k = q - 1; k >= 0 && t.position(q) - t.position(k) <= 2; k--) if (t.isWord(k, "your")) return k;
+        return -1;
     }
 
     /** How many characters a key file may stand from the verb that reads it. */
@@ -145,7 +157,14 @@ final class Exfiltration {
         if (what < 0 && refersBack(t, verb, end)) what = taken(t, t.sentenceStart(t.start(verb)), t.start(verb), true);
         if (what < 0) return Optional.empty();
         int start = Math.min(t.start(verb), what);
-        return Optional.of(span(t, start, Math.max(destination >= 0 ? Destinations.end(t, destination) : t.end(verb), t.end(verb))));
+        int spanEnd = destination >= 0 ? Destinations.end(t, destination) : takenEnd(t, what);
+        return Optional.of(span(t, start, Math.max(spanEnd, t.end(verb))));
+    }
+
+    /** The end of what is taken at offset {@code what}: its word, or the path a literal starts. */
+    private static int takenEnd(CueText t, int what) {
+        int j = t.firstAt(what);
+        return j < t.size() && t.start(j) == what ? t.end(j) : pathEnd(t.text(), what);
     }
 
     /** "send it", "pass them", "put its full text", "include every line of it": the object is named earlier. */
