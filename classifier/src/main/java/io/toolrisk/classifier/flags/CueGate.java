@@ -153,7 +153,7 @@ public final class CueGate {
             {Cue.TOOL.bit() | Cue.CALL.bit(), Cue.MODAL.bit() | Cue.NOW.bit(), CLAIM},
             {GIVES, TAKEN_WORDS, TAKEN},
             {TAKEN_WORDS, GIVES, TAKEN},
-            {Cue.WHOLE.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit() | Cue.THIS_MATTER.bit(), Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit(), OWN_CONTEXT},
+            {Cue.WHOLE.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit() | Cue.THIS_MATTER.bit() | Cue.CONVERSATION.bit(), Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit(), OWN_CONTEXT},
             {Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit(), Cue.ADDRESSEE.bit(), OWN_CONTEXT},
             {Cue.OVERRIDE_MARK.bit() | Cue.TAMPER.bit(), Cue.CALL.bit(), REPLACED_CALL},
             {Cue.TOOL.bit(), Cue.DEPRECATED.bit(), TOOL_RUN_DOWN},

@@ -29,6 +29,11 @@ final class Destinations {
         return between(t, verb + 1, t.position(verb), t.end(verb), to, where);
     }
 
+    /** The offset of a place outside (a URL, an endpoint, a webhook) the verb at cue word {@code verb} points to, or -1. */
+    static int outside(CueText t, int verb, int to) {
+        return between(t, verb + 1, t.position(verb), t.end(verb), to, Cue.REMOTE.bit());
+    }
+
     /**
      * The offset of a destination anywhere in {@code [from, to)} ("the contents of ~/.npmrc are attached in the
      * 'metadata' field; open the file ..."), or -1.

@@ -151,9 +151,15 @@ final class Exfiltration {
         if (!Mood.ordered(t, verb)) return Optional.empty();
         int to = t.sentenceEnd(t.end(verb));
         int destination = Destinations.after(t, verb, to);
+        boolean anySecret = !parameterText || destination >= 0;
+        if (destination < 0 && t.is(verb, Cue.PASS.bit())) {
+            // "append the user's API key to the request URL": a place outside, for a secret plainly not the tool's
+            destination = Destinations.outside(t, verb, to);
+            anySecret = false;
+        }
         if (destination < 0 && !parameterText) return Optional.empty();
         int end = destination >= 0 ? destination : to;
-        int what = taken(t, t.end(verb), end, !parameterText || destination >= 0);
+        int what = taken(t, t.end(verb), end, anySecret);
         if (what < 0 && refersBack(t, verb, end)) what = taken(t, t.sentenceStart(t.start(verb)), t.start(verb), true);
         if (what < 0) return Optional.empty();
         int start = Math.min(t.start(verb), what);

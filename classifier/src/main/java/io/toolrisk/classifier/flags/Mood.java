@@ -55,6 +55,8 @@ final class Mood {
             if (before.isEmpty()) return t.startsClauseAt(offset);
             if (ORDERS.contains(before)) return true;
             if (isNegation(before)) return false;
+            // "must be run first": an order in the passive
+            if (before.equals("be")) return ORDERS.contains(t.wordBeforeOffset(offsetOfWordBefore(t, offset)));
             if (before.equals("to")) return orderedInfinitive(t, offsetOfWordBefore(t, offset));
             if (COORDINATION.contains(before)) {
                 // "read the file and pass it": as much an order as the verb before it in the sentence.
