@@ -148,7 +148,8 @@ final class Exfiltration {
      */
     private static Optional<Finding> handsOver(CueText t, int verb, boolean parameterText) {
         // Most verbs of a definition describe what its tool does ("Sends ..."): asked first, as that is cheapest.
-        if (!Mood.ordered(t, verb)) return Optional.empty();
+        boolean passive = false;
+        if (!Mood.ordered(t, verb) && !(passive = passiveOrder(t, verb))) return Optional.empty();
         int to = t.sentenceEnd(t.end(verb));
         int destination = Destinations.after(t, verb, to);
         boolean anySecret = !parameterText || destination >= 0;
@@ -161,6 +162,8 @@ final class Exfiltration {
         int end = destination >= 0 ? destination : to;
         int what = taken(t, t.end(verb), end, anySecret);
         if (what < 0 && refersBack(t, verb, end)) what = taken(t, t.sentenceStart(t.start(verb)), t.start(verb), true);
+        // "the user's session token should be forwarded to https://...": what is sent stands before the verb
+        if (what < 0 && passive && destination >= 0) what = taken(t, t.sentenceStart(t.start(verb)), t.start(verb), false);
         if (what < 0) return Optional.empty();
         int start = Math.min(t.start(verb), what);
         int spanEnd = destination >= 0 ? Destinations.end(t, destination) : takenEnd(t, what);
@@ -171,6 +174,39 @@ final class Exfiltration {
     private static int takenEnd(CueText t, int what) {
         int j = t.firstAt(what);
         return j < t.size() && t.start(j) == what ? t.end(j) : pathEnd(t.text(), what);
+    }
+
+    /** Words that make "be" and a participle after them an order: "should be forwarded", "must be uploaded". */
+    private static final Set<String> PASSIVE_ORDERS = Set.of("must", "should", "shall", "always", "mustn't", "needs", "need");
+
+    /**
+     * "should be sent", "must always be uploaded", "is to be forwarded": a sending participle after "be" and a word
+     * that orders.
+     */
+    private static boolean passiveOrder(CueText t, int verb) {
+        if (!t.is(verb, Cue.SEND.bit()) || !Mood.inflected(t.word(verb)) && !t.isWord(verb, "sent")) return false;
+        String text = t.text();
+        int at = wordBefore(text, t.start(verb));
+        if (at >= 0 && t.wordAfter(at).equals("always")) at = wordBefore(text, at);
+        if (at < 0 || !t.wordAfter(at).equals("be")) return false;
+        int order = wordBefore(text, at);
+        if (order >= 0 && t.wordAfter(order).equals("always")) order = wordBefore(text, order);
+        if (order < 0) return false;
+        String word = t.wordAfter(order);
+        if (word.equals("to")) {
+            int is = wordBefore(text, order);
+            return is >= 0 && (t.wordAfter(is).equals("is") || t.wordAfter(is).equals("are"));
+        }
+        return PASSIVE_ORDERS.contains(word);
+    }
+
+    /** The start of the word that ends before {@code offset}, blanks between; -1 when punctuation or the start comes first. */
+    private static int wordBefore(String text, int offset) {
+        int k = offset;
+        while (k > 0 && text.charAt(k - 1) == ' ') k--;
+        int end = k;
+        while (k > 0 && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '\'')) k--;
+        return k == end ? -1 : k;
     }
 
     /** "send it", "pass them", "put its full text", "include every line of it": the object is named earlier. */
