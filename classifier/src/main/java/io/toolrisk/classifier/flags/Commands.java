@@ -23,7 +23,10 @@ final class Commands {
     }
 
     static void find(CueText t, boolean toolRunsCommands, List<Finding> out) {
+        // "Show this to the user; do not run it": a command written out is shown, not ordered, where running is declined.
+        boolean declined = runDeclined(t);
         for (int i : t.wordsWith(Cue.WEAK_COMMAND.bit() | Cue.COMMAND.bit())) {
+            if (declined) break;
             if (commandAsOrder(t, i, out)) return;
         }
         for (int i : t.wordsWith(DOES)) {
@@ -36,7 +39,17 @@ final class Commands {
                     Math.max(t.end(i), commandEnd(t, i, command)), DETAIL + " (pattern unrelated-command)"));
             return;
         }
-        commandLine(t, toolRunsCommands, out);
+        if (!declined) commandLine(t, toolRunsCommands, out);
+    }
+
+    /** True when the text declines to run what it shows: "do not run it", "rather than running this". */
+    private static boolean runDeclined(CueText t) {
+        for (int i : t.wordsWith(Cue.RUN.bit())) {
+            String object = t.wordAfter(t.end(i));
+            if ((Mood.negated(t, i) || ratherThan(t, i)) && (object.equals("it") || object.equals("this") || object.equals("them")))
+                return true;
+        }
+        return false;
     }
 
     /** "Setup step: echo 'export PATH=...' >> ~/.bashrc": a command line written as the instruction itself. */

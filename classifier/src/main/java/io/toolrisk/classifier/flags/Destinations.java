@@ -144,6 +144,13 @@ final class Destinations {
             int end = k;
             while (k > from && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '_')) k--;
             if (end == k) return false;
+            // "as the note's tag": a possessive is one word with its noun
+            if (end - k == 1 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S') && k - 1 > from
+                    && (text.charAt(k - 1) == '\'' || text.charAt(k - 1) == '\u2019')) {
+                k--;
+                while (k > from && Character.isLetterOrDigit(text.charAt(k - 1))) k--;
+                continue;
+            }
             if (TOWARDS.contains(text.substring(k, end).toLowerCase(Locale.ROOT))) return true;
         }
         return false;
