@@ -34,7 +34,7 @@ final class Commands {
             int command = command(t, i);
             if (command < 0 || ratherThan(t, i)) continue;
             boolean ordered = Mood.ordered(t, i);
-            if (!ordered && (toolRunsCommands || !t.is(i, Cue.RUN.bit()))) continue;
+            if (!ordered && (toolRunsCommands || declined || !t.is(i, Cue.RUN.bit()))) continue;
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", Math.min(t.start(i), command),
                     Math.max(t.end(i), commandEnd(t, i, command)), DETAIL + " (pattern unrelated-command)"));
             return;
