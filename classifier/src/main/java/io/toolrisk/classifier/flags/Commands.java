@@ -4,6 +4,7 @@ import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.classifier.rules.Cue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,7 +57,7 @@ final class Commands {
     private static boolean commandAsOrder(CueText t, int i, List<Finding> out) {
         if (t.inIdentifier(i) || !t.startsClause(i) || !t.text().startsWith(":", skipBack(t.text(), t.start(i)))) return false;
         int strong = t.literalInSentence(i, Cue.COMMAND.bit());
-        if (strong < 0) return false;
+        if (strong < 0 && !(t.is(i, Cue.WEAK_COMMAND.bit()) && dangerous(t, i))) return false;
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", t.start(i), commandEnd(t, i, t.start(i)),
                 DETAIL + " (pattern unrelated-command)"));
         return true;
@@ -77,6 +78,42 @@ final class Commands {
         for (int i : t.wordsWith(Cue.COMMAND.bit())) {
             if (commandLineAt(t, t.start(i), toolRunsCommands, out)) return;
         }
+        for (int i : t.wordsWith(Cue.WEAK_COMMAND.bit())) {
+            if (!t.inIdentifier(i) && dangerous(t, i) && commandLineAt(t, t.start(i), toolRunsCommands, out)) return;
+        }
+    }
+
+    /**
+     * Commands that are an attack by the argument after them: a firewall or a security control switched off, a
+     * shell handed to a network peer, a mode that opens a file to all, a download by a system tool, a container
+     * with the host's powers. Looked for here, after the gate, rather than as literals: a literal that starts with
+     * a space would have every text searched around each of its spaces.
+     */
+    private static final Map<String, List<String>> DANGEROUS_ARGUMENTS = Map.ofEntries(
+            Map.entry("ufw", List.of(" disable")),
+            Map.entry("setenforce", List.of(" 0", " permissive")),
+            Map.entry("iptables", List.of(" -f", " --flush")),
+            Map.entry("csrutil", List.of(" disable")),
+            Map.entry("spctl", List.of(" --master-disable")),
+            Map.entry("pfctl", List.of(" -d")),
+            Map.entry("systemctl", List.of(" stop firewalld", " disable firewalld")),
+            Map.entry("chmod", List.of(" 777", " -r 777", " a+rwx")),
+            Map.entry("certutil", List.of(" -urlcache")),
+            Map.entry("nc", List.of(" -e ", " -c ")),
+            Map.entry("powershell", List.of(" -enc", " -e ", " -w hidden", " -windowstyle hidden")),
+            Map.entry("docker", List.of(" --privileged", " --pid=host")));
+    /** How far after a command word its dangerous argument may stand. */
+    private static final int ARGUMENT_REACH = 60;
+
+    /** True when the weak command word {@code j} is an attack by its arguments, or "rm" of a key or history file. */
+    private static boolean dangerous(CueText t, int j) {
+        String word = t.word(j);
+        int to = Math.min(t.sentenceEnd(t.end(j)), t.end(j) + ARGUMENT_REACH);
+        if (word.equals("rm")) return t.literalInSentence(j, Cue.SECRET_PATH.bit()) >= 0;
+        List<String> arguments = DANGEROUS_ARGUMENTS.get(word);
+        if (arguments == null) return false;
+        for (String argument : arguments) if (t.contains(t.end(j), to, argument)) return true;
+        return false;
     }
 
     /** How far before a dangerous command its line may start. */
@@ -272,6 +309,12 @@ final class Commands {
         int word = commandWord(t, t.nextInSentence(verb, Cue.COMMAND.bit()), Cue.COMMAND.bit());
         if (word < 0) word = commandWord(t, t.previousInSentence(verb, Cue.COMMAND.bit()), Cue.COMMAND.bit());
         if (word >= 0) return t.start(word);
+        for (int w = t.nextInSentence(verb, Cue.WEAK_COMMAND.bit()); w >= 0; w = t.nextInSentence(w, Cue.WEAK_COMMAND.bit())) {
+            if (!t.inIdentifier(w) && dangerous(t, w)) return t.start(w);
+        }
+        for (int w = t.previousInSentence(verb, Cue.WEAK_COMMAND.bit()); w >= 0; w = t.previousInSentence(w, Cue.WEAK_COMMAND.bit())) {
+            if (!t.inIdentifier(w) && dangerous(t, w)) return t.start(w);
+        }
         int weak = commandWord(t, t.nextInSentence(verb, Cue.WEAK_COMMAND.bit()), Cue.WEAK_COMMAND.bit());
         if (weak < 0) return -1;
         boolean remote = t.literalInSentence(verb, Cue.REMOTE.bit() | Cue.SECRET_PATH.bit()) >= 0;
