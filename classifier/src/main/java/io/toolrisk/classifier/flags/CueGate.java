@@ -279,8 +279,9 @@ public final class CueGate {
         return has(mask, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit());
     }
 
-    boolean deprecation(boolean mayNameTools) {
-        return has(mask, Cue.DEPRECATED.bit()) && (mayNameTools || has(literals, Cue.REMOTE.bit()))
+    /** A notice near where the calls could go: a tool's name or an address ({@code mayNameElsewhere}), or a URL. */
+    boolean deprecation(boolean mayNameElsewhere) {
+        return has(mask, Cue.DEPRECATED.bit()) && (mayNameElsewhere || has(literals, Cue.REMOTE.bit()))
                 || has(mask, Cue.REDIRECT.bit()) && has(literals, Cue.REMOTE.bit());
     }
 
@@ -338,6 +339,6 @@ public final class CueGate {
     public boolean worthReading(boolean parameterText, boolean mayAddress, boolean mayNameTools, boolean mayRankItself) {
         return overriding() || secrecy() || exfiltration(parameterText, mayAddress) || secretAskedFor(parameterText)
                 || tampering(parameterText, mayAddress)
-                || commands() || deprecation(mayNameTools) || shadowing(mayNameTools) || promotion(mayRankItself);
+                || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself);
     }
 }

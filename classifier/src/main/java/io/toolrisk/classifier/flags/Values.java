@@ -27,6 +27,19 @@ final class Values {
         return false;
     }
 
+    /** Where the first e-mail address in {@code text[from, to)} ends; -1 when there is none. */
+    static int emailEnd(String text, int from, int to) {
+        int limit = Math.min(to, text.length());
+        for (int at = text.indexOf('@', from, limit); at >= 0; at = text.indexOf('@', at + 1, limit)) {
+            if (!isEmailAt(text, at)) continue;
+            int k = at + 1;
+            while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '-' || text.charAt(k) == '.')) k++;
+            while (text.charAt(k - 1) == '.') k--;
+            return k;
+        }
+        return -1;
+    }
+
     /** True when the '@' at {@code at} joins a local part and a dotted domain ("ops@relay.example"). */
     static boolean isEmailAt(String text, int at) {
         if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) return false;
