@@ -53,7 +53,7 @@ final class Values {
     }
 
     private static final Set<String> POINTING = Set.of("to", "with", "into", "at", "as", "by", "be",
-            "is", "are");
+            "is", "are", "through", "via");
     private static final int AFTER_POINTER = 4;
 
     /**
