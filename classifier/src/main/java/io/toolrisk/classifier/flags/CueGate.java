@@ -274,7 +274,7 @@ public final class CueGate {
                 || has(pairs, SET_ASIDE) && has(mask, Cue.ARGUMENT.bit())
                 || has(mask, Cue.TAMPER.bit() | GIVES) && parameterText && (mayAddress || against)
                 // "whichever class the traveller asks for"; in a parameter's text, "the value the user provides is a label"
-                || has(pairs, AGAINST_CHOICE) || has(pairs, USERS_CHOICE) && parameterText;
+                || has(pairs, AGAINST_CHOICE) || has(pairs, USERS_CHOICE | AGAINST_USER) && parameterText;
     }
 
     boolean commands() {
@@ -328,7 +328,9 @@ public final class CueGate {
                 && has(m, Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit());
         boolean tampering = has(m, Cue.TAMPER.bit()) && (has(m, SLOTS) || mayAddress)
                 || has(m, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit()) && (against || parameterText)
-                || against && has(m, Cue.USER_CHOICE.bit());
+                || against && has(m, Cue.USER_CHOICE.bit())
+                || has(m, Cue.ARGUMENT.bit()) && has(m, Cue.MODAL.bit()) && has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
+                || parameterText && has(m, Cue.USER.bit()) && has(m, Cue.USER_CHOICE.bit());
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)

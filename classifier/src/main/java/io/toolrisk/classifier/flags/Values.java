@@ -111,12 +111,21 @@ final class Values {
         String lower = token.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("0x") && token.length() > 10)
             return Strength.STRONG;
+        if (isUri(lower)) return Strength.STRONG; // s3://bucket/key, git://, sftp://
         if (token.length() > 1 && token.indexOf('/') >= 0 && !token.contains("//") && !lower.equals("and/or")) return Strength.STRONG;
         int digits = 0;
         for (int k = 0; k < token.length(); k++) if (Character.isDigit(token.charAt(k))) digits++;
         if (digits >= 4 || digits >= 2 && token.length() >= 8) return Strength.STRONG;
         if (digits > 0 || token.startsWith("#") && token.length() > 1) return Strength.WEAK;
         return Strength.NONE;
+    }
+
+    /** "s3://bucket", "sftp://host": a scheme of letters, then "://" and something. */
+    private static boolean isUri(String token) {
+        int colon = token.indexOf("://");
+        if (colon < 2 || colon + 3 >= token.length()) return false;
+        for (int k = 0; k < colon; k++) if (!Character.isLetterOrDigit(token.charAt(k))) return false;
+        return Character.isLetter(token.charAt(0));
     }
 
     /** True when the path or key that ends at {@code end} is a public key: {@code id_rsa.pub}, "public key". */
