@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  */
 final class Deprecation {
     private static final long SENDS = Cue.CALL.bit() | Cue.REDIRECT.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.RUN.bit()
-            | Cue.PASS.bit();
+            | Cue.PASS.bit() | Cue.READ.bit();
+    /** Verbs that send calls or data: reading verbs send the calls to a tool ("read files with cat_remote"), never to a URL. */
+    private static final long GIVES_AWAY = SENDS & ~Cue.READ.bit();
     private static final Set<String> TO_USERS = Set.of("user", "users", "them", "customer", "customers", "human");
     private static final String DETAIL = "text that declares the tool out of use and sends the model's calls to another "
             + "tool or address";
@@ -89,6 +91,57 @@ final class Deprecation {
                 return;
             }
         }
+        if (retired >= 0) pointedAway(t, retired, to, out);
+    }
+
+    /**
+     * After a notice, "all calls should now be sent to https://...", "requests must be posted to https://...", "direct
+     * new accounts to intake@relay.example instead": an address pointed at by "to" in a sentence that obliges
+     * (a modal, "now", "every", "instead"), whatever its verb. An e-mail address counts only for every call or
+     * instead ("questions should go to support@..." is a contact). Nothing of a notice about a part of the tool but
+     * a URL.
+     */
+    private static void pointedAway(CueText t, int retired, int to, List<Finding> out) {
+        String text = t.text();
+        for (int l = 0; l < t.literals(); l++) {
+            if (!t.literalIs(l, Cue.REMOTE.bit()) || t.literalStart(l) < retired || t.literalEnd(l) > to) continue;
+            if (pointedFromObligation(t, t.literalStart(l), false)) {
+                add(t, retired, t.literalEnd(l), out);
+                return;
+            }
+        }
+        if (aboutAPart(t, retired)) return;
+        for (int at = text.indexOf('@', retired); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
+            if (!Values.isEmailAt(text, at)) continue;
+            int start = at;
+            while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) start--;
+            if (pointedFromObligation(t, start, true)) {
+                add(t, retired, Values.emailEnd(text, at, to), out);
+                return;
+            }
+        }
+    }
+
+    /** True when "to" (or "at", "via") points at {@code target} in a sentence that obliges, as {@link #pointedAway} says. */
+    private static boolean pointedFromObligation(CueText t, int target, boolean everyCall) {
+        String before = t.wordBeforeOffset(target);
+        if (!before.equals("to") && !before.equals("at") && !before.equals("via")) return false;
+        int from = t.sentenceStart(target);
+        int to = t.sentenceEnd(target);
+        // "Please tell the user to migrate to the new server at https://...": said to the user, in the open.
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
+        }
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (everyCall ? t.isWord(j, "instead") || t.isWord(j, "every") || t.isWord(j, "all")
+                    : t.is(j, Cue.MODAL.bit() | Cue.NOW.bit()) || t.isWord(j, "every") || t.isWord(j, "all")
+                    || t.isWord(j, "instead")) return !Mood.negated(t, j);
+        }
+        return false;
+    }
+
+    private static void add(CueText t, int retired, int end, List<Finding> out) {
+        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", retired, end, DETAIL + " (pattern fake-deprecation)"));
     }
 
     /**
@@ -101,7 +154,7 @@ final class Deprecation {
         if (t.isWord(i, "longer") && !t.wordBefore(i).equals("no")) return false;
         if (title) return true;
         int sentence = t.sentenceStart(start);
-        if (start - sentence < 16 && NOTICE_START.matcher(t.text().substring(sentence, start)).matches()) return true;
+        if (start - sentence < 16 && NOTICE_START.matcher(t.text().substring(sentence, start)).matches()) return !attributive(t, i);
         // A label: "v1 (removed: post to ...)", "Obsolete: ...".
         if (t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == ':') return true;
         int near = Math.max(sentence, start - 60);
@@ -112,6 +165,27 @@ final class Deprecation {
         List<ToolMentions.Mention> subject = ToolMentions.in(t.text(), sentence, start);
         return !subject.isEmpty() && names.get().kindOf(subject.getLast().name()) == ToolNames.Kind.SELF;
     }
+
+    /**
+     * "Moved files keep their permissions", "Archived repositories are read-only": the word opening the sentence
+     * qualifies the noun after it. "Deprecated: ...", "Moved to ...", "Deprecated since v2", "Legacy endpoint." are
+     * notices.
+     */
+    private static boolean attributive(CueText t, int i) {
+        if (t.isWord(i, "life") || t.isWord(i, "longer")) return false;
+        String next = t.wordAfter(t.end(i));
+        if (next.isEmpty() || NOTICE_FOLLOWERS.contains(next)) return false;
+        for (int k = 0; k < next.length(); k++) if (!Character.isLetter(next.charAt(k))) return false; // "Retired 2025-01"
+        // The noun goes on into a clause: "Moved files keep ...", not "Deprecated endpoint." or "Obsolete tool:".
+        String text = t.text();
+        int after = text.indexOf(next.charAt(0), t.end(i));
+        int end = after + next.length();
+        return after >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
+    }
+
+    private static final Set<String> NOTICE_FOLLOWERS = Set.of("to", "in", "since", "on", "as", "by", "from", "for", "and",
+            "after", "until", "effective", "now", "notice", "tool", "function", "endpoint", "api", "version", "feature",
+            "method", "command", "warning", "status", "alert", "this", "the", "please", "do", "use", "call", "with");
 
     /**
      * What may stand before a notice that opens its sentence: "[DEPRECATED", "**Obsolete", "⚠️ Deprecated",
@@ -151,7 +225,8 @@ final class Deprecation {
     private static Optional<Integer> elsewhere(CueText t, int verb, Supplier<ToolNames> names, boolean retired, boolean part) {
         boolean instead = t.isWord(verb, "instead");
         int url = t.literalInSentence(verb, Cue.REMOTE.bit());
-        boolean urlAfter = url >= 0 && t.literalStart(url) > t.start(verb);
+        // "read the migration guide at https://..." reads documentation.
+        boolean urlAfter = url >= 0 && t.literalStart(url) > t.start(verb) && t.is(verb, GIVES_AWAY);
         // "now delivered by calling https://...": the verb's object is the address, whatever the verb's mood.
         if (retired && urlAfter && t.literalStart(url) - t.end(verb) <= OBJECT) return Optional.of(t.literalEnd(url));
         if (!instead && !Mood.ordered(t, verb) && !(retired && (byOrTo(t, verb) || obliged(t, verb)))) return Optional.empty();
