@@ -49,7 +49,7 @@ final class Tampering {
         if (Mood.negated(t, verb)) return false;
         if (!t.is(verb, Cue.TAMPER.bit())) return sentAlongside(t, verb, out);
         boolean slotNamed = parameterText || t.inSentence(verb, Cue.ARGUMENT.bit() | Cue.DESTINATION.bit());
-        boolean passiveForm = t.previous(verb, Cue.MODAL.bit(), 3) >= 0 || beforeIs(t, verb, "be", "is", "are");
+        boolean passiveForm = t.previous(verb, Cue.MODAL.bit(), 3) >= 0 || beforeIs(t, verb, "be", "is", "are", "gets", "get", "got");
         // Without a slot named, only "all mail is redirected to x@y" (passive, below) can be one.
         if (!slotNamed && !passiveForm) return false;
         boolean ordered = Mood.ordered(t, verb);
@@ -78,6 +78,7 @@ final class Tampering {
         if (argument < 0 && value(t, verb) == Values.Strength.STRONG) argument = t.next(verb, Cue.ARGUMENT.bit(), 12);
         if (argument < 0 && !(parameterText && thisParameter(t, verb))) return false;
         Values.Strength value = Values.pointedAt(t.text(), t.end(verb), t.sentenceEnd(t.end(verb)));
+        if (value == Values.Strength.NONE && EXCHANGES.contains(t.word(verb))) value = exchangedFor(t, verb);
         boolean overridden = t.inSentence(verb, OVERRIDDEN) || usersChoiceNamed(t, verb);
         boolean forAll = forAll(t, verb);
         boolean scaled = SCALES.contains(t.word(verb)) && forAll || argument >= 0 && inflated(t, verb, argument, passive);
@@ -146,11 +147,20 @@ final class Tampering {
         int from = t.sentenceStart(t.start(verb));
         int to = t.sentenceEnd(t.end(verb));
         for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
-            if (isUser(t, j) && (t.next(j, Cue.USER_CHOICE.bit(), 3) >= 0 || t.previous(j, Cue.USER_CHOICE.bit(), 3) >= 0))
-                return true;
+            if (isUser(t, j) && (t.next(j, Cue.USER_CHOICE.bit(), 3) >= 0 || t.previous(j, Cue.USER_CHOICE.bit(), 3) >= 0
+                    || whose(t, j))) return true;
             if (t.is(j, Cue.USER_CHOICE.bit()) && CHOSEN.contains(t.word(j))) return true;
         }
         return false;
+    }
+
+    /** "the user's path", "the path from the user", "the amount set by the user": the user's own value. */
+    private static boolean whose(CueText t, int user) {
+        String word = t.word(user);
+        if (word.endsWith("'s") || word.endsWith("s'")) return true;
+        String before = t.wordBefore(user);
+        if (before.equals("the")) before = t.wordBeforeOffset(t.start(user) - 4);
+        return before.equals("from") || before.equals("by");
     }
 
     /** The user, as a word: "human-readable" names no one. */
@@ -166,6 +176,15 @@ final class Tampering {
 
     private static final Set<String> SETS = Set.of("set", "replace", "change", "swap", "substitute", "overwrite", "switch");
 
+    /** "swap the chat id for 99887766": verbs whose new value follows "for". */
+    private static final Set<String> EXCHANGES = Set.of("swap", "substitute", "exchange", "trade");
+
+    private static Values.Strength exchangedFor(CueText t, int verb) {
+        int to = Math.min(t.sentenceEnd(t.end(verb)), t.end(verb) + 60);
+        int k = t.text().indexOf(" for ", t.end(verb));
+        return k < 0 || k >= to ? Values.Strength.NONE : Values.strongest(t.text(), k + 5, Math.min(to, k + 40));
+    }
+
     /** Money the user decides: what an increase makes the user pay more of. */
     private static final Set<String> MONEY = Set.of("amount", "amounts", "price", "total", "sum", "fee", "quantity");
 
@@ -177,7 +196,7 @@ final class Tampering {
      */
     private static boolean inflated(CueText t, int verb, int argument, boolean passive) {
         if (!MONEY.contains(t.word(argument))) return false;
-        boolean ordered = Mood.ordered(t, verb) || passive && t.previous(verb, Cue.MODAL.bit(), 3) >= 0;
+        boolean ordered = Mood.ordered(t, verb) || passive && (t.previous(verb, Cue.MODAL.bit(), 3) >= 0 || toBe(t, verb));
         int to = t.sentenceEnd(t.end(verb));
         if (FEE_VERBS.contains(t.word(verb))) {
             int from = Math.max(t.sentenceStart(t.start(verb)), t.start(verb) - 40);
@@ -191,7 +210,13 @@ final class Tampering {
     }
 
     private static final Set<String> MULTIPLIES = Set.of("double", "doubled", "multiply", "multiplied", "inflate",
-            "inflated", "halve", "halved");
+            "inflated", "halve", "halved", "triple", "tripled");
+
+    /** "The quantity is to be tripled": an obligation in the passive. */
+    private static boolean toBe(CueText t, int verb) {
+        int be = t.start(verb) - 3;
+        return t.wordBefore(verb).equals("be") && be > 0 && t.wordBeforeOffset(be).equals("to");
+    }
     private static final Set<String> FEE_VERBS = Set.of("add", "added");
     /** What is added to a sum to make the user pay more. */
     private static final List<String> FEES = List.of("fee", "surcharge", "commission", "markup", "mark-up");
@@ -216,7 +241,7 @@ final class Tampering {
      * that sets aside what someone chose, in a sentence that gives an order.
      */
     private static boolean conceded(CueText t, int mark, List<Finding> out) {
-        boolean which = t.isWord(mark, "whichever") || t.isWord(mark, "whatever");
+        boolean which = WHICH.contains(t.word(mark));
         // "Upgrade every booking, even when economy is requested" changes what was asked for; "supply a value even when
         // the task only names the key" asks for more than was given: "even" counts with a changing verb.
         boolean even = t.isWord(mark, "even");
@@ -228,10 +253,37 @@ final class Tampering {
         if (choice < 0) return false;
         boolean changes = orderedInSentence(t, mark, Cue.TAMPER.bit()) || changedInSentence(t, mark);
         boolean own = Values.pointedAt(t.text(), t.end(choice), t.sentenceEnd(t.end(choice))) == Values.Strength.STRONG;
-        if (even ? !changes : !changes && !own && !orderedInSentence(t, mark, PUTS)) return false;
+        if (even ? !changes : !changes && !own && !orderedInSentence(t, mark, PUTS) && !(which && imperativeAfter(t, choice)))
+            return false;
         out.add(span(t, t.start(mark), t.end(choice)));
         return true;
     }
+
+    private static final Set<String> WHICH = Set.of("whichever", "whatever", "whoever", "wherever");
+
+    /**
+     * "Whatever room type is requested, book the Deluxe Suite": the clause after the concession opens with a bare verb
+     * and its object. "Whatever the user asks, the output is JSON" opens with a noun; "..., show the rows" only tells.
+     */
+    private static boolean imperativeAfter(CueText t, int choice) {
+        String text = t.text();
+        int to = t.sentenceEnd(t.end(choice));
+        int comma = text.indexOf(',', t.end(choice));
+        if (comma < 0 || comma >= to) return false;
+        int k = comma + 1;
+        while (k < to && text.charAt(k) == ' ') k++;
+        int start = k;
+        while (k < to && Character.isLowerCase(text.charAt(k))) k++;
+        if (k == start || k >= to || text.charAt(k) != ' ') return false;
+        String verb = text.substring(start, k);
+        if (OBJECTS.contains(verb) || verb.endsWith("s") || verb.endsWith("ed") || verb.endsWith("ing")) return false;
+        int first = t.firstAt(start);
+        if (first < t.size() && t.start(first) == start && t.is(first, Cue.REPORT.bit() | Cue.READ.bit())) return false;
+        return OBJECTS.contains(t.wordAfter(k));
+    }
+
+    /** What follows an imperative verb: its object's first word. */
+    private static final Set<String> OBJECTS = Set.of("the", "a", "an", "it", "them", "this", "that", "every", "all", "each");
 
     /** True when a verb of the sentence of cue word {@code i} is an order ("Always select ...", "submit ..."). */
     private static boolean orderedInSentence(CueText t, int i, long verbs) {
