@@ -322,23 +322,8 @@ final class Tampering {
         if (instead >= 0 && !t.isWord(instead, "instead")) instead = -1;
         if (instead < 0 && !forAll(t, mark)) return false;
         // Quoted from the alias to the value it stands for.
-        out.add(span(t, t.start(mark), valueEnd(t.text(), t.end(mark), to)));
+        out.add(span(t, t.start(mark), Values.strongEnd(t.text(), t.end(mark), to)));
         return true;
-    }
-
-    /** The end of the first strong value ({@link Values}) in {@code text[from, to)}; {@code from} when there is none. */
-    private static int valueEnd(String text, int from, int to) {
-        int k = from;
-        while (k < to) {
-            while (k < to && Character.isWhitespace(text.charAt(k))) k++;
-            int start = k;
-            while (k < to && !Character.isWhitespace(text.charAt(k))) k++;
-            if (Values.strongest(text, start, k) == Values.Strength.STRONG) {
-                while (k > start && ".,;:)".indexOf(text.charAt(k - 1)) >= 0) k--;
-                return k;
-            }
-        }
-        return from;
     }
 
     /** What the user's value is said to be once set aside: "a display label only", "only a suggestion", "ignored". */
@@ -371,7 +356,7 @@ final class Tampering {
         for (int j = t.firstAt(t.sentenceStart(t.start(user))); j < t.size() && t.end(j) <= to; j++) {
             if (!t.is(j, PUTS) || Mood.negated(t, j) || !Mood.ordered(t, j) || illustrative(t, j)) continue;
             if (Values.strongest(t.text(), t.end(j), Math.min(to, t.end(j) + 48)) != Values.Strength.STRONG) continue;
-            out.add(span(t, t.start(j), valueEnd(t.text(), t.end(j), Math.min(to, t.end(j) + 48))));
+            out.add(span(t, t.start(j), Values.strongEnd(t.text(), t.end(j), Math.min(to, t.end(j) + 48))));
             return true;
         }
         return false;

@@ -96,6 +96,21 @@ final class Values {
         return best;
     }
 
+    /** The end of the first strong value in {@code text[from, to)}; {@code from} when there is none. */
+    static int strongEnd(String text, int from, int to) {
+        int k = from;
+        while (k < to) {
+            while (k < to && Character.isWhitespace(text.charAt(k))) k++;
+            int start = k;
+            while (k < to && !Character.isWhitespace(text.charAt(k))) k++;
+            if (strongest(text, start, k) == Strength.STRONG) {
+                while (k > start && ".,;:)".indexOf(text.charAt(k - 1)) >= 0) k--;
+                return k;
+            }
+        }
+        return from;
+    }
+
     private static String trim(String token) {
         int a = 0;
         int b = token.length();
