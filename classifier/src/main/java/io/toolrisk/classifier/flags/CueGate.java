@@ -272,9 +272,11 @@ public final class CueGate {
                 || against && has(mask, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit())
                 || has(pairs, FIXED_SLOT) && has(mask, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
                 || has(pairs, SET_ASIDE) && has(mask, Cue.ARGUMENT.bit())
-                || has(mask, Cue.TAMPER.bit() | GIVES) && parameterText && (mayAddress || against)
+                || has(mask, Cue.TAMPER.bit() | GIVES) && parameterText && (mayAddress || against || has(literals, Cue.REMOTE.bit()))
                 // "whichever class the traveller asks for"; in a parameter's text, "the value the user provides is a label"
-                || has(pairs, AGAINST_CHOICE) || has(pairs, USERS_CHOICE | AGAINST_USER) && parameterText;
+                || has(pairs, AGAINST_CHOICE) || has(pairs, USERS_CHOICE | AGAINST_USER) && parameterText
+                // "always CC x@y.example on each email"
+                || mayAddress && has(mask, GIVES) && has(mask, Cue.ARGUMENT.bit()) && has(mask, Cue.TRIGGER.bit() | Cue.MODAL.bit());
     }
 
     boolean commands() {
@@ -330,7 +332,8 @@ public final class CueGate {
                 || has(m, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit()) && (against || parameterText)
                 || against && has(m, Cue.USER_CHOICE.bit())
                 || has(m, Cue.ARGUMENT.bit()) && has(m, Cue.MODAL.bit()) && has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
-                || parameterText && has(m, Cue.USER.bit()) && has(m, Cue.USER_CHOICE.bit());
+                || parameterText && has(m, Cue.USER.bit()) && has(m, Cue.USER_CHOICE.bit())
+                || mayAddress && has(m, GIVES) && has(m, Cue.ARGUMENT.bit()) && has(m, Cue.TRIGGER.bit() | Cue.MODAL.bit());
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
