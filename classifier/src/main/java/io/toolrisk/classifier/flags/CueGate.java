@@ -272,15 +272,20 @@ public final class CueGate {
                 || against && has(mask, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit())
                 || has(pairs, FIXED_SLOT) && has(mask, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
                 || has(pairs, SET_ASIDE) && has(mask, Cue.ARGUMENT.bit())
-                || has(mask, Cue.TAMPER.bit() | GIVES) && parameterText && (mayAddress || against);
+                || has(mask, Cue.TAMPER.bit() | GIVES) && parameterText && (mayAddress || against || has(literals, Cue.REMOTE.bit()))
+                // "whichever class the traveller asks for"; in a parameter's text, "the value the user provides is a label"
+                || has(pairs, AGAINST_CHOICE) || has(pairs, USERS_CHOICE | AGAINST_USER) && parameterText
+                // "always CC x@y.example on each email"
+                || mayAddress && has(mask, GIVES) && has(mask, Cue.ARGUMENT.bit()) && has(mask, Cue.TRIGGER.bit() | Cue.MODAL.bit());
     }
 
     boolean commands() {
         return has(mask, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit());
     }
 
-    boolean deprecation(boolean mayNameTools) {
-        return has(mask, Cue.DEPRECATED.bit()) && (mayNameTools || has(literals, Cue.REMOTE.bit()))
+    /** A notice near where the calls could go: a tool's name or an address ({@code mayNameElsewhere}), or a URL. */
+    boolean deprecation(boolean mayNameElsewhere) {
+        return has(mask, Cue.DEPRECATED.bit()) && (mayNameElsewhere || has(literals, Cue.REMOTE.bit()))
                 || has(mask, Cue.REDIRECT.bit()) && has(literals, Cue.REMOTE.bit());
     }
 
@@ -325,7 +330,11 @@ public final class CueGate {
         boolean against = has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit())
                 && has(m, Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit());
         boolean tampering = has(m, Cue.TAMPER.bit()) && (has(m, SLOTS) || mayAddress)
-                || has(m, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit()) && (against || parameterText);
+                || has(m, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit()) && (against || parameterText)
+                || against && has(m, Cue.USER_CHOICE.bit())
+                || has(m, Cue.ARGUMENT.bit()) && has(m, Cue.MODAL.bit()) && has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
+                || parameterText && has(m, Cue.USER.bit()) && has(m, Cue.USER_CHOICE.bit())
+                || mayAddress && has(m, GIVES) && has(m, Cue.ARGUMENT.bit()) && has(m, Cue.TRIGGER.bit() | Cue.MODAL.bit());
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
@@ -340,6 +349,6 @@ public final class CueGate {
         // A slot to give to may be named in quotes ('session'), which only the detector's caller looks for.
         return overriding() || secrecy() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
                 || tampering(parameterText, mayAddress)
-                || commands() || deprecation(mayNameTools) || shadowing(mayNameTools) || promotion(mayRankItself);
+                || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself);
     }
 }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * (a parameter), and "please tell the user to migrate" (said to the user, in the open) stay clean.
  */
 final class Deprecation {
-    private static final long SENDS = Cue.CALL.bit() | Cue.REDIRECT.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.RUN.bit();
+    private static final long SENDS = Cue.CALL.bit() | Cue.REDIRECT.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.RUN.bit()
+            | Cue.PASS.bit() | Cue.READ.bit();
+    /** Verbs that send calls or data: reading verbs send the calls to a tool ("read files with cat_remote"), never to a URL. */
+    private static final long GIVES_AWAY = SENDS & ~Cue.READ.bit();
     private static final Set<String> TO_USERS = Set.of("user", "users", "them", "customer", "customers", "human");
     private static final String DETAIL = "text that declares the tool out of use and sends the model's calls to another "
             + "tool or address";
@@ -25,12 +28,39 @@ final class Deprecation {
     private Deprecation() {
     }
 
-    /** The first word of {@code t} that declares the tool itself out of use ({@link #aboutItself}); -1 when none does. */
+    /**
+     * Where the first notice of {@code t} that declares the tool itself out of use ({@link #aboutItself}) starts: the
+     * offset of its word, or of "end" in "end of life"; -1 when none does.
+     */
     static int notice(CueText t, Supplier<ToolNames> names, boolean title) {
         for (int i : t.wordsWith(Cue.DEPRECATED.bit())) {
-            if (aboutItself(t, i, title, names)) return i;
+            int start = noticeStart(t, i);
+            if (start >= 0 && aboutItself(t, i, start, title, names)) return start;
         }
         return -1;
+    }
+
+    /** Where the notice of cue word {@code i} starts: "life" is one only in "end of life"; -1 when it is none. */
+    private static int noticeStart(CueText t, int i) {
+        if (!t.isWord(i, "life")) return t.start(i);
+        String text = t.text();
+        int of = wordStartBefore(text, t.start(i));
+        int end = wordStartBefore(text, of);
+        return wordAt(text, of, "of") && wordAt(text, end, "end") ? end : -1;
+    }
+
+    /** True when the word {@code word} (any case) starts at {@code start} and ends there. */
+    private static boolean wordAt(String text, int start, String word) {
+        int end = start + word.length();
+        return text.regionMatches(true, start, word, 0, word.length()) && end < text.length() && !Character.isLetter(text.charAt(end));
+    }
+
+    /** Where the word that ends before {@code offset} (spaces and hyphens between) starts. */
+    private static int wordStartBefore(String text, int offset) {
+        int k = offset - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '-')) k--;
+        while (k >= 0 && Character.isLetter(text.charAt(k))) k--;
+        return k + 1;
     }
 
     /** False when {@link #find} cannot find anything in {@code t}: no notice, and no address to redirect to. */
@@ -39,21 +69,96 @@ final class Deprecation {
         return notice >= 0 || t.hasAny(Cue.REMOTE.bit());
     }
 
-    /** Finds fake deprecation in {@code t}, whose notice ({@link #notice}) is the word {@code retired}, when {@link #mayFind}. */
+    /**
+     * Finds fake deprecation in {@code t}, whose notice ({@link #notice}) starts at offset {@code retired} (-1 for
+     * none), when {@link #mayFind}.
+     */
     static void find(CueText t, int retired, Supplier<ToolNames> names, List<Finding> out) {
-        // The redirection stands in the notice's sentence or the next one; without a notice, anywhere.
-        int from = retired >= 0 ? t.sentenceStart(t.start(retired)) : 0;
-        int to = retired >= 0 ? t.sentenceEnd(Math.min(t.text().length(), t.sentenceEnd(t.end(retired)) + 1)) : t.text().length();
+        // The redirection stands in the notice's sentence or the two after it ("END OF LIFE. Do not call. Upload the
+        // logs to https://..."); without a notice, anywhere.
+        int length = t.text().length();
+        int from = retired >= 0 ? t.sentenceStart(retired) : 0;
+        int to = retired >= 0 ? noticeEnd(t, retired) : length;
+        // "this parameter is obsolete": a part of the tool, which can only send the calls to an address.
+        boolean part = retired >= 0 && aboutAPart(t, retired);
         for (int i : t.wordsWith(SENDS)) {
             if (t.start(i) < from || t.end(i) > to || retired < 0 && !redirects(t, i) || toTheUser(t, i)) continue;
-            Optional<Integer> end = elsewhere(t, i, names, retired >= 0);
+            Optional<Integer> end = elsewhere(t, i, names, retired >= 0, part);
             if (end.isPresent()) {
-                int start = retired >= 0 ? Math.min(t.start(retired), t.start(i)) : t.start(i);
+                int start = retired >= 0 ? Math.min(retired, t.start(i)) : t.start(i);
                 out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", start, Math.max(end.get(), t.end(i)),
                         DETAIL + " (pattern fake-deprecation)"));
                 return;
             }
         }
+        if (retired >= 0) pointedAway(t, retired, to, names, out);
+    }
+
+    /**
+     * After a notice, "all calls should now be sent to https://...", "requests must be posted to https://...", "direct
+     * new accounts to intake@relay.example instead": an address pointed at by "to" in a sentence that obliges
+     * (a modal, "now", "every", "instead"), whatever its verb. An e-mail address counts only for every call or
+     * instead ("questions should go to support@..." is a contact). Nothing of a notice about a part of the tool but
+     * a URL.
+     */
+    private static void pointedAway(CueText t, int retired, int to, Supplier<ToolNames> names, List<Finding> out) {
+        String text = t.text();
+        for (int l = 0; l < t.literals(); l++) {
+            if (!t.literalIs(l, Cue.REMOTE.bit()) || t.literalStart(l) < retired || t.literalEnd(l) > to) continue;
+            if (pointedFromObligation(t, t.literalStart(l), false)) {
+                add(t, retired, t.literalEnd(l), out);
+                return;
+            }
+        }
+        if (aboutAPart(t, retired)) return;
+        for (int at = text.indexOf('@', retired); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
+            if (!Values.isEmailAt(text, at)) continue;
+            int start = at;
+            while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) start--;
+            if (pointedFromObligation(t, start, true)) {
+                add(t, retired, Values.emailEnd(text, at, to), out);
+                return;
+            }
+        }
+        // "notifications must be delivered via notify_bridge on the relay-hub server from now on"
+        for (ToolMentions.Mention m : ToolMentions.in(text, retired, to)) {
+            if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER && !onAnotherServer(text, m.end())) continue;
+            int start = m.start();
+            if (t.wordBeforeOffset(start).equals("the")) start = text.lastIndexOf("the", start);
+            if (pointedFromObligation(t, start, false)) {
+                add(t, retired, m.end(), out);
+                return;
+            }
+        }
+    }
+
+    /** True when "to" (or "at", "via") points at {@code target} in a sentence that obliges, as {@link #pointedAway} says. */
+    private static boolean pointedFromObligation(CueText t, int target, boolean everyCall) {
+        String before = t.wordBeforeOffset(target);
+        int from = t.sentenceStart(target);
+        int to = t.sentenceEnd(target);
+        // "hit https://... directly instead": whatever the verb, unless it reads documentation.
+        boolean instead = t.contains(target, to, "instead") || t.contains(target, to, "directly");
+        if (!POINTERS.contains(before) && !(instead && !before.isEmpty() && !DOCUMENTATION.contains(before))) return false;
+        // "Please tell the user to migrate to the new server at https://...": said to the user, in the open.
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
+        }
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (everyCall ? t.isWord(j, "instead") || t.isWord(j, "every") || t.isWord(j, "all")
+                    : t.is(j, Cue.MODAL.bit() | Cue.NOW.bit()) || t.isWord(j, "every") || t.isWord(j, "all")
+                    || t.isWord(j, "instead")) return !Mood.negated(t, j);
+        }
+        return false;
+    }
+
+    private static final Set<String> POINTERS = Set.of("to", "at", "via", "through");
+    /** "see https://... instead": where the documentation is, not where the calls go. */
+    private static final Set<String> DOCUMENTATION = Set.of("see", "read", "visit", "check", "consult", "docs",
+            "documentation", "guide", "in", "on", "from");
+
+    private static void add(CueText t, int retired, int end, List<Finding> out) {
+        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", retired, end, DETAIL + " (pattern fake-deprecation)"));
     }
 
     /**
@@ -62,25 +167,66 @@ final class Deprecation {
      * longer works", "calendar_add has been superseded"). "Some APIs may be deprecated", "branches no longer needed"
      * and "the deprecated filepath" are about something else.
      */
-    private static boolean aboutItself(CueText t, int i, boolean title, Supplier<ToolNames> names) {
+    private static boolean aboutItself(CueText t, int i, int start, boolean title, Supplier<ToolNames> names) {
         if (t.isWord(i, "longer") && !t.wordBefore(i).equals("no")) return false;
         if (title) return true;
-        int sentence = t.sentenceStart(t.start(i));
-        if (t.start(i) - sentence < 8 && NOTICE_START.matcher(t.text().substring(sentence, t.start(i))).matches()) return true;
-        int near = Math.max(sentence, t.start(i) - 60);
+        int sentence = t.sentenceStart(start);
+        if (start - sentence < 16 && NOTICE_START.matcher(t.text().substring(sentence, start)).matches()) return !attributive(t, i);
+        // A label: "v1 (removed: post to ...)", "Obsolete: ...".
+        if (t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == ':') return true;
+        int near = Math.max(sentence, start - 60);
         if (t.previous(i, Cue.THIS_MATTER.bit(), 8) >= 0) {
-            for (String self : SELF_SUBJECTS) if (t.contains(near, t.start(i), self)) return true;
+            for (String self : SELF_SUBJECTS) if (t.contains(near, start, self)) return true;
+            for (String part : PART_SUBJECTS) if (t.contains(near, start, part)) return true;
         }
-        List<ToolMentions.Mention> subject = ToolMentions.in(t.text(), sentence, t.start(i));
+        List<ToolMentions.Mention> subject = ToolMentions.in(t.text(), sentence, start);
         return !subject.isEmpty() && names.get().kindOf(subject.getLast().name()) == ToolNames.Kind.SELF;
     }
 
-    /** What may stand before a notice that opens its sentence: "[DEPRECATED", "**Obsolete", "⚠️ Deprecated". */
-    private static final Pattern NOTICE_START = Pattern.compile("[\\s\\[(*#>\\-\\p{So}\\uFE0F]*");
+    /**
+     * "Moved files keep their permissions", "Archived repositories are read-only": the word opening the sentence
+     * qualifies the noun after it. "Deprecated: ...", "Moved to ...", "Deprecated since v2", "Legacy endpoint." are
+     * notices.
+     */
+    private static boolean attributive(CueText t, int i) {
+        if (t.isWord(i, "life") || t.isWord(i, "longer")) return false;
+        String next = t.wordAfter(t.end(i));
+        if (next.isEmpty() || NOTICE_FOLLOWERS.contains(next)) return false;
+        for (int k = 0; k < next.length(); k++) if (!Character.isLetter(next.charAt(k))) return false; // "Retired 2025-01"
+        // The noun goes on into a clause: "Moved files keep ...", not "Deprecated endpoint." or "Obsolete tool:".
+        String text = t.text();
+        int after = text.indexOf(next.charAt(0), t.end(i));
+        int end = after + next.length();
+        return after >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
+    }
+
+    private static final Set<String> NOTICE_FOLLOWERS = Set.of("to", "in", "since", "on", "as", "by", "from", "for", "and",
+            "after", "until", "effective", "now", "notice", "tool", "function", "endpoint", "api", "version", "feature",
+            "method", "command", "warning", "status", "alert", "this", "the", "please", "do", "use", "call", "with");
+
+    /**
+     * What may stand before a notice that opens its sentence: "[DEPRECATED", "**Obsolete", "⚠️ Deprecated",
+     * "Status: archived".
+     */
+    private static final Pattern NOTICE_START = Pattern.compile("[\\s\\[(*#>\\-\\p{So}\\uFE0F]*((?i:status)\\s*:\\s*)?");
 
     /** How a sentence names the tool it stands in. */
     private static final List<String> SELF_SUBJECTS = List.of("this tool", "this function", "this endpoint",
-            "this version", "this api", "this alias", "this command", "this method", "this operation", "this server");
+            "this version", "this api", "this alias", "this command", "this method", "this operation", "this server",
+            "this build", "this release", "this integration", "this connector", "this service", "this plugin",
+            "this extension", "this module", "this package", "this feature", "this action", "this route", "this one");
+
+    /** How a sentence names a part of the tool: out of use, it may only send the calls to an address. */
+    private static final List<String> PART_SUBJECTS = List.of("this parameter", "this field", "this option",
+            "this argument", "this setting", "this property", "this value", "this input", "this flag");
+
+    /** True when the notice at {@code start} is about a part of the tool ({@link #PART_SUBJECTS}), not the tool. */
+    private static boolean aboutAPart(CueText t, int start) {
+        int near = Math.max(t.sentenceStart(start), start - 60);
+        for (String self : SELF_SUBJECTS) if (t.contains(near, start, self)) return false;
+        for (String part : PART_SUBJECTS) if (t.contains(near, start, part)) return true;
+        return false;
+    }
 
     /** "please tell the user to migrate": said to the user, not to the model. */
     private static boolean toTheUser(CueText t, int verb) {
@@ -93,13 +239,23 @@ final class Deprecation {
      * Where the order at {@code verb} sends the calls: the end of a tool name that is not of this server, or of a
      * URL; empty when it sends nowhere else. Without a deprecation, only "redirect all calls to https://..." counts.
      */
-    private static Optional<Integer> elsewhere(CueText t, int verb, Supplier<ToolNames> names, boolean retired) {
+    private static Optional<Integer> elsewhere(CueText t, int verb, Supplier<ToolNames> names, boolean retired, boolean part) {
         boolean instead = t.isWord(verb, "instead");
-        if (!instead && !Mood.ordered(t, verb) && !(retired && byOrTo(t, verb))) return Optional.empty();
         int url = t.literalInSentence(verb, Cue.REMOTE.bit());
+        // "read the migration guide at https://..." reads documentation.
+        boolean urlAfter = url >= 0 && t.literalStart(url) > t.start(verb) && t.is(verb, GIVES_AWAY);
+        // "now delivered by calling https://...": the verb's object is the address, whatever the verb's mood.
+        if (retired && urlAfter && t.literalStart(url) - t.end(verb) <= OBJECT) return Optional.of(t.literalEnd(url));
+        if (!instead && !Mood.ordered(t, verb) && !(retired && (byOrTo(t, verb) || obliged(t, verb)))) return Optional.empty();
         boolean redirects = redirects(t, verb);
-        if (url >= 0 && (retired || redirects) && t.literalStart(url) > t.start(verb)) return Optional.of(t.literalEnd(url));
+        if (urlAfter && (retired || redirects)) return Optional.of(t.literalEnd(url));
         if (!retired) return Optional.empty();
+        if (t.is(verb, Cue.SEND.bit()) && (t.inSentence(verb, Cue.OVERRIDE_MARK.bit()) || forAll(t, verb))) {
+            // "send every ticket to intake@relay.example instead"; "send questions to support@..." is no redirection.
+            int mail = Values.emailEnd(t.text(), t.end(verb), t.sentenceEnd(t.end(verb)));
+            if (mail >= 0) return Optional.of(mail);
+        }
+        if (part) return Optional.empty();
         Optional<ToolMentions.Mention> m = instead ? ToolMentions.before(t.text(), t.start(verb))
                 : ToolMentions.after(t.text(), t.end(verb));
         if (m.isEmpty() && !instead) {
@@ -107,7 +263,54 @@ final class Deprecation {
             List<ToolMentions.Mention> near = ToolMentions.in(t.text(), from, Math.min(t.sentenceEnd(from), from + 60));
             if (!near.isEmpty()) m = Optional.of(near.getFirst());
         }
-        return m.filter(x -> names.get().kindOf(x.name()) == ToolNames.Kind.OTHER).map(ToolMentions.Mention::end);
+        return m.filter(x -> names.get().kindOf(x.name()) == ToolNames.Kind.OTHER || onAnotherServer(t.text(), x.end()))
+                .map(ToolMentions.Mention::end);
+    }
+
+    /** "send every ticket", "all requests": the verb's sentence speaks of every call. */
+    private static boolean forAll(CueText t, int verb) {
+        int to = t.sentenceEnd(t.end(verb));
+        for (int j = t.firstAt(t.sentenceStart(t.start(verb))); j < t.size() && t.end(j) <= to; j++) {
+            if (t.isWord(j, "every") || t.isWord(j, "all") || t.isWord(j, "each") || t.isWord(j, "any")) return true;
+        }
+        return false;
+    }
+
+    /** "the model must stop using this tool and forward queries to ...": a modal earlier in the verb's sentence. */
+    private static boolean obliged(CueText t, int verb) {
+        int modal = t.previous(verb, Cue.MODAL.bit(), 10);
+        return modal >= 0 && t.sameSentence(t.end(modal), t.start(verb)) && !Mood.negated(t, modal);
+    }
+
+    /**
+     * True when the notice that starts at {@code retired} says, in the sentences {@link #find} reads, that calls go to
+     * another server ("the list_files tool of the fs-turbo server"): a name of this server's may then be another's.
+     */
+    static boolean servedElsewhere(CueText t, int retired) {
+        if (retired < 0) return false;
+        return ELSEWHERE.matcher(t.text()).region(t.sentenceStart(retired), noticeEnd(t, retired)).find();
+    }
+
+    /** The end of the sentences after a notice that starts at {@code retired} where the redirection may stand. */
+    private static int noticeEnd(CueText t, int retired) {
+        int to = t.sentenceEnd(retired);
+        for (int more = 0; more < 2 && to < t.text().length(); more++) to = t.sentenceEnd(to);
+        return to;
+    }
+
+    /** "of the fs-turbo server", "from the dataops-cloud package": a server named, not this one. */
+    private static final String ANOTHER = "(?:of|on|from|in)\\s+(?:the\\s+)?(?!this\\b|our\\b|same\\b)[\\w.-]+\\s+"
+            + "(?:server|package|plugin|extension)\\b";
+    private static final Pattern ELSEWHERE = Pattern.compile("\\b" + ANOTHER, Pattern.CASE_INSENSITIVE);
+
+    /** How far after a verb its object may start: "calling https://", "go to the https://". */
+    private static final int OBJECT = 12;
+
+    /** "the list_files tool of the fs-turbo server": a name, even this tool's own, served elsewhere. */
+    private static final Pattern ANOTHER_SERVER = Pattern.compile("\\s*(?:tool\\s+)?" + ANOTHER, Pattern.CASE_INSENSITIVE);
+
+    private static boolean onAnotherServer(String text, int end) {
+        return ANOTHER_SERVER.matcher(text).region(end, Math.min(text.length(), end + 60)).lookingAt();
     }
 
     /** "redirect", "route", "reroute", "forward": a verb that sends calls somewhere else. */

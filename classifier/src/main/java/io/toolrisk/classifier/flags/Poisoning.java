@@ -62,13 +62,13 @@ public final class Poisoning {
         // Other tools named in the text, found once for both detectors that need them.
         // They are looked for only once a detector could make a finding of them: most texts never get that far.
         ToolMentions.Others others = null;
-        boolean deprecation = gate.deprecation(place.mayNameTools());
+        boolean deprecation = gate.deprecation(place.mayNameTools() || place.mayAddress());
         // Where fake deprecation would need them, they are looked for in the whole text (and shadowing reads those).
         boolean wholeText = deprecation && !gate.deprecationByAddress();
         if (deprecation) {
             int notice = Deprecation.notice(t, place.names(), place.title());
             if (Deprecation.mayFind(t, notice)
-                    && (gate.deprecationByAddress() || (others = ToolMentions.others(t, place.names())).named()))
+                    && (gate.deprecationByAddress() || place.mayAddress() || Deprecation.servedElsewhere(t, notice) || (others = ToolMentions.others(t, place.names())).named()))
                 Deprecation.find(t, notice, place.names(), out);
         }
         if (gate.shadowing(place.mayNameTools())) {

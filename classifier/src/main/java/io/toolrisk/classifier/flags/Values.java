@@ -27,6 +27,19 @@ final class Values {
         return false;
     }
 
+    /** Where the first e-mail address in {@code text[from, to)} ends; -1 when there is none. */
+    static int emailEnd(String text, int from, int to) {
+        int limit = Math.min(to, text.length());
+        for (int at = text.indexOf('@', from, limit); at >= 0; at = text.indexOf('@', at + 1, limit)) {
+            if (!isEmailAt(text, at)) continue;
+            int k = at + 1;
+            while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '-' || text.charAt(k) == '.')) k++;
+            while (text.charAt(k - 1) == '.') k--;
+            return k;
+        }
+        return -1;
+    }
+
     /** True when the '@' at {@code at} joins a local part and a dotted domain ("ops@relay.example"). */
     static boolean isEmailAt(String text, int at) {
         if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) return false;
@@ -40,7 +53,7 @@ final class Values {
     }
 
     private static final Set<String> POINTING = Set.of("to", "with", "into", "at", "as", "by", "be",
-            "is", "are");
+            "is", "are", "through", "via");
     private static final int AFTER_POINTER = 4;
 
     /**
@@ -83,6 +96,21 @@ final class Values {
         return best;
     }
 
+    /** The end of the first strong value in {@code text[from, to)}; {@code from} when there is none. */
+    static int strongEnd(String text, int from, int to) {
+        int k = from;
+        while (k < to) {
+            while (k < to && Character.isWhitespace(text.charAt(k))) k++;
+            int start = k;
+            while (k < to && !Character.isWhitespace(text.charAt(k))) k++;
+            if (strongest(text, start, k) == Strength.STRONG) {
+                while (k > start && ".,;:)".indexOf(text.charAt(k - 1)) >= 0) k--;
+                return k;
+            }
+        }
+        return from;
+    }
+
     private static String trim(String token) {
         int a = 0;
         int b = token.length();
@@ -98,12 +126,21 @@ final class Values {
         String lower = token.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("0x") && token.length() > 10)
             return Strength.STRONG;
+        if (isUri(lower)) return Strength.STRONG; // s3://bucket/key, git://, sftp://
         if (token.length() > 1 && token.indexOf('/') >= 0 && !token.contains("//") && !lower.equals("and/or")) return Strength.STRONG;
         int digits = 0;
         for (int k = 0; k < token.length(); k++) if (Character.isDigit(token.charAt(k))) digits++;
         if (digits >= 4 || digits >= 2 && token.length() >= 8) return Strength.STRONG;
         if (digits > 0 || token.startsWith("#") && token.length() > 1) return Strength.WEAK;
         return Strength.NONE;
+    }
+
+    /** "s3://bucket", "sftp://host": a scheme of letters, then "://" and something. */
+    private static boolean isUri(String token) {
+        int colon = token.indexOf("://");
+        if (colon < 2 || colon + 3 >= token.length()) return false;
+        for (int k = 0; k < colon; k++) if (!Character.isLetterOrDigit(token.charAt(k))) return false;
+        return Character.isLetter(token.charAt(0));
     }
 
     /** True when the path or key that ends at {@code end} is a public key: {@code id_rsa.pub}, "public key". */
