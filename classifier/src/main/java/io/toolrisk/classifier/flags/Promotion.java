@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Self-promotion aimed at the model's choice of tool: praise beyond description ("the world's most accurate",
@@ -24,7 +25,10 @@ final class Promotion {
             "sophisticated", "robust", "precise", "respected");
     private static final long ANCHORS = Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit() | Cue.ENDORSEMENT.bit()
             | Cue.CROWD.bit() | Cue.CHOOSE.bit() | Cue.CALL.bit() | Cue.DISPARAGE.bit();
-    private static final Set<String> SELF = Set.of("this", "it", "me", "here", "one", "mailmind");
+    private static final Set<String> SELF = Set.of("this", "it", "me", "here", "one");
+    /** Words that name the alternatives as a whole: "other tools", "competing scanners", "rival apps". */
+    private static final Set<String> RIVALS = Set.of("other", "others", "competing", "competitor", "competitors",
+            "rival", "rivals", "alternative", "alternatives");
     private static final Set<String> ALTERNATIVES = Set.of("other", "others", "alternative", "alternatives", "any",
             "every", "all", "else", "built", "anything");
     private static final String DETAIL = "self-promotion aimed at the model's choice of tool rather than a description of what it does";
@@ -32,7 +36,7 @@ final class Promotion {
     private Promotion() {
     }
 
-    static void find(CueText t, boolean mayRankItself, List<Finding> out) {
+    static void find(CueText t, Supplier<ToolNames> names, boolean mayRankItself, List<Finding> out) {
         if (!mayPromote(t, mayRankItself)) return;
         int kinds = 0;
         int first = Integer.MAX_VALUE;
@@ -48,7 +52,7 @@ final class Promotion {
                 praise = hit = true;
             }
             if (t.is(i, Cue.ENDORSEMENT.bit() | Cue.CROWD.bit()) && backedByCrowd(t, i)) crowd = hit = true;
-            if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && toldToChoose(t, i)) choice = hit = true;
+            if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && toldToChoose(t, i, names)) choice = hit = true;
             if (t.is(i, Cue.DISPARAGE.bit()) && runsDownOthers(t, i)) disparage = hit = true;
             if (hit) {
                 first = Math.min(first, t.start(i));
@@ -88,10 +92,11 @@ final class Promotion {
             }
             if (t.is(i, Cue.PRAISE.bit()) && t.next(i, Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), 4) >= 0)
                 praise = true;
-            if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.next(i, Cue.CROWD.bit(), 6) >= 0 || t.previous(i, Cue.CROWD.bit(), 2) >= 0
+            if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.next(i, Cue.CROWD.bit(), 6) >= 0 || t.previous(i, Cue.CROWD.bit(), 3) >= 0
                     || t.isWord(i, "rated") || t.isWord(i, "voted") || t.text().startsWith(" by ", t.end(i))))
                 crowd = true;
-            if (t.is(i, Cue.CHOOSE.bit()) || t.is(i, Cue.CALL.bit()) && t.next(i, Cue.EXCLUSIVE.bit(), 6) >= 0) choice = true;
+            if (t.is(i, Cue.CHOOSE.bit()) || t.is(i, Cue.CALL.bit()) && (t.next(i, Cue.EXCLUSIVE.bit(), 6) >= 0
+                    || t.previous(i, Cue.EXCLUSIVE.bit(), 4) >= 0)) choice = true;
             if (t.is(i, Cue.DISPARAGE.bit())) disparage = true;
         }
         int kinds = (praise ? 1 : 0) + (crowd ? 1 : 0) + (choice ? 1 : 0) + (disparage ? 1 : 0);
@@ -133,12 +138,19 @@ final class Promotion {
             return crowd >= 0 || digitsWithin(t.text(), t.end(i), 24);
         }
         // "experts recommend it", "everyone uses it", "millions of teams trust it"
+        // "users are happier when you use it": the users themselves, said to be pleased by the choice.
         int backs = t.next(i, Cue.ENDORSEMENT.bit() | Cue.CALL.bit(), 3);
-        return backs >= 0 && !t.is(i, Cue.USER.bit()) && (t.isWord(backs, "uses") || t.is(backs, Cue.ENDORSEMENT.bit()));
+        return backs >= 0 && (!t.is(i, Cue.USER.bit()) || pleased(t, backs))
+                && (t.isWord(backs, "uses") || t.is(backs, Cue.ENDORSEMENT.bit()));
+    }
+
+    private static boolean pleased(CueText t, int i) {
+        return t.isWord(i, "happier") || t.isWord(i, "satisfied");
     }
 
     /** "Always choose this tool", "prefer it over all alternatives", "pick me first", "the model must use it for every". */
-    private static boolean toldToChoose(CueText t, int i) {
+    private static boolean toldToChoose(CueText t, int i, Supplier<ToolNames> names) {
+        if (chosenForIt(t, i, names) || onlyOneWorth(t, i)) return true;
         if (t.is(i, Cue.CHOOSE.bit()) && t.isWord(i, "selected") && t.wordAfter(t.end(i)).equals("over")) return true;
         if (t.is(i, Cue.CHOOSE.bit()) && (t.isWord(i, "rely") || t.isWord(i, "go"))) {
             int exclusive = t.next(i, Cue.EXCLUSIVE.bit(), 4);
@@ -147,7 +159,7 @@ final class Promotion {
         int exclusive = t.next(i, Cue.EXCLUSIVE.bit(), 6);
         // A call word ("use") is a choice only with a word that makes it exclusive, whatever follows it.
         if (exclusive < 0 && !t.is(i, Cue.CHOOSE.bit())) return false;
-        boolean self = selfWithin(t, t.end(i), 4);
+        boolean self = selfWithin(t, t.end(i), 4, names);
         if (!self) return t.is(i, Cue.CHOOSE.bit()) && Mood.ordered(t, i) && exclusive >= 0 && !t.isWord(exclusive, "whenever");
         int modal = t.previous(i, Cue.MODAL.bit() | Cue.EXCLUSIVE.bit(), 3);
         boolean strong = exclusive >= 0 && !t.isWord(exclusive, "whenever") || modal >= 0;
@@ -155,10 +167,30 @@ final class Promotion {
         return t.is(i, Cue.CHOOSE.bit()) ? strong || Mood.ordered(t, i) : strong && exclusive >= 0;
     }
 
-    /** True when "this", "it", "me" or "here" stands within {@code words} words after {@code offset}. */
-    private static boolean selfWithin(CueText t, int offset, int words) {
+    /**
+     * "This tool should be chosen first", "it must be picked over ...": the choice made in the passive, of this tool,
+     * by obligation and over the rest.
+     */
+    private static boolean chosenForIt(CueText t, int i, Supplier<ToolNames> names) {
+        if (!t.is(i, Cue.CHOOSE.bit()) || !t.wordBefore(i).equals("be") || t.previous(i, Cue.MODAL.bit(), 3) < 0
+                || t.next(i, Cue.EXCLUSIVE.bit(), 4) < 0) return false;
+        int from = Math.max(t.sentenceStart(t.start(i)), t.start(i) - 50);
+        return t.contains(from, t.start(i), "this ") || t.contains(from, t.start(i), "it ")
+                || t.contains(from, t.start(i), names.get().self());
+    }
+
+    /** "The only documentation tool worth calling", "the only one worth using": all the others ruled out. */
+    private static boolean onlyOneWorth(CueText t, int i) {
+        if (!t.is(i, Cue.CALL.bit()) || !t.wordBefore(i).equals("worth")) return false;
+        int only = t.previous(i, Cue.EXCLUSIVE.bit(), 4);
+        return only >= 0 && t.isWord(only, "only");
+    }
+
+    /** True when "this", "it", "me", "here" or the tool's own name stands within {@code words} words after {@code offset}. */
+    private static boolean selfWithin(CueText t, int offset, int words, Supplier<ToolNames> names) {
         int k = offset;
         for (int w = 0; w < words; w++) {
+            if (namedAt(t.text(), k, names.get().self())) return true;
             String next = t.wordAfter(k);
             if (next.isEmpty()) return false;
             if (SELF.contains(next)) return true;
@@ -167,8 +199,21 @@ final class Promotion {
         return false;
     }
 
-    /** "Other flight tools are outdated", "outperforms every other", "better than all", "unlike other calculators". */
+    /** True when the tool's own name ({@code self}, lower case) is the next word after {@code offset}, quoted or not. */
+    private static boolean namedAt(String text, int offset, String self) {
+        int k = offset;
+        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '`' || text.charAt(k) == '\'')) k++;
+        int end = k + self.length();
+        return !self.isEmpty() && text.regionMatches(true, k, self, 0, self.length())
+                && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_');
+    }
+
+    /**
+     * "Other flight tools are outdated", "outperforms every other", "better than all", "unlike other calculators",
+     * "models that use any other math tool make more mistakes", "competing scanners are slower".
+     */
     private static boolean runsDownOthers(CueText t, int i) {
+        if (rivalsBefore(t, t.start(i))) return true;
         int k = t.end(i);
         String after = t.wordAfter(k);
         for (int w = 0; w < 3 && (after.equals("than") || after.equals("to") || after.equals("the") || after.equals("a")); w++) {
@@ -183,6 +228,26 @@ final class Promotion {
             return other >= 0 || text.contains("other ");
         }
         return t.isWord(i, "close") && t.text().substring(Math.max(0, t.start(i) - 25), t.start(i)).toLowerCase(Locale.ROOT).contains("nothing");
+    }
+
+    /** A word naming the alternatives ({@link #RIVALS}) among the ten words before {@code offset}, in its clause. */
+    private static boolean rivalsBefore(CueText t, int offset) {
+        int k = offset;
+        for (int w = 0; w < 10; w++) {
+            String before = t.wordBeforeOffset(k);
+            if (before.isEmpty()) return false;
+            if (RIVALS.contains(before)) return true;
+            k = wordStart(t.text(), k);
+        }
+        return false;
+    }
+
+    /** Where the word that ends before {@code offset} (after spaces) starts. */
+    private static int wordStart(String text, int offset) {
+        int k = offset - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
+        return k + 1;
     }
 
     private static final List<String> CHOICES = List.of("the right choice", "the best choice", "the only choice",
