@@ -150,6 +150,7 @@ public final class CueGate {
             {Cue.TRIGGER.bit(), Cue.CALL.bit(), TRIGGERED_CALL},
             {Cue.CALL.bit(), Cue.TRIGGER.bit(), TRIGGERED_CALL},
             {Cue.EVERY_TIME.bit(), ACTS, TRIGGERED_CALL},
+            {Cue.TRIGGER.bit(), Cue.TOOL.bit(), TRIGGERED_CALL},
             {Cue.TOOL.bit() | Cue.CALL.bit(), Cue.MODAL.bit() | Cue.NOW.bit(), CLAIM},
             {GIVES, TAKEN_WORDS, TAKEN},
             {TAKEN_WORDS, GIVES, TAKEN},
