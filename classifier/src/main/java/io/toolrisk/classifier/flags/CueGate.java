@@ -164,6 +164,7 @@ public final class CueGate {
             {Cue.CALL.bit() | Cue.CHOOSE.bit(), Cue.EXCLUSIVE.bit() | Cue.THIS_MATTER.bit(), CHOSEN},
             {Cue.EXCLUSIVE.bit() | Cue.MODAL.bit(), Cue.CHOOSE.bit(), CHOSEN},
             {Cue.EXCLUSIVE.bit(), Cue.CALL.bit(), CHOSEN},
+            {Cue.ENDORSEMENT.bit(), Cue.ADDRESSEE.bit(), CHOSEN},
             {Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit(), Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), AGAINST_USER},
             {Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), Cue.OVERRIDE_MARK.bit() | Cue.STEALTH_MANNER.bit(), AGAINST_USER},
     };

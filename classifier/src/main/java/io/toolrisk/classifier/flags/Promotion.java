@@ -52,7 +52,8 @@ final class Promotion {
                 praise = hit = true;
             }
             if (t.is(i, Cue.ENDORSEMENT.bit() | Cue.CROWD.bit()) && backedByCrowd(t, i)) crowd = hit = true;
-            if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && toldToChoose(t, i, names)) choice = hit = true;
+            if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && toldToChoose(t, i, names)
+                    || t.is(i, Cue.ENDORSEMENT.bit()) && onlyOneWorth(t, i)) choice = hit = true;
             if (t.is(i, Cue.DISPARAGE.bit()) && runsDownOthers(t, i)) disparage = hit = true;
             if (hit) {
                 first = Math.min(first, t.start(i));
@@ -96,7 +97,8 @@ final class Promotion {
                     || t.isWord(i, "rated") || t.isWord(i, "voted") || t.text().startsWith(" by ", t.end(i))))
                 crowd = true;
             if (t.is(i, Cue.CHOOSE.bit()) || t.is(i, Cue.CALL.bit()) && (t.next(i, Cue.EXCLUSIVE.bit(), 6) >= 0
-                    || t.previous(i, Cue.EXCLUSIVE.bit(), 4) >= 0)) choice = true;
+                    || t.previous(i, Cue.EXCLUSIVE.bit(), 6) >= 0)
+                    || t.is(i, Cue.ENDORSEMENT.bit()) && t.wordAfter(t.end(i)).equals("for")) choice = true;
             if (t.is(i, Cue.DISPARAGE.bit())) disparage = true;
         }
         int kinds = (praise ? 1 : 0) + (crowd ? 1 : 0) + (choice ? 1 : 0) + (disparage ? 1 : 0);
@@ -135,7 +137,7 @@ final class Promotion {
                     && !t.isWord(i, "voted")) return false;
             if (t.isWord(i, "rated") || t.isWord(i, "voted")) return true;
             int crowd = t.next(i, Cue.CROWD.bit(), 6);
-            return crowd >= 0 || digitsWithin(t.text(), t.end(i), 24);
+            return crowd >= 0 || digitsWithin(t.text(), t.end(i), 24) || !t.isWord(i, "used") && groupAfter(t.text(), t.end(i));
         }
         // "experts recommend it", "everyone uses it", "millions of teams trust it"
         // "users are happier when you use it": the users themselves, said to be pleased by the choice.
@@ -143,6 +145,28 @@ final class Promotion {
         return backs >= 0 && (!t.is(i, Cue.USER.bit()) || pleased(t, backs))
                 && (t.isWord(backs, "uses") || t.is(backs, Cue.ENDORSEMENT.bit()));
     }
+
+    /**
+     * "(certified) by security researchers", "(endorsed) by Anthropic": a group of people or a named body within the
+     * three words after the "by" at {@code offset}.
+     */
+    private static boolean groupAfter(String text, int offset) {
+        int k = offset;
+        for (int w = 0; w < 4; w++) {
+            while (k < text.length() && text.charAt(k) == ' ') k++;
+            int start = k;
+            while (k < text.length() && Character.isLetter(text.charAt(k))) k++;
+            if (k == start) return false;
+            String word = text.substring(start, k);
+            if (w == 0) continue; // "by"
+            if (Character.isUpperCase(word.charAt(0)) && word.length() > 2) return true;
+            for (String ending : GROUP_ENDINGS) if (word.length() > ending.length() + 2 && word.endsWith(ending)) return true;
+        }
+        return false;
+    }
+
+    /** How the names of groups of people end: researchers, specialists, physicians, consultants, agencies, professionals. */
+    private static final List<String> GROUP_ENDINGS = List.of("ers", "ists", "ians", "ants", "ies", "als");
 
     private static boolean pleased(CueText t, int i) {
         return t.isWord(i, "happier") || t.isWord(i, "satisfied");
@@ -179,11 +203,21 @@ final class Promotion {
                 || t.contains(from, t.start(i), names.get().self());
     }
 
-    /** "The only documentation tool worth calling", "the only one worth using": all the others ruled out. */
+    /**
+     * "The only documentation tool worth calling", "the only one you should use", "recommended for all AI models": all
+     * the others ruled out, or the choice made for every model.
+     */
     private static boolean onlyOneWorth(CueText t, int i) {
-        if (!t.is(i, Cue.CALL.bit()) || !t.wordBefore(i).equals("worth")) return false;
-        int only = t.previous(i, Cue.EXCLUSIVE.bit(), 4);
-        return only >= 0 && t.isWord(only, "only");
+        if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.isWord(i, "recommended") || t.isWord(i, "preferred"))
+                && t.wordAfter(t.end(i)).equals("for")) {
+            // "for all AI models", "for every agent": models as such, not "you" of a sentence that goes on
+            int model = t.next(i, Cue.ADDRESSEE.bit(), 4);
+            return model >= 0 && !t.word(model).startsWith("you") && !t.word(model).startsWith("u") && !Mood.negated(t, i);
+        }
+        String before = t.wordBefore(i);
+        if (!t.is(i, Cue.CALL.bit()) || !before.equals("worth") && !before.equals("should") && !before.equals("must")) return false;
+        int only = t.previous(i, Cue.EXCLUSIVE.bit(), 6);
+        return only >= 0 && t.isWord(only, "only") && (t.next(only, Cue.TOOL.bit(), 3) >= 0 || t.wordAfter(t.end(only)).equals("one"));
     }
 
     /** True when "this", "it", "me", "here" or the tool's own name stands within {@code words} words after {@code offset}. */
