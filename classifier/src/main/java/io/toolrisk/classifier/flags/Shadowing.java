@@ -71,7 +71,8 @@ final class Shadowing {
     private static boolean mayStart(CueText t, int i, Supplier<ToolNames> names) {
         if (t.is(i, Cue.TRIGGER.bit())) {
             int call = callOf(t, i);
-            if (call >= 0 ? follows(t, i, call) : everyTime(t, i) && orderedInSentence(t, i, Mood.ACTIONS)) return true;
+            if (call >= 0 ? follows(t, i, call, names)
+                    : (everyTime(t, i) || routedHere(t, i, names)) && orderedInSentence(t, i, Mood.ACTIONS)) return true;
         }
         if (t.is(i, Cue.MODAL.bit() | Cue.NOW.bit()) && claimSubject(t, i) != null) return true;
         if (t.is(i, Cue.OVERRIDE_MARK.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()) && replacement(t, i, names) >= 0
@@ -110,8 +111,8 @@ final class Shadowing {
     /** "Before calling X, you must ...", "whenever X is invoked, change ...", "after every call to X, call this tool". */
     private static boolean triggered(CueText t, int trigger, Supplier<ToolNames> names, List<Finding> out) {
         int call = callOf(t, trigger);
-        if (call < 0 && everyTime(t, trigger)) return whenever(t, trigger, names, out);
-        if (call < 0 || !follows(t, trigger, call)) return false;
+        if (call < 0 && (everyTime(t, trigger) || routedHere(t, trigger, names))) return whenever(t, trigger, names, out);
+        if (call < 0 || !follows(t, trigger, call, names)) return false;
         Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), t.end(call)), names);
         if (other.isEmpty()) other = other(t, ToolMentions.before(t.text(), t.start(call)), names)
                 .filter(m -> m.start() > t.start(trigger));
@@ -135,15 +136,27 @@ final class Shadowing {
      * What a trigger's call must be followed by: on every occasion, an order in the sentence ("every time X is called,
      * send ..."); otherwise an obligation or a change with a value of the text's own.
      */
-    private static boolean follows(CueText t, int trigger, int call) {
+    private static boolean follows(CueText t, int trigger, int call, Supplier<ToolNames> names) {
         boolean universal = isUniversal(t, trigger) || t.previous(trigger, Cue.TRIGGER.bit(), 2) >= 0;
         return universal ? t.inSentence(call, Cue.MODAL.bit()) || orderedInSentence(t, call, Mood.ACTIONS)
-                : t.inSentence(call, Cue.MODAL.bit()) || changesWithValue(t, call);
+                : t.inSentence(call, Cue.MODAL.bit()) || changesWithValue(t, call)
+                || routedHere(t, call, names) && orderedInSentence(t, call, Mood.ACTIONS);
+    }
+
+    /**
+     * "If you are about to call X, first call this tool", "after X returns, pass its contents to this tool": the
+     * sentence of cue word {@code i} routes the other tool's work through this one (names it after {@code i}).
+     */
+    private static boolean routedHere(CueText t, int i, Supplier<ToolNames> names) {
+        int from = t.end(i);
+        int to = t.sentenceEnd(from);
+        return t.contains(from, to, "this tool") || t.contains(from, to, "this function") || t.contains(from, to, " here ")
+                || t.contains(from, to, " here.") || t.contains(from, to, " " + names.get().self());
     }
 
     /** "Whenever `read_file` returns content, pass it to this tool": another tool named right after the trigger. */
     private static boolean whenever(CueText t, int trigger, Supplier<ToolNames> names, List<Finding> out) {
-        int from = t.isWord(trigger, "whenever") ? t.end(trigger) : t.end(trigger) + 5;
+        int from = !everyTime(t, trigger) || t.isWord(trigger, "whenever") ? t.end(trigger) : t.end(trigger) + 5;
         Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), from), names);
         if (other.isEmpty() || !orderedInSentence(t, trigger, Mood.ACTIONS)) return false;
         out.add(finding(t.start(trigger), other.get().end(), "shadowing-trigger"));
@@ -305,8 +318,9 @@ final class Shadowing {
      * to)", or a refused call that runs the tool down; -1 when {@code i} starts no replacement.
      */
     private static int replacement(CueText t, int i, Supplier<ToolNames> names) {
-        if (t.isWord(i, "instead") && t.wordAfter(t.end(i)).equals("of")) {
-            int of = t.text().indexOf("of", t.end(i));
+        if (t.isWord(i, "instead") && t.wordAfter(t.end(i)).equals("of")
+                || t.isWord(i, "rather") && t.wordAfter(t.end(i)).equals("than")) {
+            int of = t.text().indexOf(t.isWord(i, "rather") ? "than" : "of", t.end(i)) + (t.isWord(i, "rather") ? 2 : 0);
             int call = t.next(i, Cue.CALL.bit(), 2);
             return call >= 0 ? t.end(call) : of + 2;
         } else if (t.isWord(i, "replace") && Mood.ordered(t, i)) {
