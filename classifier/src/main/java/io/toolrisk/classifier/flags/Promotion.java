@@ -51,7 +51,7 @@ final class Promotion {
                 superlatives++;
                 praise = hit = true;
             }
-            if (t.is(i, Cue.ENDORSEMENT.bit() | Cue.CROWD.bit()) && backedByCrowd(t, i)) crowd = hit = true;
+            if (t.is(i, Cue.ENDORSEMENT.bit() | Cue.CROWD.bit()) && backedByCrowd(t, i, names)) crowd = hit = true;
             if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && toldToChoose(t, i, names)
                     || t.is(i, Cue.ENDORSEMENT.bit()) && onlyOneWorth(t, i)) choice = hit = true;
             if (t.is(i, Cue.DISPARAGE.bit()) && runsDownOthers(t, i)) disparage = hit = true;
@@ -91,11 +91,13 @@ final class Promotion {
                 superlatives++;
                 praise = true;
             }
-            if (t.is(i, Cue.PRAISE.bit()) && t.next(i, Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), 4) >= 0)
+            if (t.is(i, Cue.PRAISE.bit()) && (t.next(i, Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), 4) >= 0
+                    || industryLeading(t, i)))
                 praise = true;
             if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.next(i, Cue.CROWD.bit(), 6) >= 0 || t.previous(i, Cue.CROWD.bit(), 3) >= 0
                     || t.isWord(i, "rated") || t.isWord(i, "voted") || t.text().startsWith(" by ", t.end(i))))
                 crowd = true;
+            if (t.is(i, Cue.CROWD.bit()) && t.next(i, Cue.CHOOSE.bit(), 3) >= 0) crowd = true;
             if (t.is(i, Cue.CHOOSE.bit()) || t.is(i, Cue.CALL.bit()) && (t.next(i, Cue.EXCLUSIVE.bit(), 6) >= 0
                     || t.previous(i, Cue.EXCLUSIVE.bit(), 6) >= 0)
                     || t.is(i, Cue.ENDORSEMENT.bit()) && t.wordAfter(t.end(i)).equals("for")) choice = true;
@@ -131,7 +133,7 @@ final class Promotion {
     }
 
     /** "trusted by 10 million users", "used by 99% of", "loved by traders worldwide", "everyone uses it". */
-    private static boolean backedByCrowd(CueText t, int i) {
+    private static boolean backedByCrowd(CueText t, int i, Supplier<ToolNames> names) {
         if (t.is(i, Cue.ENDORSEMENT.bit())) {
             if (!t.wordAfter(t.end(i)).equals("by") && !t.wordAfter(t.end(i)).equals("upon") && !t.isWord(i, "rated")
                     && !t.isWord(i, "voted")) return false;
@@ -141,10 +143,15 @@ final class Promotion {
         }
         // "experts recommend it", "everyone uses it", "millions of teams trust it"
         // "users are happier when you use it": the users themselves, said to be pleased by the choice.
-        int backs = t.next(i, Cue.ENDORSEMENT.bit() | Cue.CALL.bit(), 3);
+        // "98% of users prefer it", "teams pick this one": the crowd's own choice of it.
+        int backs = t.next(i, Cue.ENDORSEMENT.bit() | Cue.CALL.bit() | Cue.CHOOSE.bit(), 3);
+        if (backs >= 0 && PREFERS.contains(t.word(backs))) return selfWithin(t, t.end(backs), 2, names);
         return backs >= 0 && (!t.is(i, Cue.USER.bit()) || pleased(t, backs))
                 && (t.isWord(backs, "uses") || t.is(backs, Cue.ENDORSEMENT.bit()));
     }
+
+    /** A crowd's choice in the present: "users prefer it", "teams pick this one". */
+    private static final Set<String> PREFERS = Set.of("prefer", "prefers", "choose", "chooses", "pick", "picks");
 
     /**
      * "(certified) by security researchers", "(endorsed) by Anthropic": a group of people or a named body within the
@@ -247,7 +254,7 @@ final class Promotion {
      * "models that use any other math tool make more mistakes", "competing scanners are slower".
      */
     private static boolean runsDownOthers(CueText t, int i) {
-        if (rivalsBefore(t, t.start(i))) return true;
+        if (rivalsBefore(t, t.start(i)) || t.word(i).startsWith("outperform") || t.word(i).startsWith("outclass")) return true;
         int k = t.end(i);
         String after = t.wordAfter(k);
         for (int w = 0; w < 3 && (after.equals("than") || after.equals("to") || after.equals("the") || after.equals("a")); w++) {
