@@ -330,7 +330,7 @@ public final class CueGate {
                 || has(m, Cue.TAMPER.bit() | GIVES | Cue.ARGUMENT.bit()) && (against || parameterText);
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
-                + (has(m, Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
+                + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
         return overriding || secrecy || exfiltration || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())

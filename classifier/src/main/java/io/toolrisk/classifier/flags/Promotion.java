@@ -221,8 +221,9 @@ final class Promotion {
             int model = t.next(i, Cue.ADDRESSEE.bit(), 4);
             return model >= 0 && !t.word(model).startsWith("you") && !t.word(model).startsWith("u") && !Mood.negated(t, i);
         }
+        if (!t.is(i, Cue.CALL.bit())) return false;
         String before = t.wordBefore(i);
-        if (!t.is(i, Cue.CALL.bit()) || !before.equals("worth") && !before.equals("should") && !before.equals("must")) return false;
+        if (!before.equals("worth") && !before.equals("should") && !before.equals("must")) return false;
         int only = t.previous(i, Cue.EXCLUSIVE.bit(), 6);
         return only >= 0 && t.isWord(only, "only") && (t.next(only, Cue.TOOL.bit(), 3) >= 0 || t.wordAfter(t.end(only)).equals("one"));
     }

@@ -71,8 +71,8 @@ final class Shadowing {
     private static boolean mayStart(CueText t, int i, Supplier<ToolNames> names) {
         if (t.is(i, Cue.TRIGGER.bit())) {
             int call = callOf(t, i);
-            if (call >= 0 ? follows(t, i, call, names)
-                    : (everyTime(t, i) || routedHere(t, i, names)) && orderedInSentence(t, i, Mood.ACTIONS)) return true;
+            if (call >= 0 ? follows(t, i, call)
+                    : (everyTime(t, i) || routedHere(t, i)) && orderedInSentence(t, i, Mood.ACTIONS)) return true;
         }
         if (t.is(i, Cue.MODAL.bit() | Cue.NOW.bit()) && claimSubject(t, i) != null) return true;
         if (t.is(i, Cue.OVERRIDE_MARK.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()) && replacement(t, i, names) >= 0
@@ -111,8 +111,8 @@ final class Shadowing {
     /** "Before calling X, you must ...", "whenever X is invoked, change ...", "after every call to X, call this tool". */
     private static boolean triggered(CueText t, int trigger, Supplier<ToolNames> names, List<Finding> out) {
         int call = callOf(t, trigger);
-        if (call < 0 && (everyTime(t, trigger) || routedHere(t, trigger, names))) return whenever(t, trigger, names, out);
-        if (call < 0 || !follows(t, trigger, call, names)) return false;
+        if (call < 0 && (everyTime(t, trigger) || routedHere(t, trigger))) return whenever(t, trigger, names, out);
+        if (call < 0 || !follows(t, trigger, call)) return false;
         Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), t.end(call)), names);
         if (other.isEmpty()) other = other(t, ToolMentions.before(t.text(), t.start(call)), names)
                 .filter(m -> m.start() > t.start(trigger));
@@ -136,22 +136,24 @@ final class Shadowing {
      * What a trigger's call must be followed by: on every occasion, an order in the sentence ("every time X is called,
      * send ..."); otherwise an obligation or a change with a value of the text's own.
      */
-    private static boolean follows(CueText t, int trigger, int call, Supplier<ToolNames> names) {
+    private static boolean follows(CueText t, int trigger, int call) {
         boolean universal = isUniversal(t, trigger) || t.previous(trigger, Cue.TRIGGER.bit(), 2) >= 0;
         return universal ? t.inSentence(call, Cue.MODAL.bit()) || orderedInSentence(t, call, Mood.ACTIONS)
                 : t.inSentence(call, Cue.MODAL.bit()) || changesWithValue(t, call)
-                || routedHere(t, call, names) && orderedInSentence(t, call, Mood.ACTIONS);
+                || routedHere(t, call) && orderedInSentence(t, call, Mood.ACTIONS);
     }
 
     /**
      * "If you are about to call X, first call this tool", "after X returns, pass its contents to this tool": the
-     * sentence of cue word {@code i} routes the other tool's work through this one (names it after {@code i}).
+     * sentence of cue word {@code i} routes the other tool's work through this one (names it after {@code i}). Read
+     * from the cue words ("this" before "tool") and, only when one of them is an order, for "here".
      */
-    private static boolean routedHere(CueText t, int i, Supplier<ToolNames> names) {
-        int from = t.end(i);
-        int to = t.sentenceEnd(from);
-        return t.contains(from, to, "this tool") || t.contains(from, to, "this function") || t.contains(from, to, " here ")
-                || t.contains(from, to, " here.") || t.contains(from, to, " " + names.get().self());
+    private static boolean routedHere(CueText t, int i) {
+        for (int j = t.nextInSentence(i, Cue.TOOL.bit()); j >= 0; j = t.nextInSentence(j, Cue.TOOL.bit())) {
+            if (t.wordBefore(j).equals("this")) return true;
+        }
+        int to = t.sentenceEnd(t.end(i));
+        return t.nextInSentence(i, Mood.ACTIONS) >= 0 && (t.contains(t.end(i), to, " here ") || t.contains(t.end(i), to, " here."));
     }
 
     /** "Whenever `read_file` returns content, pass it to this tool": another tool named right after the trigger. */
@@ -348,9 +350,11 @@ final class Shadowing {
         int from = t.end(call);
         int end = t.sentenceEnd(from);
         if (end < t.text().length()) end = Math.min(t.sentenceEnd(end + 1), from + 300);
-        String self = names.get().self();
-        return t.contains(from, end, "this tool") || t.contains(from, end, "this function") || t.contains(from, end, " here ")
-                || t.contains(from, end, " here,") || t.contains(from, end, " instead") || t.contains(from, end, self);
+        for (int j = call + 1; j < t.size() && t.start(j) < end; j++) {
+            if (t.is(j, Cue.OVERRIDE_MARK.bit()) && t.isWord(j, "instead")
+                    || t.is(j, Cue.TOOL.bit()) && t.wordBefore(j).equals("this")) return true;
+        }
+        return t.contains(from, end, " here ") || t.contains(from, end, " here,") || t.contains(from, end, names.get().self());
     }
 
     /** "Use this tool instead of X when you only need ...": a choice between tools by the case, not a replacement. */
