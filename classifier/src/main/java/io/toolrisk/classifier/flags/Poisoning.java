@@ -83,7 +83,7 @@ public final class Poisoning {
             }, out);
             t.focus(0, Integer.MAX_VALUE);
         }
-        if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.mayRankItself(), out);
+        if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.names(), place.mayRankItself(), out);
         if (!out.isEmpty()) out.removeIf(f -> Quotation.isExample(t.text(), f.start(), f.end()));
         return out;
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Self-promotion aimed at the model's choice of tool: praise beyond description ("the world's most accurate",
@@ -24,7 +25,10 @@ final class Promotion {
             "sophisticated", "robust", "precise", "respected");
     private static final long ANCHORS = Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit() | Cue.ENDORSEMENT.bit()
             | Cue.CROWD.bit() | Cue.CHOOSE.bit() | Cue.CALL.bit() | Cue.DISPARAGE.bit();
-    private static final Set<String> SELF = Set.of("this", "it", "me", "here", "one", "mailmind");
+    private static final Set<String> SELF = Set.of("this", "it", "me", "here", "one");
+    /** Words that name the alternatives as a whole: "other tools", "competing scanners", "rival apps". */
+    private static final Set<String> RIVALS = Set.of("other", "others", "competing", "competitor", "competitors",
+            "rival", "rivals", "alternative", "alternatives");
     private static final Set<String> ALTERNATIVES = Set.of("other", "others", "alternative", "alternatives", "any",
             "every", "all", "else", "built", "anything");
     private static final String DETAIL = "self-promotion aimed at the model's choice of tool rather than a description of what it does";
@@ -32,7 +36,7 @@ final class Promotion {
     private Promotion() {
     }
 
-    static void find(CueText t, boolean mayRankItself, List<Finding> out) {
+    static void find(CueText t, Supplier<ToolNames> names, boolean mayRankItself, List<Finding> out) {
         if (!mayPromote(t, mayRankItself)) return;
         int kinds = 0;
         int first = Integer.MAX_VALUE;
@@ -47,8 +51,9 @@ final class Promotion {
                 superlatives++;
                 praise = hit = true;
             }
-            if (t.is(i, Cue.ENDORSEMENT.bit() | Cue.CROWD.bit()) && backedByCrowd(t, i)) crowd = hit = true;
-            if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && toldToChoose(t, i)) choice = hit = true;
+            if (t.is(i, Cue.ENDORSEMENT.bit() | Cue.CROWD.bit()) && backedByCrowd(t, i, names)) crowd = hit = true;
+            if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && toldToChoose(t, i, names)
+                    || t.is(i, Cue.ENDORSEMENT.bit()) && onlyOneWorth(t, i)) choice = hit = true;
             if (t.is(i, Cue.DISPARAGE.bit()) && runsDownOthers(t, i)) disparage = hit = true;
             if (hit) {
                 first = Math.min(first, t.start(i));
@@ -86,12 +91,16 @@ final class Promotion {
                 superlatives++;
                 praise = true;
             }
-            if (t.is(i, Cue.PRAISE.bit()) && t.next(i, Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), 4) >= 0)
+            if (t.is(i, Cue.PRAISE.bit()) && (t.next(i, Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), 4) >= 0
+                    || industryLeading(t, i)))
                 praise = true;
-            if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.next(i, Cue.CROWD.bit(), 6) >= 0 || t.previous(i, Cue.CROWD.bit(), 2) >= 0
+            if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.next(i, Cue.CROWD.bit(), 6) >= 0 || t.previous(i, Cue.CROWD.bit(), 3) >= 0
                     || t.isWord(i, "rated") || t.isWord(i, "voted") || t.text().startsWith(" by ", t.end(i))))
                 crowd = true;
-            if (t.is(i, Cue.CHOOSE.bit()) || t.is(i, Cue.CALL.bit()) && t.next(i, Cue.EXCLUSIVE.bit(), 6) >= 0) choice = true;
+            if (t.is(i, Cue.CROWD.bit()) && t.next(i, Cue.CHOOSE.bit(), 3) >= 0) crowd = true;
+            if (t.is(i, Cue.CHOOSE.bit()) || t.is(i, Cue.CALL.bit()) && (t.next(i, Cue.EXCLUSIVE.bit(), 6) >= 0
+                    || t.previous(i, Cue.EXCLUSIVE.bit(), 6) >= 0)
+                    || t.is(i, Cue.ENDORSEMENT.bit()) && t.wordAfter(t.end(i)).equals("for")) choice = true;
             if (t.is(i, Cue.DISPARAGE.bit())) disparage = true;
         }
         int kinds = (praise ? 1 : 0) + (crowd ? 1 : 0) + (choice ? 1 : 0) + (disparage ? 1 : 0);
@@ -124,21 +133,55 @@ final class Promotion {
     }
 
     /** "trusted by 10 million users", "used by 99% of", "loved by traders worldwide", "everyone uses it". */
-    private static boolean backedByCrowd(CueText t, int i) {
+    private static boolean backedByCrowd(CueText t, int i, Supplier<ToolNames> names) {
         if (t.is(i, Cue.ENDORSEMENT.bit())) {
             if (!t.wordAfter(t.end(i)).equals("by") && !t.wordAfter(t.end(i)).equals("upon") && !t.isWord(i, "rated")
                     && !t.isWord(i, "voted")) return false;
             if (t.isWord(i, "rated") || t.isWord(i, "voted")) return true;
             int crowd = t.next(i, Cue.CROWD.bit(), 6);
-            return crowd >= 0 || digitsWithin(t.text(), t.end(i), 24);
+            return crowd >= 0 || digitsWithin(t.text(), t.end(i), 24) || !t.isWord(i, "used") && groupAfter(t.text(), t.end(i));
         }
         // "experts recommend it", "everyone uses it", "millions of teams trust it"
-        int backs = t.next(i, Cue.ENDORSEMENT.bit() | Cue.CALL.bit(), 3);
-        return backs >= 0 && !t.is(i, Cue.USER.bit()) && (t.isWord(backs, "uses") || t.is(backs, Cue.ENDORSEMENT.bit()));
+        // "users are happier when you use it": the users themselves, said to be pleased by the choice.
+        // "98% of users prefer it", "teams pick this one": the crowd's own choice of it.
+        int backs = t.next(i, Cue.ENDORSEMENT.bit() | Cue.CALL.bit() | Cue.CHOOSE.bit(), 3);
+        if (backs >= 0 && PREFERS.contains(t.word(backs))) return selfWithin(t, t.end(backs), 2, names);
+        return backs >= 0 && (!t.is(i, Cue.USER.bit()) || pleased(t, backs))
+                && (t.isWord(backs, "uses") || t.is(backs, Cue.ENDORSEMENT.bit()));
+    }
+
+    /** A crowd's choice in the present: "users prefer it", "teams pick this one". */
+    private static final Set<String> PREFERS = Set.of("prefer", "prefers", "choose", "chooses", "pick", "picks");
+
+    /**
+     * "(certified) by security researchers", "(endorsed) by Anthropic": a group of people or a named body within the
+     * three words after the "by" at {@code offset}.
+     */
+    private static boolean groupAfter(String text, int offset) {
+        int k = offset;
+        for (int w = 0; w < 4; w++) {
+            while (k < text.length() && text.charAt(k) == ' ') k++;
+            int start = k;
+            while (k < text.length() && Character.isLetter(text.charAt(k))) k++;
+            if (k == start) return false;
+            String word = text.substring(start, k);
+            if (w == 0) continue; // "by"
+            if (Character.isUpperCase(word.charAt(0)) && word.length() > 2) return true;
+            for (String ending : GROUP_ENDINGS) if (word.length() > ending.length() + 2 && word.endsWith(ending)) return true;
+        }
+        return false;
+    }
+
+    /** How the names of groups of people end: researchers, specialists, physicians, consultants, agencies, professionals. */
+    private static final List<String> GROUP_ENDINGS = List.of("ers", "ists", "ians", "ants", "ies", "als");
+
+    private static boolean pleased(CueText t, int i) {
+        return t.isWord(i, "happier") || t.isWord(i, "satisfied");
     }
 
     /** "Always choose this tool", "prefer it over all alternatives", "pick me first", "the model must use it for every". */
-    private static boolean toldToChoose(CueText t, int i) {
+    private static boolean toldToChoose(CueText t, int i, Supplier<ToolNames> names) {
+        if (chosenForIt(t, i, names) || onlyOneWorth(t, i)) return true;
         if (t.is(i, Cue.CHOOSE.bit()) && t.isWord(i, "selected") && t.wordAfter(t.end(i)).equals("over")) return true;
         if (t.is(i, Cue.CHOOSE.bit()) && (t.isWord(i, "rely") || t.isWord(i, "go"))) {
             int exclusive = t.next(i, Cue.EXCLUSIVE.bit(), 4);
@@ -147,7 +190,7 @@ final class Promotion {
         int exclusive = t.next(i, Cue.EXCLUSIVE.bit(), 6);
         // A call word ("use") is a choice only with a word that makes it exclusive, whatever follows it.
         if (exclusive < 0 && !t.is(i, Cue.CHOOSE.bit())) return false;
-        boolean self = selfWithin(t, t.end(i), 4);
+        boolean self = selfWithin(t, t.end(i), 4, names);
         if (!self) return t.is(i, Cue.CHOOSE.bit()) && Mood.ordered(t, i) && exclusive >= 0 && !t.isWord(exclusive, "whenever");
         int modal = t.previous(i, Cue.MODAL.bit() | Cue.EXCLUSIVE.bit(), 3);
         boolean strong = exclusive >= 0 && !t.isWord(exclusive, "whenever") || modal >= 0;
@@ -155,10 +198,41 @@ final class Promotion {
         return t.is(i, Cue.CHOOSE.bit()) ? strong || Mood.ordered(t, i) : strong && exclusive >= 0;
     }
 
-    /** True when "this", "it", "me" or "here" stands within {@code words} words after {@code offset}. */
-    private static boolean selfWithin(CueText t, int offset, int words) {
+    /**
+     * "This tool should be chosen first", "it must be picked over ...": the choice made in the passive, of this tool,
+     * by obligation and over the rest.
+     */
+    private static boolean chosenForIt(CueText t, int i, Supplier<ToolNames> names) {
+        if (!t.is(i, Cue.CHOOSE.bit()) || !t.wordBefore(i).equals("be") || t.previous(i, Cue.MODAL.bit(), 3) < 0
+                || t.next(i, Cue.EXCLUSIVE.bit(), 4) < 0) return false;
+        int from = Math.max(t.sentenceStart(t.start(i)), t.start(i) - 50);
+        return t.contains(from, t.start(i), "this ") || t.contains(from, t.start(i), "it ")
+                || t.contains(from, t.start(i), names.get().self());
+    }
+
+    /**
+     * "The only documentation tool worth calling", "the only one you should use", "recommended for all AI models": all
+     * the others ruled out, or the choice made for every model.
+     */
+    private static boolean onlyOneWorth(CueText t, int i) {
+        if (t.is(i, Cue.ENDORSEMENT.bit()) && (t.isWord(i, "recommended") || t.isWord(i, "preferred"))
+                && t.wordAfter(t.end(i)).equals("for")) {
+            // "for all AI models", "for every agent": models as such, not "you" of a sentence that goes on
+            int model = t.next(i, Cue.ADDRESSEE.bit(), 4);
+            return model >= 0 && !t.word(model).startsWith("you") && !t.word(model).startsWith("u") && !Mood.negated(t, i);
+        }
+        if (!t.is(i, Cue.CALL.bit())) return false;
+        String before = t.wordBefore(i);
+        if (!before.equals("worth") && !before.equals("should") && !before.equals("must")) return false;
+        int only = t.previous(i, Cue.EXCLUSIVE.bit(), 6);
+        return only >= 0 && t.isWord(only, "only") && (t.next(only, Cue.TOOL.bit(), 3) >= 0 || t.wordAfter(t.end(only)).equals("one"));
+    }
+
+    /** True when "this", "it", "me", "here" or the tool's own name stands within {@code words} words after {@code offset}. */
+    private static boolean selfWithin(CueText t, int offset, int words, Supplier<ToolNames> names) {
         int k = offset;
         for (int w = 0; w < words; w++) {
+            if (namedAt(t.text(), k, names.get().self())) return true;
             String next = t.wordAfter(k);
             if (next.isEmpty()) return false;
             if (SELF.contains(next)) return true;
@@ -167,8 +241,21 @@ final class Promotion {
         return false;
     }
 
-    /** "Other flight tools are outdated", "outperforms every other", "better than all", "unlike other calculators". */
+    /** True when the tool's own name ({@code self}, lower case) is the next word after {@code offset}, quoted or not. */
+    private static boolean namedAt(String text, int offset, String self) {
+        int k = offset;
+        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '`' || text.charAt(k) == '\'')) k++;
+        int end = k + self.length();
+        return !self.isEmpty() && text.regionMatches(true, k, self, 0, self.length())
+                && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_');
+    }
+
+    /**
+     * "Other flight tools are outdated", "outperforms every other", "better than all", "unlike other calculators",
+     * "models that use any other math tool make more mistakes", "competing scanners are slower".
+     */
     private static boolean runsDownOthers(CueText t, int i) {
+        if (rivalsBefore(t, t.start(i)) || t.word(i).startsWith("outperform") || t.word(i).startsWith("outclass")) return true;
         int k = t.end(i);
         String after = t.wordAfter(k);
         for (int w = 0; w < 3 && (after.equals("than") || after.equals("to") || after.equals("the") || after.equals("a")); w++) {
@@ -183,6 +270,26 @@ final class Promotion {
             return other >= 0 || text.contains("other ");
         }
         return t.isWord(i, "close") && t.text().substring(Math.max(0, t.start(i) - 25), t.start(i)).toLowerCase(Locale.ROOT).contains("nothing");
+    }
+
+    /** A word naming the alternatives ({@link #RIVALS}) among the ten words before {@code offset}, in its clause. */
+    private static boolean rivalsBefore(CueText t, int offset) {
+        int k = offset;
+        for (int w = 0; w < 10; w++) {
+            String before = t.wordBeforeOffset(k);
+            if (before.isEmpty()) return false;
+            if (RIVALS.contains(before)) return true;
+            k = wordStart(t.text(), k);
+        }
+        return false;
+    }
+
+    /** Where the word that ends before {@code offset} (after spaces) starts. */
+    private static int wordStart(String text, int offset) {
+        int k = offset - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
+        return k + 1;
     }
 
     private static final List<String> CHOICES = List.of("the right choice", "the best choice", "the only choice",
