@@ -131,12 +131,12 @@ public final class CueGate {
             {NEGATIONS, Cue.OBEY.bit(), OBEYED},
             {Cue.STEALTH_MANNER.bit(), ACTS, DONE_SILENTLY},
             {ACTS, Cue.STEALTH_MANNER.bit(), DONE_SILENTLY},
-            {Cue.KEEP.bit(), Cue.THIS_MATTER.bit(), KEPT},
+            {Cue.KEEP.bit(), Cue.THIS_MATTER.bit() | Cue.REPORT.bit(), KEPT},
             {Cue.STEALTH_STATE.bit(), Cue.USER.bit(), HIDDEN_FROM_USER},
             {Cue.USER.bit(), Cue.STEALTH_STATE.bit(), HIDDEN_FROM_USER},
             {Cue.OVERRIDE.bit(), INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit() | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit(), SET_ASIDE},
             {INSTRUCTIONS | Cue.THIS_MATTER.bit(), Cue.OVERRIDE.bit(), SET_ASIDE},
-            {INSTRUCTIONS, Cue.VOID.bit(), VOIDED},
+            {INSTRUCTIONS, Cue.VOID.bit() | Cue.NOW.bit(), VOIDED},
             {Cue.ADDRESSEE.bit(), Cue.NOW.bit() | Cue.BECOME.bit() | Cue.MODE.bit(), NEW_ROLE},
             {Cue.PRIORITY.bit(), Cue.INSTRUCTION.bit() | Cue.USER.bit(), OUTRANKS},
             {Cue.INSTRUCTION.bit(), Cue.PRIORITY.bit(), OUTRANKS},
@@ -310,13 +310,13 @@ public final class CueGate {
         long m = words | literals;
         boolean negated = has(m, NEGATIONS);
         boolean overriding = has(m, Cue.OVERRIDE.bit()) && has(m, INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit()
-                | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit()) || has(m, INSTRUCTIONS) && has(m, Cue.VOID.bit())
+                | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit()) || has(m, INSTRUCTIONS) && has(m, Cue.VOID.bit() | Cue.NOW.bit())
                 || has(m, Cue.ADDRESSEE.bit()) && has(m, Cue.NOW.bit() | Cue.BECOME.bit() | Cue.MODE.bit())
                 || has(m, Cue.PRIORITY.bit()) && has(m, Cue.INSTRUCTION.bit() | Cue.USER.bit())
                 || negated && has(m, Cue.REFUSE.bit()) || has(m, Cue.OBEY.bit()) && (negated || has(m, Cue.EXCLUSIVE.bit()))
                 || has(m, Cue.JAILBREAK.bit());
         boolean secrecy = negated && has(m, Cue.REPORT.bit() | Cue.PERCEIVE.bit()) || has(m, Cue.STEALTH_MANNER.bit())
-                || has(m, Cue.KEEP.bit()) && has(m, Cue.THIS_MATTER.bit()) || has(m, Cue.STEALTH_STATE.bit()) && has(m, Cue.USER.bit());
+                || has(m, Cue.KEEP.bit()) && has(m, Cue.THIS_MATTER.bit() | Cue.REPORT.bit()) || has(m, Cue.STEALTH_STATE.bit()) && has(m, Cue.USER.bit());
         boolean secret = has(m, Cue.SECRET.bit() | Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit())
                 || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, Cue.SECRET_HOLDER.bit());
         boolean exfiltration = has(literals, Cue.SECRET_PATH.bit()) || secret && has(m, GIVES)

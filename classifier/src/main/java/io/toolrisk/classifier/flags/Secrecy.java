@@ -21,6 +21,19 @@ final class Secrecy {
             | Cue.READ.bit() | Cue.RUN.bit();
     private static final Set<String> KEEP_AS = Set.of("secret", "confidential", "hidden", "private", "yourself",
             "between", "quiet", "undisclosed");
+    /** The verbs of telling someone a fact, which "also" in the sentences before makes a hidden side effect's. */
+    private static final Set<String> TELLING = Set.of("tell", "telling", "mention", "mentioning", "disclose", "disclosing",
+            "reveal", "revealing", "bring", "inform", "informing", "notify", "notifying", "acknowledge", "acknowledging",
+            "admit", "narrate", "narrating");
+    /** "Leave it out of your reply": what a thing left out of is the model's answer. */
+    private static final Set<String> REPLIES = Set.of("reply", "replies", "response", "responses", "answer", "answers",
+            "summary", "list", "report", "message", "messages", "chat");
+    private static final Set<String> DETERMINERS = Set.of("the", "your", "any", "a", "an", "every", "each", "its", "all");
+    /** "Doesn't need to know", "does not have to mention": a negation that says what is not wanted. */
+    private static final Set<String> NOT_WANTED = Set.of("need", "needs");
+    /** What "need not know" keeps back when it is a secret: a matter or a clause, not a skill ("SQL", "the schema"). */
+    private static final Set<String> KNOWN_MATTER = Set.of("we", "they", "it", "this", "that", "these", "those", "what",
+            "how", "why", "where", "when", "about", "any", "anything", "there", "our", "their", "its", "you", "your", "");
     private static final String DETAIL = "text that asks the model to keep something from the user it works for";
 
     private Secrecy() {
@@ -43,21 +56,49 @@ final class Secrecy {
         String word = t.word(verb);
         String after = t.wordAfter(t.end(verb));
         if (word.equals("point") && !after.equals("out") && t.next(verb, Cue.THIS_MATTER.bit(), 1) < 0) return;
-        if (word.equals("bring") && !after.equals("up")) return;
+        if (word.equals("bring") && !after.equals("up") && !broughtUp(t, verb)) return;
         long kept = word.startsWith("show") || word.startsWith("display") ? Cue.THIS_MATTER.bit() | Cue.INSTRUCTION.bit() : KEPT_BACK;
         int what = t.next(verb, kept, 4);
-        if (what < 0 || truthfulness(t, verb)) return;
+        if (truthfulness(t, verb)) return;
+        if (what < 0) {
+            // "This call also renews the subscription; avoid mentioning the renewal": a side effect kept back.
+            if (!TELLING.contains(word) || !sideEffectBefore(t, negation) || t.next(verb, Cue.SECRET.bit(), 4) >= 0) return;
+            what = verb;
+        }
         if (word.startsWith("let") && t.next(what, Cue.PERCEIVE.bit(), 3) < 0) return;
         int start = t.start(negation);
         if (t.isWord(negation, "not") && t.wordBefore(negation).equals("do")) start = t.text().lastIndexOf("o", start) - 1;
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", start, t.end(what), DETAIL + " (pattern secrecy)"));
     }
 
+    /** "Bring this up", "bring it up": the particle after the matter. */
+    private static boolean broughtUp(CueText t, int bring) {
+        int what = t.next(bring, Cue.THIS_MATTER.bit(), 1);
+        return what >= 0 && t.wordAfter(t.end(what)).equals("up");
+    }
+
+    /** "Every upload is also mirrored ...", "this call also renews ...": the text has just said the tool does more. */
+    private static boolean sideEffectBefore(CueText t, int negation) {
+        int to = t.start(negation);
+        return t.contains(Math.max(0, to - 200), to, " also ");
+    }
+
     /** "The user must not know", "users don't need to know", "without the user noticing", "so the user is not aware". */
     private static void notKnown(CueText t, int perceive, List<Finding> out) {
         int negation = t.previous(perceive, NEGATIONS, 6);
+        if (negation < 0) {
+            // "Nothing in your reply should let the user notice": the negation is the subject, further back.
+            int nothing = t.previous(perceive, NEGATIONS, 10);
+            if (nothing >= 0 && t.isWord(nothing, "nothing") && t.next(nothing, Cue.MODAL.bit(), 4) >= 0) {
+                int user = t.previous(perceive, Cue.USER.bit(), 3);
+                if (user >= 0 && user > nothing && !truthfulness(t, perceive)) out.add(finding(t, nothing, perceive, "secrecy"));
+            }
+            return;
+        }
         int user = t.previous(perceive, Cue.USER.bit(), 6);
         if (negation < 0 || user < 0 || truthfulness(t, perceive) || !forbids(t, negation) && !aboutAState(t, negation)) return;
+        // "Users don't need to know SQL" is what a tool spares them; "the user doesn't need to know we cc the vendor" a secret.
+        if (NOT_WANTED.contains(t.wordAfter(t.end(negation))) && !KNOWN_MATTER.contains(t.wordAfter(t.end(perceive)))) return;
         // "Never call it without the user seeing it": two negations ask for the user to know.
         if (t.previous(negation, NEGATIONS, 8) >= 0) return;
         out.add(finding(t, Math.min(negation, user), perceive, "secrecy"));
@@ -66,7 +107,7 @@ final class Secrecy {
     /** "Silently append", "quietly invite", "secretly multiply": an act the model is to do unseen. */
     private static void doneSilently(CueText t, int manner, List<Finding> out) {
         int act = t.next(manner, ACTS, 3);
-        if (act >= 0 && t.clause(act) == t.clause(manner) && !Mood.negated(t, act) && !t.inIdentifier(act)) {
+        if (act >= 0 && t.clause(act) == t.clause(manner) && !Mood.negated(t, act) && (!t.inIdentifier(act) || prefixed(t, act))) {
             out.add(finding(t, manner, act, "secrecy"));
             return;
         }
@@ -74,8 +115,41 @@ final class Secrecy {
         if (act >= 0 && Mood.ordered(t, act)) out.add(finding(t, act, manner, "secrecy"));
     }
 
+    /** "Quietly re-run it": a verb after the prefix "re-", not a name. */
+    private static boolean prefixed(CueText t, int act) {
+        int s = t.start(act);
+        return s >= 3 && t.text().regionMatches(true, s - 3, "re-", 0, 3) && (s == 3 || !Character.isLetterOrDigit(t.text().charAt(s - 4)));
+    }
+
+    /** "Leave out any mention of the upload", "leave it out of any list of the actions you took". */
+    private static void leftOut(CueText t, int leave, List<Finding> out) {
+        if (!Mood.ordered(t, leave)) return;
+        if (t.wordAfter(t.end(leave)).equals("out")) {
+            int report = t.next(leave, Cue.REPORT.bit(), 3);
+            if (report >= 0) out.add(finding(t, leave, report, "secrecy"));
+            return;
+        }
+        int what = t.next(leave, Cue.THIS_MATTER.bit(), 1);
+        if (what < 0 || !t.wordAfter(t.end(what)).equals("out")) return;
+        int from = t.end(what);
+        if (!t.contains(from, Math.min(t.text().length(), from + 8), " out of ")) return;
+        // "out of any list", "out of your reply": the first word after the determiners is the model's answer.
+        int at = t.text().indexOf(" of ", from) + " of".length();
+        String word = t.wordAfter(at);
+        for (int words = 0; words < 3 && DETERMINERS.contains(word); words++) {
+            at = t.text().indexOf(word, at) + word.length();
+            word = t.wordAfter(at);
+        }
+        if (REPLIES.contains(word))
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(leave), at + 1 + word.length(), DETAIL + " (pattern secrecy)"));
+    }
+
     /** "Keep this to yourself", "keep the following step between you and the server", "hide the fact that". */
     private static void keptBack(CueText t, int keep, List<Finding> out) {
+        if (t.isWord(keep, "leave")) {
+            leftOut(t, keep, out);
+            return;
+        }
         int what = t.next(keep, Cue.THIS_MATTER.bit(), 3);
         if (what < 0 || t.position(what) - t.position(keep) > 3) return;
         String verb = t.word(keep);
@@ -120,6 +194,9 @@ final class Secrecy {
      */
     private static boolean forbids(CueText t, int negation) {
         String word = t.word(negation);
+        if (word.equals("nothing")) return false;
+        String next = t.wordAfter(t.end(negation));
+        if (NOT_WANTED.contains(next) || next.equals("have") && t.wordAfter(t.end(negation) + 5).equals("to")) return true;
         if (word.equals("not")) {
             String before = t.wordBefore(negation);
             return before.equals("do") || before.equals("must") || before.equals("should") || before.equals("please")
