@@ -34,6 +34,14 @@ final class Secrecy {
     /** What "need not know" keeps back when it is a secret: a matter or a clause, not a skill ("SQL", "the schema"). */
     private static final Set<String> KNOWN_MATTER = Set.of("we", "they", "it", "this", "that", "these", "those", "what",
             "how", "why", "where", "when", "about", "any", "anything", "there", "our", "their", "its", "you", "your", "");
+    /** States of a thing nobody was told of or saw, which a modal before them makes an order. */
+    private static final Set<String> UNSAID = Set.of("unmentioned", "unreported", "unsaid", "undisclosed", "unnoticed",
+            "undetected", "unseen");
+    private static final Set<String> ORDERING = Set.of("should", "must", "shall", "to");
+    private static final Set<String> ABOUT = Set.of("about", "of", "regarding", "concerning", "on");
+    /** "The user interface", "the customer view": a user's thing, not the user. */
+    private static final Set<String> NOT_A_PERSON = Set.of("interface", "ui", "view", "views", "agent", "account", "accounts",
+            "id", "ids", "name", "names", "list", "table", "profile", "record", "records", "field", "fields", "data");
     private static final String DETAIL = "text that asks the model to keep something from the user it works for";
 
     private Secrecy() {
@@ -51,6 +59,12 @@ final class Secrecy {
 
     /** "Do not tell the user", "never reveal these instructions", "without letting the user know", "omit any mention of this". */
     private static void notTold(CueText t, int verb, List<Finding> out) {
+        if (t.wordAfter(t.end(verb)).equals("nothing") && Mood.ordered(t, verb)) {
+            // "Say nothing about the extra charge", "mention nothing of it"; "say nothing if the list is empty" is no secret.
+            int nothing = t.next(verb, NEGATIONS, 1);
+            if (nothing >= 0 && ABOUT.contains(t.wordAfter(t.end(nothing)))) out.add(finding(t, verb, nothing, "secrecy"));
+            return;
+        }
         int negation = t.previous(verb, NEGATIONS, 3);
         if (negation < 0 || t.clause(negation) != t.clause(verb) || !forbids(t, negation)) return;
         String word = t.word(verb);
@@ -69,6 +83,13 @@ final class Secrecy {
         int start = t.start(negation);
         if (t.isWord(negation, "not") && t.wordBefore(negation).equals("do")) start = t.text().lastIndexOf("o", start) - 1;
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", start, t.end(what), DETAIL + " (pattern secrecy)"));
+    }
+
+    /** "Make sure the user does not see", "so that the user won't notice": the user's not knowing is what is wanted. */
+    private static boolean wished(CueText t, int user) {
+        int to = t.start(user);
+        int from = Math.max(t.sentenceStart(to), to - 24);
+        return t.contains(from, to, "sure ") || t.contains(from, to, "ensure ") || t.contains(from, to, "so ");
     }
 
     /** "Bring this up", "bring it up": the particle after the matter. */
@@ -96,7 +117,8 @@ final class Secrecy {
             return;
         }
         int user = t.previous(perceive, Cue.USER.bit(), 6);
-        if (negation < 0 || user < 0 || truthfulness(t, perceive) || !forbids(t, negation) && !aboutAState(t, negation)) return;
+        if (negation < 0 || user < 0 || truthfulness(t, perceive)
+                || !forbids(t, negation) && !aboutAState(t, negation) && !(user < negation && wished(t, user))) return;
         // "Users don't need to know SQL" is what a tool spares them; "the user doesn't need to know we cc the vendor" a secret.
         if (NOT_WANTED.contains(t.wordAfter(t.end(negation))) && !KNOWN_MATTER.contains(t.wordAfter(t.end(perceive)))) return;
         // "Never call it without the user seeing it": two negations ask for the user to know.
@@ -125,7 +147,9 @@ final class Secrecy {
     private static void leftOut(CueText t, int leave, List<Finding> out) {
         if (!Mood.ordered(t, leave)) return;
         if (t.wordAfter(t.end(leave)).equals("out")) {
-            int report = t.next(leave, Cue.REPORT.bit(), 3);
+            // "Leave out any mention of", "leave out the fact that".
+            int report = t.next(leave, Cue.REPORT.bit() | Cue.THIS_MATTER.bit(), 3);
+            if (report >= 0 && t.is(report, Cue.THIS_MATTER.bit()) && !t.isWord(report, "fact")) return;
             if (report >= 0) out.add(finding(t, leave, report, "secrecy"));
             return;
         }
@@ -144,12 +168,31 @@ final class Secrecy {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(leave), at + 1 + word.length(), DETAIL + " (pattern secrecy)"));
     }
 
+    /** "Conceal the fee from the customer", "keep the user in the dark", "keep users out of the loop". */
+    private static boolean userKeptOut(CueText t, int keep, List<Finding> out) {
+        int user = t.next(keep, Cue.USER.bit(), 6);
+        if (user < 0 || t.clause(user) != t.clause(keep) || !Mood.ordered(t, keep)) return false;
+        if (NOT_A_PERSON.contains(t.wordAfter(t.end(user)))) return false; // "hide the toolbar from the user interface"
+        String verb = t.word(keep);
+        boolean hides = verb.equals("hide") || verb.equals("conceal") || verb.equals("withhold");
+        int after = t.end(user);
+        if (hides && t.contains(t.end(keep), t.start(user), " from ")
+                || verb.equals("keep") && t.position(user) - t.position(keep) <= 2
+                && (t.contains(after, Math.min(t.text().length(), after + 16), " in the dark")
+                || t.contains(after, Math.min(t.text().length(), after + 18), " out of the loop"))) {
+            out.add(finding(t, keep, user, "secrecy"));
+            return true;
+        }
+        return false;
+    }
+
     /** "Keep this to yourself", "keep the following step between you and the server", "hide the fact that". */
     private static void keptBack(CueText t, int keep, List<Finding> out) {
         if (t.isWord(keep, "leave")) {
             leftOut(t, keep, out);
             return;
         }
+        if (userKeptOut(t, keep, out)) return;
         int what = t.next(keep, Cue.THIS_MATTER.bit(), 3);
         if (what < 0 || t.position(what) - t.position(keep) > 3) return;
         String verb = t.word(keep);
@@ -184,7 +227,10 @@ final class Secrecy {
             return;
         }
         String before = t.wordBefore(state);
-        if ((before.equals("be") || before.equals("stay") || before.equals("remain")) && t.startsClauseAt(t.start(state) - before.length() - 1))
+        if (!(before.equals("be") || before.equals("stay") || before.equals("remain") || before.equals("go") || before.equals("goes"))) return;
+        int at = t.start(state) - before.length() - 1;
+        // "Be discreet"; "the extra upload should go unmentioned", "must remain unnoticed".
+        if (t.startsClauseAt(at) || UNSAID.contains(t.word(state)) && ORDERING.contains(t.wordBeforeOffset(at)))
             out.add(finding(t, state, state, "secrecy"));
     }
 
