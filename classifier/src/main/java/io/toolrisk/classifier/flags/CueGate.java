@@ -126,6 +126,7 @@ public final class CueGate {
     private static final long[][] CLAUSES = {
             {NEGATIONS, Cue.REPORT.bit(), NOT_TOLD},
             {Cue.REPORT.bit(), Cue.SUPPRESS.bit(), NOT_TOLD},
+            {Cue.SUPPRESS.bit() | Cue.KEEP.bit(), Cue.ADDRESSEE.bit(), KEPT},
             {NEGATIONS, Cue.PERCEIVE.bit(), NOT_KNOWN},
             {NEGATIONS, Cue.REFUSE.bit(), NO_REFUSAL},
             {NEGATIONS, Cue.CALL.bit(), REFUSED_CALL},
@@ -322,7 +323,8 @@ public final class CueGate {
                 || has(m, Cue.RUN.bit() | NEGATIONS) && has(m, Cue.INSTRUCTION.bit())
                 || has(m, Cue.JAILBREAK.bit());
         boolean secrecy = negated && has(m, Cue.REPORT.bit() | Cue.PERCEIVE.bit()) || has(m, Cue.STEALTH_MANNER.bit())
-                || has(m, Cue.KEEP.bit()) && has(m, Cue.THIS_MATTER.bit() | Cue.REPORT.bit() | Cue.USER.bit()) || has(m, Cue.STEALTH_STATE.bit()) && has(m, Cue.USER.bit() | Cue.MODAL.bit());
+                || has(m, Cue.KEEP.bit()) && has(m, Cue.THIS_MATTER.bit() | Cue.REPORT.bit() | Cue.USER.bit())
+                || has(m, Cue.SUPPRESS.bit() | Cue.KEEP.bit()) && has(m, Cue.ADDRESSEE.bit()) || has(m, Cue.STEALTH_STATE.bit()) && has(m, Cue.USER.bit() | Cue.MODAL.bit());
         boolean secret = has(m, Cue.SECRET.bit() | Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit())
                 || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, Cue.SECRET_HOLDER.bit());
         boolean exfiltration = has(literals, Cue.SECRET_PATH.bit()) || secret && has(m, GIVES)

@@ -15,7 +15,7 @@ import java.util.Set;
 final class Secrecy {
     private static final long NEGATIONS = Cue.NEGATION.bit() | Cue.SUPPRESS.bit();
     private static final long ANCHORS = Cue.REPORT.bit() | Cue.PERCEIVE.bit() | Cue.STEALTH_MANNER.bit() | Cue.KEEP.bit()
-            | Cue.STEALTH_STATE.bit();
+            | Cue.STEALTH_STATE.bit() | Cue.SUPPRESS.bit();
     private static final long KEPT_BACK = Cue.USER.bit() | Cue.THIS_MATTER.bit() | Cue.INSTRUCTION.bit();
     private static final long ACTS = Cue.PASS.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()
             | Cue.READ.bit() | Cue.RUN.bit();
@@ -54,6 +54,7 @@ final class Secrecy {
             if (t.is(i, Cue.STEALTH_MANNER.bit())) doneSilently(t, i, out);
             if (t.is(i, Cue.KEEP.bit())) keptBack(t, i, out);
             if (t.is(i, Cue.STEALTH_STATE.bit())) hiddenFromUser(t, i, out);
+            if (t.is(i, Cue.SUPPRESS.bit()) && !t.isWord(i, "nothing") && Mood.ordered(t, i)) keptFromReply(t, i, i, out);
         }
     }
 
@@ -74,6 +75,8 @@ final class Secrecy {
         long kept = word.startsWith("show") || word.startsWith("display") ? Cue.THIS_MATTER.bit() | Cue.INSTRUCTION.bit() : KEPT_BACK;
         int what = t.next(verb, kept, 4);
         if (truthfulness(t, verb)) return;
+        if (what < 0 && keptFromReply(t, negation, verb, out)) return;
+        if (what < 0 && t.isWord(negation, "no") && t.wordBefore(negation).equals("make")) what = verb; // "make no mention of"
         if (what < 0) {
             // "This call also renews the subscription; avoid mentioning the renewal": a side effect kept back.
             if (!TELLING.contains(word) || !sideEffectBefore(t, negation) || t.next(verb, Cue.SECRET.bit(), 4) >= 0) return;
@@ -84,6 +87,32 @@ final class Secrecy {
         if (t.isWord(negation, "not") && t.wordBefore(negation).equals("do")) start = t.text().lastIndexOf("o", start) - 1;
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", start, t.end(what), DETAIL + " (pattern secrecy)"));
     }
+
+    /**
+     * "Omit it from your summary", "avoid any reference to this in your reply", "keep the upload out of your answer",
+     * "do not surface the extra call in your response": kept out of the model's answer to the user. What is kept out
+     * must be pointed at, or a side effect the text has just told of, or the user named: "omit units from your answer"
+     * is a format.
+     */
+    private static boolean keptFromReply(CueText t, int from, int verb, List<Finding> out) {
+        int end = Math.min(t.sentenceEnd(t.end(verb)), t.end(verb) + 90);
+        boolean keep = t.isWord(verb, "keep") || t.isWord(verb, "leave");
+        int at = -1;
+        for (String place : keep ? KEPT_OUT_OF : LEFT_OUT_OF) {
+            int k = t.text().indexOf(place, t.end(verb));
+            if (k >= 0 && k < end && (at < 0 || k < at)) at = k;
+        }
+        if (at < 0) return false;
+        String reply = t.wordAfter(t.text().indexOf(" your ", at) + " your".length());
+        if (!REPLIES.contains(reply)) return false;
+        if (t.next(verb, Cue.THIS_MATTER.bit(), 3) < 0 && !sideEffectBefore(t, from) && t.next(verb, Cue.USER.bit(), 12) < 0) return false;
+        int to = t.text().indexOf(reply, at) + reply.length();
+        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(from), to, DETAIL + " (pattern secrecy)"));
+        return true;
+    }
+
+    private static final List<String> KEPT_OUT_OF = List.of(" out of your ", " from your ");
+    private static final List<String> LEFT_OUT_OF = List.of(" out of your ", " from your ", " in your ");
 
     /** "Make sure the user does not see", "so that the user won't notice": the user's not knowing is what is wanted. */
     private static boolean wished(CueText t, int user) {
@@ -170,7 +199,7 @@ final class Secrecy {
 
     /** "Conceal the fee from the customer", "keep the user in the dark", "keep users out of the loop". */
     private static boolean userKeptOut(CueText t, int keep, List<Finding> out) {
-        int user = t.next(keep, Cue.USER.bit(), 6);
+        int user = t.next(keep, Cue.USER.bit(), 8);
         if (user < 0 || t.clause(user) != t.clause(keep) || !Mood.ordered(t, keep)) return false;
         if (NOT_A_PERSON.contains(t.wordAfter(t.end(user)))) return false; // "hide the toolbar from the user interface"
         String verb = t.word(keep);
@@ -193,6 +222,13 @@ final class Secrecy {
             return;
         }
         if (userKeptOut(t, keep, out)) return;
+        String state = t.wordAfter(t.end(keep));
+        if ((state.equals("quiet") || state.equals("silent") || state.equals("mum")) && Mood.ordered(t, keep)
+                && ABOUT.contains(t.wordAfter(t.end(keep) + 1 + state.length()))) {
+            // "Keep quiet about the upload"; "keep quiet hours" is a schedule.
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), t.end(keep) + 1 + state.length(), DETAIL + " (pattern secrecy)"));
+            return;
+        }
         int what = t.next(keep, Cue.THIS_MATTER.bit(), 3);
         if (what < 0 || t.position(what) - t.position(keep) > 3) return;
         String verb = t.word(keep);
@@ -243,6 +279,8 @@ final class Secrecy {
         if (word.equals("nothing")) return false;
         String next = t.wordAfter(t.end(negation));
         if (NOT_WANTED.contains(next) || next.equals("have") && t.wordAfter(t.end(negation) + 5).equals("to")) return true;
+        // "It is not necessary to tell the user".
+        if (word.equals("not") && (next.equals("necessary") || next.equals("needed") || next.equals("required"))) return true;
         if (word.equals("not")) {
             String before = t.wordBefore(negation);
             return before.equals("do") || before.equals("must") || before.equals("should") || before.equals("please")
