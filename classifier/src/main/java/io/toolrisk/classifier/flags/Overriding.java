@@ -191,7 +191,8 @@ final class Overriding {
     private static int firstQualifier(CueText t, int noun) {
         long own = t.is(noun, Cue.INSTRUCTION.bit()) ? OWN_INSTRUCTIONS : OWN;
         int q = t.previous(noun, own, 4);
-        if (q < 0) return -1;
+        // "Rules you created earlier; rules that are disabled ...": a qualifier of another clause is another noun's.
+        if (q < 0 || t.clause(q) != t.clause(noun)) return -1;
         int earlier = t.previous(q, own, 2);
         return earlier >= 0 ? earlier : q;
     }
