@@ -231,6 +231,14 @@ public final class CueText {
         return false;
     }
 
+    /** Where {@code needle} first starts in {@code text} at or after {@code from}, ending by {@code to}; -1 when nowhere. */
+    static int indexWithin(String text, String needle, int from, int to) {
+        for (int k = Math.max(0, from), last = Math.min(to, text.length()) - needle.length(); k <= last; k++) {
+            if (text.regionMatches(k, needle, 0, needle.length())) return k;
+        }
+        return -1;
+    }
+
     /** How far a detector reads around a cue: a sentence of a definition is rarely longer. */
     static final int WINDOW = 400;
 

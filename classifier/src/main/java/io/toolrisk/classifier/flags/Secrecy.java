@@ -99,8 +99,8 @@ final class Secrecy {
         boolean keep = t.isWord(verb, "keep") || t.isWord(verb, "leave");
         int at = -1;
         for (String place : keep ? KEPT_OUT_OF : LEFT_OUT_OF) {
-            int k = t.text().indexOf(place, t.end(verb));
-            if (k >= 0 && k < end && (at < 0 || k < at)) at = k;
+            int k = CueText.indexWithin(t.text(), place, t.end(verb), end);
+            if (k >= 0 && (at < 0 || k < at)) at = k;
         }
         if (at < 0) return false;
         String reply = t.wordAfter(t.text().indexOf(" your ", at) + " your".length());
