@@ -31,6 +31,9 @@ final class Secrecy {
     private static final Set<String> DETERMINERS = Set.of("the", "your", "any", "a", "an", "every", "each", "its", "all");
     /** "Doesn't need to know", "does not have to mention": a negation that says what is not wanted. */
     private static final Set<String> NOT_WANTED = Set.of("need", "needs");
+    /** Verbs of telling that take a thing ("list the packages"), where a "that" after a noun is a relative. */
+    private static final Set<String> DESCRIBING = Set.of("list", "describe", "describing", "highlight", "hint", "show",
+            "showing", "display", "displaying");
     /** What "need not know" keeps back when it is a secret: a matter or a clause, not a skill ("SQL", "the schema"). */
     private static final Set<String> KNOWN_MATTER = Set.of("we", "they", "it", "this", "that", "these", "those", "what",
             "how", "why", "where", "when", "about", "any", "anything", "there", "our", "their", "its", "you", "your", "");
@@ -74,6 +77,9 @@ final class Secrecy {
         if (word.equals("bring") && !after.equals("up") && !broughtUp(t, verb)) return;
         long kept = word.startsWith("show") || word.startsWith("display") ? Cue.THIS_MATTER.bit() | Cue.INSTRUCTION.bit() : KEPT_BACK;
         int what = t.next(verb, kept, 4);
+        // "Do not describe columns that are internal": after a verb that takes a thing, not a fact, a "that" after a
+        // noun begins a clause about the noun ("never acknowledge in the chat that ..." is a fact kept back).
+        if (what >= 0 && DESCRIBING.contains(word) && t.isWord(what, "that") && !t.wordBefore(what).equals(word)) what = -1;
         if (truthfulness(t, verb)) return;
         if (what < 0 && keptFromReply(t, negation, verb, out)) return;
         if (what < 0 && t.isWord(negation, "no") && t.wordBefore(negation).equals("make")) what = verb; // "make no mention of"
@@ -222,6 +228,14 @@ final class Secrecy {
             return;
         }
         if (userKeptOut(t, keep, out)) return;
+        if (t.isWord(keep, "keep") && Mood.ordered(t, keep)) {
+            // "Keep the upload to yourself": whatever is kept, it is kept from the user.
+            int yourself = CueText.indexWithin(t.text(), " to yourself", t.end(keep), Math.min(t.sentenceEnd(t.end(keep)), t.end(keep) + 50));
+            if (yourself >= 0) {
+                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), yourself + " to yourself".length(), DETAIL + " (pattern secrecy)"));
+                return;
+            }
+        }
         String state = t.wordAfter(t.end(keep));
         if ((state.equals("quiet") || state.equals("silent") || state.equals("mum")) && Mood.ordered(t, keep)
                 && ABOUT.contains(t.wordAfter(t.end(keep) + 1 + state.length()))) {
@@ -284,7 +298,8 @@ final class Secrecy {
         if (word.equals("not")) {
             String before = t.wordBefore(negation);
             return before.equals("do") || before.equals("must") || before.equals("should") || before.equals("please")
-                    || before.equals("shall") || before.equals("need") || before.isEmpty();
+                    || before.equals("shall") || before.equals("need") || before.isEmpty()
+                    || before.equals("best") || before.equals("better") || t.wordAfter(t.end(negation)).equals("worth");
         }
         return !(word.equals("cannot") || word.equals("can't") || word.equals("doesn't") || word.equals("won't")
                 || word.equals("isn't") || word.equals("aren't") || word.equals("didn't") || word.equals("wasn't"));
