@@ -509,6 +509,14 @@ public final class CueText {
         return text.substring(k + 1, end).toLowerCase(Locale.ROOT);
     }
 
+    /** Where the word that {@link #wordAfter} reads from {@code offset} ends ({@code offset} past the spaces when there is none). */
+    int endOfWordAfter(int offset) {
+        int k = Math.max(0, offset);
+        while (k < text.length() && text.charAt(k) == ' ') k++;
+        while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'')) k++;
+        return k;
+    }
+
     /** The word starting after {@code offset}, skipping white space only; "" when punctuation or the end comes first. */
     String wordAfter(int offset) {
         int k = offset;

@@ -109,10 +109,11 @@ final class Secrecy {
             if (k >= 0 && (at < 0 || k < at)) at = k;
         }
         if (at < 0) return false;
-        String reply = t.wordAfter(t.text().indexOf(" your ", at) + " your".length());
+        int your = t.text().indexOf(" your ", at) + " your".length(); // within the place just found
+        String reply = t.wordAfter(your);
         if (!REPLIES.contains(reply)) return false;
         if (t.next(verb, Cue.THIS_MATTER.bit(), 3) < 0 && !sideEffectBefore(t, from) && t.next(verb, Cue.USER.bit(), 12) < 0) return false;
-        int to = t.text().indexOf(reply, at) + reply.length();
+        int to = t.endOfWordAfter(your);
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(from), to, DETAIL + " (pattern secrecy)"));
         return true;
     }
@@ -193,10 +194,10 @@ final class Secrecy {
         int from = t.end(what);
         if (!t.contains(from, Math.min(t.text().length(), from + 8), " out of ")) return;
         // "out of any list", "out of your reply": the first word after the determiners is the model's answer.
-        int at = t.text().indexOf(" of ", from) + " of".length();
+        int at = t.endOfWordAfter(t.endOfWordAfter(from)); // past "out of"
         String word = t.wordAfter(at);
         for (int words = 0; words < 3 && DETERMINERS.contains(word); words++) {
-            at = t.text().indexOf(word, at) + word.length();
+            at = t.endOfWordAfter(at);
             word = t.wordAfter(at);
         }
         if (REPLIES.contains(word))
