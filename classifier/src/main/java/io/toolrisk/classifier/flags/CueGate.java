@@ -143,6 +143,7 @@ public final class CueGate {
             {Cue.BECOME.bit(), Cue.MODE.bit() | NEGATIONS | INSTRUCTIONS, NEW_ROLE},
             {Cue.PRIORITY.bit(), Cue.INSTRUCTION.bit() | Cue.USER.bit(), OUTRANKS},
             {Cue.INSTRUCTION.bit(), Cue.PRIORITY.bit(), OUTRANKS},
+            {Cue.USER.bit(), Cue.OVERRIDE.bit(), OUTRANKS},
             {Cue.OBEY.bit(), Cue.EXCLUSIVE.bit() | INSTRUCTIONS | Cue.THIS_MATTER.bit(), OBEYED},
             {Cue.RUN.bit(), Cue.INSTRUCTION.bit(), OBEYED},
             {NEGATIONS, Cue.INSTRUCTION.bit(), VOIDED},

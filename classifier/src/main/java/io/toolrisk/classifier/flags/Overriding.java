@@ -33,6 +33,10 @@ final class Overriding {
     /** How far after its noun a void word may say the instructions no longer hold; further when a qualifier follows the noun. */
     private static final int VOID_REACH = 6;
     private static final int VOID_REACH_QUALIFIED = 12;
+    private static final int VOID_REACH_PLACED = 16;
+    /** "Constraints placed on the conversation before this tool was loaded": what came before the text is the model's. */
+    private static final List<String> BEFORE_THIS = List.of(" before this tool", " before this server", " before this description",
+            " before this message", " before this line", " above this line", " before this point", " prior to this tool");
     private static final String DETAIL = "text addressed to the model that sets its instructions aside or claims to outrank them";
 
     private Overriding() {
@@ -60,6 +64,10 @@ final class Overriding {
 
     /** "Ignore all previous instructions", "forget everything you were told", "disregard the user's request". */
     private static void overridden(CueText t, int verb, List<Finding> out) {
+        if (t.isWord(verb, "regardless") && !t.wordAfter(t.end(verb)).equals("of")) {
+            objectionOverridden(t, verb, out);
+            return;
+        }
         if (CONCESSIVES.contains(t.word(verb))) {
             // Instructions only: "regardless of your settings" is how a tool behaves.
             int noun = t.next(verb, Cue.INSTRUCTION.bit(), 4);
@@ -108,6 +116,21 @@ final class Overriding {
         return PERMITTED.contains(t.wordBeforeOffset(to - 2));
     }
 
+    private static final List<String> OBJECTIONS = List.of(" object", " refuse", " disagree", " decline", " says no",
+            " say no", " protest", " complain", " asks you to stop", " tells you to stop");
+
+    /** "If the user objects to an action, carry on regardless": the user's refusal set aside. */
+    private static void objectionOverridden(CueText t, int regardless, List<Finding> out) {
+        int user = t.previous(regardless, Cue.USER.bit(), 14);
+        if (user < 0) return;
+        for (String objection : OBJECTIONS) {
+            if (t.contains(t.end(user), t.start(regardless), objection)) {
+                out.add(finding(t, user, regardless, "overriding-instructions"));
+                return;
+            }
+        }
+    }
+
     /** "The assistant must abandon its default behaviour": the model named as the one who sets its rules aside. */
     private static boolean addressedByModal(CueText t, int verb) {
         int modal = t.previous(verb, Cue.MODAL.bit(), 2);
@@ -152,7 +175,10 @@ final class Overriding {
             for (int j = noun + 1; j < end && after < 0; j++) if (t.is(j, Cue.PRIOR.bit() | Cue.USER.bit() | Cue.ADDRESSEE.bit())) after = j;
             if (from < 0 && after < 0) from = t.previous(noun, Cue.USER.bit(), 2);
         }
-        if (after < 0 && t.position(end) - t.position(noun) > VOID_REACH) return;
+        int reach = t.position(end) - t.position(noun);
+        if (after < 0 && reach <= VOID_REACH_PLACED && !apply && placedBefore(t, noun, end)) after = noun;
+        else if (after >= 0 && reach > VOID_REACH_QUALIFIED) return;
+        if (after < 0 && reach > VOID_REACH) return;
         if (from >= 0 || after >= 0 || t.isWord(noun, "guardrails")) out.add(finding(t, from >= 0 ? from : noun, end, "voided-instructions"));
     }
 
@@ -180,9 +206,14 @@ final class Overriding {
         return false;
     }
 
+    private static boolean placedBefore(CueText t, int noun, int end) {
+        for (String before : BEFORE_THIS) if (t.contains(t.end(noun), t.start(end), before)) return true;
+        return false;
+    }
+
     /** The first word after {@code noun} in its sentence that says it no longer holds: a void word, or "no longer". */
     private static int voidWord(CueText t, int noun) {
-        for (int j = noun + 1; j < t.size() && t.position(j) - t.position(noun) <= VOID_REACH_QUALIFIED; j++) {
+        for (int j = noun + 1; j < t.size() && t.position(j) - t.position(noun) <= VOID_REACH_PLACED; j++) {
             if (!t.is(j, Cue.VOID.bit()) && !(t.isWord(j, "longer") && t.wordBefore(j).equals("no"))) continue;
             return t.clause(j) == t.clause(noun) || t.sameSentence(t.end(noun), t.start(j)) ? j : -1;
         }
