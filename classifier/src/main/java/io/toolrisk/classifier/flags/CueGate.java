@@ -321,7 +321,9 @@ public final class CueGate {
                 || has(m, Cue.BECOME.bit()) && has(m, Cue.MODE.bit() | NEGATIONS | INSTRUCTIONS)
                 || has(m, Cue.PRIORITY.bit()) && has(m, Cue.INSTRUCTION.bit() | Cue.USER.bit())
                 || negated && has(m, Cue.REFUSE.bit()) || has(m, Cue.OBEY.bit()) && (negated || has(m, Cue.EXCLUSIVE.bit()))
-                || has(m, Cue.RUN.bit() | NEGATIONS) && has(m, Cue.INSTRUCTION.bit()) || has(m, Cue.OBEY.bit()) && has(m, INSTRUCTIONS)
+                || has(m, Cue.INSTRUCTION.bit()) && (has(m, Cue.RUN.bit()) && has(m, Cue.EXCLUSIVE.bit() | Cue.WHOLE.bit())
+                        || has(m, NEGATIONS) && has(m, Cue.ADDRESSEE.bit() | Cue.BECOME.bit()))
+                || has(m, Cue.OBEY.bit()) && has(m, INSTRUCTIONS) && has(m, Cue.WHOLE.bit() | Cue.PRIOR.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit())
                 || has(m, Cue.JAILBREAK.bit());
         boolean secrecy = negated && has(m, Cue.REPORT.bit() | Cue.PERCEIVE.bit()) || has(m, Cue.STEALTH_MANNER.bit())
                 || has(m, Cue.KEEP.bit()) && has(m, Cue.THIS_MATTER.bit() | Cue.REPORT.bit() | Cue.USER.bit())

@@ -164,7 +164,6 @@ final class Overriding {
         boolean apply = t.isWord(end, "apply") || t.isWord(end, "applies") || t.isWord(end, "applying") || t.isWord(end, "longer")
                 || t.isWord(end, "bind") || t.isWord(end, "binding");
         if (apply != (Mood.negated(t, end) || STOPS.contains(t.wordBefore(end)))) return;
-        if (t.isWord(end, "hold") && !t.wordBefore(end).equals("on")) return; // "put your usual rules on hold"
         int from = firstQualifier(t, noun);
         // "the guidance you were given ...": the qualifier follows the noun, and the void word may stand further on.
         // Only instructions are the model's by that: "the cancellation policy you were given" is the user's.
