@@ -500,6 +500,14 @@ public final class CueText {
         return wordBeforeOffset(starts[i]);
     }
 
+    /** Where the word that {@link #wordBeforeOffset} reads from {@code offset} starts. */
+    int startOfWordBefore(int offset) {
+        int k = Math.min(offset, text.length()) - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
+        return k + 1;
+    }
+
     /** The word ending before {@code offset}, skipping white space only; "" when punctuation or the start comes first. */
     String wordBeforeOffset(int offset) {
         int k = offset - 1;

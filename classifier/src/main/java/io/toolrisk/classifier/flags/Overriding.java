@@ -279,7 +279,7 @@ final class Overriding {
         if (negation < 0) return;
         int noun = t.next(obey, INSTRUCTIONS, 4);
         if (noun >= 0 && qualified(t, obey, noun)) {
-            int from = negation == obey ? t.start(obey) - t.wordBefore(obey).length() - 1 : t.start(negation);
+            int from = negation == obey ? t.startOfWordBefore(t.start(obey)) : t.start(negation);
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "overriding-instructions", from, t.end(noun),
                     DETAIL + " (pattern overriding-instructions)"));
         }
@@ -335,7 +335,7 @@ final class Overriding {
         int at = from;
         for (int words = 0; words < 7 && !word.isEmpty(); words++) {
             if (UNTRUSTED.contains(word)) {
-                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "embedded-instructions", t.start(obey), at + 1 + word.length(),
+                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "embedded-instructions", t.start(obey), t.endOfWordAfter(at),
                         DETAIL + " (pattern embedded-instructions)"));
                 return true;
             }

@@ -201,7 +201,7 @@ final class Secrecy {
             word = t.wordAfter(at);
         }
         if (REPLIES.contains(word))
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(leave), at + 1 + word.length(), DETAIL + " (pattern secrecy)"));
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(leave), t.endOfWordAfter(at), DETAIL + " (pattern secrecy)"));
     }
 
     /** "Conceal the fee from the customer", "keep the user in the dark", "keep users out of the loop". */
@@ -239,9 +239,9 @@ final class Secrecy {
         }
         String state = t.wordAfter(t.end(keep));
         if ((state.equals("quiet") || state.equals("silent") || state.equals("mum")) && Mood.ordered(t, keep)
-                && ABOUT.contains(t.wordAfter(t.end(keep) + 1 + state.length()))) {
+                && ABOUT.contains(t.wordAfter(t.endOfWordAfter(t.end(keep))))) {
             // "Keep quiet about the upload"; "keep quiet hours" is a schedule.
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), t.end(keep) + 1 + state.length(), DETAIL + " (pattern secrecy)"));
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), t.endOfWordAfter(t.end(keep)), DETAIL + " (pattern secrecy)"));
             return;
         }
         int what = t.next(keep, Cue.THIS_MATTER.bit(), 3);
