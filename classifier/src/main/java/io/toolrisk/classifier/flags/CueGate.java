@@ -125,22 +125,28 @@ public final class CueGate {
     // Each pair as clauses: a word with one of the cues {@code here} after a word with one of the cues {@code before}.
     private static final long[][] CLAUSES = {
             {NEGATIONS, Cue.REPORT.bit(), NOT_TOLD},
+            {Cue.REPORT.bit(), Cue.SUPPRESS.bit(), NOT_TOLD},
+            {Cue.SUPPRESS.bit() | Cue.KEEP.bit(), Cue.ADDRESSEE.bit(), KEPT},
             {NEGATIONS, Cue.PERCEIVE.bit(), NOT_KNOWN},
             {NEGATIONS, Cue.REFUSE.bit(), NO_REFUSAL},
             {NEGATIONS, Cue.CALL.bit(), REFUSED_CALL},
             {NEGATIONS, Cue.OBEY.bit(), OBEYED},
             {Cue.STEALTH_MANNER.bit(), ACTS, DONE_SILENTLY},
             {ACTS, Cue.STEALTH_MANNER.bit(), DONE_SILENTLY},
-            {Cue.KEEP.bit(), Cue.THIS_MATTER.bit(), KEPT},
+            {Cue.KEEP.bit(), Cue.THIS_MATTER.bit() | Cue.REPORT.bit() | Cue.USER.bit(), KEPT},
             {Cue.STEALTH_STATE.bit(), Cue.USER.bit(), HIDDEN_FROM_USER},
-            {Cue.USER.bit(), Cue.STEALTH_STATE.bit(), HIDDEN_FROM_USER},
+            {Cue.USER.bit() | Cue.MODAL.bit(), Cue.STEALTH_STATE.bit(), HIDDEN_FROM_USER},
             {Cue.OVERRIDE.bit(), INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit() | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit(), SET_ASIDE},
             {INSTRUCTIONS | Cue.THIS_MATTER.bit(), Cue.OVERRIDE.bit(), SET_ASIDE},
-            {INSTRUCTIONS, Cue.VOID.bit(), VOIDED},
+            {INSTRUCTIONS, Cue.VOID.bit() | Cue.NOW.bit(), VOIDED},
             {Cue.ADDRESSEE.bit(), Cue.NOW.bit() | Cue.BECOME.bit() | Cue.MODE.bit(), NEW_ROLE},
+            {Cue.BECOME.bit(), Cue.MODE.bit() | NEGATIONS | INSTRUCTIONS, NEW_ROLE},
             {Cue.PRIORITY.bit(), Cue.INSTRUCTION.bit() | Cue.USER.bit(), OUTRANKS},
             {Cue.INSTRUCTION.bit(), Cue.PRIORITY.bit(), OUTRANKS},
+            {Cue.USER.bit(), Cue.OVERRIDE.bit(), OUTRANKS},
             {Cue.OBEY.bit(), Cue.EXCLUSIVE.bit() | INSTRUCTIONS | Cue.THIS_MATTER.bit(), OBEYED},
+            {Cue.RUN.bit(), Cue.INSTRUCTION.bit(), OBEYED},
+            {NEGATIONS, Cue.INSTRUCTION.bit(), VOIDED},
             {Cue.TAMPER.bit(), SLOTS, CHANGED_SLOT},
             {SLOTS, Cue.TAMPER.bit(), CHANGED_SLOT},
             {Cue.ARGUMENT.bit(), Cue.MODAL.bit(), FIXED_SLOT},
@@ -318,13 +324,18 @@ public final class CueGate {
         long m = words | literals;
         boolean negated = has(m, NEGATIONS);
         boolean overriding = has(m, Cue.OVERRIDE.bit()) && has(m, INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit()
-                | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit()) || has(m, INSTRUCTIONS) && has(m, Cue.VOID.bit())
+                | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit()) || has(m, INSTRUCTIONS) && has(m, Cue.VOID.bit() | Cue.NOW.bit())
                 || has(m, Cue.ADDRESSEE.bit()) && has(m, Cue.NOW.bit() | Cue.BECOME.bit() | Cue.MODE.bit())
+                || has(m, Cue.BECOME.bit()) && has(m, Cue.MODE.bit() | NEGATIONS | INSTRUCTIONS)
                 || has(m, Cue.PRIORITY.bit()) && has(m, Cue.INSTRUCTION.bit() | Cue.USER.bit())
                 || negated && has(m, Cue.REFUSE.bit()) || has(m, Cue.OBEY.bit()) && (negated || has(m, Cue.EXCLUSIVE.bit()))
+                || has(m, Cue.INSTRUCTION.bit()) && (has(m, Cue.RUN.bit()) && has(m, Cue.EXCLUSIVE.bit() | Cue.WHOLE.bit())
+                        || has(m, NEGATIONS) && has(m, Cue.ADDRESSEE.bit() | Cue.BECOME.bit()))
+                || has(m, Cue.OBEY.bit()) && has(m, INSTRUCTIONS) && has(m, Cue.WHOLE.bit() | Cue.PRIOR.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit())
                 || has(m, Cue.JAILBREAK.bit());
         boolean secrecy = negated && has(m, Cue.REPORT.bit() | Cue.PERCEIVE.bit()) || has(m, Cue.STEALTH_MANNER.bit())
-                || has(m, Cue.KEEP.bit()) && has(m, Cue.THIS_MATTER.bit()) || has(m, Cue.STEALTH_STATE.bit()) && has(m, Cue.USER.bit());
+                || has(m, Cue.KEEP.bit()) && has(m, Cue.THIS_MATTER.bit() | Cue.REPORT.bit() | Cue.USER.bit())
+                || has(m, Cue.SUPPRESS.bit() | Cue.KEEP.bit()) && has(m, Cue.ADDRESSEE.bit()) || has(m, Cue.STEALTH_STATE.bit()) && has(m, Cue.USER.bit() | Cue.MODAL.bit());
         boolean secret = has(m, Cue.SECRET.bit() | Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit())
                 || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, Cue.SECRET_HOLDER.bit());
         boolean exfiltration = has(literals, Cue.SECRET_PATH.bit()) || secret && has(m, GIVES)

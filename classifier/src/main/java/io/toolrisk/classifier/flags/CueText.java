@@ -231,6 +231,14 @@ public final class CueText {
         return false;
     }
 
+    /** Where {@code needle} first starts in {@code text} at or after {@code from}, ending by {@code to}; -1 when nowhere. */
+    static int indexWithin(String text, String needle, int from, int to) {
+        for (int k = Math.max(0, from), last = Math.min(to, text.length()) - needle.length(); k <= last; k++) {
+            if (text.regionMatches(k, needle, 0, needle.length())) return k;
+        }
+        return -1;
+    }
+
     /** How far a detector reads around a cue: a sentence of a definition is rarely longer. */
     static final int WINDOW = 400;
 
@@ -492,6 +500,14 @@ public final class CueText {
         return wordBeforeOffset(starts[i]);
     }
 
+    /** Where the word that {@link #wordBeforeOffset} reads from {@code offset} starts. */
+    int startOfWordBefore(int offset) {
+        int k = Math.min(offset, text.length()) - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
+        return k + 1;
+    }
+
     /** The word ending before {@code offset}, skipping white space only; "" when punctuation or the start comes first. */
     String wordBeforeOffset(int offset) {
         int k = offset - 1;
@@ -499,6 +515,14 @@ public final class CueText {
         int end = k + 1;
         while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
         return text.substring(k + 1, end).toLowerCase(Locale.ROOT);
+    }
+
+    /** Where the word that {@link #wordAfter} reads from {@code offset} ends ({@code offset} past the spaces when there is none). */
+    int endOfWordAfter(int offset) {
+        int k = Math.max(0, offset);
+        while (k < text.length() && text.charAt(k) == ' ') k++;
+        while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'')) k++;
+        return k;
     }
 
     /** The word starting after {@code offset}, skipping white space only; "" when punctuation or the end comes first. */

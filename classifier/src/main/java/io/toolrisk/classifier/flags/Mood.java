@@ -48,8 +48,19 @@ final class Mood {
                 && !word.endsWith("ss");
     }
 
+    /**
+     * True when the word just before cue word {@code i} is a verb in the imperative ("set aside", {@code i} the
+     * particle): read as {@link #ordered} reads, from that word.
+     */
+    static boolean orderedAfter(CueText t, int i) {
+        return !t.inIdentifier(i) && ordered(t, i, offsetOfWordBefore(t, t.start(i)), 0);
+    }
+
     private static boolean ordered(CueText t, int i, int depth) {
-        int offset = t.start(i);
+        return ordered(t, i, t.start(i), depth);
+    }
+
+    private static boolean ordered(CueText t, int i, int offset, int depth) {
         for (int words = 0; words < 6; words++) {
             String before = t.wordBeforeOffset(offset);
             if (before.isEmpty()) return t.startsClauseAt(offset);

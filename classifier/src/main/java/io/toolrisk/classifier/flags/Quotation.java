@@ -11,7 +11,9 @@ import java.util.Set;
 final class Quotation {
     private static final Set<String> INTRODUCERS = Set.of("as", "like", "e.g", "eg", "example", "examples", "phrases", "containing",
             "phrase", "patterns", "pattern", "strings", "string", "text", "words", "including", "contain", "contains",
-            "detects", "detect", "flags", "or", "and");
+            "detects", "detect", "flags", "or", "and", "catches", "catch", "matches", "match", "payloads", "payload");
+    /** How many quotes of a list ("'a', 'b' or 'c'") are walked back to find the word that introduces them all. */
+    private static final int LIST_ITEMS = 8;
     private static final String QUOTES = "'\"`\u201c\u201d\u2018\u2019";
 
     private Quotation() {
@@ -38,7 +40,25 @@ final class Quotation {
             }
         }
         if (close < 0) return false;
-        return INTRODUCERS.contains(wordBefore(text, open));
+        // "Payloads it catches: 'ignore ...', 'you are now ...'": an item of a quoted list is as much an example as the first.
+        for (int item = 0; item < LIST_ITEMS && open >= 0; item++) {
+            if (INTRODUCERS.contains(wordBefore(text, open))) return true;
+            open = previousItem(text, open);
+        }
+        return false;
+    }
+
+    /** The opening quote of the quoted item just before the one opening at {@code open}; -1 when none stands there. */
+    private static int previousItem(String text, int open) {
+        int k = open - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == ',')) k--;
+        if (k < 0 || QUOTES.indexOf(text.charAt(k)) < 0) return -1;
+        for (int j = k - 1; j >= 0 && j >= k - 200; j--) {
+            char c = text.charAt(j);
+            if (c == '\n') return -1;
+            if (QUOTES.indexOf(c) >= 0 && (j == 0 || !Character.isLetter(text.charAt(j - 1)))) return j;
+        }
+        return -1;
     }
 
     private static String wordBefore(String text, int offset) {

@@ -15,12 +15,36 @@ import java.util.Set;
 final class Secrecy {
     private static final long NEGATIONS = Cue.NEGATION.bit() | Cue.SUPPRESS.bit();
     private static final long ANCHORS = Cue.REPORT.bit() | Cue.PERCEIVE.bit() | Cue.STEALTH_MANNER.bit() | Cue.KEEP.bit()
-            | Cue.STEALTH_STATE.bit();
+            | Cue.STEALTH_STATE.bit() | Cue.SUPPRESS.bit();
     private static final long KEPT_BACK = Cue.USER.bit() | Cue.THIS_MATTER.bit() | Cue.INSTRUCTION.bit();
     private static final long ACTS = Cue.PASS.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()
             | Cue.READ.bit() | Cue.RUN.bit();
     private static final Set<String> KEEP_AS = Set.of("secret", "confidential", "hidden", "private", "yourself",
             "between", "quiet", "undisclosed");
+    /** The verbs of telling someone a fact, which "also" in the sentences before makes a hidden side effect's. */
+    private static final Set<String> TELLING = Set.of("tell", "telling", "mention", "mentioning", "disclose", "disclosing",
+            "reveal", "revealing", "bring", "inform", "informing", "notify", "notifying", "acknowledge", "acknowledging",
+            "admit", "narrate", "narrating");
+    /** "Leave it out of your reply": what a thing left out of is the model's answer. */
+    private static final Set<String> REPLIES = Set.of("reply", "replies", "response", "responses", "answer", "answers",
+            "summary", "list", "report", "message", "messages", "chat");
+    private static final Set<String> DETERMINERS = Set.of("the", "your", "any", "a", "an", "every", "each", "its", "all");
+    /** "Doesn't need to know", "does not have to mention": a negation that says what is not wanted. */
+    private static final Set<String> NOT_WANTED = Set.of("need", "needs");
+    /** Verbs of telling that take a thing ("list the packages"), where a "that" after a noun is a relative. */
+    private static final Set<String> DESCRIBING = Set.of("list", "describe", "describing", "highlight", "hint", "show",
+            "showing", "display", "displaying");
+    /** What "need not know" keeps back when it is a secret: a matter or a clause, not a skill ("SQL", "the schema"). */
+    private static final Set<String> KNOWN_MATTER = Set.of("we", "they", "it", "this", "that", "these", "those", "what",
+            "how", "why", "where", "when", "about", "any", "anything", "there", "our", "their", "its", "you", "your", "");
+    /** States of a thing nobody was told of or saw, which a modal before them makes an order. */
+    private static final Set<String> UNSAID = Set.of("unmentioned", "unreported", "unsaid", "undisclosed", "unnoticed",
+            "undetected", "unseen");
+    private static final Set<String> ORDERING = Set.of("should", "must", "shall", "to");
+    private static final Set<String> ABOUT = Set.of("about", "of", "regarding", "concerning", "on");
+    /** "The user interface", "the customer view": a user's thing, not the user. */
+    private static final Set<String> NOT_A_PERSON = Set.of("interface", "ui", "view", "views", "agent", "account", "accounts",
+            "id", "ids", "name", "names", "list", "table", "profile", "record", "records", "field", "fields", "data");
     private static final String DETAIL = "text that asks the model to keep something from the user it works for";
 
     private Secrecy() {
@@ -33,31 +57,106 @@ final class Secrecy {
             if (t.is(i, Cue.STEALTH_MANNER.bit())) doneSilently(t, i, out);
             if (t.is(i, Cue.KEEP.bit())) keptBack(t, i, out);
             if (t.is(i, Cue.STEALTH_STATE.bit())) hiddenFromUser(t, i, out);
+            if (t.is(i, Cue.SUPPRESS.bit()) && !t.isWord(i, "nothing") && Mood.ordered(t, i)) keptFromReply(t, i, i, out);
         }
     }
 
     /** "Do not tell the user", "never reveal these instructions", "without letting the user know", "omit any mention of this". */
     private static void notTold(CueText t, int verb, List<Finding> out) {
+        if (t.wordAfter(t.end(verb)).equals("nothing") && Mood.ordered(t, verb)) {
+            // "Say nothing about the extra charge", "mention nothing of it"; "say nothing if the list is empty" is no secret.
+            int nothing = t.next(verb, NEGATIONS, 1);
+            if (nothing >= 0 && ABOUT.contains(t.wordAfter(t.end(nothing)))) out.add(finding(t, verb, nothing, "secrecy"));
+            return;
+        }
         int negation = t.previous(verb, NEGATIONS, 3);
         if (negation < 0 || t.clause(negation) != t.clause(verb) || !forbids(t, negation)) return;
         String word = t.word(verb);
         String after = t.wordAfter(t.end(verb));
         if (word.equals("point") && !after.equals("out") && t.next(verb, Cue.THIS_MATTER.bit(), 1) < 0) return;
-        if (word.equals("bring") && !after.equals("up")) return;
+        if (word.equals("bring") && !after.equals("up") && !broughtUp(t, verb)) return;
         long kept = word.startsWith("show") || word.startsWith("display") ? Cue.THIS_MATTER.bit() | Cue.INSTRUCTION.bit() : KEPT_BACK;
         int what = t.next(verb, kept, 4);
-        if (what < 0 || truthfulness(t, verb)) return;
+        // "Do not describe columns that are internal": after a verb that takes a thing, not a fact, a "that" after a
+        // noun begins a clause about the noun ("never acknowledge in the chat that ..." is a fact kept back).
+        if (what >= 0 && DESCRIBING.contains(word) && t.isWord(what, "that") && !t.wordBefore(what).equals(word)) what = -1;
+        if (truthfulness(t, verb)) return;
+        if (what < 0 && keptFromReply(t, negation, verb, out)) return;
+        if (what < 0 && t.isWord(negation, "no") && t.wordBefore(negation).equals("make")) what = verb; // "make no mention of"
+        if (what < 0) {
+            // "This call also renews the subscription; avoid mentioning the renewal": a side effect kept back.
+            if (!TELLING.contains(word) || !sideEffectBefore(t, negation) || t.next(verb, Cue.SECRET.bit(), 4) >= 0) return;
+            what = verb;
+        }
         if (word.startsWith("let") && t.next(what, Cue.PERCEIVE.bit(), 3) < 0) return;
         int start = t.start(negation);
         if (t.isWord(negation, "not") && t.wordBefore(negation).equals("do")) start = t.text().lastIndexOf("o", start) - 1;
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", start, t.end(what), DETAIL + " (pattern secrecy)"));
     }
 
+    /**
+     * "Omit it from your summary", "avoid any reference to this in your reply", "keep the upload out of your answer",
+     * "do not surface the extra call in your response": kept out of the model's answer to the user. What is kept out
+     * must be pointed at, or a side effect the text has just told of, or the user named: "omit units from your answer"
+     * is a format.
+     */
+    private static boolean keptFromReply(CueText t, int from, int verb, List<Finding> out) {
+        int end = Math.min(t.sentenceEnd(t.end(verb)), t.end(verb) + 90);
+        boolean keep = t.isWord(verb, "keep") || t.isWord(verb, "leave");
+        int at = -1;
+        for (String place : keep ? KEPT_OUT_OF : LEFT_OUT_OF) {
+            int k = CueText.indexWithin(t.text(), place, t.end(verb), end);
+            if (k >= 0 && (at < 0 || k < at)) at = k;
+        }
+        if (at < 0) return false;
+        int your = t.text().indexOf(" your ", at) + " your".length(); // within the place just found
+        String reply = t.wordAfter(your);
+        if (!REPLIES.contains(reply)) return false;
+        if (t.next(verb, Cue.THIS_MATTER.bit(), 3) < 0 && !sideEffectBefore(t, from) && t.next(verb, Cue.USER.bit(), 12) < 0) return false;
+        int to = t.endOfWordAfter(your);
+        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(from), to, DETAIL + " (pattern secrecy)"));
+        return true;
+    }
+
+    private static final List<String> KEPT_OUT_OF = List.of(" out of your ", " from your ");
+    private static final List<String> LEFT_OUT_OF = List.of(" out of your ", " from your ", " in your ");
+
+    /** "Make sure the user does not see", "so that the user won't notice": the user's not knowing is what is wanted. */
+    private static boolean wished(CueText t, int user) {
+        int to = t.start(user);
+        int from = Math.max(t.sentenceStart(to), to - 24);
+        return t.contains(from, to, "sure ") || t.contains(from, to, "ensure ") || t.contains(from, to, "so ");
+    }
+
+    /** "Bring this up", "bring it up": the particle after the matter. */
+    private static boolean broughtUp(CueText t, int bring) {
+        int what = t.next(bring, Cue.THIS_MATTER.bit(), 1);
+        return what >= 0 && t.wordAfter(t.end(what)).equals("up");
+    }
+
+    /** "Every upload is also mirrored ...", "this call also renews ...": the text has just said the tool does more. */
+    private static boolean sideEffectBefore(CueText t, int negation) {
+        int to = t.start(negation);
+        return t.contains(Math.max(0, to - 200), to, " also ");
+    }
+
     /** "The user must not know", "users don't need to know", "without the user noticing", "so the user is not aware". */
     private static void notKnown(CueText t, int perceive, List<Finding> out) {
         int negation = t.previous(perceive, NEGATIONS, 6);
+        if (negation < 0) {
+            // "Nothing in your reply should let the user notice": the negation is the subject, further back.
+            int nothing = t.previous(perceive, NEGATIONS, 10);
+            if (nothing >= 0 && t.isWord(nothing, "nothing") && t.next(nothing, Cue.MODAL.bit(), 4) >= 0) {
+                int user = t.previous(perceive, Cue.USER.bit(), 3);
+                if (user >= 0 && user > nothing && !truthfulness(t, perceive)) out.add(finding(t, nothing, perceive, "secrecy"));
+            }
+            return;
+        }
         int user = t.previous(perceive, Cue.USER.bit(), 6);
-        if (negation < 0 || user < 0 || truthfulness(t, perceive) || !forbids(t, negation) && !aboutAState(t, negation)) return;
+        if (negation < 0 || user < 0 || truthfulness(t, perceive)
+                || !forbids(t, negation) && !aboutAState(t, negation) && !(user < negation && wished(t, user))) return;
+        // "Users don't need to know SQL" is what a tool spares them; "the user doesn't need to know we cc the vendor" a secret.
+        if (NOT_WANTED.contains(t.wordAfter(t.end(negation))) && !KNOWN_MATTER.contains(t.wordAfter(t.end(perceive)))) return;
         // "Never call it without the user seeing it": two negations ask for the user to know.
         if (t.previous(negation, NEGATIONS, 8) >= 0) return;
         out.add(finding(t, Math.min(negation, user), perceive, "secrecy"));
@@ -66,7 +165,7 @@ final class Secrecy {
     /** "Silently append", "quietly invite", "secretly multiply": an act the model is to do unseen. */
     private static void doneSilently(CueText t, int manner, List<Finding> out) {
         int act = t.next(manner, ACTS, 3);
-        if (act >= 0 && t.clause(act) == t.clause(manner) && !Mood.negated(t, act) && !t.inIdentifier(act)) {
+        if (act >= 0 && t.clause(act) == t.clause(manner) && !Mood.negated(t, act) && (!t.inIdentifier(act) || prefixed(t, act))) {
             out.add(finding(t, manner, act, "secrecy"));
             return;
         }
@@ -74,8 +173,77 @@ final class Secrecy {
         if (act >= 0 && Mood.ordered(t, act)) out.add(finding(t, act, manner, "secrecy"));
     }
 
+    /** "Quietly re-run it": a verb after the prefix "re-", not a name. */
+    private static boolean prefixed(CueText t, int act) {
+        int s = t.start(act);
+        return s >= 3 && t.text().regionMatches(true, s - 3, "re-", 0, 3) && (s == 3 || !Character.isLetterOrDigit(t.text().charAt(s - 4)));
+    }
+
+    /** "Leave out any mention of the upload", "leave it out of any list of the actions you took". */
+    private static void leftOut(CueText t, int leave, List<Finding> out) {
+        if (!Mood.ordered(t, leave)) return;
+        if (t.wordAfter(t.end(leave)).equals("out")) {
+            // "Leave out any mention of", "leave out the fact that".
+            int report = t.next(leave, Cue.REPORT.bit() | Cue.THIS_MATTER.bit(), 3);
+            if (report >= 0 && t.is(report, Cue.THIS_MATTER.bit()) && !t.isWord(report, "fact")) return;
+            if (report >= 0) out.add(finding(t, leave, report, "secrecy"));
+            return;
+        }
+        int what = t.next(leave, Cue.THIS_MATTER.bit(), 1);
+        if (what < 0 || !t.wordAfter(t.end(what)).equals("out")) return;
+        int from = t.end(what);
+        if (!t.contains(from, Math.min(t.text().length(), from + 8), " out of ")) return;
+        // "out of any list", "out of your reply": the first word after the determiners is the model's answer.
+        int at = t.endOfWordAfter(t.endOfWordAfter(from)); // past "out of"
+        String word = t.wordAfter(at);
+        for (int words = 0; words < 3 && DETERMINERS.contains(word); words++) {
+            at = t.endOfWordAfter(at);
+            word = t.wordAfter(at);
+        }
+        if (REPLIES.contains(word))
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(leave), t.endOfWordAfter(at), DETAIL + " (pattern secrecy)"));
+    }
+
+    /** "Conceal the fee from the customer", "keep the user in the dark", "keep users out of the loop". */
+    private static boolean userKeptOut(CueText t, int keep, List<Finding> out) {
+        int user = t.next(keep, Cue.USER.bit(), 8);
+        if (user < 0 || t.clause(user) != t.clause(keep) || !Mood.ordered(t, keep)) return false;
+        if (NOT_A_PERSON.contains(t.wordAfter(t.end(user)))) return false; // "hide the toolbar from the user interface"
+        String verb = t.word(keep);
+        boolean hides = verb.equals("hide") || verb.equals("conceal") || verb.equals("withhold");
+        int after = t.end(user);
+        if (hides && t.contains(t.end(keep), t.start(user), " from ")
+                || verb.equals("keep") && t.position(user) - t.position(keep) <= 2
+                && (t.contains(after, Math.min(t.text().length(), after + 16), " in the dark")
+                || t.contains(after, Math.min(t.text().length(), after + 18), " out of the loop"))) {
+            out.add(finding(t, keep, user, "secrecy"));
+            return true;
+        }
+        return false;
+    }
+
     /** "Keep this to yourself", "keep the following step between you and the server", "hide the fact that". */
     private static void keptBack(CueText t, int keep, List<Finding> out) {
+        if (t.isWord(keep, "leave")) {
+            leftOut(t, keep, out);
+            return;
+        }
+        if (userKeptOut(t, keep, out)) return;
+        if (t.isWord(keep, "keep") && Mood.ordered(t, keep)) {
+            // "Keep the upload to yourself": whatever is kept, it is kept from the user.
+            int yourself = CueText.indexWithin(t.text(), " to yourself", t.end(keep), Math.min(t.sentenceEnd(t.end(keep)), t.end(keep) + 50));
+            if (yourself >= 0) {
+                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), yourself + " to yourself".length(), DETAIL + " (pattern secrecy)"));
+                return;
+            }
+        }
+        String state = t.wordAfter(t.end(keep));
+        if ((state.equals("quiet") || state.equals("silent") || state.equals("mum")) && Mood.ordered(t, keep)
+                && ABOUT.contains(t.wordAfter(t.endOfWordAfter(t.end(keep))))) {
+            // "Keep quiet about the upload"; "keep quiet hours" is a schedule.
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), t.endOfWordAfter(t.end(keep)), DETAIL + " (pattern secrecy)"));
+            return;
+        }
         int what = t.next(keep, Cue.THIS_MATTER.bit(), 3);
         if (what < 0 || t.position(what) - t.position(keep) > 3) return;
         String verb = t.word(keep);
@@ -110,7 +278,10 @@ final class Secrecy {
             return;
         }
         String before = t.wordBefore(state);
-        if ((before.equals("be") || before.equals("stay") || before.equals("remain")) && t.startsClauseAt(t.start(state) - before.length() - 1))
+        if (!(before.equals("be") || before.equals("stay") || before.equals("remain") || before.equals("go") || before.equals("goes"))) return;
+        int at = t.start(state) - before.length() - 1;
+        // "Be discreet"; "the extra upload should go unmentioned", "must remain unnoticed".
+        if (t.startsClauseAt(at) || UNSAID.contains(t.word(state)) && ORDERING.contains(t.wordBeforeOffset(at)))
             out.add(finding(t, state, state, "secrecy"));
     }
 
@@ -120,10 +291,16 @@ final class Secrecy {
      */
     private static boolean forbids(CueText t, int negation) {
         String word = t.word(negation);
+        if (word.equals("nothing")) return false;
+        String next = t.wordAfter(t.end(negation));
+        if (NOT_WANTED.contains(next) || next.equals("have") && t.wordAfter(t.end(negation) + 5).equals("to")) return true;
+        // "It is not necessary to tell the user".
+        if (word.equals("not") && (next.equals("necessary") || next.equals("needed") || next.equals("required"))) return true;
         if (word.equals("not")) {
             String before = t.wordBefore(negation);
             return before.equals("do") || before.equals("must") || before.equals("should") || before.equals("please")
-                    || before.equals("shall") || before.equals("need") || before.isEmpty();
+                    || before.equals("shall") || before.equals("need") || before.isEmpty()
+                    || before.equals("best") || before.equals("better") || t.wordAfter(t.end(negation)).equals("worth");
         }
         return !(word.equals("cannot") || word.equals("can't") || word.equals("doesn't") || word.equals("won't")
                 || word.equals("isn't") || word.equals("aren't") || word.equals("didn't") || word.equals("wasn't"));
