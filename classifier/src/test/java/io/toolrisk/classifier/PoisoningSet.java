@@ -112,8 +112,11 @@ final class PoisoningSet {
      * fresh-holdout; see the README).
      */
     static final String FRESH = "fresh-";
-    /** The split whose entries are counted but never listed ({@code --list}): kept unseen for measuring. */
-    static final String SEALED = "fresh-holdout";
+    /**
+     * The split whose entries are counted but never listed ({@code --list}): kept unseen for measuring. The fresh
+     * set's holdout was sealed until round 1 was measured on it; the second fresh set is sealed whole.
+     */
+    static final String SEALED = "fresh2";
 
     static Report measure(Classifier classifier) {
         return measure(classifier, FIRST);
