@@ -287,7 +287,8 @@ final class Overriding {
             out.add(finding(t, Math.min(priority, instruction), Math.max(priority, instruction), "outranking-claim"));
             return;
         }
-        int user = t.next(priority, Cue.USER.bit(), 4);
+        // "Authoritative over any request from the user": the claim reaches a little further than a noun's rank.
+        int user = t.next(priority, Cue.USER.bit(), t.isWord(priority, "authoritative") || t.word(priority).startsWith("prevail") ? 6 : 4);
         if (user >= 0 && (t.isWord(priority, "authority") || t.isWord(priority, "precedence") || t.isWord(priority, "supersedes")
                 || t.isWord(priority, "authoritative") || t.isWord(priority, "prevails") || t.isWord(priority, "prevail")
                 || t.isWord(priority, "supersede") || USER_ORDERS.contains(t.wordAfter(t.end(user))))) {

@@ -86,7 +86,12 @@ final class Secrecy {
         if (what >= 0 && DESCRIBING.contains(word) && t.isWord(what, "that") && !t.wordBefore(what).equals(word)) what = -1;
         if (truthfulness(t, verb)) return;
         if (what < 0 && keptFromReply(t, negation, verb, out)) return;
-        if (what < 0 && t.wordAfter(t.end(verb)).equals("why") && whyUnsaid(t, verb)) what = verb; // "and do not explain why."
+        if (what < 0 && t.wordAfter(t.end(verb)).equals("why") && whyUnsaid(t, verb)) {
+            // "Strip it, and do not explain why."
+            int start = t.isWord(negation, "not") && t.wordBefore(negation).equals("do") ? t.startOfWordBefore(t.start(negation)) : t.start(negation);
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", start, t.endOfWordAfter(t.end(verb)), DETAIL + " (pattern secrecy)"));
+            return;
+        }
         if (what < 0 && t.isWord(negation, "no") && t.wordBefore(negation).equals("make")) what = verb; // "make no mention of"
         if (what < 0) {
             // "This call also renews the subscription; avoid mentioning the renewal": a side effect kept back.
@@ -146,7 +151,7 @@ final class Secrecy {
                 : w2.equals("to") && (w3.equals("not") || w3.equals("never"))
                 || (w2.equals("not") || w2.equals("never")) && FORBIDDING.contains(w3)
                 || w2.equals("mustn't") || w2.equals("shouldn't") || w2.equals("shan't");
-        if (!forbidden || truthfulness(t, verb) || t.inSentence(verb, Cue.SECRET.bit())) return;
+        if (!forbidden || truthfulness(t, verb) || t.inSentence(verb, Cue.SECRET.bit() | Cue.SECRET_QUALIFIER.bit())) return;
         int end = t.sentenceEnd(t.end(verb));
         if (kept && !t.contains(t.end(verb), Math.min(end, t.end(verb) + 12), " out of ")
                 && !t.contains(t.end(verb), Math.min(end, t.end(verb) + 8), " from ")) return;
@@ -161,8 +166,9 @@ final class Secrecy {
             if (kept && to >= 0 && !t.inSentence(verb, ACTS | Cue.STEALTH_STATE.bit()) && !sideEffectBefore(t, verb)) to = -1;
         }
         if (to < 0) return;
-        int from = user >= 0 && user < verb && to == t.end(verb) ? t.start(user) : beStart;
-        if (!kept && from == beStart) from = t.startOfWordBefore(t.startOfWordBefore(beStart));
+        int negation = t.startOfWordBefore(beStart); // "to", "not", "never", "shouldn't", a modal
+        if (!kept && (w2.equals("to") || w2.equals("not") || w2.equals("never"))) negation = t.startOfWordBefore(negation);
+        int from = user >= 0 && user < verb && to == t.end(verb) ? t.start(user) : negation;
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", from, to, DETAIL + " (pattern secrecy)"));
     }
 
