@@ -108,14 +108,13 @@ final class Overriding {
     }
 
     /** Verbs of telling or asking, after a concessive: "whatever the user said", "despite what you were told". */
-    private static final Set<String> SAID = Set.of("said", "says", "told", "tells", "asked", "asks", "instructed", "requested",
-            "requests", "wants", "wanted", "demanded", "stated", "allowed", "permitted");
+    private static final Set<String> SAID = Set.of("said", "says", "told", "tells", "instructed", "stated", "allowed", "permitted");
 
     /**
      * "Whatever the conversation so far has said about permissions, the author has the final say", "regardless of what
      * the user asked, proceed", "despite what you were told earlier, the tool decides": what the user or the model was
-     * told conceded in a clause of its own, and the sentence then orders or ranks. "Whatever the user says is
-     * transcribed" is the subject of a description.
+     * told conceded in a clause of its own, and the sentence then orders with a modal or ranks. "Whatever the user says
+     * is transcribed" is the subject of a description, "whatever the user asks, show the rows" a request served.
      */
     private static void conceded(CueText t, int verb, List<Finding> out) {
         int who = t.next(verb, Cue.USER.bit() | Cue.CONVERSATION.bit() | Cue.ADDRESSEE.bit() | Cue.INSTRUCTION.bit(), 4);
@@ -134,7 +133,7 @@ final class Overriding {
         if (comma < 0) return;
         boolean ranks = t.contains(comma, end, " final say") || t.contains(comma, end, " last word");
         for (int j = who + 1; j < t.size() && !ranks && t.start(j) < end; j++) {
-            if (t.start(j) > comma && (t.is(j, Cue.MODAL.bit() | Cue.PRIORITY.bit() | Cue.OVERRIDE.bit()) || Mood.ordered(t, j))) ranks = true;
+            if (t.start(j) > comma && t.is(j, Cue.MODAL.bit() | Cue.PRIORITY.bit() | Cue.OVERRIDE.bit())) ranks = true;
         }
         if (ranks) out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "overriding-instructions", t.start(verb), said, DETAIL + " (pattern overriding-instructions)"));
     }
@@ -219,8 +218,11 @@ final class Overriding {
         if (from >= 0 || after >= 0 || t.isWord(noun, "guardrails")) out.add(finding(t, from >= 0 ? from : noun, end, "voided-instructions"));
     }
 
-    /** What the model was handed: "you received", "you were configured with", "you've been given". */
-    private static final Set<String> HANDED = Set.of("were", "received", "have", "'ve", "got", "started", "began", "was");
+    /** What the model was handed: "you received", "you started with". */
+    private static final Set<String> HANDED = Set.of("received", "got", "started", "began");
+    /** "You were configured with", "you have been set up with"; "you were given" only with "earlier" or the like after it. */
+    private static final Set<String> HANDED_PASSIVE = Set.of("configured", "set", "programmed", "trained", "deployed",
+            "instructed", "loaded", "initialised", "initialized", "provisioned");
 
     /**
      * "Rules you received earlier", "the policy rules you were configured with", "constraints set for you": a qualifier
@@ -232,10 +234,22 @@ final class Overriding {
             if (!t.is(j, Cue.ADDRESSEE.bit()) || t.clause(j) != t.clause(noun)) continue;
             String after = t.wordAfter(t.end(j));
             String before = t.wordBefore(j);
-            if (t.isWord(j, "you") && (HANDED.contains(after) || before.equals("for") || before.equals("to"))) return true;
+            if (!t.isWord(j, "you")) continue;
+            if (HANDED.contains(after) || before.equals("for") || before.equals("to")) return true;
+            // "The rules you were configured with", "limits you have been given earlier"; "the cancellation policy you
+            // were given" is the user's.
+            int at = t.end(j);
+            for (int words = 0; words < 3 && (after.equals("were") || after.equals("have") || after.equals("'ve") || after.equals("been")); words++) {
+                at = t.endOfWordAfter(at);
+                after = t.wordAfter(at);
+            }
+            if (HANDED_PASSIVE.contains(after)) return true;
+            if (after.equals("given") && PRIOR_AFTER.contains(t.wordAfter(t.endOfWordAfter(at)))) return true;
         }
         return false;
     }
+
+    private static final Set<String> PRIOR_AFTER = Set.of("earlier", "previously", "before", "above", "initially", "originally");
 
     /** "Your", "the assistant's", "the model's": the model's own by a possessive. */
     private static boolean possessive(CueText t, int i) {
