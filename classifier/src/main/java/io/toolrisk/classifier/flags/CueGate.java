@@ -125,7 +125,7 @@ public final class CueGate {
     // Each pair as clauses: a word with one of the cues {@code here} after a word with one of the cues {@code before}.
     private static final long[][] CLAUSES = {
             {NEGATIONS, Cue.REPORT.bit(), NOT_TOLD},
-            {Cue.REPORT.bit(), Cue.SUPPRESS.bit(), NOT_TOLD},
+            {Cue.REPORT.bit(), Cue.SUPPRESS.bit() | Cue.NEGATION.bit(), NOT_TOLD},
             {Cue.SUPPRESS.bit() | Cue.KEEP.bit(), Cue.ADDRESSEE.bit(), KEPT},
             {NEGATIONS, Cue.PERCEIVE.bit(), NOT_KNOWN},
             {NEGATIONS, Cue.REFUSE.bit(), NO_REFUSAL},
@@ -136,7 +136,8 @@ public final class CueGate {
             {Cue.KEEP.bit(), Cue.THIS_MATTER.bit() | Cue.REPORT.bit() | Cue.USER.bit(), KEPT},
             {Cue.STEALTH_STATE.bit(), Cue.USER.bit(), HIDDEN_FROM_USER},
             {Cue.USER.bit() | Cue.MODAL.bit(), Cue.STEALTH_STATE.bit(), HIDDEN_FROM_USER},
-            {Cue.OVERRIDE.bit(), INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit() | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit(), SET_ASIDE},
+            {Cue.OVERRIDE.bit(), INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit() | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit() | Cue.REFUSE.bit()
+                    | Cue.CONVERSATION.bit(), SET_ASIDE},
             {INSTRUCTIONS | Cue.THIS_MATTER.bit(), Cue.OVERRIDE.bit(), SET_ASIDE},
             {INSTRUCTIONS, Cue.VOID.bit() | Cue.NOW.bit(), VOIDED},
             {Cue.ADDRESSEE.bit(), Cue.NOW.bit() | Cue.BECOME.bit() | Cue.MODE.bit(), NEW_ROLE},
@@ -324,7 +325,7 @@ public final class CueGate {
         long m = words | literals;
         boolean negated = has(m, NEGATIONS);
         boolean overriding = has(m, Cue.OVERRIDE.bit()) && has(m, INSTRUCTIONS | Cue.USER.bit() | Cue.WHOLE.bit()
-                | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit()) || has(m, INSTRUCTIONS) && has(m, Cue.VOID.bit() | Cue.NOW.bit())
+                | Cue.THIS_MATTER.bit() | Cue.ARGUMENT.bit() | Cue.REFUSE.bit() | Cue.CONVERSATION.bit()) || has(m, INSTRUCTIONS) && has(m, Cue.VOID.bit() | Cue.NOW.bit())
                 || has(m, Cue.ADDRESSEE.bit()) && has(m, Cue.NOW.bit() | Cue.BECOME.bit() | Cue.MODE.bit())
                 || has(m, Cue.BECOME.bit()) && has(m, Cue.MODE.bit() | NEGATIONS | INSTRUCTIONS)
                 || has(m, Cue.PRIORITY.bit()) && has(m, Cue.INSTRUCTION.bit() | Cue.USER.bit())

@@ -11,7 +11,8 @@ import java.util.Set;
 final class Quotation {
     private static final Set<String> INTRODUCERS = Set.of("as", "like", "e.g", "eg", "example", "examples", "phrases", "containing",
             "phrase", "patterns", "pattern", "strings", "string", "text", "words", "including", "contain", "contains",
-            "detects", "detect", "flags", "or", "and", "catches", "catch", "matches", "match", "payloads", "payload");
+            "detects", "detect", "flags", "or", "and", "catches", "catch", "matches", "match", "payloads", "payload",
+            "question", "questions", "sample", "samples", "quote", "quotes", "quoted");
     /** How many quotes of a list ("'a', 'b' or 'c'") are walked back to find the word that introduces them all. */
     private static final int LIST_ITEMS = 8;
     private static final String QUOTES = "'\"`\u201c\u201d\u2018\u2019";
@@ -40,12 +41,26 @@ final class Quotation {
             }
         }
         if (close < 0) return false;
+        // "Sample question: 'A tool says: \"Do not mention this.\" Which attack is it?'": a quote within a quoted example.
+        int outer = outerQuote(text, open);
+        if (outer >= 0 && INTRODUCERS.contains(wordBefore(text, outer))) return true;
         // "Payloads it catches: 'ignore ...', 'you are now ...'": an item of a quoted list is as much an example as the first.
         for (int item = 0; item < LIST_ITEMS && open >= 0; item++) {
             if (INTRODUCERS.contains(wordBefore(text, open))) return true;
             open = previousItem(text, open);
         }
         return false;
+    }
+
+    /** The opening quote, of another kind than the one at {@code open}, that the quote at {@code open} stands in; -1 when none. */
+    private static int outerQuote(String text, int open) {
+        char inner = text.charAt(open);
+        for (int k = open - 1; k >= 0 && k >= open - 200; k--) {
+            char c = text.charAt(k);
+            if (c == '\n' || c == inner) return -1;
+            if (QUOTES.indexOf(c) >= 0 && c != '`' && (k == 0 || !Character.isLetter(text.charAt(k - 1)))) return k;
+        }
+        return -1;
     }
 
     /** The opening quote of the quoted item just before the one opening at {@code open}; -1 when none stands there. */
