@@ -40,14 +40,26 @@ final class Deprecation {
         return -1;
     }
 
-    /** Where the notice of cue word {@code i} starts: "life" is one only in "end of life"; -1 when it is none. */
+    /**
+     * Where the notice of cue word {@code i} starts: "life", "support" and "service" are one only in "end of life",
+     * "out of service", "end of support"; "order" only in "out of order"; "shut" only in "shut down" or "shut off", "switched" and "turned" only before "off";
+     * -1 when it is none.
+     */
     private static int noticeStart(CueText t, int i) {
-        if (!t.isWord(i, "life")) return t.start(i);
+        if (t.isWord(i, "shut")) return OFF.contains(t.wordAfter(t.end(i))) ? t.start(i) : -1;
+        if (t.isWord(i, "switched") || t.isWord(i, "turned")) return t.wordAfter(t.end(i)).equals("off") ? t.start(i) : -1;
+        boolean order = t.isWord(i, "order");
+        if (!order && !ENDED.contains(t.word(i))) return t.start(i);
         String text = t.text();
         int of = wordStartBefore(text, t.start(i));
         int end = wordStartBefore(text, of);
-        return wordAt(text, of, "of") && wordAt(text, end, "end") ? end : -1;
+        if (!wordAt(text, of, "of")) return -1;
+        return wordAt(text, end, "out") || !order && wordAt(text, end, "end") ? end : -1;
     }
+
+    /** Words that say the tool is out of use only after "end of" or "out of". */
+    private static final Set<String> ENDED = Set.of("life", "support", "service");
+    private static final Set<String> OFF = Set.of("down", "off");
 
     /** True when the word {@code word} (any case) starts at {@code start} and ends there. */
     private static boolean wordAt(String text, int start, String word) {
@@ -175,6 +187,8 @@ final class Deprecation {
         // A label: "v1 (removed: post to ...)", "Obsolete: ...".
         if (t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == ':') return true;
         int near = Math.max(sentence, start - 60);
+        // "v1 is sunset as of ...", "Version 2 was decommissioned": a version of the tool as the subject.
+        if (start - sentence <= 24 && VERSION_SUBJECT.matcher(t.text()).region(sentence, start).lookingAt()) return true;
         if (t.previous(i, Cue.THIS_MATTER.bit(), 8) >= 0) {
             for (String self : SELF_SUBJECTS) if (t.contains(near, start, self)) return true;
             for (String part : PART_SUBJECTS) if (t.contains(near, start, part)) return true;
@@ -189,7 +203,7 @@ final class Deprecation {
      * notices.
      */
     private static boolean attributive(CueText t, int i) {
-        if (t.isWord(i, "life") || t.isWord(i, "longer")) return false;
+        if (ENDED.contains(t.word(i)) || t.isWord(i, "order") || t.isWord(i, "longer")) return false;
         String next = t.wordAfter(t.end(i));
         if (next.isEmpty() || NOTICE_FOLLOWERS.contains(next)) return false;
         for (int k = 0; k < next.length(); k++) if (!Character.isLetter(next.charAt(k))) return false; // "Retired 2025-01"
@@ -209,6 +223,12 @@ final class Deprecation {
      * "Status: archived".
      */
     private static final Pattern NOTICE_START = Pattern.compile("[\\s\\[(*#>\\-\\p{So}\\uFE0F]*((?i:status)\\s*:\\s*)?");
+
+    /** A sentence that opens with a version as its subject: "v1 is", "Version 2 was", "The v3 API has been". */
+    private static final Pattern VERSION_SUBJECT = Pattern.compile(
+            "[\\s*#>\\[(]*(?:the\\s+)?(?:v\\d+(?:\\.\\d+)*|version\\s+\\d+(?:\\.\\d+)*)(?:\\s+(?:api|endpoint|tool|release))?"
+                    + "\\s+(?:is|was|has\\s+been|had\\s+been|will\\s+be|are|were)\\s+(?:now\\s+|being\\s+|officially\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
 
     /** How a sentence names the tool it stands in. */
     private static final List<String> SELF_SUBJECTS = List.of("this tool", "this function", "this endpoint",
@@ -246,7 +266,8 @@ final class Deprecation {
         boolean urlAfter = url >= 0 && t.literalStart(url) > t.start(verb) && t.is(verb, GIVES_AWAY);
         // "now delivered by calling https://...": the verb's object is the address, whatever the verb's mood.
         if (retired && urlAfter && t.literalStart(url) - t.end(verb) <= OBJECT) return Optional.of(t.literalEnd(url));
-        if (!instead && !Mood.ordered(t, verb) && !(retired && (byOrTo(t, verb) || obliged(t, verb)))) return Optional.empty();
+        if (!instead && !Mood.ordered(t, verb) && !(retired && (byOrTo(t, verb) || obliged(t, verb) || byCalling(t, verb))))
+            return Optional.empty();
         boolean redirects = redirects(t, verb);
         if (urlAfter && (retired || redirects)) return Optional.of(t.literalEnd(url));
         if (!retired) return Optional.empty();
@@ -316,6 +337,11 @@ final class Deprecation {
     /** "redirect", "route", "reroute", "forward": a verb that sends calls somewhere else. */
     private static boolean redirects(CueText t, int verb) {
         return t.isWord(verb, "redirect") || t.isWord(verb, "route") || t.isWord(verb, "reroute") || t.isWord(verb, "forward");
+    }
+
+    /** "Answer questions by calling the weatherly tool", "handle lookups by using X": how an order is to be carried out. */
+    private static boolean byCalling(CueText t, int verb) {
+        return t.is(verb, Cue.CALL.bit()) && t.wordBefore(verb).equals("by") && t.word(verb).endsWith("ing");
     }
 
     /** "superseded by X", "replaced by X", "moved to X": a participle that names the replacement. */
