@@ -140,7 +140,14 @@ final class Tampering {
         int to = t.sentenceEnd(t.end(verb));
         int from = t.end(verb) + 4;
         if (from >= to || Values.pointedAt(t.text(), t.end(verb), Math.min(to, from + 24)) == Values.Strength.NONE) return false;
-        out.add(span(t, t.start(verb), from - 1));
+        // Quoted up to the value: an address, or the first word after "to" ("sent to 14 Dock Lane" as "sent to 14").
+        int end = Values.strongEnd(t.text(), from, Math.min(to, from + 24));
+        if (end == from) {
+            end = from;
+            while (end < to && !Character.isWhitespace(t.text().charAt(end))) end++;
+            while (end > from && ".,;:)".indexOf(t.text().charAt(end - 1)) >= 0) end--;
+        }
+        out.add(span(t, t.start(verb), end));
         return true;
     }
 
@@ -461,6 +468,9 @@ final class Tampering {
             out.add(span(t, t.start(argument), end));
             return true;
         }
+        // "The owner must be given": a value the user is to supply, not one of the text's own.
+        int supplied = t.next(always, Cue.USER_CHOICE.bit(), 2);
+        if (supplied >= 0 && t.wordBefore(supplied).equals("be")) return false;
         // "The IBAN must always be DE89... whatever the user enters"
         if (!against || Values.pointedAt(t.text(), from, Math.min(to, from + 80)) != Values.Strength.STRONG) return false;
         out.add(span(t, t.start(argument), t.end(always)));
@@ -479,9 +489,11 @@ final class Tampering {
     private static boolean overruled(CueText t, int user, boolean parameterText, List<Finding> out) {
         int choice = t.next(user, Cue.USER_CHOICE.bit(), 3);
         if (choice < 0) return false;
-        // In a parameter's text the argument is named; "whatever the user sets is capped at 900" still changes nothing.
-        long named = parameterText ? Cue.TAMPER.bit() : Cue.TAMPER.bit() | Cue.ARGUMENT.bit();
-        if (!t.inSentence(user, named) && !orderedActionAfter(t, choice) && !orderedInSentence(t, user, PUTS) && !opensWithAlways(t, user))
+        // In a parameter's text the argument is named, unless the user's value is what the sentence speaks of:
+        // "whatever the user sets is capped at 900" changes nothing.
+        boolean named = parameterText && !SPOKEN_OF.contains(t.wordAfter(t.end(choice)));
+        if (!named && !t.inSentence(user, Cue.TAMPER.bit() | Cue.ARGUMENT.bit()) && !orderedActionAfter(t, choice)
+                && !orderedInSentence(t, user, PUTS) && !opensWithAlways(t, user))
             return false;
         int regardless = t.previous(user, Cue.OVERRIDE_MARK.bit(), 6);
         if (regardless >= 0 && REGARDLESS.contains(t.word(regardless))) {
@@ -496,6 +508,9 @@ final class Tampering {
         }
         return false;
     }
+
+    /** What follows the user's choice when it is the subject: "whatever the user sets is capped". */
+    private static final Set<String> SPOKEN_OF = Set.of("is", "are", "was", "will", "gets", "stays", "remains");
 
     /**
      * "User mentions a resource name - use resource log query instead": what is used instead is another way to do
