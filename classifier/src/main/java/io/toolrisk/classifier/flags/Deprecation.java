@@ -117,7 +117,7 @@ final class Deprecation {
         String text = t.text();
         for (int l = 0; l < t.literals(); l++) {
             if (!t.literalIs(l, Cue.REMOTE.bit()) || t.literalStart(l) < retired || t.literalEnd(l) > to) continue;
-            if (pointedFromObligation(t, t.literalStart(l), false)) {
+            if (pointedFromObligation(t, t.literalStart(l), false) || openedByAnOrder(t, t.literalStart(l))) {
                 add(t, retired, t.literalEnd(l), out);
                 return;
             }
@@ -164,6 +164,27 @@ final class Deprecation {
         return false;
     }
 
+    /**
+     * "New flow: open https://...", "From now on, POST https://...": a verb that opens its clause has the URL as its
+     * object, an order whatever the verb, unless it reads documentation ("see https://...").
+     */
+    private static boolean openedByAnOrder(CueText t, int target) {
+        String before = t.wordBeforeOffset(target);
+        if (before.length() < 3 || DOCUMENTATION.contains(before) || POINTERS.contains(before)) return false;
+        for (int k = 0; k < before.length(); k++) if (!Character.isLetter(before.charAt(k))) return false;
+        int at = target - 1;
+        while (at > 0 && t.text().charAt(at) == ' ') at--;
+        int wordStart = at - before.length() + 1;
+        // "Homepage: https://..." has no word just before the URL: a label, not an order.
+        if (wordStart < 0 || !t.startsClauseAt(wordStart)) return false;
+        int from = t.sentenceStart(target);
+        int to = t.sentenceEnd(target);
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
+        }
+        return true;
+    }
+
     private static final Set<String> POINTERS = Set.of("to", "at", "via", "through");
     /** "see https://... instead": where the documentation is, not where the calls go. */
     private static final Set<String> DOCUMENTATION = Set.of("see", "read", "visit", "check", "consult", "docs",
@@ -186,6 +207,8 @@ final class Deprecation {
         if (start - sentence < 16 && NOTICE_START.matcher(t.text().substring(sentence, start)).matches()) return !attributive(t, i);
         // A label: "v1 (removed: post to ...)", "Obsolete: ...".
         if (t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == ':') return true;
+        // A status after a label that ends its sentence: "Old login flow: retired.".
+        if (statusOfALabel(t.text(), start, t.end(i))) return true;
         int near = Math.max(sentence, start - 60);
         // "v1 is sunset as of ...", "Version 2 was decommissioned": a version of the tool as the subject.
         if (start - sentence <= 24 && VERSION_SUBJECT.matcher(t.text()).region(sentence, start).lookingAt()) return true;
@@ -195,6 +218,14 @@ final class Deprecation {
         }
         List<ToolMentions.Mention> subject = ToolMentions.in(t.text(), sentence, start);
         return !subject.isEmpty() && names.get().kindOf(subject.getLast().name()) == ToolNames.Kind.SELF;
+    }
+
+    /** "Old login flow: retired.", "Endpoint: decommissioned;": a colon just before the notice word, and its sentence ends. */
+    private static boolean statusOfALabel(String text, int start, int end) {
+        int k = start - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        if (k < 0 || text.charAt(k) != ':') return false;
+        return end >= text.length() || ".;!\n".indexOf(text.charAt(end)) >= 0;
     }
 
     /**
