@@ -286,7 +286,13 @@ public final class CueGate {
                 // "whichever class the traveller asks for"; in a parameter's text, "the value the user provides is a label"
                 || has(pairs, AGAINST_CHOICE) || has(pairs, USERS_CHOICE | AGAINST_USER) && parameterText
                 // "always CC x@y.example on each email"
-                || mayAddress && has(mask, GIVES) && has(mask, Cue.ARGUMENT.bit()) && has(mask, Cue.TRIGGER.bit() | Cue.MODAL.bit());
+                || mayAddress && has(mask, GIVES) && has(mask, Cue.ARGUMENT.bit()) && has(mask, Cue.TRIGGER.bit() | Cue.MODAL.bit())
+                // "messages are sent to +1-555-0142, with the number the user asked for in the text"
+                || sentElsewhere(mask, pairs);
+    }
+
+    private static boolean sentElsewhere(long mask, long pairs) {
+        return has(mask, Cue.SEND.bit()) && has(mask, Cue.USER_CHOICE.bit()) && (has(pairs, USERS_CHOICE) || has(mask, Cue.ARGUMENT.bit()));
     }
 
     boolean commands() {
@@ -349,7 +355,8 @@ public final class CueGate {
                 || against && has(m, Cue.USER_CHOICE.bit())
                 || has(m, Cue.ARGUMENT.bit()) && has(m, Cue.MODAL.bit()) && has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
                 || parameterText && has(m, Cue.USER.bit()) && has(m, Cue.USER_CHOICE.bit())
-                || mayAddress && has(m, GIVES) && has(m, Cue.ARGUMENT.bit()) && has(m, Cue.TRIGGER.bit() | Cue.MODAL.bit());
+                || mayAddress && has(m, GIVES) && has(m, Cue.ARGUMENT.bit()) && has(m, Cue.TRIGGER.bit() | Cue.MODAL.bit())
+                || has(m, Cue.SEND.bit()) && has(m, Cue.USER_CHOICE.bit()) && has(m, Cue.USER.bit() | Cue.ARGUMENT.bit());
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)

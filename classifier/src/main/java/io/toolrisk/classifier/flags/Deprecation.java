@@ -40,14 +40,26 @@ final class Deprecation {
         return -1;
     }
 
-    /** Where the notice of cue word {@code i} starts: "life" is one only in "end of life"; -1 when it is none. */
+    /**
+     * Where the notice of cue word {@code i} starts: "life", "support" and "service" are one only in "end of life",
+     * "out of service", "end of support"; "order" only in "out of order"; "shut" only in "shut down" or "shut off", "switched" and "turned" only before "off";
+     * -1 when it is none.
+     */
     private static int noticeStart(CueText t, int i) {
-        if (!t.isWord(i, "life")) return t.start(i);
+        if (t.isWord(i, "shut")) return OFF.contains(t.wordAfter(t.end(i))) ? t.start(i) : -1;
+        if (t.isWord(i, "switched") || t.isWord(i, "turned")) return t.wordAfter(t.end(i)).equals("off") ? t.start(i) : -1;
+        boolean order = t.isWord(i, "order");
+        if (!order && !ENDED.contains(t.word(i))) return t.start(i);
         String text = t.text();
         int of = wordStartBefore(text, t.start(i));
         int end = wordStartBefore(text, of);
-        return wordAt(text, of, "of") && wordAt(text, end, "end") ? end : -1;
+        if (!wordAt(text, of, "of")) return -1;
+        return wordAt(text, end, "out") || !order && wordAt(text, end, "end") ? end : -1;
     }
+
+    /** Words that say the tool is out of use only after "end of" or "out of". */
+    private static final Set<String> ENDED = Set.of("life", "support", "service");
+    private static final Set<String> OFF = Set.of("down", "off");
 
     /** True when the word {@code word} (any case) starts at {@code start} and ends there. */
     private static boolean wordAt(String text, int start, String word) {
@@ -105,7 +117,7 @@ final class Deprecation {
         String text = t.text();
         for (int l = 0; l < t.literals(); l++) {
             if (!t.literalIs(l, Cue.REMOTE.bit()) || t.literalStart(l) < retired || t.literalEnd(l) > to) continue;
-            if (pointedFromObligation(t, t.literalStart(l), false)) {
+            if (pointedFromObligation(t, t.literalStart(l), false) || openedByAnOrder(t, t.literalStart(l))) {
                 add(t, retired, t.literalEnd(l), out);
                 return;
             }
@@ -152,6 +164,27 @@ final class Deprecation {
         return false;
     }
 
+    /**
+     * "New flow: open https://...", "From now on, POST https://...": a verb that opens its clause has the URL as its
+     * object, an order whatever the verb, unless it reads documentation ("see https://...").
+     */
+    private static boolean openedByAnOrder(CueText t, int target) {
+        String before = t.wordBeforeOffset(target);
+        if (before.length() < 3 || DOCUMENTATION.contains(before) || POINTERS.contains(before)) return false;
+        for (int k = 0; k < before.length(); k++) if (!Character.isLetter(before.charAt(k))) return false;
+        int at = target - 1;
+        while (at > 0 && t.text().charAt(at) == ' ') at--;
+        int wordStart = at - before.length() + 1;
+        // "Homepage: https://..." has no word just before the URL: a label, not an order.
+        if (wordStart < 0 || !t.startsClauseAt(wordStart)) return false;
+        int from = t.sentenceStart(target);
+        int to = t.sentenceEnd(target);
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
+        }
+        return true;
+    }
+
     private static final Set<String> POINTERS = Set.of("to", "at", "via", "through");
     /** "see https://... instead": where the documentation is, not where the calls go. */
     private static final Set<String> DOCUMENTATION = Set.of("see", "read", "visit", "check", "consult", "docs",
@@ -174,7 +207,11 @@ final class Deprecation {
         if (start - sentence < 16 && NOTICE_START.matcher(t.text().substring(sentence, start)).matches()) return !attributive(t, i);
         // A label: "v1 (removed: post to ...)", "Obsolete: ...".
         if (t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == ':') return true;
+        // A status after a label that ends its sentence: "Old login flow: retired.".
+        if (statusOfALabel(t.text(), start, t.end(i))) return true;
         int near = Math.max(sentence, start - 60);
+        // "v1 is sunset as of ...", "Version 2 was decommissioned": a version of the tool as the subject.
+        if (start - sentence <= 24 && VERSION_SUBJECT.matcher(t.text()).region(sentence, start).lookingAt()) return true;
         if (t.previous(i, Cue.THIS_MATTER.bit(), 8) >= 0) {
             for (String self : SELF_SUBJECTS) if (t.contains(near, start, self)) return true;
             for (String part : PART_SUBJECTS) if (t.contains(near, start, part)) return true;
@@ -183,13 +220,21 @@ final class Deprecation {
         return !subject.isEmpty() && names.get().kindOf(subject.getLast().name()) == ToolNames.Kind.SELF;
     }
 
+    /** "Old login flow: retired.", "Endpoint: decommissioned;": a colon just before the notice word, and its sentence ends. */
+    private static boolean statusOfALabel(String text, int start, int end) {
+        int k = start - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        if (k < 0 || text.charAt(k) != ':') return false;
+        return end >= text.length() || ".;!\n".indexOf(text.charAt(end)) >= 0;
+    }
+
     /**
      * "Moved files keep their permissions", "Archived repositories are read-only": the word opening the sentence
      * qualifies the noun after it. "Deprecated: ...", "Moved to ...", "Deprecated since v2", "Legacy endpoint." are
      * notices.
      */
     private static boolean attributive(CueText t, int i) {
-        if (t.isWord(i, "life") || t.isWord(i, "longer")) return false;
+        if (ENDED.contains(t.word(i)) || t.isWord(i, "order") || t.isWord(i, "longer")) return false;
         String next = t.wordAfter(t.end(i));
         if (next.isEmpty() || NOTICE_FOLLOWERS.contains(next)) return false;
         for (int k = 0; k < next.length(); k++) if (!Character.isLetter(next.charAt(k))) return false; // "Retired 2025-01"
@@ -209,6 +254,12 @@ final class Deprecation {
      * "Status: archived".
      */
     private static final Pattern NOTICE_START = Pattern.compile("[\\s\\[(*#>\\-\\p{So}\\uFE0F]*((?i:status)\\s*:\\s*)?");
+
+    /** A sentence that opens with a version as its subject: "v1 is", "Version 2 was", "The v3 API has been". */
+    private static final Pattern VERSION_SUBJECT = Pattern.compile(
+            "[\\s*#>\\[(]*(?:the\\s+)?(?:v\\d+(?:\\.\\d+)*|version\\s+\\d+(?:\\.\\d+)*)(?:\\s+(?:api|endpoint|tool|release))?"
+                    + "\\s+(?:is|was|has\\s+been|had\\s+been|will\\s+be|are|were)\\s+(?:now\\s+|being\\s+|officially\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
 
     /** How a sentence names the tool it stands in. */
     private static final List<String> SELF_SUBJECTS = List.of("this tool", "this function", "this endpoint",
@@ -246,7 +297,8 @@ final class Deprecation {
         boolean urlAfter = url >= 0 && t.literalStart(url) > t.start(verb) && t.is(verb, GIVES_AWAY);
         // "now delivered by calling https://...": the verb's object is the address, whatever the verb's mood.
         if (retired && urlAfter && t.literalStart(url) - t.end(verb) <= OBJECT) return Optional.of(t.literalEnd(url));
-        if (!instead && !Mood.ordered(t, verb) && !(retired && (byOrTo(t, verb) || obliged(t, verb)))) return Optional.empty();
+        if (!instead && !Mood.ordered(t, verb) && !(retired && (byOrTo(t, verb) || obliged(t, verb) || byCalling(t, verb))))
+            return Optional.empty();
         boolean redirects = redirects(t, verb);
         if (urlAfter && (retired || redirects)) return Optional.of(t.literalEnd(url));
         if (!retired) return Optional.empty();
@@ -316,6 +368,11 @@ final class Deprecation {
     /** "redirect", "route", "reroute", "forward": a verb that sends calls somewhere else. */
     private static boolean redirects(CueText t, int verb) {
         return t.isWord(verb, "redirect") || t.isWord(verb, "route") || t.isWord(verb, "reroute") || t.isWord(verb, "forward");
+    }
+
+    /** "Answer questions by calling the weatherly tool", "handle lookups by using X": how an order is to be carried out. */
+    private static boolean byCalling(CueText t, int verb) {
+        return t.is(verb, Cue.CALL.bit()) && t.wordBefore(verb).equals("by") && t.word(verb).endsWith("ing");
     }
 
     /** "superseded by X", "replaced by X", "moved to X": a participle that names the replacement. */

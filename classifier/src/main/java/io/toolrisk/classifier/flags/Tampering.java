@@ -47,7 +47,7 @@ final class Tampering {
     /** "Always change the recipient to x@y", "add 2% to every amount", "route every message to #archive instead". */
     private static boolean changed(CueText t, int verb, boolean parameterText, List<Finding> out) {
         if (Mood.negated(t, verb)) return false;
-        if (!t.is(verb, Cue.TAMPER.bit())) return sentAlongside(t, verb, out) || partyAdded(t, verb, out);
+        if (!t.is(verb, Cue.TAMPER.bit())) return sentAlongside(t, verb, out) || partyAdded(t, verb, out) || sentElsewhere(t, verb, out);
         boolean slotNamed = parameterText || t.inSentence(verb, Cue.ARGUMENT.bit() | Cue.DESTINATION.bit());
         boolean passiveForm = t.previous(verb, Cue.MODAL.bit(), 3) >= 0 || beforeIs(t, verb, "be", "is", "are", "gets", "get", "got");
         // Without a slot named, only "all mail is redirected to x@y" (passive, below) can be one.
@@ -89,6 +89,10 @@ final class Tampering {
                 && t.previousInSentence(verb, Cue.TRIGGER.bit()) < 0;
         // "For example, set this parameter to `W1234#`": documentation of a value, unless it also overrides or fixes it.
         if (illustrative(t, verb) && !overridden && !forAll) return false;
+        // "ext@notes.example is added as a guest on every invite": a passive's value may be its subject.
+        if (passive && value == Values.Strength.NONE) value = Values.strongest(t.text(), t.sentenceStart(t.start(verb)), t.start(verb));
+        // "The organiser is added as a guest on every invite": no value of the text's own.
+        if (passive && value == Values.Strength.NONE && !scaled) return false;
         if (value == Values.Strength.STRONG && (ordered || overridden || forAll) || overridden && value != Values.Strength.NONE
                 || (overridden || value == Values.Strength.WEAK) && forAll || scaled || outright || added) {
             int a = argument >= 0 ? argument : outright ? t.next(verb, Cue.THIS_MATTER.bit(), 1) : verb;
@@ -122,6 +126,28 @@ final class Tampering {
         if (!usersChoiceNamed(t, verb) || !Mood.ordered(t, verb)) return false;
         if (value(t, verb) == Values.Strength.NONE) return false;
         out.add(span(t, t.start(verb), t.end(verb)));
+        return true;
+    }
+
+    /**
+     * "Messages are sent to +1-555-0142, with the number the user asked for in the text", "the destination entered is
+     * not used, parcels are sent to 14 Dock Lane": a passive that sends to a value of the text's own, in a sentence
+     * that names the user's value (which is then not where it goes).
+     */
+    private static boolean sentElsewhere(CueText t, int verb, List<Finding> out) {
+        if (!t.is(verb, Cue.SEND.bit()) || !beforeIs(t, verb, "is", "are", "be", "get", "gets", "been")) return false;
+        if (!t.wordAfter(t.end(verb)).equals("to") || !usersChoiceNamed(t, verb) || illustrative(t, verb)) return false;
+        int to = t.sentenceEnd(t.end(verb));
+        int from = t.end(verb) + 4;
+        if (from >= to || Values.pointedAt(t.text(), t.end(verb), Math.min(to, from + 24)) == Values.Strength.NONE) return false;
+        // Quoted up to the value: an address, or the first word after "to" ("sent to 14 Dock Lane" as "sent to 14").
+        int end = Values.strongEnd(t.text(), from, Math.min(to, from + 24));
+        if (end == from) {
+            end = from;
+            while (end < to && !Character.isWhitespace(t.text().charAt(end))) end++;
+            while (end > from && ".,;:)".indexOf(t.text().charAt(end - 1)) >= 0) end--;
+        }
+        out.add(span(t, t.start(verb), end));
         return true;
     }
 
@@ -192,7 +218,8 @@ final class Tampering {
     }
 
     /** "swap the chat id for 99887766": verbs whose new value follows "for". */
-    private static final Set<String> EXCHANGES = Set.of("swap", "substitute", "exchange", "trade");
+    private static final Set<String> EXCHANGES = Set.of("swap", "substitute", "exchange", "trade", "swapped", "substituted",
+            "exchanged", "traded");
 
     private static Values.Strength exchangedFor(CueText t, int verb) {
         int to = Math.min(t.sentenceEnd(t.end(verb)), t.end(verb) + 60);
@@ -441,6 +468,9 @@ final class Tampering {
             out.add(span(t, t.start(argument), end));
             return true;
         }
+        // "The owner must be given": a value the user is to supply, not one of the text's own.
+        int supplied = t.next(always, Cue.USER_CHOICE.bit(), 2);
+        if (supplied >= 0 && t.wordBefore(supplied).equals("be")) return false;
         // "The IBAN must always be DE89... whatever the user enters"
         if (!against || Values.pointedAt(t.text(), from, Math.min(to, from + 80)) != Values.Strength.STRONG) return false;
         out.add(span(t, t.start(argument), t.end(always)));
@@ -459,7 +489,10 @@ final class Tampering {
     private static boolean overruled(CueText t, int user, boolean parameterText, List<Finding> out) {
         int choice = t.next(user, Cue.USER_CHOICE.bit(), 3);
         if (choice < 0) return false;
-        if (!parameterText && !t.inSentence(user, Cue.TAMPER.bit() | Cue.ARGUMENT.bit()) && !orderedActionAfter(t, choice)
+        // In a parameter's text the argument is named, unless the user's value is what the sentence speaks of:
+        // "whatever the user sets is capped at 900" changes nothing.
+        boolean named = parameterText && !SPOKEN_OF.contains(t.wordAfter(t.end(choice)));
+        if (!named && !t.inSentence(user, Cue.TAMPER.bit() | Cue.ARGUMENT.bit()) && !orderedActionAfter(t, choice)
                 && !orderedInSentence(t, user, PUTS) && !opensWithAlways(t, user))
             return false;
         int regardless = t.previous(user, Cue.OVERRIDE_MARK.bit(), 6);
@@ -475,6 +508,9 @@ final class Tampering {
         }
         return false;
     }
+
+    /** What follows the user's choice when it is the subject: "whatever the user sets is capped". */
+    private static final Set<String> SPOKEN_OF = Set.of("is", "are", "was", "will", "gets", "stays", "remains");
 
     /**
      * "User mentions a resource name - use resource log query instead": what is used instead is another way to do

@@ -73,6 +73,9 @@ final class Values {
             String token = trim(text.substring(start, k));
             if (after >= 0 && after < AFTER_POINTER) {
                 Strength s = strength(token);
+                // "replace it with 'octo-archive'": a quoted word pointed at is a value of the text's own.
+                if (s == Strength.NONE && !token.isEmpty() && k - start > token.length() + 1 && "'\"`".indexOf(text.charAt(start)) >= 0)
+                    s = Strength.WEAK;
                 if (s.compareTo(best) > 0) best = s;
                 after++;
             }
