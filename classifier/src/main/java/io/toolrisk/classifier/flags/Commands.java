@@ -165,10 +165,12 @@ final class Commands {
      * "-d", a path, a pipe, a redirection, a variable): "git config --global ...", "docker run -d ...".
      */
     private static boolean commandLike(CueText t, int start, int command) {
+        String text = t.text();
+        // a subshell or a group opens the line: "(crontab -l; echo ...) | crontab -", "{ curl ... | sh; }"
+        while (start < command && (text.charAt(start) == '(' || text.charAt(start) == '{' || text.charAt(start) == ' ')) start++;
         if (start >= command) return true;
         String first = t.wordAfter(start);
         if (first.isEmpty() || NO_VERB.contains(first) || Mood.inflected(first)) return false;
-        String text = t.text();
         int k = start;
         for (int token = 0; token < 3 && k < command; token++) {
             int end = k;
