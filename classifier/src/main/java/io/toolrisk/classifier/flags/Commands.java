@@ -31,7 +31,7 @@ final class Commands {
             if (commandAsOrder(t, i, out)) return;
         }
         for (int i : t.wordsWith(DOES)) {
-            if (Mood.negated(t, i)) continue;
+            if (Mood.negated(t, i) || inPath(t, i)) continue;
             int command = command(t, i);
             if (command < 0 || ratherThan(t, i)) continue;
             boolean ordered = Mood.ordered(t, i);
@@ -116,6 +116,14 @@ final class Commands {
         int end = k;
         while (k > from && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '\'')) k--;
         return k == end ? -1 : k;
+    }
+
+    /** True when cue word {@code i} is part of a file name or path ("install.sh", "a/install"): no verb. */
+    private static boolean inPath(CueText t, int i) {
+        String text = t.text();
+        int end = t.end(i);
+        return t.start(i) > 0 && text.charAt(t.start(i) - 1) == '/'
+                || end + 1 < text.length() && text.charAt(end) == '.' && Character.isLetter(text.charAt(end + 1));
     }
 
     /** True when the text declines to run what it shows: "do not run it", "rather than running this". */
@@ -229,7 +237,8 @@ final class Commands {
         String text = t.text();
         if (start >= text.length() || text.charAt(start) == '\'' || text.charAt(start) == '"') return false;
         if (!inFence && !afterColon(text, start)) return doneWith(t, command, start, out);
-        if (inFence ? !runOrdered(t) : !commandLike(t, start, command) || !orderLabel(t, start)) return doneWith(t, command, start, out);
+        if (inFence ? !runOrdered(t) : !commandLike(t, start, command) || !orderLabel(t, start) && !doneAfter(t, command))
+            return doneWith(t, command, start, out);
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", start, lineEnd(text, start), DETAIL + " (pattern unrelated-command)"));
         return true;
     }
@@ -271,6 +280,25 @@ final class Commands {
         }
         String last = t.wordBeforeOffset(colon);
         return t.contains(from, colon, "setup") || last.equals("with") || last.equals("using");
+    }
+
+    /** Verbs of a short order that takes up a command shown before it: "Do this before the first diff." */
+    private static final Set<String> DO_IT = Set.of("do", "run", "execute", "perform");
+
+    /**
+     * True when the sentence after the command's ends in an order that takes it up: "... && sh install.sh. Do this
+     * before the first call.", "Run it once."
+     */
+    private static boolean doneAfter(CueText t, int command) {
+        String text = t.text();
+        int next = t.sentenceEnd(command);
+        int k = next;
+        while (k < text.length() && (Character.isWhitespace(text.charAt(k)) || text.charAt(k) == '`')) k++;
+        if (k >= text.length() || k - next > 4) return false;
+        String verb = t.wordAfter(k);
+        if (!DO_IT.contains(verb)) return false;
+        String object = t.wordAfter(t.endOfWordAfter(k));
+        return object.equals("this") || object.equals("it") || object.equals("that") || object.equals("these") || object.equals("so");
     }
 
     /** True when the text before {@code start} (white space and backticks aside) ends with a colon. */
