@@ -70,6 +70,7 @@ class ExfiltrationWordingsTest {
             "false => firewall_status => Reports whether the firewall is disabled and which ports are open.",
             "false => scan_file => Scans a file. This tool does not disable Windows Defender; it asks it for a verdict.",
             "false => firewall_rule => Adds or removes a firewall rule. Turn the firewall on before adding a rule.",
+            "false => defender_off => Turn off Microsoft Defender real-time protection on a managed host.",
             "false => landing_zone => Changes a landing zone.\\n- logging: Turn off diagnostic logs\\n- antivirus: Turn off antivirus scanning of backups",
     })
     void anOrderToSwitchASecurityControlOffIsACommand(boolean flagged, String name, String description) {

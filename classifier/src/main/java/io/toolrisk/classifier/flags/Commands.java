@@ -78,7 +78,9 @@ final class Commands {
                 int particles = Math.min(t.sentenceEnd(t.end(i)), t.end(i) + 8);
                 if (phrasal && !t.contains(offset, particles, " off") && !t.contains(offset, particles, " down")) continue;
                 String before = t.wordBeforeOffset(offset);
-                if (t.startsClauseAt(offset) || ORDERING.contains(before) || before.equals("to") && toOrder(t, offset)) {
+                // a text that opens with the verb says what its tool does: "Deactivate the firewall of a virtual machine."
+                boolean opens = t.startsClauseAt(offset) && from == 0 && t.wordBeforeOffset(offset).isEmpty();
+                if (t.startsClauseAt(offset) && !opens || ORDERING.contains(before) || before.equals("to") && toOrder(t, offset)) {
                     out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", offset, t.end(i),
                             DETAIL + " (pattern unrelated-command)"));
                     return;
