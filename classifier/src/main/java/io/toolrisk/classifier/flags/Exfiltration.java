@@ -297,10 +297,34 @@ final class Exfiltration {
     }
 
     private static boolean isSecret(CueText t, int j) {
-        if (t.inIdentifier(j)) return false; // "the api_key parameter" names a slot, not a secret
+        if (t.inIdentifier(j)) return environmentSecret(t, j); // "the api_key parameter" names a slot, not a secret
         if (t.is(j, Cue.SECRET.bit())) return !t.isWord(j, "secret");
         return t.is(j, Cue.SECRET_HOLDER.bit()) && j > 0 && t.is(j - 1, Cue.SECRET_QUALIFIER.bit())
                 && t.position(j - 1) == t.position(j) - 1 && !Values.isPublicKey(t.text(), t.end(j));
+    }
+
+    /** How an environment variable that holds a secret ends: {@code OPENAI_API_KEY}, {@code GH_TOKEN}. */
+    private static final List<String> SECRET_VARIABLE_ENDS = List.of("_KEY", "_TOKEN", "_SECRET", "_PASSWORD", "_PASS",
+            "_PAT", "_CREDENTIALS");
+
+    /**
+     * True when cue word {@code j} ends an environment variable that holds a secret ("$AWS_SECRET_ACCESS_KEY",
+     * "GITHUB_TOKEN"): upper case with underscores, a secret's word last. "the api_key parameter" names a slot.
+     */
+    private static boolean environmentSecret(CueText t, int j) {
+        String text = t.text();
+        int end = t.end(j);
+        if (end < text.length() && isVariableChar(text.charAt(end))) return false;
+        int start = t.start(j);
+        while (start > 0 && isVariableChar(text.charAt(start - 1))) start--;
+        String name = text.substring(start, end);
+        if (name.indexOf('_') <= 0 || !name.equals(name.toUpperCase(Locale.ROOT))) return false;
+        for (String ending : SECRET_VARIABLE_ENDS) if (name.endsWith(ending)) return true;
+        return false;
+    }
+
+    private static boolean isVariableChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 'a' && c <= 'z';
     }
 
     /**
