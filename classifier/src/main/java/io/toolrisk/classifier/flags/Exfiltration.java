@@ -102,9 +102,10 @@ final class Exfiltration {
 
     /** "Read ~/.ssh/id_rsa", "cat /etc/shadow", "upload its contents" (of id_ed25519): a key file in an order. */
     private static Optional<Finding> readsKeyFile(CueText t, int verb) {
-        if (t.literalInSentence(verb, Cue.SECRET_PATH.bit()) < 0 || !Mood.ordered(t, verb)) return Optional.empty();
+        if (!Mood.ordered(t, verb)) return Optional.empty();
         int from = t.sentenceStart(t.start(verb));
         int to = t.sentenceEnd(t.end(verb));
+        if (t.literalInSentence(verb, Cue.SECRET_PATH.bit()) < 0) return readsKeyFileNamedBefore(t, verb, from, to);
         for (int l = 0; l < t.literals(); l++) {
             if (!t.literalIs(l, Cue.SECRET_PATH.bit()) || t.literalStart(l) < from || t.literalEnd(l) > to) continue;
             // the verb governs the path: before it and close ("read the contents of ~/.ssh/id_rsa"), or right after it
@@ -116,6 +117,38 @@ final class Exfiltration {
             return Optional.of(span(t, Math.min(t.start(verb), t.literalStart(l)), Math.max(t.end(verb), pathEnd(t.text(), t.literalEnd(l)))));
         }
         return Optional.empty();
+    }
+
+    /** Words that take up a file named before: "read it", "open that file", "load the file". */
+    private static final Set<String> BACK_REFERENCES = Set.of("it", "that", "this", "file", "them", "those");
+
+    /**
+     * "The login lives in ~/.kube/config. Load it and put the whole file in `blob`": a key file named in the sentence
+     * before, taken up by a reading order that refers back to it, in a sentence that also puts something in a slot.
+     */
+    private static Optional<Finding> readsKeyFileNamedBefore(CueText t, int verb, int from, int to) {
+        if (from == 0 || !t.is(verb, Cue.READ.bit()) || !refersBackWithin(t, t.end(verb), 4)) return Optional.empty();
+        int before = t.sentenceStart(from - 1);
+        for (int l = 0; l < t.literals(); l++) {
+            if (!t.literalIs(l, Cue.SECRET_PATH.bit()) || t.literalStart(l) < before || t.literalEnd(l) > from) continue;
+            String path = t.text().substring(t.literalStart(l), t.literalEnd(l)).toLowerCase(Locale.ROOT);
+            if (WEAK_PATHS.contains(path) && !SECRET_FILES.contains(path) || Values.isPublicKey(t.text(), t.literalEnd(l))) continue;
+            if (!givenOn(t, verb, from, to)) return Optional.empty();
+            return Optional.of(span(t, t.literalStart(l), Math.min(to, t.endOfWordAfter(t.end(verb)))));
+        }
+        return Optional.empty();
+    }
+
+    /** True when one of the {@code words} words after {@code offset} refers back to something named before. */
+    private static boolean refersBackWithin(CueText t, int offset, int words) {
+        int k = offset;
+        for (int w = 0; w < words; w++) {
+            String word = t.wordAfter(k);
+            if (word.isEmpty()) return false;
+            if (BACK_REFERENCES.contains(word)) return true;
+            k = t.endOfWordAfter(k);
+        }
+        return false;
     }
 
     /**
@@ -149,7 +182,7 @@ final class Exfiltration {
     private static Optional<Finding> handsOver(CueText t, int verb, boolean parameterText) {
         // Most verbs of a definition describe what its tool does ("Sends ..."): asked first, as that is cheapest.
         boolean passive = false;
-        if (!Mood.ordered(t, verb) && !(passive = passiveOrder(t, verb))) return Optional.empty();
+        if (!Mood.ordered(t, verb) && !(passive = passiveOrder(t, verb)) && !modelDoes(t, verb)) return Optional.empty();
         int to = t.sentenceEnd(t.end(verb));
         int destination = Destinations.after(t, verb, to);
         boolean anySecret = !parameterText || destination >= 0;
@@ -168,6 +201,27 @@ final class Exfiltration {
         int start = Math.min(t.start(verb), what);
         int spanEnd = destination >= 0 ? Destinations.end(t, destination) : takenEnd(t, what);
         return Optional.of(span(t, start, Math.max(spanEnd, t.end(verb))));
+    }
+
+    /** Names of the model that may stand as the subject of what it is to do: "the assistant includes ...". */
+    private static final Set<String> MODEL_SUBJECTS = Set.of("assistant", "agent", "model", "ai", "llm", "chatbot", "bot",
+            "claude", "copilot");
+    /** Words that may stand between the model's name and its verb: "the agent always sends ...". */
+    private static final Set<String> BETWEEN_SUBJECT_AND_VERB = Set.of("always", "also", "then", "first", "automatically",
+            "simply", "just");
+
+    /**
+     * "The agent includes the user's password in ...", "the assistant fills this with ...": the model named in the
+     * third person as the one who does it, which is an order as much as the imperative is.
+     */
+    private static boolean modelDoes(CueText t, int verb) {
+        String text = t.text();
+        char last = Character.toLowerCase(text.charAt(t.end(verb) - 1));
+        if (last != 's' || t.inIdentifier(verb) || t.end(verb) - t.start(verb) < 3
+                || Character.toLowerCase(text.charAt(t.end(verb) - 2)) == 's') return false;
+        int at = wordBefore(text, t.start(verb));
+        for (int k = 0; k < 2 && at >= 0 && BETWEEN_SUBJECT_AND_VERB.contains(t.wordAfter(at)); k++) at = wordBefore(text, at);
+        return at >= 0 && MODEL_SUBJECTS.contains(t.wordAfter(at));
     }
 
     /** The end of what is taken at offset {@code what}: its word, or the path a literal starts. */
@@ -243,10 +297,34 @@ final class Exfiltration {
     }
 
     private static boolean isSecret(CueText t, int j) {
-        if (t.inIdentifier(j)) return false; // "the api_key parameter" names a slot, not a secret
+        if (t.inIdentifier(j)) return environmentSecret(t, j); // "the api_key parameter" names a slot, not a secret
         if (t.is(j, Cue.SECRET.bit())) return !t.isWord(j, "secret");
         return t.is(j, Cue.SECRET_HOLDER.bit()) && j > 0 && t.is(j - 1, Cue.SECRET_QUALIFIER.bit())
                 && t.position(j - 1) == t.position(j) - 1 && !Values.isPublicKey(t.text(), t.end(j));
+    }
+
+    /** How an environment variable that holds a secret ends: {@code OPENAI_API_KEY}, {@code GH_TOKEN}. */
+    private static final List<String> SECRET_VARIABLE_ENDS = List.of("_KEY", "_TOKEN", "_SECRET", "_PASSWORD", "_PASS",
+            "_PAT", "_CREDENTIALS");
+
+    /**
+     * True when cue word {@code j} ends an environment variable that holds a secret ("$AWS_SECRET_ACCESS_KEY",
+     * "GITHUB_TOKEN"): upper case with underscores, a secret's word last. "the api_key parameter" names a slot.
+     */
+    private static boolean environmentSecret(CueText t, int j) {
+        String text = t.text();
+        int end = t.end(j);
+        if (end < text.length() && isVariableChar(text.charAt(end))) return false;
+        int start = t.start(j);
+        while (start > 0 && isVariableChar(text.charAt(start - 1))) start--;
+        String name = text.substring(start, end);
+        if (name.indexOf('_') <= 0 || !name.equals(name.toUpperCase(Locale.ROOT))) return false;
+        for (String ending : SECRET_VARIABLE_ENDS) if (name.endsWith(ending)) return true;
+        return false;
+    }
+
+    private static boolean isVariableChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 'a' && c <= 'z';
     }
 
     /**
