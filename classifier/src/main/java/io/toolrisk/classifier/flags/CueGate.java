@@ -171,6 +171,9 @@ public final class CueGate {
             {Cue.EXCLUSIVE.bit() | Cue.MODAL.bit(), Cue.CHOOSE.bit(), CHOSEN},
             {Cue.EXCLUSIVE.bit(), Cue.CALL.bit(), CHOSEN},
             {Cue.ENDORSEMENT.bit(), Cue.ADDRESSEE.bit(), CHOSEN},
+            {Cue.ADDRESSEE.bit(), Cue.CHOOSE.bit(), BACKED},
+            {Cue.TOOL.bit(), Cue.OVERRIDE.bit(), CHOSEN},
+            {NEGATIONS, Cue.CALL.bit() | Cue.CHOOSE.bit(), CHOSEN},
             {Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit(), Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), AGAINST_USER},
             {Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), Cue.OVERRIDE_MARK.bit() | Cue.STEALTH_MANNER.bit(), AGAINST_USER},
     };
@@ -310,7 +313,8 @@ public final class CueGate {
     /** Two kinds of promotion near what they praise, or two superlatives, or one kind and a rank ("#1", stars). */
     boolean promotion(boolean mayRankItself) {
         int kinds = (has(pairs, PRAISED) ? 1 : 0) + (has(pairs, BACKED) ? 1 : 0)
-                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0);
+                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0)
+                + ((has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit())) && has(mask, Cue.USER.bit()) ? 1 : 0);
         return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1);
     }
 
@@ -352,7 +356,8 @@ public final class CueGate {
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
-                + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0);
+                + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
+                + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) && has(m, Cue.USER.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
         return overriding || secrecy || exfiltration || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
