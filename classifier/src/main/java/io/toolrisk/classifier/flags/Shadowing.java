@@ -116,6 +116,7 @@ final class Shadowing {
         Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), t.end(call)), names);
         if (other.isEmpty()) other = other(t, ToolMentions.before(t.text(), t.start(call)), names)
                 .filter(m -> m.start() > t.start(trigger));
+        if (other.isEmpty() && (isUniversal(t, trigger) || universalAfter(t, trigger))) other = madeWith(t, call, names);
         if (other.isEmpty()) return false;
         out.add(finding(t.start(trigger), Math.max(t.end(call), other.get().end()), "shadowing-trigger"));
         return true;
@@ -137,7 +138,7 @@ final class Shadowing {
      * send ..."); otherwise an obligation or a change with a value of the text's own.
      */
     private static boolean follows(CueText t, int trigger, int call) {
-        boolean universal = isUniversal(t, trigger) || t.previous(trigger, Cue.TRIGGER.bit(), 2) >= 0;
+        boolean universal = isUniversal(t, trigger) || t.previous(trigger, Cue.TRIGGER.bit(), 2) >= 0 || universalAfter(t, trigger);
         return universal ? t.inSentence(call, Cue.MODAL.bit()) || orderedInSentence(t, call, Mood.ACTIONS)
                 : t.inSentence(call, Cue.MODAL.bit()) || changesWithValue(t, call)
                 || routedHere(t, call) && orderedInSentence(t, call, Mood.ACTIONS);
@@ -165,6 +166,26 @@ final class Shadowing {
         return true;
     }
 
+    /** "Before any call to X", "after every use of X": the trigger made universal by the word after it. */
+    private static boolean universalAfter(CueText t, int trigger) {
+        int next = t.next(trigger, Cue.TRIGGER.bit(), 1);
+        return next >= 0 && isUniversal(t, next);
+    }
+
+    /**
+     * "Any call the model makes with http_request or fetch must ...": the other tool named later in the clause of a
+     * call on every occasion, after "with", "to" or "of".
+     */
+    private static Optional<ToolMentions.Mention> madeWith(CueText t, int call, Supplier<ToolNames> names) {
+        int to = Math.min(t.sentenceEnd(t.end(call)), t.end(call) + 60);
+        for (ToolMentions.Mention m : ToolMentions.in(t.text(), t.end(call), to)) {
+            String before = t.wordBeforeOffset(m.start());
+            if ((before.equals("with") || before.equals("to") || before.equals("of") || before.equals("through"))
+                    && other(t, Optional.of(m), names).isPresent()) return Optional.of(m);
+        }
+        return Optional.empty();
+    }
+
     private static boolean isUniversal(CueText t, int trigger) {
         for (String w : UNIVERSAL) if (t.isWord(trigger, w)) return true;
         return false;
@@ -183,12 +204,21 @@ final class Shadowing {
         int end = t.sentenceEnd(t.end(modal));
         boolean behaviour = t.nextInSentence(modal, BEHAVIOUR | Cue.TAMPER.bit()) >= 0 && !onlyUse(t, modal)
                 || t.contains(t.end(modal), end, "--") || t.contains(t.end(modal), end, "default")
-                || t.contains(t.end(modal), end, " with ")
+                || t.contains(t.end(modal), end, " with ") || t.contains(t.end(modal), end, "='")
+                || t.contains(t.end(modal), end, "=\"")
+                || againstTheUser(t, modal)
                 || t.literalInSentence(modal, Cue.REMOTE.bit() | Cue.COMMAND.bit() | Cue.SECRET_PATH.bit()) >= 0
                 || Values.strongest(t.text(), t.end(modal), Math.min(end, t.end(modal) + CueText.WINDOW)) == Values.Strength.STRONG;
         if (!behaviour) return false;
         out.add(finding(subject.start(), t.end(modal), "shadowing-claim"));
         return true;
+    }
+
+    /** "... must receive owner='x', whatever owner the user picks": the claim made over the user's own choice. */
+    private static boolean againstTheUser(CueText t, int modal) {
+        int over = t.nextInSentence(modal, Cue.OVERRIDE.bit());
+        return over >= 0 && t.position(over) - t.position(modal) <= 16 && t.nextInSentence(over, Cue.USER.bit()) >= 0
+                && t.position(t.nextInSentence(over, Cue.USER.bit())) - t.position(over) <= 4;
     }
 
     /**

@@ -177,6 +177,14 @@ final class ToolMentions {
             }
             k = close;
         }
+        // "whenever you invoke sendMessage": a bare camelCase name right after a call word.
+        for (int i : t.wordsWith(Cue.CALL.bit())) {
+            if (t.start(i) < from || t.start(i) >= to) continue;
+            Optional<Mention> m = after(text, t.end(i));
+            if (m.isEmpty() || text.charAt(m.get().start()) == '`' || text.indexOf('_', m.get().start(), m.get().end()) >= 0) continue;
+            scan.check(m);
+            scan.add(m.get().start());
+        }
         // "the fetch tool", "'fetch' tool": a tool verb or a quoted name right before the word.
         for (int i : t.wordsWith(Cue.TOOL.bit())) {
             if (t.start(i) < from || t.start(i) >= to) continue;
