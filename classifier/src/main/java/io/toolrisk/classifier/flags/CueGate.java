@@ -158,6 +158,7 @@ public final class CueGate {
             {Cue.EVERY_TIME.bit(), ACTS, TRIGGERED_CALL},
             {Cue.TRIGGER.bit(), Cue.TOOL.bit(), TRIGGERED_CALL},
             {Cue.TOOL.bit() | Cue.CALL.bit(), Cue.MODAL.bit() | Cue.NOW.bit(), CLAIM},
+            {Cue.TOOL.bit(), Cue.TRIGGER.bit() | ACTS, CLAIM},
             {GIVES, TAKEN_WORDS, TAKEN},
             {TAKEN_WORDS, GIVES, TAKEN},
             {Cue.WHOLE.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit() | Cue.THIS_MATTER.bit() | Cue.CONVERSATION.bit(), Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit(), OWN_CONTEXT},

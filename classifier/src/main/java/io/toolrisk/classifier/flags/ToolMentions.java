@@ -265,7 +265,10 @@ final class ToolMentions {
             "modify", "submit", "click", "type", "fill", "browse", "scrape", "crawl", "render", "resolve", "inspect",
             "view", "show", "save", "load", "store", "retrieve", "email", "message", "notify", "tweet", "buy", "sell",
             "swap", "trade", "order", "withdraw", "deposit", "stake", "mint", "sign", "verify", "encrypt", "decrypt",
-            "shell", "bash", "command", "terminal", "browser", "http", "request", "sql", "db", "file", "fs");
+            "shell", "bash", "command", "terminal", "browser", "http", "request", "sql", "db", "file", "fs", "play", "pause",
+            "resume", "print", "ping", "build", "compile", "install", "restart", "reboot", "kill", "enable", "disable",
+            "assign", "invite", "join", "subscribe", "unsubscribe", "transcribe", "capture", "backup", "restore", "reset",
+            "extract", "parse", "encode", "decode", "compress", "reserve", "ask", "chat", "speak");
 
     /**
      * True when {@code m} reads as a tool rather than a parameter: written before or after "tool"/"function", or
@@ -277,6 +280,11 @@ final class ToolMentions {
             if (TOOL_VERBS.contains(token)) return true;
         }
         return false;
+    }
+
+    /** True when {@code word} (lower case) is one of the tokens the name of {@code m} is made of ("create" of group_create). */
+    static boolean madeOf(String text, Mention m, String word) {
+        return Arrays.asList(tokens(text, m.start(), m.end())).contains(word);
     }
 
     /** The lower-cased tokens of {@code text[start, end)}: split at non-alphanumerics and lower-to-upper changes. */
