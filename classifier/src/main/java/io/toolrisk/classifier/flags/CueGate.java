@@ -314,7 +314,7 @@ public final class CueGate {
     /** Two kinds of promotion near what they praise, or two superlatives, or one kind and a rank ("#1", stars). */
     boolean promotion(boolean mayRankItself) {
         int kinds = (has(pairs, PRAISED) ? 1 : 0) + (has(pairs, BACKED) ? 1 : 0)
-                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0)
+                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) || has(mask, Cue.CALL.bit()) && has(mask, NEGATIONS) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + ((has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit())) && has(mask, Cue.USER.bit()) ? 1 : 0);
         return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1);
     }

@@ -111,7 +111,8 @@ final class Promotion {
                     || t.previous(i, Cue.EXCLUSIVE.bit(), 6) >= 0)
                     || t.is(i, Cue.ENDORSEMENT.bit()) && t.wordAfter(t.end(i)).equals("for")) choice = true;
             if (t.is(i, Cue.DISPARAGE.bit())) disparage = true;
-            if (t.is(i, Cue.OVERRIDE.bit()) && t.previous(i, Cue.TOOL.bit(), 8) >= 0) choice = true;
+            if (t.is(i, Cue.OVERRIDE.bit()) && t.previous(i, Cue.TOOL.bit(), 8) >= 0
+                    || t.is(i, Cue.CALL.bit()) && rivalsRefused(t, i)) choice = true;
         }
         // a choice made against the user's own ("even if the user names another tool") is a kind of its own
         boolean overruled = choice && t.hasAny(Cue.USER.bit());
@@ -216,7 +217,9 @@ final class Promotion {
 
     /** "There is no reason to use anything else", "never pick another converter", "don't call other tools": the rivals refused. */
     private static boolean rivalsRefused(CueText t, int i) {
-        return Mood.negated(t, i) && rivalsWithin(t, t.end(i), 3);
+        int from = Math.max(t.sentenceStart(t.start(i)), t.start(i) - 24);
+        boolean refused = Mood.negated(t, i) || t.contains(from, t.start(i), "no reason") || t.contains(from, t.start(i), "no need");
+        return refused && rivalsWithin(t, t.end(i), 3);
     }
 
     /** "If you see another calendar tool, ignore it", "disregard other search tools": the rivals to be passed over. */
