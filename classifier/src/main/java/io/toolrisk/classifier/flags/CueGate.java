@@ -314,8 +314,8 @@ public final class CueGate {
     /** Two kinds of promotion near what they praise, or two superlatives, or one kind and a rank ("#1", stars). */
     boolean promotion(boolean mayRankItself) {
         int kinds = (has(pairs, PRAISED) ? 1 : 0) + (has(pairs, BACKED) ? 1 : 0)
-                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) || has(mask, Cue.CALL.bit()) && has(mask, NEGATIONS) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0)
-                + ((has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit())) && has(mask, Cue.USER.bit()) ? 1 : 0);
+                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0)
+                + (has(pairs, CHOSEN) && has(mask, Cue.USER.bit()) ? 1 : 0);
         return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1);
     }
 
@@ -358,7 +358,7 @@ public final class CueGate {
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
-                + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) && has(m, Cue.USER.bit()) ? 1 : 0);
+                + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
         return overriding || secrecy || exfiltration || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;

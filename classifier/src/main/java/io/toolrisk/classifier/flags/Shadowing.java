@@ -104,6 +104,12 @@ final class Shadowing {
             int item = k + 1;
             while (item < text.length() && text.charAt(item) == ' ') item++;
             if (item + 2 >= text.length() || text.charAt(item) != '-' && text.charAt(item) != '*' || text.charAt(item + 1) != ' ') continue;
+            // the first word must end in a colon (after a closing quote, maybe) before any name is read
+            int name = text.charAt(item + 2) == '`' ? item + 3 : item + 2;
+            int nameEnd = name;
+            while (nameEnd < text.length() && nameEnd - name <= 64 && (Character.isLetterOrDigit(text.charAt(nameEnd)) || text.charAt(nameEnd) == '_')) nameEnd++;
+            if (nameEnd < text.length() && text.charAt(nameEnd) == '`') nameEnd++;
+            if (nameEnd == name || nameEnd >= text.length() || text.charAt(nameEnd) != ':') continue;
             Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(text, item + 2), names);
             if (other.isEmpty() || other.get().start() != item + 2 && other.get().start() != item + 3) continue;
             int colon = other.get().end();

@@ -180,8 +180,12 @@ final class ToolMentions {
         // "whenever you invoke sendMessage": a bare camelCase name right after a call word.
         for (int i : t.wordsWith(Cue.CALL.bit())) {
             if (t.start(i) < from || t.start(i) >= to) continue;
-            Optional<Mention> m = after(text, t.end(i));
-            if (m.isEmpty() || text.charAt(m.get().start()) == '`' || text.indexOf('_', m.get().start(), m.get().end()) >= 0) continue;
+            int k = skipSpaces(text, t.end(i));
+            int end = wordEnd(text, k);
+            // read only a camelCase word with no underscore (the others are found above)
+            if (end == k || !isToolish(text, k, end) || text.indexOf('_', k, end) >= 0) continue;
+            Optional<Mention> m = mentionAt(text, k);
+            if (m.isEmpty()) continue;
             scan.check(m);
             scan.add(m.get().start());
         }
