@@ -88,35 +88,28 @@ final class Shadowing {
      */
     private static boolean headed(CueText t, Supplier<ToolNames> names, List<Finding> out) {
         String text = t.text();
-        for (int i : t.wordsWith(Cue.TOOL.bit())) {
-            int colon = t.end(i);
-            if (colon >= text.length() || text.charAt(colon) != ':') continue;
-            Optional<ToolMentions.Mention> other = other(t, ToolMentions.before(text, t.start(i)), names);
+        int from = Math.max(0, t.focusStart() - REACH);
+        int to = Math.min(text.length(), t.focusEnd() + REACH);
+        // one pass over the colons: "... tool:" or a list item's "- name:"
+        for (int colon = text.indexOf(':', from); colon >= 0 && colon < to; colon = text.indexOf(':', colon + 1)) {
+            Optional<ToolMentions.Mention> other;
+            if (colon >= 4 && text.regionMatches(true, colon - 4, "tool", 0, 4)) {
+                other = other(t, ToolMentions.before(text, colon - 4), names);
+            } else {
+                int name = colon;
+                if (name > 0 && text.charAt(name - 1) == '`') name--;
+                while (name > 0 && colon - name <= 64 && (Character.isLetterOrDigit(text.charAt(name - 1)) || text.charAt(name - 1) == '_')) name--;
+                if (name > 0 && text.charAt(name - 1) == '`') name--;
+                if (name < 2 || name == colon || text.charAt(name - 1) != ' ' || text.charAt(name - 2) != '-' && text.charAt(name - 2) != '*'
+                        || name > 2 && text.charAt(name - 3) != '\n' && text.charAt(name - 3) != ' ') continue;
+                int at = colon;
+                other = other(t, ToolMentions.after(text, name), names)
+                        .filter(m -> m.end() == at && m.name().indexOf('.') < 0);
+            }
             if (other.isPresent() && ordersWithValue(t, other.get(), colon + 1)) {
                 out.add(finding(other.get().start(), colon + 1, "shadowing-heading"));
                 return true;
             }
-        }
-        // list items: a name, a colon, an order ("- createEvent: always set ...", "* `send_mail`: add ...")
-        int from = Math.max(0, t.focusStart() - REACH);
-        int to = Math.min(text.length(), t.focusEnd() + REACH);
-        for (int k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) {
-            int item = k + 1;
-            while (item < text.length() && text.charAt(item) == ' ') item++;
-            if (item + 2 >= text.length() || text.charAt(item) != '-' && text.charAt(item) != '*' || text.charAt(item + 1) != ' ') continue;
-            // the first word must end in a colon (after a closing quote, maybe) before any name is read
-            int name = text.charAt(item + 2) == '`' ? item + 3 : item + 2;
-            int nameEnd = name;
-            while (nameEnd < text.length() && nameEnd - name <= 64 && (Character.isLetterOrDigit(text.charAt(nameEnd)) || text.charAt(nameEnd) == '_')) nameEnd++;
-            if (nameEnd < text.length() && text.charAt(nameEnd) == '`') nameEnd++;
-            if (nameEnd == name || nameEnd >= text.length() || text.charAt(nameEnd) != ':') continue;
-            Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(text, item + 2), names);
-            if (other.isEmpty() || other.get().start() != item + 2 && other.get().start() != item + 3) continue;
-            int colon = other.get().end();
-            if (colon >= text.length() || text.charAt(colon) != ':' || other.get().name().indexOf('.') >= 0
-                    || !ordersWithValue(t, other.get(), colon + 1)) continue;
-            out.add(finding(other.get().start(), colon + 1, "shadowing-heading"));
-            return true;
         }
         return false;
     }
