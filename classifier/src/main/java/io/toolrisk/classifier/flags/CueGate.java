@@ -159,6 +159,7 @@ public final class CueGate {
             {Cue.EVERY_TIME.bit(), ACTS, TRIGGERED_CALL},
             {Cue.TRIGGER.bit(), Cue.TOOL.bit(), TRIGGERED_CALL},
             {Cue.TOOL.bit() | Cue.CALL.bit(), Cue.MODAL.bit() | Cue.NOW.bit(), CLAIM},
+            {Cue.TOOL.bit(), Cue.TRIGGER.bit() | ACTS, CLAIM},
             {GIVES, TAKEN_WORDS, TAKEN},
             {TAKEN_WORDS, GIVES, TAKEN},
             {Cue.WHOLE.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit() | Cue.THIS_MATTER.bit() | Cue.CONVERSATION.bit(), Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit(), OWN_CONTEXT},
@@ -172,6 +173,9 @@ public final class CueGate {
             {Cue.EXCLUSIVE.bit() | Cue.MODAL.bit(), Cue.CHOOSE.bit(), CHOSEN},
             {Cue.EXCLUSIVE.bit(), Cue.CALL.bit(), CHOSEN},
             {Cue.ENDORSEMENT.bit(), Cue.ADDRESSEE.bit(), CHOSEN},
+            {Cue.ADDRESSEE.bit(), Cue.CHOOSE.bit(), BACKED},
+            {Cue.TOOL.bit(), Cue.OVERRIDE.bit(), CHOSEN},
+            {NEGATIONS, Cue.CALL.bit() | Cue.CHOOSE.bit(), CHOSEN},
             {Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit(), Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), AGAINST_USER},
             {Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), Cue.OVERRIDE_MARK.bit() | Cue.STEALTH_MANNER.bit(), AGAINST_USER},
     };
@@ -317,7 +321,8 @@ public final class CueGate {
     /** Two kinds of promotion near what they praise, or two superlatives, or one kind and a rank ("#1", stars). */
     boolean promotion(boolean mayRankItself) {
         int kinds = (has(pairs, PRAISED) ? 1 : 0) + (has(pairs, BACKED) ? 1 : 0)
-                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0);
+                + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0)
+                + (has(pairs, CHOSEN) && has(mask, Cue.USER.bit()) ? 1 : 0);
         return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1);
     }
 
@@ -360,7 +365,8 @@ public final class CueGate {
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
-                + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0);
+                + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
+                + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
         return overriding || secrecy || exfiltration || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;

@@ -177,6 +177,18 @@ final class ToolMentions {
             }
             k = close;
         }
+        // "whenever you invoke sendMessage": a bare camelCase name right after a call word.
+        for (int i : t.wordsWith(Cue.CALL.bit())) {
+            if (t.start(i) < from || t.start(i) >= to) continue;
+            int k = skipSpaces(text, t.end(i));
+            int end = wordEnd(text, k);
+            // read only a camelCase word with no underscore (the others are found above)
+            if (end == k || !isToolish(text, k, end) || text.indexOf('_', k, end) >= 0) continue;
+            Optional<Mention> m = mentionAt(text, k);
+            if (m.isEmpty()) continue;
+            scan.check(m);
+            scan.add(m.get().start());
+        }
         // "the fetch tool", "'fetch' tool": a tool verb or a quoted name right before the word.
         for (int i : t.wordsWith(Cue.TOOL.bit())) {
             if (t.start(i) < from || t.start(i) >= to) continue;
@@ -257,7 +269,10 @@ final class ToolMentions {
             "modify", "submit", "click", "type", "fill", "browse", "scrape", "crawl", "render", "resolve", "inspect",
             "view", "show", "save", "load", "store", "retrieve", "email", "message", "notify", "tweet", "buy", "sell",
             "swap", "trade", "order", "withdraw", "deposit", "stake", "mint", "sign", "verify", "encrypt", "decrypt",
-            "shell", "bash", "command", "terminal", "browser", "http", "request", "sql", "db", "file", "fs");
+            "shell", "bash", "command", "terminal", "browser", "http", "request", "sql", "db", "file", "fs", "play", "pause",
+            "resume", "print", "ping", "build", "compile", "install", "restart", "reboot", "kill", "enable", "disable",
+            "assign", "invite", "join", "subscribe", "unsubscribe", "transcribe", "capture", "backup", "restore", "reset",
+            "extract", "parse", "encode", "decode", "compress", "reserve", "ask", "chat", "speak");
 
     /**
      * True when {@code m} reads as a tool rather than a parameter: written before or after "tool"/"function", or
@@ -269,6 +284,11 @@ final class ToolMentions {
             if (TOOL_VERBS.contains(token)) return true;
         }
         return false;
+    }
+
+    /** True when {@code word} (lower case) is one of the tokens the name of {@code m} is made of ("create" of group_create). */
+    static boolean madeOf(String text, Mention m, String word) {
+        return Arrays.asList(tokens(text, m.start(), m.end())).contains(word);
     }
 
     /** The lower-cased tokens of {@code text[start, end)}: split at non-alphanumerics and lower-to-upper changes. */
