@@ -112,6 +112,8 @@ final class PoisoningSet {
      * fresh-holdout; see the README).
      */
     static final String FRESH = "fresh-";
+    /** The second fresh set, by a third author, sealed whole (split fresh2): the measure of round 2. */
+    static final String FRESH2 = "fresh2-";
     /**
      * The split whose entries are counted but never listed ({@code --list}): kept unseen for measuring. The fresh
      * set's holdout was sealed until round 1 was measured on it; the second fresh set is sealed whole.
