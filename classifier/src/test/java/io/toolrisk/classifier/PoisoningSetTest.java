@@ -37,4 +37,21 @@ class PoisoningSetTest {
         assertEquals(0, report.falseFlags().size(), "look-alikes falsely flagged: " + report.falseFlags().stream()
                 .map(PoisoningSet.Entry::id).toList());
     }
+
+    /** The least share of each class of the fresh set caught, both splits (it was tuned on in rounds 1 and 2). */
+    private static final Map<String, Double> FRESH_FLOORS = Map.of(
+            "override", 0.95, "secrecy", 0.90, "exfiltration", 0.80, "tampering", 0.90, "commands", 0.90,
+            "deprecation", 0.90, "shadowing", 0.95, "manipulation", 0.95);
+
+    @Test
+    void theFreshSetStaysCaughtAboveItsFloorsWithAtMostOneLookAlikeFlagged() {
+        PoisoningSet.Report report = PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH);
+        assertEquals(240, report.poisoned().size(), "the fresh set's poisoned definitions");
+        Map<String, int[]> recall = report.recall(null);
+        assertEquals(FRESH_FLOORS.keySet(), recall.keySet(), "one floor per attack class");
+        recall.forEach((kind, n) -> assertTrue((double) n[0] / n[1] >= FRESH_FLOORS.get(kind),
+                "fresh %s: %d of %d caught, floor %.0f %%".formatted(kind, n[0], n[1], 100 * FRESH_FLOORS.get(kind))));
+        assertTrue(report.falseFlags().size() <= 1, "fresh look-alikes falsely flagged: " + report.falseFlags().stream()
+                .map(PoisoningSet.Entry::id).toList());
+    }
 }
