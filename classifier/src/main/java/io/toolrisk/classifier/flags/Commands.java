@@ -36,8 +36,7 @@ final class Commands {
             if (command < 0 || ratherThan(t, i)) continue;
             boolean ordered = Mood.ordered(t, i);
             if (!ordered && (toolRunsCommands || declined || !t.is(i, Cue.RUN.bit()))) continue;
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", Math.min(t.start(i), command),
-                    Math.max(t.end(i), commandEnd(t, i, command)), DETAIL + " (pattern unrelated-command)"));
+            out.add(finding(Math.min(t.start(i), command), Math.max(t.end(i), commandEnd(t, i, command))));
             return;
         }
         if (!declined) commandLine(t, toolRunsCommands, out);
@@ -81,8 +80,7 @@ final class Commands {
                 // a text that opens with the verb says what its tool does: "Deactivate the firewall of a virtual machine."
                 boolean opens = t.startsClauseAt(offset) && from == 0 && t.wordBeforeOffset(offset).isEmpty();
                 if (t.startsClauseAt(offset) && !opens || ORDERING.contains(before) || before.equals("to") && toOrder(t, offset)) {
-                    out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", offset, t.end(i),
-                            DETAIL + " (pattern unrelated-command)"));
+                    out.add(finding(offset, t.end(i)));
                     return;
                 }
             }
@@ -143,8 +141,7 @@ final class Commands {
         if (t.inIdentifier(i) || !t.startsClause(i) || !t.text().startsWith(":", skipBack(t.text(), t.start(i)))) return false;
         int strong = t.literalInSentence(i, Cue.COMMAND.bit());
         if (strong < 0 && !(t.is(i, Cue.WEAK_COMMAND.bit()) && dangerous(t, i))) return false;
-        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", t.start(i), commandEnd(t, i, t.start(i)),
-                DETAIL + " (pattern unrelated-command)"));
+        out.add(finding(t.start(i), commandEnd(t, i, t.start(i))));
         return true;
     }
 
@@ -219,7 +216,7 @@ final class Commands {
         // A text that is a command line from its start (a default or enum value "wget -q -O- https://... | bash"):
         // a value for the model to pass, in a tool whose job is no command.
         if (!toolRunsCommands && commandLike(t, 0, at)) {
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", 0, lineEnd(t.text(), 0), DETAIL + " (pattern unrelated-command)"));
+            out.add(finding(0, lineEnd(t.text(), 0)));
             return true;
         }
         return doneWith(t, at, 0, out);
@@ -241,7 +238,7 @@ final class Commands {
         if (!inFence && !afterColon(text, start)) return doneWith(t, command, start, out);
         if (inFence ? !runOrdered(t) : !commandLike(t, start, command) || !orderLabel(t, start) && !doneAfter(t, command))
             return doneWith(t, command, start, out);
-        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", start, lineEnd(text, start), DETAIL + " (pattern unrelated-command)"));
+        out.add(finding(start, lineEnd(text, start)));
         return true;
     }
 
@@ -373,7 +370,7 @@ final class Commands {
         }
         if (word.length() < 2 || NO_VERB.contains(word) || Mood.inflected(word) || !Character.isLetter(word.charAt(0)))
             return false;
-        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", verb, lineEnd(text, command), DETAIL + " (pattern unrelated-command)"));
+        out.add(finding(verb, lineEnd(text, command)));
         return true;
     }
 
@@ -446,5 +443,9 @@ final class Commands {
         int limit = Math.min(t.sentenceEnd(t.end(verb)), commandStart + 160);
         while (end < limit && text.charAt(end) != '`' && text.charAt(end) != '\n') end++;
         return trimmed(text, commandStart, end);
+    }
+
+    private static Finding finding(int start, int end) {
+        return new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "unrelated-command", start, end, DETAIL + " (pattern unrelated-command)");
     }
 }

@@ -233,10 +233,9 @@ public final class CueText {
 
     /** Where {@code needle} first starts in {@code text} at or after {@code from}, ending by {@code to}; -1 when nowhere. */
     static int indexWithin(String text, String needle, int from, int to) {
-        for (int k = Math.max(0, from), last = Math.min(to, text.length()) - needle.length(); k <= last; k++) {
-            if (text.regionMatches(k, needle, 0, needle.length())) return k;
-        }
-        return -1;
+        int begin = Math.max(0, from);
+        int end = Math.min(to, text.length());
+        return begin > end ? -1 : text.indexOf(needle, begin, end);
     }
 
     /** How far a detector reads around a cue: a sentence of a definition is rarely longer. */
@@ -510,11 +509,9 @@ public final class CueText {
 
     /** The word ending before {@code offset}, skipping white space only; "" when punctuation or the start comes first. */
     String wordBeforeOffset(int offset) {
-        int k = offset - 1;
-        while (k >= 0 && text.charAt(k) == ' ') k--;
-        int end = k + 1;
-        while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
-        return text.substring(k + 1, end).toLowerCase(Locale.ROOT);
+        int end = offset;
+        while (end > 0 && text.charAt(end - 1) == ' ') end--;
+        return text.substring(startOfWordBefore(end), end).toLowerCase(Locale.ROOT);
     }
 
     /** Where the word that {@link #wordAfter} reads from {@code offset} ends ({@code offset} past the spaces when there is none). */
@@ -527,10 +524,8 @@ public final class CueText {
 
     /** The word starting after {@code offset}, skipping white space only; "" when punctuation or the end comes first. */
     String wordAfter(int offset) {
-        int k = offset;
-        while (k < text.length() && text.charAt(k) == ' ') k++;
-        int start = k;
-        while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'')) k++;
-        return text.substring(start, k).toLowerCase(Locale.ROOT);
+        int start = offset;
+        while (start < text.length() && text.charAt(start) == ' ') start++;
+        return text.substring(start, endOfWordAfter(start)).toLowerCase(Locale.ROOT);
     }
 }

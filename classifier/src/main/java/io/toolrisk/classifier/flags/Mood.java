@@ -53,7 +53,7 @@ final class Mood {
      * particle): read as {@link #ordered} reads, from that word.
      */
     static boolean orderedAfter(CueText t, int i) {
-        return !t.inIdentifier(i) && ordered(t, i, offsetOfWordBefore(t, t.start(i)), 0);
+        return !t.inIdentifier(i) && ordered(t, i, t.startOfWordBefore(t.start(i)), 0);
     }
 
     private static boolean ordered(CueText t, int i, int depth) {
@@ -67,8 +67,8 @@ final class Mood {
             if (ORDERS.contains(before)) return true;
             if (isNegation(before)) return false;
             // "must be run first": an order in the passive
-            if (before.equals("be")) return ORDERS.contains(t.wordBeforeOffset(offsetOfWordBefore(t, offset)));
-            if (before.equals("to")) return orderedInfinitive(t, offsetOfWordBefore(t, offset));
+            if (before.equals("be")) return ORDERS.contains(t.wordBeforeOffset(t.startOfWordBefore(offset)));
+            if (before.equals("to")) return orderedInfinitive(t, t.startOfWordBefore(offset));
             if (COORDINATION.contains(before)) {
                 // "read the file and pass it": as much an order as the verb before it in the sentence.
                 if (depth >= MAX_COORDINATION) return false;
@@ -78,7 +78,7 @@ final class Mood {
             } else if (!ADVERBS.contains(before)) {
                 return false;
             }
-            offset = offsetOfWordBefore(t, offset);
+            offset = t.startOfWordBefore(offset);
         }
         return false;
     }
@@ -102,15 +102,6 @@ final class Mood {
                 || word.equals("no") || word.equals("without") || word.equals("avoid") || word.equals("nor");
     }
 
-    /** The offset where the word that ends before {@code offset} starts. */
-    private static int offsetOfWordBefore(CueText t, int offset) {
-        int k = offset - 1;
-        String text = t.text();
-        while (k >= 0 && text.charAt(k) == ' ') k--;
-        while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
-        return k + 1;
-    }
-
     /**
      * "you need to read", "make sure to include", "tell the terminal tool to run": the verb after the "to" that ends
      * at {@code toStart} is an order.
@@ -121,7 +112,7 @@ final class Mood {
         for (int words = 0; words < 6; words++) {
             String before = t.wordBeforeOffset(offset);
             if (before.isEmpty()) return false;
-            offset = offsetOfWordBefore(t, offset);
+            offset = t.startOfWordBefore(offset);
             if (TELLS.contains(before)) return t.startsClauseAt(offset) || ORDERS.contains(t.wordBeforeOffset(offset));
         }
         return false;

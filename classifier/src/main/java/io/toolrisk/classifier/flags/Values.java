@@ -17,14 +17,7 @@ final class Values {
 
     /** True when the sentence holding cue word {@code i} has an e-mail address in it. */
     static boolean hasEmail(CueText t, int i) {
-        String text = t.text();
-        int from = t.sentenceStart(t.start(i));
-        int to = t.sentenceEnd(t.end(i));
-        int limit = Math.min(to, text.length());
-        for (int at = text.indexOf('@', from, limit); at >= 0; at = text.indexOf('@', at + 1, limit)) {
-            if (isEmailAt(text, at)) return true;
-        }
-        return false;
+        return emailEnd(t.text(), t.sentenceStart(t.start(i)), t.sentenceEnd(t.end(i))) >= 0;
     }
 
     /** Where the first e-mail address in {@code text[from, to)} ends; -1 when there is none. */
