@@ -136,7 +136,7 @@ final class Deprecation {
         for (ToolMentions.Mention m : ToolMentions.in(text, retired, to)) {
             if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER && !onAnotherServer(text, m.end())) continue;
             int start = m.start();
-            if (t.wordBeforeOffset(start).equals("the")) start = text.lastIndexOf("the", start);
+            if (t.wordBeforeOffset(start).equals("the")) start = t.startOfWordBefore(start);
             if (pointedFromObligation(t, start, false)) {
                 add(t, retired, m.end(), out);
                 return;
