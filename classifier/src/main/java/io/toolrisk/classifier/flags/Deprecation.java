@@ -240,9 +240,8 @@ final class Deprecation {
         for (int k = 0; k < next.length(); k++) if (!Character.isLetter(next.charAt(k))) return false; // "Retired 2025-01"
         // The noun goes on into a clause: "Moved files keep ...", not "Deprecated endpoint." or "Obsolete tool:".
         String text = t.text();
-        int after = text.indexOf(next.charAt(0), t.end(i));
-        int end = after + next.length();
-        return after >= 0 && end + 1 < text.length() && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
+        int end = t.endOfWordAfter(t.end(i));
+        return end + 1 < text.length() && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
     }
 
     private static final Set<String> NOTICE_FOLLOWERS = Set.of("to", "in", "since", "on", "as", "by", "from", "for", "and",

@@ -271,9 +271,7 @@ final class Exfiltration {
         String next = t.wordAfter(t.end(verb));
         if (next.equals("the") || next.equals("its") || next.equals("their")) {
             // "pass the output as 'baseline'": the output of what the sentence read before
-            int k = t.text().indexOf(next, t.end(verb));
-            k = k < 0 ? t.end(verb) : k + next.length();
-            next = t.wordAfter(k);
+            next = t.wordAfter(t.endOfWordAfter(t.end(verb)));
         }
         return next.equals("contents") || next.equals("content") || next.equals("output");
     }

@@ -140,7 +140,7 @@ final class Promotion {
             String w = t.wordAfter(k);
             if (w.isEmpty()) return false;
             if (NEAR_SELF.contains(w)) return true;
-            k = t.text().indexOf(w, k) + w.length();
+            k = t.endOfWordAfter(k);
         }
         return t.text().startsWith("-in-class", t.end(i)) || t.text().startsWith(" in class", t.end(i));
     }
@@ -197,7 +197,7 @@ final class Promotion {
             String next = t.wordAfter(k);
             if (next.isEmpty()) return false;
             if (RIVALS_AFTER.contains(next)) return true;
-            k = t.text().indexOf(next, k) + next.length();
+            k = t.endOfWordAfter(k);
         }
         return false;
     }
@@ -209,7 +209,7 @@ final class Promotion {
         for (int w = 0; w < 8; w++) {
             String next = t.wordAfter(k);
             if (next.isEmpty()) return false;
-            k = t.text().indexOf(next, k) + next.length();
+            k = t.endOfWordAfter(k);
             if (next.equals("before")) return t.sentenceEnd(t.end(i)) > k && rivalsWithin(t, k, 4);
         }
         return false;
@@ -319,7 +319,7 @@ final class Promotion {
             String next = t.wordAfter(k);
             if (next.isEmpty()) return false;
             if (SELF.contains(next)) return true;
-            k = t.text().indexOf(next, k) + next.length();
+            k = t.endOfWordAfter(k);
         }
         return false;
     }

@@ -101,7 +101,7 @@ final class Secrecy {
         }
         if (word.startsWith("let") && t.next(what, Cue.PERCEIVE.bit(), 3) < 0) return;
         int start = t.start(negation);
-        if (t.isWord(negation, "not") && t.wordBefore(negation).equals("do")) start = t.text().lastIndexOf("o", start) - 1;
+        if (t.isWord(negation, "not") && t.wordBefore(negation).equals("do")) start = t.startOfWordBefore(start);
         out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", start, t.end(what), DETAIL + " (pattern secrecy)"));
     }
 
