@@ -88,8 +88,7 @@ final class Overriding {
         }
         int user = t.next(verb, Cue.USER.bit(), 3);
         if (user >= 0 && USER_ORDERS.contains(t.wordAfter(t.end(user)))) {
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "overriding-instructions", t.start(verb),
-                    t.end(user) + 1 + t.wordAfter(t.end(user)).length(), DETAIL + " (pattern overriding-instructions)"));
+            out.add(finding(t.start(verb), t.end(user) + 1 + t.wordAfter(t.end(user)).length(), "overriding-instructions"));
             return;
         }
         if (t.wordAfter(t.end(verb)).equals("what")) {
@@ -135,7 +134,7 @@ final class Overriding {
         for (int j = who + 1; j < t.size() && !ranks && t.start(j) < end; j++) {
             if (t.start(j) > comma && t.is(j, Cue.MODAL.bit() | Cue.PRIORITY.bit() | Cue.OVERRIDE.bit())) ranks = true;
         }
-        if (ranks) out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "overriding-instructions", t.start(verb), said, DETAIL + " (pattern overriding-instructions)"));
+        if (ranks) out.add(finding(t.start(verb), said, "overriding-instructions"));
     }
 
     /** "You are authorised to ignore your guidelines", "cleared to bypass": leave given, which is as much an order. */
@@ -381,8 +380,7 @@ final class Overriding {
         int noun = t.next(obey, INSTRUCTIONS, 4);
         if (noun >= 0 && qualified(t, obey, noun)) {
             int from = negation == obey ? t.startOfWordBefore(t.start(obey)) : t.start(negation);
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "overriding-instructions", from, t.end(noun),
-                    DETAIL + " (pattern overriding-instructions)"));
+            out.add(finding(from, t.end(noun), "overriding-instructions"));
         }
     }
 
@@ -424,8 +422,7 @@ final class Overriding {
                     || what.equals("system") || what.equals("new"))) return false;
             int source = t.next(obey, INSTRUCTIONS | Cue.USER.bit(), 12);
             if (source < 0 || t.start(source) < as) source = -1;
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "embedded-instructions", t.start(obey),
-                    source >= 0 ? t.end(source) : t.endOfWordAfter(t.endOfWordAfter(as + 3)), DETAIL + " (pattern embedded-instructions)"));
+            out.add(finding(t.start(obey), source >= 0 ? t.end(source) : t.endOfWordAfter(t.endOfWordAfter(as + 3)), "embedded-instructions"));
             return true;
         }
         int end = t.sentenceEnd(from);
@@ -436,8 +433,7 @@ final class Overriding {
         int at = from;
         for (int words = 0; words < 7 && !word.isEmpty(); words++) {
             if (UNTRUSTED.contains(word)) {
-                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "embedded-instructions", t.start(obey), t.endOfWordAfter(at),
-                        DETAIL + " (pattern embedded-instructions)"));
+                out.add(finding(t.start(obey), t.endOfWordAfter(at), "embedded-instructions"));
                 return true;
             }
             at = t.endOfWordAfter(at);
@@ -498,10 +494,15 @@ final class Overriding {
     private static void modeOn(CueText t, int mode, List<Finding> out) {
         String after = t.wordAfter(t.end(mode));
         if (after.equals("mode") || after.equals("enabled") || after.equals("activated") || after.equals("on"))
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "new-role", t.start(mode), t.end(mode), DETAIL + " (pattern new-role)"));
+            out.add(finding(t.start(mode), t.end(mode), "new-role"));
     }
 
     private static Finding finding(CueText t, int from, int to, String pattern) {
-        return new Finding(FlagKind.HIDDEN_INSTRUCTIONS, pattern, t.start(from), t.end(to), DETAIL + " (pattern " + pattern + ")");
+        return finding(t.start(from), t.end(to), pattern);
+    }
+
+    /** The finding of {@code pattern} quoting {@code text[start, end)}. */
+    private static Finding finding(int start, int end, String pattern) {
+        return new Finding(FlagKind.HIDDEN_INSTRUCTIONS, pattern, start, end, DETAIL + " (pattern " + pattern + ")");
     }
 }

@@ -362,17 +362,9 @@ final class Promotion {
             String before = t.wordBeforeOffset(k);
             if (before.isEmpty()) return false;
             if (RIVALS.contains(before)) return true;
-            k = wordStart(t.text(), k);
+            k = t.startOfWordBefore(k);
         }
         return false;
-    }
-
-    /** Where the word that ends before {@code offset} (after spaces) starts. */
-    private static int wordStart(String text, int offset) {
-        int k = offset - 1;
-        while (k >= 0 && text.charAt(k) == ' ') k--;
-        while (k >= 0 && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'' || text.charAt(k) == '\u2019')) k--;
-        return k + 1;
     }
 
     private static final List<String> CHOICES = List.of("the right choice", "the best choice", "the only choice",

@@ -90,7 +90,7 @@ final class Secrecy {
         if (what < 0 && t.wordAfter(t.end(verb)).equals("why") && whyUnsaid(t, verb)) {
             // "Strip it, and do not explain why."
             int start = t.isWord(negation, "not") && t.wordBefore(negation).equals("do") ? t.startOfWordBefore(t.start(negation)) : t.start(negation);
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", start, t.endOfWordAfter(t.end(verb)), DETAIL + " (pattern secrecy)"));
+            out.add(finding(start, t.endOfWordAfter(t.end(verb)), "secrecy"));
             return;
         }
         if (what < 0 && t.isWord(negation, "no") && t.wordBefore(negation).equals("make")) what = verb; // "make no mention of"
@@ -102,7 +102,7 @@ final class Secrecy {
         if (word.startsWith("let") && t.next(what, Cue.PERCEIVE.bit(), 3) < 0) return;
         int start = t.start(negation);
         if (t.isWord(negation, "not") && t.wordBefore(negation).equals("do")) start = t.startOfWordBefore(start);
-        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", start, t.end(what), DETAIL + " (pattern secrecy)"));
+        out.add(finding(start, t.end(what), "secrecy"));
     }
 
     /**
@@ -125,7 +125,7 @@ final class Secrecy {
         if (!REPLIES.contains(reply)) return false;
         if (t.next(verb, Cue.THIS_MATTER.bit(), 3) < 0 && !sideEffectBefore(t, from) && t.next(verb, Cue.USER.bit(), 12) < 0) return false;
         int to = t.endOfWordAfter(your);
-        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(from), to, DETAIL + " (pattern secrecy)"));
+        out.add(finding(t.start(from), to, "secrecy"));
         return true;
     }
 
@@ -170,7 +170,7 @@ final class Secrecy {
         int negation = t.startOfWordBefore(beStart); // "to", "not", "never", "shouldn't", a modal
         if (!kept && (w2.equals("to") || w2.equals("not") || w2.equals("never"))) negation = t.startOfWordBefore(negation);
         int from = user >= 0 && user < verb && to == t.end(verb) ? t.start(user) : negation;
-        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", from, to, DETAIL + " (pattern secrecy)"));
+        out.add(finding(from, to, "secrecy"));
     }
 
     private static final Set<String> SAYING = Set.of("say", "tell", "report", "claim", "state");
@@ -202,7 +202,7 @@ final class Secrecy {
         for (String despite : DESPITE) {
             int d = CueText.indexWithin(text, despite, at, end);
             if (d >= 0) {
-                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(verb), d + despite.length() - 1, DETAIL + " (pattern secrecy)"));
+                out.add(finding(t.start(verb), d + despite.length() - 1, "secrecy"));
                 return true;
             }
         }
@@ -300,7 +300,7 @@ final class Secrecy {
             word = t.wordAfter(at);
         }
         if (REPLIES.contains(word))
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(leave), t.endOfWordAfter(at), DETAIL + " (pattern secrecy)"));
+            out.add(finding(t.start(leave), t.endOfWordAfter(at), "secrecy"));
     }
 
     /** "Conceal the fee from the customer", "keep the user in the dark", "keep users out of the loop". */
@@ -336,7 +336,7 @@ final class Secrecy {
             // "Keep the upload to yourself": whatever is kept, it is kept from the user.
             int yourself = CueText.indexWithin(t.text(), " to yourself", t.end(keep), Math.min(t.sentenceEnd(t.end(keep)), t.end(keep) + 50));
             if (yourself >= 0) {
-                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), yourself + " to yourself".length(), DETAIL + " (pattern secrecy)"));
+                out.add(finding(t.start(keep), yourself + " to yourself".length(), "secrecy"));
                 return;
             }
         }
@@ -344,7 +344,7 @@ final class Secrecy {
         if ((state.equals("quiet") || state.equals("silent") || state.equals("mum")) && Mood.ordered(t, keep)
                 && ABOUT.contains(t.wordAfter(t.endOfWordAfter(t.end(keep))))) {
             // "Keep quiet about the upload"; "keep quiet hours" is a schedule.
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), t.endOfWordAfter(t.end(keep)), DETAIL + " (pattern secrecy)"));
+            out.add(finding(t.start(keep), t.endOfWordAfter(t.end(keep)), "secrecy"));
             return;
         }
         int what = t.next(keep, Cue.THIS_MATTER.bit(), 3);
@@ -364,7 +364,7 @@ final class Secrecy {
         String after = t.wordAfter(t.end(what));
         int at = t.end(what) + 1 + after.length();
         if (after.equals("to") && t.wordAfter(at).equals("yourself") || after.equals("between"))
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", t.start(keep), t.end(what), DETAIL + " (pattern secrecy)"));
+            out.add(finding(t.start(keep), t.end(what), "secrecy"));
     }
 
     /** "Invisible to the end user", "hidden from the user", "keep the user unaware", "be discreet". */
@@ -423,6 +423,11 @@ final class Secrecy {
     }
 
     private static Finding finding(CueText t, int from, int to, String pattern) {
-        return new Finding(FlagKind.HIDDEN_INSTRUCTIONS, pattern, t.start(from), t.end(to), DETAIL + " (pattern " + pattern + ")");
+        return finding(t.start(from), t.end(to), pattern);
+    }
+
+    /** The finding of {@code pattern} quoting {@code text[start, end)}. */
+    private static Finding finding(int start, int end, String pattern) {
+        return new Finding(FlagKind.HIDDEN_INSTRUCTIONS, pattern, start, end, DETAIL + " (pattern " + pattern + ")");
     }
 }
