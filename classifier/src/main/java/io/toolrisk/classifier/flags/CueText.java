@@ -4,6 +4,7 @@ import io.toolrisk.classifier.rules.Cue;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -520,6 +521,18 @@ public final class CueText {
         while (k < text.length() && text.charAt(k) == ' ') k++;
         while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '\'')) k++;
         return k;
+    }
+
+    /** True when one of the {@code count} words after {@code offset} (as {@link #wordAfter} reads them) is one of {@code words}. */
+    boolean anyWithin(int offset, int count, Set<String> words) {
+        int k = offset;
+        for (int w = 0; w < count; w++) {
+            String word = wordAfter(k);
+            if (word.isEmpty()) return false;
+            if (words.contains(word)) return true;
+            k = endOfWordAfter(k);
+        }
+        return false;
     }
 
     /** The word starting after {@code offset}, skipping white space only; "" when punctuation or the end comes first. */

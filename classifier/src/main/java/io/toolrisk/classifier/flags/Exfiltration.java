@@ -127,7 +127,7 @@ final class Exfiltration {
      * before, taken up by a reading order that refers back to it, in a sentence that also puts something in a slot.
      */
     private static Optional<Finding> readsKeyFileNamedBefore(CueText t, int verb, int from, int to) {
-        if (from == 0 || !t.is(verb, Cue.READ.bit()) || !refersBackWithin(t, t.end(verb), 4)) return Optional.empty();
+        if (from == 0 || !t.is(verb, Cue.READ.bit()) || !t.anyWithin(t.end(verb), 4, BACK_REFERENCES)) return Optional.empty();
         int before = t.sentenceStart(from - 1);
         for (int l = 0; l < t.literals(); l++) {
             if (!t.literalIs(l, Cue.SECRET_PATH.bit()) || t.literalStart(l) < before || t.literalEnd(l) > from) continue;
@@ -137,18 +137,6 @@ final class Exfiltration {
             return Optional.of(span(t, t.literalStart(l), Math.min(to, t.endOfWordAfter(t.end(verb)))));
         }
         return Optional.empty();
-    }
-
-    /** True when one of the {@code words} words after {@code offset} refers back to something named before. */
-    private static boolean refersBackWithin(CueText t, int offset, int words) {
-        int k = offset;
-        for (int w = 0; w < words; w++) {
-            String word = t.wordAfter(k);
-            if (word.isEmpty()) return false;
-            if (BACK_REFERENCES.contains(word)) return true;
-            k = t.endOfWordAfter(k);
-        }
-        return false;
     }
 
     /**

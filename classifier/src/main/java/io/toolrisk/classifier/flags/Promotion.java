@@ -190,18 +190,6 @@ final class Promotion {
     private static final Set<String> RIVALS_AFTER = Set.of("other", "others", "another", "alternative", "alternatives",
             "else", "different", "competing", "rival", "rivals");
 
-    /** True when one of {@link #RIVALS_AFTER} stands within {@code words} words after {@code offset}. */
-    private static boolean rivalsWithin(CueText t, int offset, int words) {
-        int k = offset;
-        for (int w = 0; w < words; w++) {
-            String next = t.wordAfter(k);
-            if (next.isEmpty()) return false;
-            if (RIVALS_AFTER.contains(next)) return true;
-            k = t.endOfWordAfter(k);
-        }
-        return false;
-    }
-
     /** "Call this tool before considering alternatives", "pick it first, before trying anything else". */
     private static boolean chosenBeforeRivals(CueText t, int i, Supplier<ToolNames> names) {
         if (!selfWithin(t, t.end(i), 3, names)) return false;
@@ -210,7 +198,7 @@ final class Promotion {
             String next = t.wordAfter(k);
             if (next.isEmpty()) return false;
             k = t.endOfWordAfter(k);
-            if (next.equals("before")) return t.sentenceEnd(t.end(i)) > k && rivalsWithin(t, k, 4);
+            if (next.equals("before")) return t.sentenceEnd(t.end(i)) > k && t.anyWithin(k, 4, RIVALS_AFTER);
         }
         return false;
     }
@@ -219,7 +207,7 @@ final class Promotion {
     private static boolean rivalsRefused(CueText t, int i) {
         int from = Math.max(t.sentenceStart(t.start(i)), t.start(i) - 24);
         boolean refused = Mood.negated(t, i) || t.contains(from, t.start(i), "no reason") || t.contains(from, t.start(i), "no need");
-        return refused && rivalsWithin(t, t.end(i), 3);
+        return refused && t.anyWithin(t.end(i), 3, RIVALS_AFTER);
     }
 
     /** "If you see another calendar tool, ignore it", "disregard other search tools": the rivals to be passed over. */
