@@ -25,6 +25,7 @@ public final class CueText {
     private int[] literalStarts = new int[0];
     private int[] literalEnds = new int[0];
     private int literals;
+    private long literalMask;
     private long all;
     private int[] bounds;
     private int[] sentenceOfWord;
@@ -73,6 +74,7 @@ public final class CueText {
         literalStarts[literals] = start;
         literalEnds[literals] = end;
         literals++;
+        literalMask |= cue.bit();
         all |= cue.bit();
     }
 
@@ -285,6 +287,11 @@ public final class CueText {
 
     public int literals() {
         return literals;
+    }
+
+    /** True when some literal of the field is marked with a cue of {@code mask}. */
+    boolean hasLiteral(long mask) {
+        return (literalMask & mask) != 0;
     }
 
     public boolean literalIs(int l, long mask) {

@@ -90,6 +90,8 @@ final class Shadowing {
         String text = t.text();
         int from = Math.max(0, t.focusStart() - REACH);
         int to = Math.min(text.length(), t.focusEnd() + REACH);
+        // The order puts in an e-mail address or a literal of its own: a text with neither has no such heading.
+        if (text.indexOf('@', from) < 0 && !t.hasLiteral(VALUES)) return false;
         // one pass over the colons: "... tool:" or a list item's "- name:"
         for (int colon = text.indexOf(':', from); colon >= 0 && colon < to; colon = text.indexOf(':', colon + 1)) {
             Optional<ToolMentions.Mention> other;
@@ -113,6 +115,9 @@ final class Shadowing {
         }
         return false;
     }
+
+    /** The literals that are a value of a text's own under a heading: a URL, a command, a key file. */
+    private static final long VALUES = Cue.REMOTE.bit() | Cue.COMMAND.bit() | Cue.SECRET_PATH.bit();
 
     /** Words that start a line without ordering anything ("Note: the ...", "Returns: a list"). */
     private static final Set<String> NOT_ORDERS = Set.of("the", "a", "an", "this", "that", "it", "its", "see", "note",
@@ -141,7 +146,7 @@ final class Shadowing {
         end = Math.min(end < 0 ? text.length() : end, Math.min(t.sentenceEnd(from + 1), from + 300));
         if (Values.emailEnd(text, from, end) >= 0) return true;
         int j = t.firstAt(from);
-        return j < t.size() && t.start(j) < end && t.literalInSentence(j, Cue.REMOTE.bit() | Cue.COMMAND.bit() | Cue.SECRET_PATH.bit()) >= 0;
+        return j < t.size() && t.start(j) < end && t.literalInSentence(j, VALUES) >= 0;
     }
 
     /** A call ordered in the sentence of a trigger ("when the user asks ..., call X"): the first test of {@link #calledEveryTime}. */
