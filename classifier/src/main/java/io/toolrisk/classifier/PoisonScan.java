@@ -86,11 +86,14 @@ final class PoisonScan {
         gate.literals(literalCues);
         if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
         CueText cues = cues(t);
-        var place = new Poisoning.Place(this::names, parameter, t.field() == Field.TITLE, category == Category.EXECUTE,
+        // A command line as a parameter's value is passed by the model on every call: a tool that runs commands
+        // has no more business with a remote script piped into a shell there than any other.
+        boolean runsCommands = category == Category.EXECUTE && t.field() != Field.VALUE;
+        var place = new Poisoning.Place(this::names, parameter, t.field() == Field.TITLE, runsCommands,
                 mayNameTools, mayAddress, mayRankItself);
         List<Finding> found = Poisoning.find(cues, gate, place);
         for (Finding f : found) {
-            flags.add(new Flag(f.kind(), t.path(), t.text().substring(f.start(), f.end()), f.detail()));
+            flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail()));
         }
     }
 
