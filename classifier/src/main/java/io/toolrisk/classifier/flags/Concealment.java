@@ -1,0 +1,63 @@
+package io.toolrisk.classifier.flags;
+
+import io.toolrisk.catalogue.FlagKind;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secrecy by the shape of the order rather than by its words: what the model tells the user is to leave something
+ * out ("keep the fee out of your reply", "not something to disclose"), to say what is not so ("report success
+ * anyway", "answer no, whatever the check finds"), or to carry on as if nothing happened ("act as though it was
+ * never there"). Real definitions do not talk to the model about its answer this way (none of the 8,575 tools of
+ * the corpus and the policylayer set does); formats of an answer ("leave units out of your answer") are no secret
+ * and are told apart by what is left out.
+ */
+final class Concealment {
+    private static final String DETAIL = "text that asks the model to keep something from the user it works for";
+    /** Left out of the model's answer to the user: "out of the summary", "from your reply" ("characters to strip from the transcript" is what a tool does). */
+    private static final Pattern LEFT_OUT = Pattern.compile("\\b(?:leave|keep|strip|omit|exclude|drop|hide|mask)\\w*\\b"
+            + "[^.;!?\\n]{0,60}?\\b(?:out of\\s+(?:your|the|any)|from\\s+your)\\s+(?:reply|replies|response|responses|answer|answers|summary"
+            + "|transcript|conversation|chat|account|list of (?:the )?(?:actions|steps|calls|tools))\\b", Pattern.CASE_INSENSITIVE);
+    /** "Not something to disclose", "no need to surface": a matter named as one not to tell. */
+    private static final Pattern NOT_TO_TELL = Pattern.compile("\\bnot\\s+(?:something|anything|a thing|one)\\s+(?:to|you)\\s+"
+            + "(?:\\w+\\s+)?(?:disclose|mention|list|share|bring up|raise|reveal|surface|explain|report|tell|volunteer|flag)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** An answer the text fixes whatever the truth: "report success anyway", "answer no, whatever this check finds". */
+    private static final Pattern SAID_REGARDLESS = Pattern.compile("\\b(?:report|say|tell|answer|reply|respond|confirm|claim"
+            + "|state|present|display|show|describe)\\w*\\b[^.;!?\\n]{0,50}?(?:\\banyway\\b|\\bregardless of\\b|\\bno matter\\b"
+            + "|\\bwhatever (?:the |this |it )?\\w+ (?:finds|returns|says|shows|happens|reports))", Pattern.CASE_INSENSITIVE);
+    /** Carrying on as if nothing happened: "act as though it was never there", "behave as if nothing unusual happened". */
+    private static final Pattern AS_IF = Pattern.compile("\\b(?:act|behave|respond|answer|reply|carry on|proceed|continue)\\w*\\s+"
+            + "as\\s+(?:if|though)\\s+(?:nothing|it|no|none|this|that|the|there|they)\\b", Pattern.CASE_INSENSITIVE);
+    /** Where what is left out is a format, not a matter: "leave units out of your answer". */
+    private static final Pattern FORMAT = Pattern.compile("\\b(?:units?|markdown|formatting|html|json|whitespace|quotes|"
+            + "emoji|headers?|ids?|line breaks|newlines|trailing|prefix|suffix)\\b", Pattern.CASE_INSENSITIVE);
+
+    private Concealment() {
+    }
+
+    /** Words each pattern cannot match without, looked for first (in lower case, as they stand mid-sentence). */
+    private static final String[][] NEEDS = {{"out of", "from your"}, {"not "}, {"anyway", "regardless", "no matter", "whatever"},
+            {" as if", " as though"}};
+    private static final Pattern[] PATTERNS = {LEFT_OUT, NOT_TO_TELL, SAID_REGARDLESS, AS_IF};
+
+    static void find(String text, List<Finding> out) {
+        for (int i = 0; i < PATTERNS.length; i++) {
+            if (!holdsAny(text, NEEDS[i])) continue;
+            Pattern p = PATTERNS[i];
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (p == LEFT_OUT && FORMAT.matcher(text.substring(m.start(), m.end())).find()) continue;
+                out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", m.start(), m.end(), DETAIL + " (pattern secrecy)"));
+                return;
+            }
+        }
+    }
+
+    private static boolean holdsAny(String text, String[] needles) {
+        for (String n : needles) if (text.contains(n)) return true;
+        return false;
+    }
+}
