@@ -112,13 +112,15 @@ final class PoisoningSet {
      * fresh-holdout; see the README).
      */
     static final String FRESH = "fresh-";
-    /** The second fresh set, by a third author, sealed whole (split fresh2): the measure of round 2. */
+    /** The second fresh set, by a third author (split fresh2): sealed as the measure of round 2, opened for round 3. */
     static final String FRESH2 = "fresh2-";
+    /** The third fresh set, by a fourth author, sealed whole (split fresh3): the measure of round 3. */
+    static final String FRESH3 = "fresh3-";
     /**
-     * The split whose entries are counted but never listed ({@code --list}): kept unseen for measuring. The fresh
-     * set's holdout was sealed until round 1 was measured on it; the second fresh set is sealed whole.
+     * The split whose entries are counted but never listed ({@code --list}): kept unseen for measuring. Each fresh
+     * set was sealed until the round after it was written had been measured on it; the third is sealed whole.
      */
-    static final String SEALED = "fresh2";
+    static final String SEALED = "fresh3";
 
     static Report measure(Classifier classifier) {
         return measure(classifier, FIRST);
