@@ -45,7 +45,8 @@ public final class PoisoningMeasurement {
         PoisoningSet.measure(classifier, PoisoningSet.FRESH2).print(out, list);
         out.println();
         out.println("third fresh set (a fourth author's; sealed: counted, never listed):");
-        PoisoningSet.measure(classifier, PoisoningSet.FRESH3).print(out, list);
+        if (PoisoningSet.present(PoisoningSet.FRESH3)) PoisoningSet.measure(classifier, PoisoningSet.FRESH3).print(out, list);
+        else out.println("(not in this checkout)");
         corpus(classifier, shared.resolve("corpus/corpus-tools.jsonl"), "corpus-tools.jsonl", out);
         corpus(classifier, shared.resolve("corpus/policylayer-dev.jsonl"), "policylayer-dev.jsonl", out);
     }

@@ -122,6 +122,11 @@ final class PoisoningSet {
      */
     static final String SEALED = "fresh3";
 
+    /** Whether the set whose files are named {@code prefix} + poisoned.jsonl is in this checkout. */
+    static boolean present(String prefix) {
+        return PoisoningSet.class.getResource(DIR + prefix + "poisoned.jsonl") != null;
+    }
+
     static Report measure(Classifier classifier) {
         return measure(classifier, FIRST);
     }
