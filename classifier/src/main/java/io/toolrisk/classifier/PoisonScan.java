@@ -99,7 +99,7 @@ final class PoisonScan {
 
     private CueText cues(FieldText t) {
         Words w = t.words();
-        var cues = new CueText(t.text(), gate.cueWords());
+        var cues = new CueText(spaced(t.text(), w.hasNonAscii()), gate.cueWords());
         for (int i = 0; i < w.size(); i++) {
             long mask = rules.cues(w.id(i));
             if (mask != 0) cues.addWord(mask, w.position(i), w.sentence(i), w.start(i), w.end(i));
@@ -113,6 +113,26 @@ final class PoisonScan {
             }
         }
         return cues;
+    }
+
+    /**
+     * The text with every space that is not ' ' (a tab, a no-break space, the typographic spaces of U+2000–U+200A,
+     * U+202F, U+205F, U+3000) read as one: the detectors look for words ' ' apart, and an order written with no-break
+     * spaces reads to a model as any other. The same length, so offsets (and quotes, taken from the field as written)
+     * hold. Line breaks stay, and the line and paragraph separators U+2028 and U+2029 are read as line breaks: they end
+     * sentences.
+     */
+    static String spaced(String text, boolean nonAscii) {
+        if (!nonAscii && text.indexOf('\t') < 0) return text;
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && (c == '\t' || c >= 0x80 && Character.isSpaceChar(c))) {
+                if (chars == null) chars = text.toCharArray();
+                chars[i] = Character.getType(c) == Character.SPACE_SEPARATOR || c == '\t' ? ' ' : '\n';
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     private static void addLiteral(CueText cues, Rule rule, int start, int end) {
