@@ -66,7 +66,8 @@ final class ReadText {
 
     static ReadText of(String field, boolean nonAscii) {
         boolean capitals = capitals(field);
-        if (!capitals && !nonAscii && field.indexOf('\t') < 0 && !field.contains("  ") && !bold(field) && !wrapped(field))
+        if (!capitals && !nonAscii && field.indexOf('\t') < 0 && !field.contains("  ") && !emphasis(field) && !wrapped(field)
+                && !inlineTag(field))
             return new ReadText(field, null, null, 0);
         char[] in = field.toCharArray();
         int n = in.length;
@@ -91,6 +92,13 @@ final class ReadText {
                     i++;
                     continue;
                 }
+                if ((c == '*' || c == '_') && emphasisMark(field, i)) continue;
+                int tag = c == '<' ? tagAt(field, i) : 0;
+                if (tag > 0) {
+                    // read as a space: "<b>not</b>" is "not", and "a<br>b" two words
+                    i += tag - 1;
+                    c = ' ';
+                }
                 if (c == ' ' && length > 0 && out[length - 1] == ' ') continue;
                 if (capitals) c = Character.toLowerCase(c);
             }
@@ -109,12 +117,53 @@ final class ReadText {
         return false;
     }
 
-    /** Whether the text holds a bold marker next to a word. */
-    private static boolean bold(String s) {
+    /** Whether the text holds a mark of bold or italics next to a word ("**not**", "*not*", "_not_"). */
+    private static boolean emphasis(String s) {
         for (int k = s.indexOf("**"); k >= 0; k = s.indexOf("**", k + 2)) {
             if (letterAt(s, k - 1) || letterAt(s, k + 2)) return true;
         }
+        for (char mark : new char[] {'*', '_'}) {
+            for (int k = s.indexOf(mark); k >= 0; k = s.indexOf(mark, k + 1)) {
+                if (emphasisMark(s, k)) return true;
+            }
+        }
         return false;
+    }
+
+    /**
+     * A single '*' or '_' that opens or closes italics: a word's char on one side only, and on the other a space, a
+     * line's end or punctuation. {@code send_message} and {@code *.js} are not, nor is "__init__".
+     */
+    private static boolean emphasisMark(String s, int k) {
+        char mark = s.charAt(k);
+        if (k > 0 && s.charAt(k - 1) == mark || k + 1 < s.length() && s.charAt(k + 1) == mark) return false;
+        boolean wordBefore = letterAt(s, k - 1), wordAfter = letterAt(s, k + 1);
+        if (wordBefore == wordAfter) return false;
+        char other = wordBefore ? (k + 1 < s.length() ? s.charAt(k + 1) : ' ') : (k > 0 ? s.charAt(k - 1) : ' ');
+        return Character.isWhitespace(other) || ".,;:!?)(\"'".indexOf(other) >= 0;
+    }
+
+    /** Inline HTML that only styles a word: bold, italics, underline, a span, a line break. */
+    private static final java.util.Set<String> INLINE_TAGS = java.util.Set.of("b", "i", "u", "em", "strong", "mark", "span",
+            "small", "big", "font", "br", "ins", "s");
+
+    /** Whether the text holds an inline tag. */
+    private static boolean inlineTag(String s) {
+        for (int k = s.indexOf('<'); k >= 0; k = s.indexOf('<', k + 1)) {
+            if (tagAt(s, k) > 0) return true;
+        }
+        return false;
+    }
+
+    /** The length of the inline tag ({@code <b>}, {@code </strong>}, {@code <span class="x">}) at {@code k}; 0 if none. */
+    private static int tagAt(String s, int k) {
+        int close = s.indexOf('>', k);
+        if (close < 0 || close - k > 60) return 0;
+        int name = k + 1 < s.length() && s.charAt(k + 1) == '/' ? k + 2 : k + 1;
+        int end = name;
+        while (end < close && Character.isLetter(s.charAt(end))) end++;
+        if (end == name || end < close && s.charAt(end) != ' ' && s.charAt(end) != '/') return 0;
+        return INLINE_TAGS.contains(s.substring(name, end).toLowerCase(java.util.Locale.ROOT)) ? close - k + 1 : 0;
     }
 
     private static boolean letterAt(String s, int i) {

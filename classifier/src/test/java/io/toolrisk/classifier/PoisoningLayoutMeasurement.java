@@ -27,6 +27,8 @@ public final class PoisoningLayoutMeasurement {
         layouts.put("in capitals", s -> s.toUpperCase(Locale.ROOT));
         layouts.put("wrapped at 60 columns", PoisoningLayoutMeasurement::wrapped);
         layouts.put("order words in bold", s -> ORDER_WORDS.matcher(s).replaceAll(m -> "**" + Matcher.quoteReplacement(m.group()) + "**"));
+        layouts.put("order words in italics", s -> ORDER_WORDS.matcher(s).replaceAll(m -> "_" + Matcher.quoteReplacement(m.group()) + "_"));
+        layouts.put("order words in HTML bold", s -> ORDER_WORDS.matcher(s).replaceAll(m -> "<b>" + Matcher.quoteReplacement(m.group()) + "</b>"));
         layouts.put("no-break spaces", s -> s.replace(' ', '\u00a0'));
         Classifier classifier = Classifier.bundled();
         PrintStream out = System.out;
