@@ -17,32 +17,46 @@ final class ReadText {
 
     /** What the detectors read. */
     final String text;
-    /** Per char of {@link #text} (and one past its end), the offset in the field as written; null when the same. */
-    private final int[] written;
+    /**
+     * Where the text read comes from, as runs of chars kept in order: run k starts at {@code runRead[k]} in the
+     * text read and at {@code runWritten[k]} in the field as written; chars dropped lie between runs. Null when
+     * the text read is the field (or differs only char for char: a space for a tab, lower case for capitals).
+     */
+    private final int[] runRead;
+    private final int[] runWritten;
+    private final int runs;
     /** The offsets, in the field as written, of the line breaks read as spaces (each ended a clause there). */
     private final int[] joined;
     private final int joins;
 
-    private ReadText(String text, int[] written, int[] joined, int joins) {
+    private ReadText(String text, int[] runRead, int[] runWritten, int runs, int[] joined, int joins) {
         this.text = text;
-        this.written = written;
+        this.runRead = runRead;
+        this.runWritten = runWritten;
+        this.runs = runs;
         this.joined = joined;
         this.joins = joins;
     }
 
     /** The offset in the field as written of the char read at {@code offset} (or of the end, at the text's length). */
     int writtenOffset(int offset) {
-        return written == null ? offset : written[offset];
+        if (runs == 0) return offset;
+        int k = lastAtOrBefore(runRead, runs, offset);
+        return runWritten[k] + offset - runRead[k];
     }
 
     /** The end, in the field as written, of a span read that ends at {@code end}. */
     int writtenEnd(int end) {
-        return written == null || end == 0 ? end : written[end - 1] + 1;
+        return runs == 0 || end == 0 ? end : writtenOffset(end - 1) + 1;
     }
 
     /** The offset read of the char at {@code offset} of the field as written (the next char read, if it was dropped). */
     int readOffset(int offset) {
-        return written == null ? offset : firstAtOrAfter(written, text.length(), offset);
+        if (runs == 0) return offset;
+        int k = lastAtOrBefore(runWritten, runs, offset);
+        int read = runRead[k] + offset - runWritten[k];
+        int runEnd = k + 1 < runs ? runRead[k + 1] : text.length();
+        return Math.min(read, runEnd);
     }
 
     /**
@@ -64,70 +78,104 @@ final class ReadText {
         return lo;
     }
 
+    /** The index of the last of the {@code n} ascending {@code values} (the first is 0) that is at most {@code offset}. */
+    private static int lastAtOrBefore(int[] values, int n, int offset) {
+        int at = firstAtOrAfter(values, n, offset + 1) - 1;
+        return Math.max(at, 0);
+    }
+
+    /** ASCII chars the reading may change or drop; every other ASCII char is read as written. */
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : new char[] {' ', '\t', '\n', '*', '_', '<', '`'}) SPECIAL[c] = true;
+    }
+
     static ReadText of(String field, boolean nonAscii) {
         boolean capitals = capitals(field);
-        if (!capitals && !nonAscii && field.indexOf('\t') < 0 && !field.contains("  ") && !emphasis(field) && !wrapped(field)
-                && !inlineTag(field))
-            return new ReadText(field, null, null, 0);
-        char[] in = field.toCharArray();
-        int n = in.length;
-        char[] out = new char[n];
-        int[] written = new int[n + 1];
-        int[] joined = new int[4];
+        int n = field.length();
+        char[] out = null; // made at the first char read otherwise than written
+        int length = 0; // chars read so far (out holds them once made)
+        int[] runRead = null, runWritten = null;
+        int runs = 0;
+        int[] joined = null;
         int joins = 0;
-        int length = 0;
         boolean fence = false;
+        boolean space = false; // the last char read is a space
         for (int i = 0; i < n; i++) {
-            char c = in[i];
-            if (c == '`' && field.startsWith("```", i) && (i == 0 || in[i - 1] == '\n')) fence = !fence;
+            char c = field.charAt(i);
+            if (c < 128 ? !SPECIAL[c] && !capitals : !nonAscii) {
+                if (out != null) out[length] = c;
+                length++;
+                space = false;
+                continue;
+            }
+            char read = c;
+            boolean drop = false;
+            if (c == '`' && field.startsWith("```", i) && (i == 0 || field.charAt(i - 1) == '\n')) fence = !fence;
             if (!fence) {
-                if (c == '\t' || c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR) c = ' ';
-                else if (c == '\u2028' || c == '\u2029') c = '\n';
-                if (c == '\n' && wrapped(field, i)) {
-                    c = ' ';
-                    if (joins == joined.length) joined = java.util.Arrays.copyOf(joined, 2 * joins);
+                if (c == '\t' || c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR) read = ' ';
+                else if (c == '\u2028' || c == '\u2029') read = '\n';
+                if (read == '\n' && wrapped(field, i)) {
+                    read = ' ';
+                    if (joined == null) joined = new int[4];
+                    else if (joins == joined.length) joined = java.util.Arrays.copyOf(joined, 2 * joins);
                     joined[joins++] = i;
                 }
-                if (c == '*' && i + 1 < n && in[i + 1] == '*' && (letterAt(field, i - 1) || letterAt(field, i + 2))) {
-                    i++;
+                int skip = 0;
+                if (c == '*' && i + 1 < n && field.charAt(i + 1) == '*' && (letterAt(field, i - 1) || letterAt(field, i + 2))) skip = 2;
+                else if ((c == '*' || c == '_') && emphasisMark(field, i)) skip = 1;
+                else if (c == '<') {
+                    int tag = tagAt(field, i);
+                    // read as a space: "<b>not</b>" is "not", and "a<br>b" two words
+                    if (tag > 0) {
+                        skip = tag;
+                        read = ' ';
+                    }
+                }
+                if (read == ' ' && space) {
+                    drop = true;
+                    skip = Math.max(skip, 1);
+                } else if (skip > 0 && read != ' ') {
+                    drop = true;
+                }
+                if (drop || skip > 1) {
+                    // chars dropped: a new run starts after them (a tag read as a space keeps its first char's place)
+                    if (out == null) {
+                        out = new char[n];
+                        field.getChars(0, length, out, 0);
+                    }
+                    if (runRead == null) {
+                        runRead = new int[8];
+                        runWritten = new int[8];
+                        runs = 1;
+                    }
+                    if (!drop) {
+                        out[length++] = ' ';
+                        space = true;
+                    }
+                    i += skip - 1;
+                    if (runs == runRead.length) {
+                        runRead = java.util.Arrays.copyOf(runRead, 2 * runs);
+                        runWritten = java.util.Arrays.copyOf(runWritten, 2 * runs);
+                    }
+                    runRead[runs] = length;
+                    runWritten[runs] = i + 1;
+                    runs++;
                     continue;
                 }
-                if ((c == '*' || c == '_') && emphasisMark(field, i)) continue;
-                int tag = c == '<' ? tagAt(field, i) : 0;
-                if (tag > 0) {
-                    // read as a space: "<b>not</b>" is "not", and "a<br>b" two words
-                    i += tag - 1;
-                    c = ' ';
-                }
-                if (c == ' ' && length > 0 && out[length - 1] == ' ') continue;
-                if (capitals) c = Character.toLowerCase(c);
+                if (capitals) read = Character.toLowerCase(read);
             }
-            written[length] = i;
-            out[length++] = c;
-        }
-        written[length] = n;
-        return new ReadText(new String(out, 0, length), written, joined, joins);
-    }
-
-    /** Whether a line break of the text is inside a wrapped sentence. */
-    private static boolean wrapped(String s) {
-        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
-            if (wrapped(s, k)) return true;
-        }
-        return false;
-    }
-
-    /** Whether the text holds a mark of bold or italics next to a word ("**not**", "*not*", "_not_"). */
-    private static boolean emphasis(String s) {
-        for (int k = s.indexOf("**"); k >= 0; k = s.indexOf("**", k + 2)) {
-            if (letterAt(s, k - 1) || letterAt(s, k + 2)) return true;
-        }
-        for (char mark : new char[] {'*', '_'}) {
-            for (int k = s.indexOf(mark); k >= 0; k = s.indexOf(mark, k + 1)) {
-                if (emphasisMark(s, k)) return true;
+            if (read != c && out == null) {
+                out = new char[n];
+                field.getChars(0, length, out, 0);
             }
+            if (out != null) out[length] = read;
+            length++;
+            space = read == ' ';
         }
-        return false;
+        if (out == null) return new ReadText(field, null, null, 0, joined, joins);
+        return new ReadText(new String(out, 0, length), runRead, runWritten, runs, joined, joins);
     }
 
     /**
@@ -146,14 +194,6 @@ final class ReadText {
     /** Inline HTML that only styles a word: bold, italics, underline, a span, a line break. */
     private static final java.util.Set<String> INLINE_TAGS = java.util.Set.of("b", "i", "u", "em", "strong", "mark", "span",
             "small", "big", "font", "br", "ins", "s");
-
-    /** Whether the text holds an inline tag. */
-    private static boolean inlineTag(String s) {
-        for (int k = s.indexOf('<'); k >= 0; k = s.indexOf('<', k + 1)) {
-            if (tagAt(s, k) > 0) return true;
-        }
-        return false;
-    }
 
     /** The length of the inline tag ({@code <b>}, {@code </strong>}, {@code <span class="x">}) at {@code k}; 0 if none. */
     private static int tagAt(String s, int k) {
