@@ -93,6 +93,8 @@ final class ReadText {
 
     static ReadText of(String field, boolean nonAscii) {
         boolean capitals = capitals(field);
+        // Most texts are read as written: found with a few searches, before any char is copied.
+        if (!capitals && !changes(field, nonAscii)) return new ReadText(field, null, null, 0, null, 0);
         int n = field.length();
         char[] out = null; // made at the first char read otherwise than written
         int length = 0; // chars read so far (out holds them once made)
@@ -102,17 +104,22 @@ final class ReadText {
         int joins = 0;
         boolean fence = false;
         boolean space = false; // the last char read is a space
+        char[] in = field.toCharArray();
         for (int i = 0; i < n; i++) {
-            char c = field.charAt(i);
-            if (c < 128 ? !SPECIAL[c] && !capitals : !nonAscii) {
-                if (out != null) out[length] = c;
-                length++;
-                space = false;
+            char c = in[i];
+            if (!capitals && c < 128 && (!SPECIAL[c] || c == ' ' && !space && (i + 1 == n || in[i + 1] != ' '))) {
+                // a run of chars read as written (a single space between words is one of them), copied at once
+                int end = i + 1;
+                while (end < n && (c = in[end]) < 128 && (!SPECIAL[c] || c == ' ' && (end + 1 == n || in[end + 1] != ' '))) end++;
+                if (out != null) System.arraycopy(in, i, out, length, end - i);
+                length += end - i;
+                space = in[end - 1] == ' ';
+                i = end - 1;
                 continue;
             }
             char read = c;
             boolean drop = false;
-            if (c == '`' && field.startsWith("```", i) && (i == 0 || field.charAt(i - 1) == '\n')) fence = !fence;
+            if (c == '`' && field.startsWith("```", i) && (i == 0 || in[i - 1] == '\n')) fence = !fence;
             if (!fence) {
                 if (c == '\t' || c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR) read = ' ';
                 else if (c == '\u2028' || c == '\u2029') read = '\n';
@@ -176,6 +183,42 @@ final class ReadText {
         }
         if (out == null) return new ReadText(field, null, null, 0, joined, joins);
         return new ReadText(new String(out, 0, length), runRead, runWritten, runs, joined, joins);
+    }
+
+    /**
+     * Whether reading changes anything a detector could see: a tab, two spaces between words on a line (not an
+     * indent, not before a line's end), a wrapped line, a mark of emphasis, an inline tag, a space other than ' '.
+     */
+    private static boolean changes(String s, boolean nonAscii) {
+        if (s.indexOf('\t') >= 0) return true;
+        for (int k = s.indexOf("  "); k >= 0; ) {
+            int end = k + 2;
+            while (end < s.length() && s.charAt(end) == ' ') end++;
+            if (k > 0 && s.charAt(k - 1) != '\n' && end < s.length() && s.charAt(end) != '\n') return true;
+            k = s.indexOf("  ", end);
+        }
+        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
+            if (wrapped(s, k)) return true;
+        }
+        for (int k = s.indexOf("**"); k >= 0; k = s.indexOf("**", k + 2)) {
+            if (letterAt(s, k - 1) || letterAt(s, k + 2)) return true;
+        }
+        for (char mark : new char[] {'*', '_'}) {
+            for (int k = s.indexOf(mark); k >= 0; k = s.indexOf(mark, k + 1)) {
+                if (emphasisMark(s, k)) return true;
+            }
+        }
+        for (int k = s.indexOf('<'); k >= 0; k = s.indexOf('<', k + 1)) {
+            if (tagAt(s, k) > 0) return true;
+        }
+        if (nonAscii) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 0xa0 && (c == 0xa0 || c == 0x1680 || c >= 0x2000 && c <= 0x200a || c == 0x2028 || c == 0x2029
+                        || c == 0x202f || c == 0x205f || c == 0x3000)) return true;
+            }
+        }
+        return false;
     }
 
     /**
