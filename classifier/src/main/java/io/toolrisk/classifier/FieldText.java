@@ -15,6 +15,8 @@ final class FieldText {
     private final String key;
     private final String suffix;
     private String path;
+    /** The text as written, when the words were cut from a form of it with the same length; null otherwise. */
+    private String written;
 
     private FieldText(Field field, Words words, String prefix, String key, String suffix) {
         this.field = field;
@@ -34,6 +36,18 @@ final class FieldText {
     /** A schema field whose path is {@code prefix + escaped key + suffix}. */
     static FieldText inSchema(Field field, String prefix, String key, String suffix, Words words) {
         return new FieldText(field, words, prefix, key, suffix);
+    }
+
+    /** Quotes {@code text} (the field as written, as long as the text its words were cut from) in evidence. */
+    FieldText quoting(String text) {
+        if (text.length() != words.source().length()) throw new IllegalArgumentException("a quoted form must be as long as the text read");
+        written = text;
+        return this;
+    }
+
+    /** The field as written: what evidence quotes from (the same offsets as {@link #text()}). */
+    String written() {
+        return written == null ? words.source() : written;
     }
 
     /** The schema key of a schema field (a parameter's name), or null for a field with a fixed path. */

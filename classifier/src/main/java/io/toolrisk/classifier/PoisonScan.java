@@ -85,28 +85,36 @@ final class PoisonScan {
         for (int i = 0; i < w.size(); i++) gate.word(rules.cues(w.id(i)), w.position(i));
         gate.literals(literalCues);
         if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
-        CueText cues = cues(t);
-        var place = new Poisoning.Place(this::names, parameter, t.field() == Field.TITLE, category == Category.EXECUTE,
+        // The words are the same as read (only spaces, line breaks, bold markers and capitals differ): where they
+        // stand and which clause they are in is mapped, not cut again.
+        ReadText read = ReadText.of(t.text(), w.hasNonAscii());
+        CueText cues = cues(t, read);
+        // A command line as a parameter's value is passed by the model on every call: a tool that runs commands
+        // has no more business with a remote script piped into a shell there than any other.
+        boolean runsCommands = category == Category.EXECUTE && t.field() != Field.VALUE;
+        var place = new Poisoning.Place(this::names, parameter, t.field() == Field.TITLE, runsCommands,
                 mayNameTools, mayAddress, mayRankItself);
         List<Finding> found = Poisoning.find(cues, gate, place);
         for (Finding f : found) {
-            flags.add(new Flag(f.kind(), t.path(), t.text().substring(f.start(), f.end()), f.detail()));
+            flags.add(new Flag(f.kind(), t.path(), t.written().substring(read.writtenOffset(f.start()), read.writtenEnd(f.end())), f.detail()));
         }
     }
 
-    private CueText cues(FieldText t) {
+    /** The cue words and cue literals of {@code t}, at their places in the text as {@code read}. */
+    private CueText cues(FieldText t, ReadText read) {
         Words w = t.words();
-        var cues = new CueText(t.text(), gate.cueWords());
+        var cues = new CueText(read.text, gate.cueWords());
         for (int i = 0; i < w.size(); i++) {
             long mask = rules.cues(w.id(i));
-            if (mask != 0) cues.addWord(mask, w.position(i), w.sentence(i), w.start(i), w.end(i));
+            if (mask != 0) cues.addWord(mask, w.position(i), read.readClause(w.sentence(i), w.start(i)),
+                    read.readOffset(w.start(i)), read.readOffset(w.end(i)));
         }
         if (t.field() == Field.VALUE || t.field() == Field.INSTRUCTIONS) {
             LiteralMatcher literals = rules.literalMatcher(t.field());
-            if (literals != null) literals.match(w, (id, start, end) -> addLiteral(cues, rules.rules[id], start, end));
+            if (literals != null) literals.match(w, (id, start, end) -> addLiteral(cues, rules.rules[id], read.readOffset(start), read.readOffset(end)));
         } else {
             for (Hit h : scan.cueHits) {
-                if (h.text() == t) addLiteral(cues, h.rule(), h.start(), h.end());
+                if (h.text() == t) addLiteral(cues, h.rule(), read.readOffset(h.start()), read.readOffset(h.end()));
             }
         }
         return cues;

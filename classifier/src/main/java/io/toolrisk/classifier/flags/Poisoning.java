@@ -41,6 +41,7 @@ public final class Poisoning {
             Secrecy.find(t, out);
         }
         t.focus(0, Integer.MAX_VALUE);
+        if (out.isEmpty()) Concealment.find(t, out);
         // A slot named in quotes ('session') is somewhere to put data as much as one in backticks.
         if (gate.exfiltration(parameterText, place.mayAddress())
                 || gate.exfiltration(parameterText, true) && (t.text().indexOf('\'') >= 0 || t.text().indexOf('"') >= 0)
