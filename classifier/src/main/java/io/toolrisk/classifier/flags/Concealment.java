@@ -43,17 +43,24 @@ final class Concealment {
      * The cue words each shape is tried around: it starts at such a word ({@code before} 0, matched there and only
      * there), or holds one within {@code before} chars of its start. Never along the whole text.
      */
-    private record Shape(Pattern pattern, long anchors, int before, int after) {
+    private record Shape(Pattern pattern, long anchors, int before, int after, String... needs) {
     }
 
+    /** What {@link #SAID_REGARDLESS} cannot match without: one of these words. */
+    private static final String[] REGARDLESS = {"anyway", "regardless of", "no matter", "whatever "};
+
+    /**
+     * {@code needs}: the words a shape cannot match without, one of which must stand in the chars it is tried on
+     * (looked for before the pattern is tried there); none for a shape tried as it is.
+     */
     private static final Shape[] SHAPES = {
             // "leave", "keep", "hide", "mask", "omit", "exclude" ... "out of the summary"
-            new Shape(LEFT_OUT, Cue.KEEP.bit() | Cue.SUPPRESS.bit(), 0, 90),
-            new Shape(NOT_TO_TELL, Cue.NEGATION.bit(), 0, 60),
+            new Shape(LEFT_OUT, Cue.KEEP.bit() | Cue.SUPPRESS.bit(), 0, 90, "out of", "your"),
+            new Shape(NOT_TO_TELL, Cue.NEGATION.bit(), 0, 60, "not"),
             // "regardless of", "no matter", "whatever the check finds"
-            new Shape(SAID_REGARDLESS, Cue.OVERRIDE_MARK.bit(), 60, 60),
+            new Shape(SAID_REGARDLESS, Cue.OVERRIDE_MARK.bit(), 60, 60, REGARDLESS),
             // "anyway" is no cue: looked for after a verb of telling, in a text that holds it
-            new Shape(SAID_REGARDLESS, Cue.REPORT.bit(), 0, 60),
+            new Shape(SAID_REGARDLESS, Cue.REPORT.bit(), 0, 60, REGARDLESS),
             // "act as though", "behave as if"
             new Shape(AS_IF, Cue.BECOME.bit(), 0, 30)};
 
@@ -63,13 +70,26 @@ final class Concealment {
             if (shape == SHAPES[3] && !text.contains("anyway")) continue;
             Matcher m = null;
             for (int i : t.wordsWith(shape.anchors())) {
+                int from = Math.max(0, t.start(i) - shape.before());
+                int to = Math.min(text.length(), t.end(i) + shape.after());
+                if (!holdsOne(t, from, to, shape.needs())) continue;
                 if (m == null) m = shape.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-                m.region(Math.max(0, t.start(i) - shape.before()), Math.min(text.length(), t.end(i) + shape.after()));
+                m.region(from, to);
                 if (!(shape.before() == 0 ? m.lookingAt() : m.find())) continue;
                 if (shape.pattern() == LEFT_OUT && FORMAT.matcher(text).useTransparentBounds(true).region(m.start(), m.end()).find()) continue;
                 out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", m.start(), m.end(), DETAIL + " (pattern secrecy)"));
                 return;
             }
         }
+    }
+
+    /**
+     * True when one of {@code needs} (any case) stands within {@code text[from, to)}, or there are none; also for a
+     * stretch longer than {@link CueText#contains} reads (an anchor word hundreds of chars long), which is tried as it is.
+     */
+    private static boolean holdsOne(CueText t, int from, int to, String[] needs) {
+        if (needs.length == 0 || to - from > CueText.WINDOW) return true;
+        for (String need : needs) if (t.contains(from, to, need)) return true;
+        return false;
     }
 }
