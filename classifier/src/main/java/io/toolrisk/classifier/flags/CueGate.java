@@ -323,7 +323,20 @@ public final class CueGate {
         int kinds = (has(pairs, PRAISED) ? 1 : 0) + (has(pairs, BACKED) ? 1 : 0)
                 + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + (has(pairs, CHOSEN) && has(mask, Cue.USER.bit()) ? 1 : 0);
-        return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1);
+        return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1) || mayBeStrongPromotion(mask)
+                && (has(pairs, BACKED | CHOSEN) || has(mask, Cue.RIVAL.bit()));
+    }
+
+    /**
+     * One kind of promotion strong enough alone: a crowd near backing ("trusted by 98% of ..."), a choice near a word
+     * of scope ("choose this tool first for every ..."), the rivals near a judgement or an order ("other search tools
+     * return spam", "never use another").
+     */
+    private static boolean mayBeStrongPromotion(long m) {
+        return has(m, Cue.CROWD.bit() | Cue.ADDRESSEE.bit()) && has(m, Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit())
+                || has(m, Cue.CHOOSE.bit())
+                || has(m, Cue.CALL.bit()) && has(m, Cue.EXCLUSIVE.bit() | Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit())
+                || has(m, Cue.RIVAL.bit()) && has(m, Cue.DISPARAGE.bit() | NEGATIONS | Cue.OVERRIDE.bit());
     }
 
     /**
@@ -367,7 +380,7 @@ public final class CueGate {
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
-        boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
+        boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit()) || mayBeStrongPromotion(m);
         return overriding || secrecy || exfiltration || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
     }
