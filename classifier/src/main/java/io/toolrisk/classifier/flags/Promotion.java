@@ -43,7 +43,7 @@ final class Promotion {
     }
 
     static void find(CueText t, Supplier<ToolNames> names, boolean mayRankItself, List<Finding> out) {
-        if (!mayPromote(t, mayRankItself)) return;
+        if (!mayPromote(t, names, mayRankItself)) return;
         int kinds = 0;
         int first = Integer.MAX_VALUE;
         int last = -1;
@@ -119,7 +119,7 @@ final class Promotion {
      * "this", a crowd next to backing, a choice, running others down), so that most texts are left before any of
      * their characters are read again.
      */
-    private static boolean mayPromote(CueText t, boolean mayRankItself) {
+    private static boolean mayPromote(CueText t, Supplier<ToolNames> names, boolean mayRankItself) {
         boolean praise = false, crowd = false, choice = false, disparage = false;
         int superlatives = 0;
         for (int i : t.wordsWith(ANCHORS)) {
@@ -147,20 +147,33 @@ final class Promotion {
         int kinds = (praise ? 1 : 0) + (crowd ? 1 : 0) + (choice ? 1 : 0) + (disparage ? 1 : 0) + (overruled ? 1 : 0);
         boolean ranked = mayRankItself && (t.text().indexOf('#') >= 0 || t.text().indexOf('\u2605') >= 0)
                 || choiceWords(t).length > 0;
-        return kinds >= 2 || superlatives >= 2 || ranked && kinds >= 1 || mayBeStrong(t);
+        return kinds >= 2 || superlatives >= 2 || ranked && kinds >= 1 || mayBeStrong(t, names);
     }
 
-    /** Whether one strong kind can be there: a crowd near backing, a choice near a word of scope, rivals near a judgement. */
-    private static boolean mayBeStrong(CueText t) {
-        if (t.hasAny(Cue.CROWD.bit() | Cue.ADDRESSEE.bit()) && t.hasAny(Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit())) return true;
-        if (t.hasAny(Cue.RIVAL.bit()) && t.hasAny(Cue.DISPARAGE.bit() | Mood.NEGATION | Cue.OVERRIDE.bit())) return true;
-        for (int i : t.wordsWith(Cue.CHOOSE.bit() | Cue.CALL.bit())) {
-            int next = t.endOfWordAfter(t.end(i));
-            if (t.is(i, Cue.CHOOSE.bit()) || next < t.text().length() && t.text().charAt(next) != ' '
-                    || t.next(i, Cue.EXCLUSIVE.bit() | Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit(), 8) >= 0) return true;
-            if (t.wordAfter(t.end(i)).equals("this") && t.wordAfter(next).equals("one")) return true;
+    /**
+     * Whether one strong kind can be there, from the cue words and the words right after a verb: a crowd next to
+     * backing, a choice of this tool, rivals in a sentence that runs something down or forbids.
+     */
+    private static boolean mayBeStrong(CueText t, Supplier<ToolNames> names) {
+        for (int i : t.wordsWith(STRONG_ANCHORS)) {
+            if (t.is(i, Cue.ENDORSEMENT.bit()) && passive(t, i) && t.next(i, Cue.CROWD.bit() | Cue.ADDRESSEE.bit(), 12) >= 0
+                    || t.is(i, Cue.CROWD.bit() | Cue.ADDRESSEE.bit()) && t.next(i, Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit(), 3) >= 0
+                    || t.is(i, Cue.RIVAL.bit()) && t.inSentence(i, Cue.DISPARAGE.bit() | Mood.NEGATION | Cue.OVERRIDE.bit()))
+                return true;
+            if (!t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit())) continue;
+            if (t.wordBefore(i).equals("always") && t.wordAfter(t.end(i)).isEmpty()) return true;
+            // a choice of this tool with a word of scope near, or said outright in a few words ("Pick this one.")
+            if ((t.next(i, Cue.EXCLUSIVE.bit() | Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit(), 12) >= 0
+                    || t.previous(i, Cue.EXCLUSIVE.bit() | Cue.MODAL.bit() | Cue.ADDRESSEE.bit(), 3) >= 0
+                    || t.sentenceEnd(t.end(i)) - t.end(i) < 20) && selfWithin(t, t.end(i), 3, names)) return true;
         }
         return false;
+    }
+
+    /** "trusted by", "relied upon by", "rated ...": backing in the passive, by whoever comes after. */
+    private static boolean passive(CueText t, int i) {
+        String after = t.wordAfter(t.end(i));
+        return after.equals("by") || after.equals("upon") || after.equals("on") || t.isWord(i, "rated") || t.isWord(i, "voted");
     }
 
     /**
@@ -488,6 +501,9 @@ final class Promotion {
         while (end > offset && !Character.isLetterOrDigit(t.text().charAt(end - 1))) end--;
         return Math.max(end, offset);
     }
+
+    private static final long STRONG_ANCHORS = Cue.ENDORSEMENT.bit() | Cue.CROWD.bit() | Cue.ADDRESSEE.bit() | Cue.RIVAL.bit()
+            | Cue.CHOOSE.bit() | Cue.CALL.bit();
 
     /** "industry-leading", "market-leading": praise without a tool next to it. */
     private static boolean industryLeading(CueText t, int i) {
