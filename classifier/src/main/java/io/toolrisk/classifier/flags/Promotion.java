@@ -67,7 +67,7 @@ final class Promotion {
             }
             if (t.is(i, Cue.CHOOSE.bit()) && modelsChoose(t, i, names)) {
                 crowd = hit = true;
-                from = clauseStart(t, t.start(i));
+                if (modelsAsACrowd(t, i)) from = clauseStart(t, t.start(i));
             }
             if (t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit()) && choiceOverAll(t, i, names)) {
                 choice = hit = true;
@@ -196,7 +196,7 @@ final class Promotion {
             if (!t.wordAfter(by).equals("by")) return false;
             int from = t.endOfWordAfter(by);
             // "used by MCP clients", "used by the billing service": use, not backing, unless counted ("used by 99 % of")
-            if (t.isWord(i, "used")) return digitsWithin(text, from, end - from);
+            if (t.isWord(i, "used")) return digitsWithin(text, from, Math.min(12, end - from));
             for (int j = t.firstAt(from); j < t.size() && t.start(j) < end; j++) {
                 if (t.is(j, Cue.ADDRESSEE.bit()) && !t.word(j).startsWith("you") && !t.word(j).startsWith("u")) return true;
                 if (t.is(j, Cue.CROWD.bit())) return countedOrNamedBefore(t, from, t.start(j)) || namedAfter(t, t.end(j));
@@ -204,7 +204,13 @@ final class Promotion {
             int percent = text.indexOf('%', from);
             return percent >= 0 && percent < end && digitsWithin(text, Math.max(from, percent - 4), percent - Math.max(from, percent - 4));
         }
-        return countedOrNamedBefore(t, Math.max(t.sentenceStart(t.start(i)), t.start(i) - 30), t.start(i));
+        // "72% of data scientists trust it", "Google engineers rely on it"; "Clients are used" is no backing
+        int backs = t.next(i, Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit(), 3);
+        if (backs >= 0 && t.isWord(backs, "used")) return false;
+        int sentence = t.sentenceStart(t.start(i));
+        int twoWords = Math.max(sentence, t.startOfWordBefore(t.startOfWordBefore(t.start(i))));
+        return digitsWithin(t.text(), Math.max(sentence, t.start(i) - 24), t.start(i) - Math.max(sentence, t.start(i) - 24))
+                || countedOrNamedBefore(t, twoWords, t.start(i));
     }
 
     /** Digits, or a capitalised word that does not start the sentence, in {@code text[from, to)}. */
@@ -557,6 +563,19 @@ final class Promotion {
         int model = t.previous(i, Cue.ADDRESSEE.bit(), 3);
         return model >= 0 && !t.word(model).startsWith("you") && !t.word(model).startsWith("u")
                 && selfWithin(t, t.end(i), 2, names);
+    }
+
+    /**
+     * "AI assistants choose it", "every leading model picks this tool": the models a crowd (plural, or every one of
+     * them) and this tool named as more than "one" — "agent Selector (choose one" is neither.
+     */
+    private static boolean modelsAsACrowd(CueText t, int i) {
+        int model = t.previous(i, Cue.ADDRESSEE.bit(), 3);
+        String word = t.word(model);
+        int from = Math.max(t.sentenceStart(t.start(model)), t.start(model) - 20);
+        boolean crowd = word.endsWith("s") || t.contains(from, t.start(model), "every ") || t.contains(from, t.start(model), "each ")
+                || t.contains(from, t.start(model), "all ");
+        return crowd && !t.wordAfter(t.end(i)).equals("one");
     }
 
     /** Words after a choice that make it one against the user's ("even if the user names another", "over what the user says"). */
