@@ -268,6 +268,20 @@ public final class CueGate {
         return parameterText && !exfiltration(true, false) && has(mask, Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit());
     }
 
+    /**
+     * A secret or the model's context named where it may be moved by any verb: a secret or key file anywhere, a secret
+     * word in a parameter's text, the conversation or instructions in a text that names a slot in backticks.
+     */
+    boolean leak(boolean parameterText, boolean mayAddress) {
+        return has(mask, Cue.SECRET.bit() | Cue.SECRET_PATH.bit()) || has(pairs, SECRET_PAIR)
+                || parameterText && has(mask, Cue.SECRET_HOLDER.bit()) || mayAddress && contextNamed(mask);
+    }
+
+    /** The conversation or instructions named, or all the user's words with a giving verb ("every message the user ..."). */
+    private static boolean contextNamed(long m) {
+        return has(m, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit()) || has(m, Cue.USER.bit()) && has(m, Cue.WHOLE.bit()) && has(m, GIVES);
+    }
+
     /** The pairs that place a theft: a giving word near a secret, the model's context named. */
     static final long EXFILTRATION_PAIRS = TAKEN | OWN_CONTEXT | SECRET_PAIR;
     /** The pairs that place a change to the user's arguments. */
@@ -368,7 +382,7 @@ public final class CueGate {
                 + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
-        return overriding || secrecy || exfiltration || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
+        return overriding || secrecy || exfiltration || mayAddress && contextNamed(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
     }
 
@@ -376,6 +390,7 @@ public final class CueGate {
     public boolean worthReading(boolean parameterText, boolean mayAddress, boolean mayNameTools, boolean mayRankItself) {
         // A slot to give to may be named in quotes ('session'), which only the detector's caller looks for.
         return overriding() || secrecy() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
+                || mayAddress && contextNamed(mask)
                 || tampering(parameterText, mayAddress)
                 || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself);
     }
