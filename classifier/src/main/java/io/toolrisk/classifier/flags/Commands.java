@@ -68,12 +68,16 @@ final class Commands {
                 verb = skipBlank(text, t.endOfWordAfter(verb));
                 word = t.wordAfter(verb);
             }
-            if (word.length() < 3 || NO_VERB.contains(word) || Mood.inflected(word) || !Character.isLetter(word.charAt(0))) continue;
-            if (negatedBefore(t, verb, at)) continue;
+            if (!PUTS.contains(word) || negatedBefore(t, verb, t.sentenceEnd(at))) continue;
             out.add(finding(verb, Math.max(t.literalEnd(l), trimmed(text, at, pathEndAt(text, at)))));
             return;
         }
     }
+
+    /** Verbs that, opening a clause, put a file or a line somewhere. */
+    private static final Set<String> PUTS = Set.of("write", "save", "place", "put", "copy", "move", "download", "drop",
+            "add", "append", "install", "register", "create", "store", "echo", "schedule", "enable", "insert", "fetch",
+            "curl", "wget", "link", "symlink", "ln", "cp", "mv", "set", "make", "load", "plant", "deploy");
 
     /** Where the clause holding {@code at} starts, not before {@code from}: after a comma, colon, semicolon, bracket or line break. */
     private static int clauseStart(String text, int at, int from) {

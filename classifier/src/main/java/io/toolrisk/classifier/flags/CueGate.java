@@ -274,12 +274,17 @@ public final class CueGate {
      */
     boolean leak(boolean parameterText, boolean mayAddress) {
         return has(mask, Cue.SECRET.bit() | Cue.SECRET_PATH.bit()) || has(pairs, SECRET_PAIR)
-                || parameterText && has(mask, Cue.SECRET_HOLDER.bit()) || mayAddress && contextNamed(mask);
+                || parameterText && has(mask, Cue.SECRET_HOLDER.bit()) || mayAddress && contextNamed(mask) || substituted(mask);
     }
 
-    /** The conversation or instructions named, or all the user's words with a giving verb ("every message the user ..."). */
+    /** The conversation or instructions named, or all the user's words ("every message the user ...", "everything the user said"). */
     private static boolean contextNamed(long m) {
-        return has(m, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit()) || has(m, Cue.USER.bit()) && has(m, Cue.WHOLE.bit()) && has(m, GIVES);
+        return has(m, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit()) || has(m, Cue.USER.bit()) && has(m, Cue.WHOLE.bit());
+    }
+
+    /** A substitution ({@code $(}, {@code ${}, {@code <...>.host}) in a text that names a secret: a secret may be put in a name. */
+    private static boolean substituted(long m) {
+        return has(m, Cue.SUBSTITUTION.bit()) && has(m, Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit() | Cue.SECRET_PATH.bit());
     }
 
     /** The pairs that place a theft: a giving word near a secret, the model's context named. */
@@ -382,7 +387,7 @@ public final class CueGate {
                 + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
-        return overriding || secrecy || exfiltration || mayAddress && contextNamed(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
+        return overriding || secrecy || exfiltration || mayAddress && contextNamed(m) || substituted(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
     }
 
@@ -390,7 +395,7 @@ public final class CueGate {
     public boolean worthReading(boolean parameterText, boolean mayAddress, boolean mayNameTools, boolean mayRankItself) {
         // A slot to give to may be named in quotes ('session'), which only the detector's caller looks for.
         return overriding() || secrecy() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
-                || mayAddress && contextNamed(mask)
+                || mayAddress && contextNamed(mask) || substituted(mask)
                 || tampering(parameterText, mayAddress)
                 || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself);
     }

@@ -53,6 +53,10 @@ public final class Leaks {
             + "(?:seen|found|spotted|encountered|noticed|come across|got|know)|\\bin\\s+(?:the\\s+|this\\s+|your\\s+)?"
             + "(?:chat|conversation|context|env|environment|session|history|workspace|memory)\\b)", Pattern.CASE_INSENSITIVE);
 
+    /** A word that gives what was gathered somewhere: "drop them in here", "include them in `diag`". */
+    private static final Pattern GIVING = Pattern.compile("\\b(?:include|put|paste|drop|add|attach|send|pass|forward|append"
+            + "|insert|copy|share|give|provide|supply|enter|post|upload|email|mail|submit|here)\\b", Pattern.CASE_INSENSITIVE);
+
     /** Key material asked for "here" in a parameter's text. */
     private static final Pattern KEY_HERE = Pattern.compile("\\b(?:include|put|paste|enter|provide|add|supply|give|insert|place"
             + "|drop|type|attach|send|write|fill in)\\b[^.;!?\\n]{0,60}?\\b(?:(?:seed|recovery|secret|wallet) phrases?|mnemonic"
@@ -74,7 +78,7 @@ public final class Leaks {
             "write", "summarise", "summarize", "send", "forward", "transmit", "upload", "post", "email", "mail", "submit",
             "relay", "share", "set", "begin", "start", "prefix", "resolve", "lookup", "look", "ping", "archive", "store",
             "save", "log", "record", "drop", "use", "compute", "derive", "build", "construct", "format", "make", "take", "sign",
-            "hash", "base64", "convert", "query", "request", "call");
+            "hash", "base64", "convert", "query", "request", "call", "type", "carry", "keep");
     /** Words that may open a clause before its verb. */
     private static final Set<String> LEADING = Set.of("then", "first", "also", "just", "please", "now", "simply", "next",
             "always", "kindly", "and", "so", "afterwards", "finally", "btw", "oh");
@@ -189,7 +193,7 @@ public final class Leaks {
         while (m.find()) {
             int from = sentenceStart(text, m.start());
             int to = sentenceEnd(text, m.end());
-            if (negated(text, from, to)) continue;
+            if (negated(text, from, to) || !GIVING.matcher(text).region(from, to).find()) continue;
             if (!parameterText && !slotIn(text, from, to)) continue;
             out.add(finding(m.start(), m.end()));
             return true;
@@ -202,7 +206,7 @@ public final class Leaks {
         Matcher m = KEY_HERE.matcher(text);
         while (m.find()) {
             int clause = clauseStart(text, m.start());
-            if (negated(text, sentenceStart(text, m.start()), m.end()) || !opensClause(text, clause, m.start())) continue;
+            if (negated(text, sentenceStart(text, m.start()), m.end()) || !opensClause(text, clause, m.end())) continue;
             out.add(finding(m.start(), m.end()));
             return true;
         }
