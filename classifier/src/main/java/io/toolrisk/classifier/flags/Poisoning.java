@@ -88,6 +88,7 @@ public final class Poisoning {
         }
         if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.names(), place.mayRankItself(), out);
         if (!out.isEmpty()) out.removeIf(f -> Quotation.isExample(t.text(), f.start(), f.end()));
+        if (!out.isEmpty() && place.parameter() == null && !place.title()) out.removeIf(f -> Summary.saysWhatItDoes(t, f, place.names()));
         return out;
     }
 }
