@@ -52,7 +52,8 @@ final class Commands {
     /**
      * "download the script at https://... into .git/hooks/post-checkout", "write ~/Library/LaunchAgents/x.plist that
      * runs ...": something put, by an order of any verb, where the machine runs it by itself. The clause opens with the
-     * verb in its base form; "Lists the LaunchAgents" says what a tool does.
+     * verb in its base form, a verb of prose ("echo ... >> ~/.bashrc" in a fenced block is a command line, shown until
+     * something orders it run); "Lists the LaunchAgents" says what a tool does.
      */
     private static void persisted(CueText t, List<Finding> out) {
         String text = t.text();
@@ -61,6 +62,8 @@ final class Commands {
             String literal = text.substring(t.literalStart(l), t.literalEnd(l)).toLowerCase(java.util.Locale.ROOT);
             if (!AUTORUN.contains(literal)) continue;
             int at = t.literalStart(l);
+            // a command line shown in a fenced block is taken up by the rules of command lines, which need an order
+            if (fenced(text, at)) continue;
             int clause = clauseStart(text, at, t.sentenceStart(at));
             int verb = skipBlank(text, clause);
             String word = t.wordAfter(verb);
@@ -76,8 +79,8 @@ final class Commands {
 
     /** Verbs that, opening a clause, put a file or a line somewhere. */
     private static final Set<String> PUTS = Set.of("write", "save", "place", "put", "copy", "move", "download", "drop",
-            "add", "append", "install", "register", "create", "store", "echo", "schedule", "enable", "insert", "fetch",
-            "curl", "wget", "link", "symlink", "ln", "cp", "mv", "set", "make", "load", "plant", "deploy");
+            "add", "append", "install", "register", "create", "store", "schedule", "enable", "insert", "fetch", "link",
+            "symlink", "set", "make", "load", "plant", "deploy");
 
     /** Where the clause holding {@code at} starts, not before {@code from}: after a comma, colon, semicolon, bracket or line break. */
     private static int clauseStart(String text, int at, int from) {
