@@ -6,6 +6,7 @@ import io.toolrisk.classifier.rules.Cue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,40 @@ final class Commands {
         if (!declined) commandLine(t, toolRunsCommands, out);
         if (out.isEmpty()) securityControlOff(t, out);
         if (out.isEmpty() && !declined) persisted(t, out);
+        if (out.isEmpty() && !declined) packageInstalled(t, out);
+    }
+
+    /** A package manager told to install something: {@code npm install -g x}, {@code pip install x}, {@code yarn global add x}. */
+    private static final Pattern INSTALL = Pattern.compile("\\b(?:npm|pnpm|yarn|pip3?|pipx|cargo|brew|gem|apt|apt-get)\\s+"
+            + "(?:global\\s+)?(?:install|i|add)\\b(?:\\s+-{1,2}[\\w-]+)*\\s+[@\\w][\\w@/.:=-]*");
+    /** Words of a sentence that make a package install a step the model is to take: "Requires ...", "before first use". */
+    private static final Pattern STEP = Pattern.compile("\\b(?:requires?|required|needs?|prerequisites?|first|before|beforehand"
+            + "|must|should|please|once)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECLINED = Pattern.compile("\\b(?:not|never|nothing|don't|rather than|instead of|e\\.g\\.|for example"
+            + "|such as|like)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "Requires `npm install -g event-helper` on the host", "run `pip install colour-utils2` in a terminal first": a
+     * package installed by an order. Real definitions name the software
+     * they need; none of the 8,575 tools of the corpus and the policylayer set tells the model to install a package.
+     */
+    private static void packageInstalled(CueText t, List<Finding> out) {
+        String text = t.text();
+        Matcher m = INSTALL.matcher(text);
+        while (m.find()) {
+            if (fenced(text, m.start())) continue;
+            int from = t.sentenceStart(m.start());
+            int to = t.sentenceEnd(m.end());
+            String sentence = text.substring(from, Math.min(to, text.length()));
+            if (DECLINED.matcher(sentence).find()) continue;
+            boolean ordered = STEP.matcher(sentence).find();
+            for (int i : t.wordsWith(Cue.RUN.bit())) {
+                if (t.start(i) >= from && t.start(i) < m.start() && Mood.ordered(t, i)) ordered = true;
+            }
+            if (!ordered) continue;
+            out.add(finding(m.start(), m.end()));
+            return;
+        }
     }
 
     /** Places whose contents the machine runs by itself, at log-in, at boot, on a schedule or on a Git operation. */
