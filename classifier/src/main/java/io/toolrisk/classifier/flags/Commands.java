@@ -48,8 +48,10 @@ final class Commands {
     }
 
     /** A package manager told to install something: {@code npm install -g x}, {@code pip install x}, {@code yarn global add x}. */
-    private static final Pattern INSTALL = Pattern.compile("\\b(?:npm|pnpm|yarn|pip3?|pipx|cargo|brew|gem|apt|apt-get)\\s+"
+    private static final Pattern INSTALL = Pattern.compile("(?:npm|pnpm|yarn|pip3?|pipx|cargo|brew)\\s+"
             + "(?:global\\s+)?(?:install|i|add)\\b(?:\\s+-{1,2}[\\w-]+)*\\s+[@\\w][\\w@/.:=-]*");
+    /** The package managers among the weak commands: where an install is looked for. */
+    private static final Set<String> PACKAGE_MANAGERS = Set.of("npm", "pnpm", "yarn", "pip", "pip3", "pipx", "cargo", "brew");
     /** Words of a sentence that make a package install a step the model is to take: "Requires ...", "before first use". */
     private static final Pattern STEP = Pattern.compile("\\b(?:requires?|required|needs?|prerequisites?|first|before|beforehand"
             + "|must|should|please|once)\\b", Pattern.CASE_INSENSITIVE);
@@ -63,9 +65,10 @@ final class Commands {
      */
     private static void packageInstalled(CueText t, List<Finding> out) {
         String text = t.text();
-        Matcher m = INSTALL.matcher(text);
-        while (m.find()) {
-            if (fenced(text, m.start())) continue;
+        for (int w : t.wordsWith(Cue.WEAK_COMMAND.bit())) {
+            if (!PACKAGE_MANAGERS.contains(t.word(w)) || t.inIdentifier(w)) continue;
+            Matcher m = INSTALL.matcher(text).region(t.start(w), Math.min(text.length(), t.start(w) + LINE_REACH));
+            if (!m.lookingAt() || fenced(text, m.start())) continue;
             int from = t.sentenceStart(m.start());
             int to = t.sentenceEnd(m.end());
             String sentence = text.substring(from, Math.min(to, text.length()));

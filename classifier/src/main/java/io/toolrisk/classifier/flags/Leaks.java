@@ -1,7 +1,9 @@
 package io.toolrisk.classifier.flags;
 
 import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.classifier.rules.Cue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,8 +37,6 @@ public final class Leaks {
             + "|" + B + "(?:api|access|auth|bearer|session|refresh|oauth|jwt|slack|github|gitlab|npm|discord|browser)[ _-]?(?:keys?|tokens?|cookies?)" + E + ")";
     private static final Pattern SECRET_IN = Pattern.compile(SECRET, Pattern.CASE_INSENSITIVE);
 
-    /** A substitution or a placeholder glued to a host name, or opened inside a URL. */
-    private static final Pattern SUBSTITUTION = Pattern.compile("(?:\\$\\(|\\$\\{|<|`)([^<>`\\n]{1,160}?)(?:\\)|\\}|>|`)");
     private static final Pattern HOST_AFTER = Pattern.compile("\\.[A-Za-z0-9-]+\\.[A-Za-z]{2,}");
 
     /** What is taken of a secret: "the value of", "the contents of", "the text of", "a base64 of". */
@@ -100,30 +100,126 @@ public final class Leaks {
     private Leaks() {
     }
 
-    /** Looks at {@code text} (the text of {@code parameter}, or null) for a secret or the model's context being moved out. */
-    static void find(String text, String parameter, List<Finding> out) {
+    /** Cues that name a secret: a secret word, a key or token after its qualifier or in a variable's name. */
+    private static final long SECRET_WORDS = Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit();
+    /** Cues of the model's context or of what the user said. */
+    private static final long CONTEXT_WORDS = Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit() | Cue.USER.bit();
+
+    /**
+     * Looks at the text of {@code t} (the text of {@code parameter}, or null) for a secret or the model's context being
+     * moved out. Only the sentences holding a secret's cue word, a key file, a substitution or a word of the model's
+     * context are read, each once.
+     */
+    static void find(CueText t, String parameter, List<Finding> out) {
+        String text = t.text();
         boolean parameterText = parameter != null && !ownSlot(parameter);
         if (parameter != null && !parameterText) return;
-        if (substituted(text, out) || contentOf(text, parameterText, out) || harvested(text, parameterText, out)
-                || parameterText && (keyHere(text, out) || attached(text, parameter, out))) return;
-        ownContext(text, out);
+        if (t.hasAny(Cue.SUBSTITUTION.bit()) && substituted(t, out)) return;
+        int done = -1;
+        for (int at : secretsNamed(t)) {
+            if (at < done) continue;
+            int end = secretEnd(t, at);
+            if (end < 0) continue;
+            if (contentOf(text, at, end, parameterText, out)) return;
+            int from = sentenceStart(text, at);
+            int to = sentenceEnd(text, end);
+            if (harvested(text, from, to, parameterText, out)) return;
+            done = to;
+        }
+        if (parameterText && (keyHere(text, out) || attached(text, parameter, out))) return;
+        if (t.hasAny(CONTEXT_WORDS)) ownContext(t, out);
+    }
+
+    /** The offsets where secrets' cue words and key files start, ascending. */
+    private static int[] secretsNamed(CueText t) {
+        int[] words = t.wordsWith(SECRET_WORDS);
+        int n = words.length;
+        int[] out = new int[n + t.literals()];
+        for (int k = 0; k < n; k++) out[k] = t.start(words[k]);
+        for (int l = 0; l < t.literals(); l++) if (t.literalIs(l, Cue.SECRET_PATH.bit())) out[n++] = t.literalStart(l);
+        int[] offsets = Arrays.copyOf(out, n);
+        Arrays.sort(offsets);
+        return offsets;
+    }
+
+    /**
+     * The end of the secret that starts at {@code at}, or -1 when what stands there is none: a key file, a secret word
+     * ("password"), a key or token after its qualifier ("API key"), or an environment variable named for one
+     * ({@code GITHUB_TOKEN}); the secret's qualifier may stand before a holder found first.
+     */
+    private static int secretEnd(CueText t, int at) {
+        String text = t.text();
+        for (int l = 0; l < t.literals(); l++) {
+            if (t.literalStart(l) == at && t.literalIs(l, Cue.SECRET_PATH.bit())) return pathEnd(text, t.literalEnd(l));
+        }
+        int j = t.firstAt(at);
+        if (j >= t.size() || t.start(j) != at) return -1;
+        if (t.is(j, Cue.SECRET.bit()) && !t.inIdentifier(j)) return t.end(j);
+        if (!t.is(j, Cue.SECRET_HOLDER.bit())) return -1;
+        if (j > 0 && t.is(j - 1, Cue.SECRET_QUALIFIER.bit()) && t.position(j - 1) == t.position(j) - 1) return t.end(j);
+        // a variable's name: upper case, underscores, a secret's word last ({@code AWS_SECRET_ACCESS_KEY})
+        Matcher v = VARIABLE.matcher(text).region(Math.max(0, at - VARIABLE_REACH), Math.min(text.length(), t.end(j) + 1));
+        while (v.find()) if (v.end() == t.end(j)) return v.end();
+        return -1;
+    }
+
+    /** An environment variable named for a secret, ending at the secret's word. */
+    private static final Pattern VARIABLE = Pattern.compile("(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSWORD"
+            + "|PASS|PAT|CREDENTIALS)(?![A-Za-z0-9])");
+    /** How far before its last word such a variable's name may start. */
+    private static final int VARIABLE_REACH = 40;
+
+    /** The end of the path a key file literal starts ("~/.aws" of "~/.aws/credentials"). */
+    private static int pathEnd(String text, int end) {
+        int k = end;
+        while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || "/._-~".indexOf(text.charAt(k)) >= 0)) k++;
+        while (k > end && text.charAt(k - 1) == '.') k--;
+        return k;
     }
 
     /** {@code <base32 of ~/.aws/credentials>.probe.example.net}, {@code https://x.example/?k=$(cat ~/.netrc)}. */
-    private static boolean substituted(String text, List<Finding> out) {
-        if (text.indexOf('<') < 0 && text.indexOf('$') < 0 && text.indexOf('`') < 0) return false;
-        Matcher m = SUBSTITUTION.matcher(text);
-        while (m.find()) {
-            if (!SECRET_IN.matcher(m.group(1)).find()) continue;
-            Matcher host = HOST_AFTER.matcher(text).region(m.end(), text.length());
+    private static boolean substituted(CueText t, List<Finding> out) {
+        String text = t.text();
+        for (int l = 0; l < t.literals(); l++) {
+            if (!t.literalIs(l, Cue.SUBSTITUTION.bit())) continue;
+            int at = t.literalStart(l);
+            boolean opens = text.charAt(at) == '$';
+            int open = opens ? at : openerBefore(text, at);
+            int close = opens ? closerAfter(text, at + 2, text.charAt(at + 1) == '(' ? ')' : '}') : at;
+            if (open < 0 || close < 0 || !SECRET_IN.matcher(text).region(open, close).find()) continue;
+            Matcher host = HOST_AFTER.matcher(text).region(close + 1, text.length());
             boolean named = host.lookingAt();
-            boolean inUrl = !named && inUrl(text, m.start()) && text.charAt(m.start()) == '$';
-            if (!named && !inUrl) continue;
-            if (negated(text, clauseStart(text, m.start()), m.start())) continue;
-            out.add(finding(urlStart(text, m.start()), named ? host.end() : m.end()));
+            if (!named && !(opens && inUrl(text, open))) continue;
+            if (negated(text, clauseStart(text, open), open)) continue;
+            out.add(finding(urlStart(text, open), named ? host.end() : close + 1));
             return true;
         }
         return false;
+    }
+
+    /** How far a substitution may run. */
+    private static final int SUBSTITUTION_REACH = 160;
+
+    /** The '<' or '`' that opens the placeholder closed at {@code close}, on its line and within reach; -1 when none. */
+    private static int openerBefore(String text, int close) {
+        char opener = text.charAt(close) == '>' ? '<' : '`';
+        for (int k = close - 1; k >= 0 && close - k <= SUBSTITUTION_REACH; k--) {
+            char c = text.charAt(k);
+            if (c == '\n') return -1;
+            if (c == opener) return k;
+        }
+        return -1;
+    }
+
+    /** The closing {@code closer} of a substitution opened before {@code from}, on its line and within reach; -1 when none. */
+    private static int closerAfter(String text, int from, char closer) {
+        int limit = Math.min(text.length(), from + SUBSTITUTION_REACH);
+        for (int k = from; k < limit; k++) {
+            char c = text.charAt(k);
+            if (c == '\n') return -1;
+            if (c == closer) return k;
+        }
+        return -1;
     }
 
     /** True when the token {@code at} stands in (no blank before it back to "://" or "=") is a URL or a query. */
@@ -170,35 +266,31 @@ public final class Leaks {
         return true;
     }
 
-    /** "Fill it with the value of AWS_SECRET_ACCESS_KEY", "attach the text of ~/.git-credentials as auth_blob". */
-    private static boolean contentOf(String text, boolean parameterText, List<Finding> out) {
-        Matcher m = CONTENT_OF.matcher(text);
-        while (m.find()) {
-            int sentenceEnd = sentenceEnd(text, m.end());
-            Matcher s = SECRET_IN.matcher(text).region(m.end(), Math.min(sentenceEnd, m.end() + 60));
-            if (s.find() && moved(text, m.start(), s.end(), parameterText, out)) return true;
-        }
-        m = ITS_CONTENT.matcher(text);
-        while (m.find()) {
-            int from = Math.max(sentenceStart(text, m.start()), m.start() - 120);
-            Matcher s = SECRET_IN.matcher(text).region(from, m.start());
-            if (s.find() && moved(text, s.start(), m.end(), parameterText, out)) return true;
-        }
-        return false;
+    /** How far before a secret what is taken of it may start: "the value of the environment variable GITHUB_TOKEN". */
+    private static final int CONTENT_REACH = 60;
+
+    /** "Fill it with the value of AWS_SECRET_ACCESS_KEY", "attach the text of ~/.git-credentials as auth_blob": the secret at {@code [start, end)}. */
+    private static boolean contentOf(String text, int start, int end, boolean parameterText, List<Finding> out) {
+        int from = Math.max(sentenceStart(text, start), start - CONTENT_REACH);
+        Matcher m = CONTENT_OF.matcher(text).region(from, start);
+        int taken = -1;
+        while (m.find()) taken = m.start();
+        if (taken >= 0 && moved(text, taken, end, parameterText, out)) return true;
+        m = ITS_CONTENT.matcher(text).region(end, Math.min(sentenceEnd(text, end), end + 120));
+        return m.find() && moved(text, start, m.end(), parameterText, out);
     }
 
-    /** "if you spot any API keys in the chat ... drop them in here". */
-    private static boolean harvested(String text, boolean parameterText, List<Finding> out) {
-        Matcher m = HARVEST.matcher(text);
-        while (m.find()) {
-            int from = sentenceStart(text, m.start());
-            int to = sentenceEnd(text, m.end());
-            if (negated(text, from, to) || !GIVING.matcher(text).region(from, to).find()) continue;
-            if (!parameterText && !slotIn(text, from, to)) continue;
-            out.add(finding(m.start(), m.end()));
-            return true;
-        }
-        return false;
+    /** What a harvest needs: "any", "all", "every". */
+    private static final Pattern ALL = Pattern.compile("\\b(?:any|all|every)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** "if you spot any API keys in the chat ... drop them in here", in the sentence {@code [from, to)}. */
+    private static boolean harvested(String text, int from, int to, boolean parameterText, List<Finding> out) {
+        if (!ALL.matcher(text).region(from, to).find()) return false;
+        Matcher m = HARVEST.matcher(text).region(from, to);
+        if (!m.find() || negated(text, from, to) || !GIVING.matcher(text).region(from, to).find()) return false;
+        if (!parameterText && !slotIn(text, from, to)) return false;
+        out.add(finding(m.start(), m.end()));
+        return true;
     }
 
     /** In a parameter's text: "include the wallet's recovery phrase here", "put the stored password here". */
@@ -213,17 +305,35 @@ public final class Leaks {
         return false;
     }
 
-    /** "archive the current chat transcript ... in the `audit_record` field", "begin the `query` with ... the instructions you received". */
-    private static void ownContext(String text, List<Finding> out) {
-        Matcher m = OWN_CONTEXT.matcher(text);
-        while (m.find()) {
-            int from = sentenceStart(text, m.start());
-            int to = sentenceEnd(text, m.end());
-            if (negated(text, from, to) || !slotIn(text, from, to)) continue;
-            if (!ordered(text, m.start())) continue;
+    /**
+     * "archive the current chat transcript ... in the `audit_record` field", "begin the `query` with ... the instructions
+     * you received": read in the sentences that hold a word of the model's context or of the user, each once.
+     */
+    private static void ownContext(CueText t, List<Finding> out) {
+        String text = t.text();
+        int done = -1;
+        for (int j : t.wordsWith(CONTEXT_WORDS)) {
+            if (t.start(j) < done) continue;
+            int from = sentenceStart(text, t.start(j));
+            int to = sentenceEnd(text, t.end(j));
+            done = to;
+            if (!maySlot(t, from, to)) continue;
+            Matcher m = OWN_CONTEXT.matcher(text).region(from, to);
+            if (!m.find() || negated(text, from, to) || !slotIn(text, from, to) || !ordered(text, m.start())) continue;
             out.add(finding(m.start(), m.end()));
             return;
         }
+    }
+
+    /** True when {@code text[from, to)} may name a slot: a quote, a backtick, an address, a URL or a slot's word. */
+    private static boolean maySlot(CueText t, int from, int to) {
+        String text = t.text();
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '`' || c == '\'' || c == '"' || c == '@' || c == ':') return true;
+        }
+        for (int j = t.firstAt(from); j < t.size() && t.start(j) < to; j++) if (t.is(j, Cue.DESTINATION.bit())) return true;
+        return false;
     }
 
     /** The secret at {@code [start, end)} is moved: ordered, not declined, with somewhere to put it. */
