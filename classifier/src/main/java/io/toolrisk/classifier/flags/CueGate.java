@@ -47,9 +47,10 @@ public final class CueGate {
     static final long BACKED = 1L << 24;
     static final long CHOSEN = 1L << 25;
     static final long AGAINST_USER = 1L << 26;
+    static final long USERS_WORDS = 1L << 27;
 
     /** How many kinds of pair there are: the bits of {@link #pairs} that may be set. */
-    private static final int PAIRS = Long.numberOfTrailingZeros(AGAINST_USER) + 1;
+    private static final int PAIRS = Long.numberOfTrailingZeros(USERS_WORDS) + 1;
 
     // The cues of the last eight cue words: all those within eight words before the current one, and perhaps more
     // (a gate may let a text through that a detector then finds clean, never the other way round).
@@ -178,6 +179,7 @@ public final class CueGate {
             {NEGATIONS, Cue.CALL.bit() | Cue.CHOOSE.bit(), CHOSEN},
             {Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit(), Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), AGAINST_USER},
             {Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), Cue.OVERRIDE_MARK.bit() | Cue.STEALTH_MANNER.bit(), AGAINST_USER},
+            {Cue.WHOLE.bit(), Cue.USER.bit(), USERS_WORDS},
     };
     // The clauses by the cue of the later word: per cue, the cues an earlier word needs and the pair each makes,
     // and all the cues that make any pair with it, so that most cue words cost one test.
@@ -274,10 +276,18 @@ public final class CueGate {
      */
     boolean leak(boolean parameterText, boolean mayAddress) {
         return has(mask, Cue.SECRET.bit() | Cue.SECRET_PATH.bit()) || has(pairs, SECRET_PAIR)
-                || parameterText && has(mask, Cue.SECRET_HOLDER.bit()) || mayAddress && contextNamed(mask) || substituted(mask);
+                || parameterText && has(mask, Cue.SECRET_HOLDER.bit()) || mayAddress && contextNamed() || substituted(mask);
     }
 
-    /** The conversation or instructions named, or all the user's words ("every message the user ...", "everything the user said"). */
+    /** The pairs that name the model's context, or all the user's words ("every message the user ...", "everything the user said"). */
+    static final long CONTEXT_PAIRS = OWN_CONTEXT | USERS_WORDS;
+
+    /** The conversation or instructions named as the model's, or all the user's words. */
+    boolean contextNamed() {
+        return has(pairs, CONTEXT_PAIRS);
+    }
+
+    /** Whether {@link #contextNamed} may hold, from the cues of the whole text. */
     private static boolean contextNamed(long m) {
         return has(m, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit()) || has(m, Cue.USER.bit()) && has(m, Cue.WHOLE.bit());
     }
@@ -395,7 +405,7 @@ public final class CueGate {
     public boolean worthReading(boolean parameterText, boolean mayAddress, boolean mayNameTools, boolean mayRankItself) {
         // A slot to give to may be named in quotes ('session'), which only the detector's caller looks for.
         return overriding() || secrecy() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
-                || mayAddress && contextNamed(mask) || substituted(mask)
+                || mayAddress && contextNamed() || substituted(mask)
                 || tampering(parameterText, mayAddress)
                 || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself);
     }

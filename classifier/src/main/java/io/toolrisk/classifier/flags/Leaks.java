@@ -107,10 +107,10 @@ public final class Leaks {
 
     /**
      * Looks at the text of {@code t} (the text of {@code parameter}, or null) for a secret or the model's context being
-     * moved out. Only the sentences holding a secret's cue word, a key file, a substitution or a word of the model's
-     * context are read, each once.
+     * moved out. Only the sentences holding a secret's cue word, a key file, a substitution or, when the gate found the
+     * model's context named ({@code contextNamed}), a word of it are read, each once.
      */
-    static void find(CueText t, String parameter, List<Finding> out) {
+    static void find(CueText t, String parameter, boolean contextNamed, List<Finding> out) {
         String text = t.text();
         boolean parameterText = parameter != null && !ownSlot(parameter);
         if (parameter != null && !parameterText) return;
@@ -127,7 +127,7 @@ public final class Leaks {
             done = to;
         }
         if (parameterText && (keyHere(text, out) || attached(text, parameter, out))) return;
-        if (t.hasAny(CONTEXT_WORDS)) ownContext(t, out);
+        if (contextNamed) ownContext(t, out);
     }
 
     /** The offsets where secrets' cue words and key files start, ascending. */
@@ -295,6 +295,7 @@ public final class Leaks {
 
     /** In a parameter's text: "include the wallet's recovery phrase here", "put the stored password here". */
     private static boolean keyHere(String text, List<Finding> out) {
+        if (!text.contains("here") && !text.contains("this ")) return false;
         Matcher m = KEY_HERE.matcher(text);
         while (m.find()) {
             int clause = clauseStart(text, m.start());

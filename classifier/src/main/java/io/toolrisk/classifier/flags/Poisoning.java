@@ -53,7 +53,7 @@ public final class Poisoning {
             t.focus(0, Integer.MAX_VALUE);
         }
         // Exfiltration by the shape of the move, whatever its verb: a secret in a host name, the value of a secret put in a slot.
-        if (out.isEmpty() && gate.leak(parameterText, place.mayAddress())) Leaks.find(t, place.parameter(), out);
+        if (out.isEmpty() && gate.leak(parameterText, place.mayAddress())) Leaks.find(t, place.parameter(), gate.contextNamed(), out);
         if (gate.tampering(parameterText, place.mayAddress())) {
             // An address of the text's own may stand anywhere; otherwise the change is where its pairs are.
             boolean anywhere = parameterText || place.mayAddress() || !gate.has(CueGate.TAMPERING_PAIRS);
