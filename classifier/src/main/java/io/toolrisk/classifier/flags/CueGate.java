@@ -279,17 +279,14 @@ public final class CueGate {
                 || parameterText && has(mask, Cue.SECRET_HOLDER.bit()) || mayAddress && contextNamed() || substituted(mask);
     }
 
-    /** The pairs that name the model's context, or all the user's words ("every message the user ...", "everything the user said"). */
-    static final long CONTEXT_PAIRS = OWN_CONTEXT | USERS_WORDS;
-
-    /** The conversation or instructions named as the model's, or all the user's words. */
+    /** The conversation or instructions named as the model's, or all the user's words with a giving verb. */
     boolean contextNamed() {
-        return has(pairs, CONTEXT_PAIRS);
+        return has(pairs, OWN_CONTEXT) || has(pairs, USERS_WORDS) && has(mask, GIVES);
     }
 
     /** Whether {@link #contextNamed} may hold, from the cues of the whole text. */
     private static boolean contextNamed(long m) {
-        return has(m, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit()) || has(m, Cue.USER.bit()) && has(m, Cue.WHOLE.bit());
+        return has(m, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit()) || has(m, Cue.USER.bit()) && has(m, Cue.WHOLE.bit()) && has(m, GIVES);
     }
 
     /** A substitution ({@code $(}, {@code ${}, {@code <...>.host}) in a text that names a secret: a secret may be put in a name. */

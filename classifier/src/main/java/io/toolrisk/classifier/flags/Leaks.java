@@ -157,6 +157,7 @@ public final class Leaks {
         if (t.is(j, Cue.SECRET.bit()) && !t.inIdentifier(j)) return t.end(j);
         if (!t.is(j, Cue.SECRET_HOLDER.bit())) return -1;
         if (j > 0 && t.is(j - 1, Cue.SECRET_QUALIFIER.bit()) && t.position(j - 1) == t.position(j) - 1) return t.end(j);
+        if (!Character.isUpperCase(text.charAt(at)) || at == 0 || text.charAt(at - 1) != '_') return -1;
         // a variable's name: upper case, underscores, a secret's word last ({@code AWS_SECRET_ACCESS_KEY})
         Matcher v = VARIABLE.matcher(text).region(Math.max(0, at - VARIABLE_REACH), Math.min(text.length(), t.end(j) + 1));
         while (v.find()) if (v.end() == t.end(j)) return v.end();
@@ -268,15 +269,21 @@ public final class Leaks {
 
     /** How far before a secret what is taken of it may start: "the value of the environment variable GITHUB_TOKEN". */
     private static final int CONTENT_REACH = 60;
+    /** How far after a secret "its text" may stand. */
+    private static final int ITS_REACH = 120;
 
     /** "Fill it with the value of AWS_SECRET_ACCESS_KEY", "attach the text of ~/.git-credentials as auth_blob": the secret at {@code [start, end)}. */
     private static boolean contentOf(String text, int start, int end, boolean parameterText, List<Finding> out) {
-        int from = Math.max(sentenceStart(text, start), start - CONTENT_REACH);
-        Matcher m = CONTENT_OF.matcher(text).region(from, start);
-        int taken = -1;
-        while (m.find()) taken = m.start();
-        if (taken >= 0 && moved(text, taken, end, parameterText, out)) return true;
-        m = ITS_CONTENT.matcher(text).region(end, Math.min(sentenceEnd(text, end), end + 120));
+        int from = Math.max(0, start - CONTENT_REACH);
+        if (CueText.indexWithin(text, "of ", from, start) >= 0) {
+            Matcher m = CONTENT_OF.matcher(text).region(Math.max(sentenceStart(text, start), from), start);
+            int taken = -1;
+            while (m.find()) taken = m.start();
+            if (taken >= 0 && moved(text, taken, end, parameterText, out)) return true;
+        }
+        int to = Math.min(text.length(), end + ITS_REACH);
+        if (CueText.indexWithin(text, "its ", end, to) < 0 && CueText.indexWithin(text, "their ", end, to) < 0) return false;
+        Matcher m = ITS_CONTENT.matcher(text).region(end, Math.min(sentenceEnd(text, end), to));
         return m.find() && moved(text, start, m.end(), parameterText, out);
     }
 
@@ -314,7 +321,9 @@ public final class Leaks {
         String text = t.text();
         int done = -1;
         for (int j : t.wordsWith(CONTEXT_WORDS)) {
-            if (t.start(j) < done) continue;
+            // the user's words count with "every", "all", "everything" just before ("every message the user ...")
+            if (t.start(j) < done || t.is(j, Cue.USER.bit()) && !t.is(j, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit())
+                    && t.previous(j, Cue.WHOLE.bit(), 3) < 0) continue;
             int from = sentenceStart(text, t.start(j));
             int to = sentenceEnd(text, t.end(j));
             done = to;
