@@ -84,7 +84,7 @@ final class Commands {
     }
 
     /** Places whose contents the machine runs by itself, at log-in, at boot, on a schedule or on a Git operation. */
-    private static final List<String> AUTORUN = List.of("launchagents", "launchdaemons", "currentversion\\run", ".git/hooks/",
+    private static final List<String> AUTORUN = List.of("/launchagents", "/launchdaemons", "currentversion\\run", ".git/hooks/",
             "/etc/cron", "rc.local", "systemd/system", "autostart", ".bashrc", ".zshrc", ".bash_profile", ".zprofile");
 
     /**
