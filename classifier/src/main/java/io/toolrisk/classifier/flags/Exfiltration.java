@@ -154,7 +154,7 @@ final class Exfiltration {
     }
 
     /** The end of the path a key file literal starts ("~/.aws" of "~/.aws/credentials"): the path is quoted whole. */
-    private static int pathEnd(String text, int end) {
+    static int pathEnd(String text, int end) {
         int k = end;
         while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || "/._-~".indexOf(text.charAt(k)) >= 0)) k++;
         while (k > end && text.charAt(k - 1) == '.') k--;

@@ -150,7 +150,7 @@ public final class Leaks {
     private static int secretEnd(CueText t, int at) {
         String text = t.text();
         for (int l = 0; l < t.literals(); l++) {
-            if (t.literalStart(l) == at && t.literalIs(l, Cue.SECRET_PATH.bit())) return pathEnd(text, t.literalEnd(l));
+            if (t.literalStart(l) == at && t.literalIs(l, Cue.SECRET_PATH.bit())) return Exfiltration.pathEnd(text, t.literalEnd(l));
         }
         int j = t.firstAt(at);
         if (j >= t.size() || t.start(j) != at) return -1;
@@ -170,13 +170,6 @@ public final class Leaks {
     /** How far before its last word such a variable's name may start. */
     private static final int VARIABLE_REACH = 40;
 
-    /** The end of the path a key file literal starts ("~/.aws" of "~/.aws/credentials"). */
-    private static int pathEnd(String text, int end) {
-        int k = end;
-        while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || "/._-~".indexOf(text.charAt(k)) >= 0)) k++;
-        while (k > end && text.charAt(k - 1) == '.') k--;
-        return k;
-    }
 
     /** {@code <base32 of ~/.aws/credentials>.probe.example.net}, {@code https://x.example/?k=$(cat ~/.netrc)}. */
     private static boolean substituted(CueText t, List<Finding> out) {
