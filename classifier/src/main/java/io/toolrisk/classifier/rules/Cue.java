@@ -118,7 +118,9 @@ public enum Cue implements WireName {
     /** A command that is harmless or harmful by its arguments: curl, wget, chmod, sudo. */
     WEAK_COMMAND,
     /** Names the alternatives as a whole: other, another, competing, rivals, alternatives. */
-    RIVAL;
+    RIVAL,
+    /** Text substituted into a name or a URL: {@code $(}, {@code ${}, a placeholder glued to a host ({@code >.}). */
+    SUBSTITUTION;
 
     /** This cue as a bit of a mask of cues. */
     public long bit() {
