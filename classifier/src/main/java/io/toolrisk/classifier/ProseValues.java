@@ -1,6 +1,7 @@
 package io.toolrisk.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.toolrisk.classifier.flags.Leaks;
 import io.toolrisk.classifier.rules.Field;
 import io.toolrisk.classifier.text.Vocabulary;
 import io.toolrisk.classifier.text.Words;
@@ -28,20 +29,23 @@ final class ProseValues {
 
     /** Adds the prose values of the parameter {@code key} (with schema {@code schema}) under {@code prefix}. */
     static void collect(JsonNode schema, String prefix, String key, Vocabulary vocabulary, List<FieldText> out) {
+        // What a parameter that carries things along with the call is given by default leaves with it, name or path alike.
         JsonNode value = schema.get("default");
-        if (value != null && isProse(value)) add(value, prefix, key, "/default", vocabulary, out);
+        boolean carried = value != null && value.isTextual() && Leaks.carriesAlong(key);
+        if (value != null && isProse(value, carried)) add(value, prefix, key, "/default", carried, vocabulary, out);
         for (String list : new String[] {"enum", "examples"}) {
             JsonNode values = schema.get(list);
             if (values == null || !values.isArray()) continue;
             for (int i = 0; i < values.size() && i < MAX_PER_LIST; i++) {
-                if (isProse(values.get(i))) add(values.get(i), prefix, key, "/" + list + "/" + i, vocabulary, out);
+                if (isProse(values.get(i), false)) add(values.get(i), prefix, key, "/" + list + "/" + i, false, vocabulary, out);
             }
         }
     }
 
-    private static boolean isProse(JsonNode value) {
+    private static boolean isProse(JsonNode value, boolean carried) {
         if (!value.isTextual()) return false;
         String text = value.textValue();
+        if (carried) return text.length() >= Leaks.MIN_CARRIED;
         return text.length() >= MIN_LENGTH && (text.indexOf(' ') > 0 || snakeSentence(text));
     }
 
@@ -70,9 +74,10 @@ final class ProseValues {
         return words >= MIN_SNAKE_WORDS && lettered >= 3;
     }
 
-    private static void add(JsonNode value, String prefix, String key, String suffix, Vocabulary vocabulary, List<FieldText> out) {
+    private static void add(JsonNode value, String prefix, String key, String suffix, boolean carried, Vocabulary vocabulary,
+                            List<FieldText> out) {
         String text = value.textValue();
-        if (text.indexOf(' ') < 0 && snakeSentence(text)) {
+        if (text.indexOf(' ') < 0 && (snakeSentence(text) || carried && text.indexOf('_') > 0)) {
             // Read with spaces for underscores (the same length, so every offset holds), quoted as written.
             out.add(FieldText.inSchema(Field.VALUE, prefix, key, suffix, Words.ofText(text.replace('_', ' '), vocabulary)).quoting(text));
             return;

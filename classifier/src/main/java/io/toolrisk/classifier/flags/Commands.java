@@ -6,6 +6,8 @@ import io.toolrisk.classifier.rules.Cue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A command for the model to run that has nothing to do with the tool: a script piped into a shell, a reverse
@@ -41,6 +43,103 @@ final class Commands {
         }
         if (!declined) commandLine(t, toolRunsCommands, out);
         if (out.isEmpty()) securityControlOff(t, out);
+        if (out.isEmpty() && !declined) persisted(t, out);
+        if (out.isEmpty() && !declined) packageInstalled(t, out);
+    }
+
+    /** A package manager told to install something: {@code npm install -g x}, {@code pip install x}, {@code yarn global add x}. */
+    private static final Pattern INSTALL = Pattern.compile("(?:npm|pnpm|yarn|pip3?|pipx|cargo|brew)\\s+"
+            + "(?:global\\s+)?(?:install|i|add)\\b(?:\\s+-{1,2}[\\w-]+)*\\s+[@\\w][\\w@/.:=-]*");
+    /** The package managers among the weak commands: where an install is looked for. */
+    private static final Set<String> PACKAGE_MANAGERS = Set.of("npm", "pnpm", "yarn", "pip", "pip3", "pipx", "cargo", "brew");
+    /** Words of a sentence that make a package install a step the model is to take: "Requires ...", "before first use". */
+    private static final Pattern STEP = Pattern.compile("\\b(?:requires?|required|needs?|prerequisites?|first|before|beforehand"
+            + "|must|should|please|once)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECLINED = Pattern.compile("\\b(?:not|never|nothing|don't|rather than|instead of|e\\.g\\.|for example"
+            + "|such as|like)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "Requires `npm install -g event-helper` on the host", "run `pip install colour-utils2` in a terminal first": a
+     * package installed by an order. Real definitions name the software
+     * they need; none of the 8,575 tools of the corpus and the policylayer set tells the model to install a package.
+     */
+    private static void packageInstalled(CueText t, List<Finding> out) {
+        String text = t.text();
+        for (int w : t.wordsWith(Cue.WEAK_COMMAND.bit())) {
+            if (!PACKAGE_MANAGERS.contains(t.word(w)) || t.inIdentifier(w)) continue;
+            Matcher m = INSTALL.matcher(text).region(t.start(w), Math.min(text.length(), t.start(w) + LINE_REACH));
+            if (!m.lookingAt() || fenced(text, m.start())) continue;
+            int from = t.sentenceStart(m.start());
+            int to = t.sentenceEnd(m.end());
+            String sentence = text.substring(from, Math.min(to, text.length()));
+            if (DECLINED.matcher(sentence).find()) continue;
+            boolean ordered = STEP.matcher(sentence).find();
+            for (int i : t.wordsWith(Cue.RUN.bit())) {
+                if (t.start(i) >= from && t.start(i) < m.start() && Mood.ordered(t, i)) ordered = true;
+            }
+            if (!ordered) continue;
+            out.add(finding(m.start(), m.end()));
+            return;
+        }
+    }
+
+    /** Places whose contents the machine runs by itself, at log-in, at boot, on a schedule or on a Git operation. */
+    private static final List<String> AUTORUN = List.of("/launchagents", "/launchdaemons", "currentversion\\run", ".git/hooks/",
+            "/etc/cron", "rc.local", "systemd/system", "autostart", ".bashrc", ".zshrc", ".bash_profile", ".zprofile");
+
+    /**
+     * "download the script at https://... into .git/hooks/post-checkout", "write ~/Library/LaunchAgents/x.plist that
+     * runs ...": something put, by an order of any verb, where the machine runs it by itself. The clause opens with the
+     * verb in its base form, a verb of prose ("echo ... >> ~/.bashrc" in a fenced block is a command line, shown until
+     * something orders it run); "Lists the LaunchAgents" says what a tool does.
+     */
+    private static void persisted(CueText t, List<Finding> out) {
+        String text = t.text();
+        for (int l = 0; l < t.literals(); l++) {
+            if (!t.literalIs(l, Cue.COMMAND.bit())) continue;
+            String literal = text.substring(t.literalStart(l), t.literalEnd(l)).toLowerCase(java.util.Locale.ROOT);
+            if (!AUTORUN.contains(literal)) continue;
+            int at = t.literalStart(l);
+            // a command line shown in a fenced block is taken up by the rules of command lines, which need an order
+            if (fenced(text, at)) continue;
+            int clause = clauseStart(text, at, t.sentenceStart(at));
+            int verb = skipBlank(text, clause);
+            String word = t.wordAfter(verb);
+            while (LEADING.contains(word)) {
+                verb = skipBlank(text, t.endOfWordAfter(verb));
+                word = t.wordAfter(verb);
+            }
+            if (!PUTS.contains(word) || negatedBefore(t, verb, t.sentenceEnd(at))) continue;
+            out.add(finding(verb, Math.max(t.literalEnd(l), trimmed(text, at, pathEndAt(text, at)))));
+            return;
+        }
+    }
+
+    /** Verbs that, opening a clause, put a file or a line somewhere. */
+    private static final Set<String> PUTS = Set.of("write", "save", "place", "put", "copy", "move", "download", "drop",
+            "add", "append", "install", "register", "create", "store", "schedule", "enable", "insert", "fetch", "link",
+            "symlink", "set", "make", "load", "plant", "deploy");
+
+    /** Where the clause holding {@code at} starts, not before {@code from}: after a comma, colon, semicolon, bracket or line break. */
+    private static int clauseStart(String text, int at, int from) {
+        for (int k = at - 1; k >= from; k--) {
+            char c = text.charAt(k);
+            if (",;(\n".indexOf(c) >= 0 || c == ':' && k + 1 < text.length() && Character.isWhitespace(text.charAt(k + 1))) return k + 1;
+        }
+        return from;
+    }
+
+    /** True when a negation cue stands between {@code from} and {@code to}. */
+    private static boolean negatedBefore(CueText t, int from, int to) {
+        for (int j = t.firstAt(from); j < t.size() && t.start(j) < to; j++) if (t.is(j, Mood.NEGATION)) return true;
+        return false;
+    }
+
+    /** The end of the path that starts at or runs through {@code at}. */
+    private static int pathEndAt(String text, int at) {
+        int k = at;
+        while (k < text.length() && !Character.isWhitespace(text.charAt(k)) && "`'\"".indexOf(text.charAt(k)) < 0) k++;
+        return k;
     }
 
     /** Security controls of a machine, named in prose: an order to switch one off is an attack wherever it runs. */
@@ -236,7 +335,7 @@ final class Commands {
         String text = t.text();
         if (start >= text.length() || text.charAt(start) == '\'' || text.charAt(start) == '"') return false;
         if (!inFence && !afterColon(text, start)) return doneWith(t, command, start, out);
-        if (inFence ? !runOrdered(t) : !commandLike(t, start, command) || !orderLabel(t, start) && !doneAfter(t, command))
+        if (inFence ? !runOrdered(t) && !setupHeading(text, start) : !commandLike(t, start, command) || !orderLabel(t, start) && !doneAfter(t, command))
             return doneWith(t, command, start, out);
         out.add(finding(start, lineEnd(text, start)));
         return true;
@@ -278,7 +377,24 @@ final class Commands {
             if (t.is(j, Cue.RUN.bit() | Cue.MODAL.bit()) && !Mood.negated(t, j)) return true;
         }
         String last = t.wordBeforeOffset(colon);
-        return t.contains(from, colon, "setup") || last.equals("with") || last.equals("using");
+        return t.contains(from, colon, "setup") || last.equals("with") || last.equals("using") || imperativeLabel(t, from, colon);
+    }
+
+    /** Words that follow a verb in the imperative and start its object: "Register the job:", "add this line:". */
+    private static final Set<String> DETERMINERS = Set.of("the", "this", "these", "a", "an", "our", "your", "its", "that",
+            "their", "following");
+
+    /**
+     * True when the label {@code text[from, colon)} is an order, a verb in its base form and its object: "Register
+     * the keep-alive job:", "Add this line:"; "Typical payloads:" and "Example:" name what follows.
+     */
+    private static boolean imperativeLabel(CueText t, int from, int colon) {
+        int k = skipBlank(t.text(), from);
+        while (k < colon && "#*-".indexOf(t.text().charAt(k)) >= 0) k = skipBlank(t.text(), k + 1);
+        String verb = t.wordAfter(k);
+        if (verb.length() < 3 || NO_VERB.contains(verb) || Mood.inflected(verb) || !Character.isLetter(verb.charAt(0))) return false;
+        int next = t.endOfWordAfter(k);
+        return next < colon && DETERMINERS.contains(t.wordAfter(next));
     }
 
     /** Verbs of a short order that takes up a command shown before it: "Do this before the first diff." */
@@ -312,6 +428,27 @@ final class Commands {
         int fences = 0;
         for (int k = text.lastIndexOf("```", newline); k >= 0; k = k >= 3 ? text.lastIndexOf("```", k - 3) : -1) fences++;
         return fences % 2 == 1;
+    }
+
+    /** What a heading or label over a fenced block says when the block is to be run before the tool: "## Prerequisites". */
+    private static final Pattern SETUP = Pattern.compile("\\b(?:prerequisites?|setup|set up|install(?:ation)?|requirements?"
+            + "|required|getting started|before (?:using|use|first|you|calling)|first run|one-time|bootstrap|initiali[sz]ation)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** How far before a fence its heading is looked for. */
+    private static final int HEADING_REACH = 120;
+
+    /**
+     * True when the line or heading just before the fenced block holding {@code at} names a setup step ("## Prerequisites",
+     * "Before first use:"): the block is a step to run, as much as after "Run this:".
+     */
+    private static boolean setupHeading(String text, int at) {
+        int fence = text.lastIndexOf("```", at);
+        if (fence < 0) return false;
+        String before = text.substring(Math.max(0, fence - HEADING_REACH), fence);
+        int end = before.length();
+        while (end > 0 && Character.isWhitespace(before.charAt(end - 1))) end--;
+        int line = before.lastIndexOf('\n', end - 1) + 1;
+        return end > line && SETUP.matcher(before.substring(line, end)).find();
     }
 
     /** True when the text tells the model to run something ("Run the setup before searching"). */

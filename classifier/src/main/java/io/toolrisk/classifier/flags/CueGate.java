@@ -47,9 +47,13 @@ public final class CueGate {
     static final long BACKED = 1L << 24;
     static final long CHOSEN = 1L << 25;
     static final long AGAINST_USER = 1L << 26;
+    /** A kind of promotion that may be strong enough alone: a crowd and backing, a choice and its scope, rivals run down. */
+    static final long STRONG_PROMOTION = 1L << 27;
+    /** "Every" or "all" before the user's: all the user's words, messages or data. */
+    static final long USERS_WORDS = 1L << 28;
 
     /** How many kinds of pair there are: the bits of {@link #pairs} that may be set. */
-    private static final int PAIRS = Long.numberOfTrailingZeros(AGAINST_USER) + 1;
+    private static final int PAIRS = Long.numberOfTrailingZeros(USERS_WORDS) + 1;
 
     // The cues of the last eight cue words: all those within eight words before the current one, and perhaps more
     // (a gate may let a text through that a detector then finds clean, never the other way round).
@@ -178,6 +182,16 @@ public final class CueGate {
             {NEGATIONS, Cue.CALL.bit() | Cue.CHOOSE.bit(), CHOSEN},
             {Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit(), Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), AGAINST_USER},
             {Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), Cue.OVERRIDE_MARK.bit() | Cue.STEALTH_MANNER.bit(), AGAINST_USER},
+            {Cue.ENDORSEMENT.bit(), Cue.CROWD.bit() | Cue.ADDRESSEE.bit(), STRONG_PROMOTION},
+            {Cue.CROWD.bit(), Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit(), STRONG_PROMOTION},
+            {Cue.ADDRESSEE.bit(), Cue.CHOOSE.bit(), STRONG_PROMOTION},
+            {Cue.CHOOSE.bit(), Cue.EXCLUSIVE.bit() | Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit(), STRONG_PROMOTION},
+            {Cue.CALL.bit(), Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit(), STRONG_PROMOTION},
+            {Cue.EXCLUSIVE.bit() | Cue.MODAL.bit(), Cue.CHOOSE.bit(), STRONG_PROMOTION},
+            {Cue.CHOOSE.bit(), Cue.THIS_MATTER.bit(), STRONG_PROMOTION},
+            {Cue.RIVAL.bit(), Cue.DISPARAGE.bit() | Cue.OVERRIDE.bit(), STRONG_PROMOTION},
+            {Cue.DISPARAGE.bit() | NEGATIONS, Cue.RIVAL.bit(), STRONG_PROMOTION},
+            {Cue.WHOLE.bit(), Cue.USER.bit(), USERS_WORDS},
     };
     // The clauses by the cue of the later word: per cue, the cues an earlier word needs and the pair each makes,
     // and all the cues that make any pair with it, so that most cue words cost one test.
@@ -268,6 +282,30 @@ public final class CueGate {
         return parameterText && !exfiltration(true, false) && has(mask, Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit());
     }
 
+    /**
+     * A secret or the model's context named where it may be moved by any verb: a secret or key file anywhere, a secret
+     * word in a parameter's text, the conversation or instructions in a text that names a slot in backticks.
+     */
+    boolean leak(boolean parameterText, boolean mayAddress) {
+        return has(mask, Cue.SECRET.bit() | Cue.SECRET_PATH.bit()) || has(pairs, SECRET_PAIR)
+                || parameterText && has(mask, Cue.SECRET_HOLDER.bit()) || mayAddress && contextNamed() || substituted(mask);
+    }
+
+    /** The conversation or instructions named as the model's, or all the user's words with a giving verb. */
+    boolean contextNamed() {
+        return has(pairs, OWN_CONTEXT) || has(pairs, USERS_WORDS) && has(mask, GIVES);
+    }
+
+    /** Whether {@link #contextNamed} may hold, from the cues of the whole text. */
+    private static boolean contextNamed(long m) {
+        return has(m, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit()) || has(m, Cue.USER.bit()) && has(m, Cue.WHOLE.bit()) && has(m, GIVES);
+    }
+
+    /** A substitution ({@code $(}, {@code ${}, {@code <...>.host}) in a text that names a secret: a secret may be put in a name. */
+    private static boolean substituted(long m) {
+        return has(m, Cue.SUBSTITUTION.bit()) && has(m, Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit() | Cue.SECRET_PATH.bit());
+    }
+
     /** The pairs that place a theft: a giving word near a secret, the model's context named. */
     static final long EXFILTRATION_PAIRS = TAKEN | OWN_CONTEXT | SECRET_PAIR;
     /** The pairs that place a change to the user's arguments. */
@@ -323,7 +361,19 @@ public final class CueGate {
         int kinds = (has(pairs, PRAISED) ? 1 : 0) + (has(pairs, BACKED) ? 1 : 0)
                 + (has(pairs, CHOSEN) || has(mask, Cue.CHOOSE.bit()) ? 1 : 0) + (has(mask, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + (has(pairs, CHOSEN) && has(mask, Cue.USER.bit()) ? 1 : 0);
-        return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1);
+        return kinds >= 2 || superlatives >= 2 || kinds >= 1 && (mayRankItself || superlatives >= 1) || has(pairs, STRONG_PROMOTION);
+    }
+
+    /**
+     * One kind of promotion strong enough alone, on the whole text: a crowd and backing ("trusted by 98% of ..."), a
+     * choice and a word of scope ("choose this tool first for every ..."), the rivals and a judgement or an order
+     * ("other search tools return spam", "never use another"). Close together, they are {@link #STRONG_PROMOTION}.
+     */
+    private static boolean mayBeStrongPromotion(long m) {
+        return has(m, Cue.CROWD.bit() | Cue.ADDRESSEE.bit()) && has(m, Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit())
+                || has(m, Cue.CHOOSE.bit())
+                || has(m, Cue.CALL.bit()) && has(m, Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit())
+                || has(m, Cue.RIVAL.bit()) && has(m, Cue.DISPARAGE.bit() | NEGATIONS | Cue.OVERRIDE.bit());
     }
 
     /**
@@ -367,8 +417,8 @@ public final class CueGate {
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
-        boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit());
-        return overriding || secrecy || exfiltration || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
+        boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit()) || mayBeStrongPromotion(m);
+        return overriding || secrecy || exfiltration || mayAddress && contextNamed(m) || substituted(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
     }
 
@@ -376,6 +426,7 @@ public final class CueGate {
     public boolean worthReading(boolean parameterText, boolean mayAddress, boolean mayNameTools, boolean mayRankItself) {
         // A slot to give to may be named in quotes ('session'), which only the detector's caller looks for.
         return overriding() || secrecy() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
+                || mayAddress && contextNamed() || substituted(mask)
                 || tampering(parameterText, mayAddress)
                 || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself);
     }

@@ -154,7 +154,7 @@ final class Exfiltration {
     }
 
     /** The end of the path a key file literal starts ("~/.aws" of "~/.aws/credentials"): the path is quoted whole. */
-    private static int pathEnd(String text, int end) {
+    static int pathEnd(String text, int end) {
         int k = end;
         while (k < text.length() && (Character.isLetterOrDigit(text.charAt(k)) || "/._-~".indexOf(text.charAt(k)) >= 0)) k++;
         while (k > end && text.charAt(k - 1) == '.') k--;
@@ -185,10 +185,24 @@ final class Exfiltration {
         if (what < 0 && refersBack(t, verb, end)) what = taken(t, t.sentenceStart(t.start(verb)), t.start(verb), true);
         // "the user's session token should be forwarded to https://...": what is sent stands before the verb
         if (what < 0 && passive && destination >= 0) what = taken(t, t.sentenceStart(t.start(verb)), t.start(verb), false);
-        if (what < 0) return Optional.empty();
+        if (what < 0 || destination >= 0 && contextGoesToItsSlot(t, what, destination)) return Optional.empty();
         int start = Math.min(t.start(verb), what);
         int spanEnd = destination >= 0 ? Destinations.end(t, destination) : takenEnd(t, what);
         return Optional.of(span(t, start, Math.max(spanEnd, t.end(verb))));
+    }
+
+    /**
+     * "Pass the conversation so far in `messages`": the conversation given to a slot named for one is the tool's
+     * business (a summariser's), not a theft.
+     */
+    private static boolean contextGoesToItsSlot(CueText t, int what, int destination) {
+        String text = t.text();
+        char quote = text.charAt(destination);
+        if (quote != '`' && quote != '\'' && quote != '"') return false;
+        int close = text.indexOf(quote, destination + 1);
+        int j = t.firstAt(what);
+        return close > destination && namesContext(text.substring(destination + 1, close))
+                && j < t.size() && t.start(j) == what && t.is(j, Cue.CONVERSATION.bit() | Cue.INSTRUCTION.bit());
     }
 
     /** Names of the model that may stand as the subject of what it is to do: "the assistant includes ...". */

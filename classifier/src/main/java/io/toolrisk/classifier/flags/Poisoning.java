@@ -52,6 +52,8 @@ public final class Poisoning {
             Exfiltration.find(t, place.parameter(), out);
             t.focus(0, Integer.MAX_VALUE);
         }
+        // Exfiltration by the shape of the move, whatever its verb: a secret in a host name, the value of a secret put in a slot.
+        if (out.isEmpty() && gate.leak(parameterText, place.mayAddress())) Leaks.find(t, place.parameter(), gate.contextNamed(), out);
         if (gate.tampering(parameterText, place.mayAddress())) {
             // An address of the text's own may stand anywhere; otherwise the change is where its pairs are.
             boolean anywhere = parameterText || place.mayAddress() || !gate.has(CueGate.TAMPERING_PAIRS);
@@ -86,6 +88,7 @@ public final class Poisoning {
         }
         if (gate.promotion(place.mayRankItself())) Promotion.find(t, place.names(), place.mayRankItself(), out);
         if (!out.isEmpty()) out.removeIf(f -> Quotation.isExample(t.text(), f.start(), f.end()));
+        if (!out.isEmpty() && place.parameter() == null && !place.title()) out.removeIf(f -> Summary.saysWhatItDoes(t, f, place.names()));
         return out;
     }
 }

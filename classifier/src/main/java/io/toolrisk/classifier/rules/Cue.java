@@ -116,7 +116,11 @@ public enum Cue implements WireName {
     /** A command that is an attack wherever it is run: a pipe to a shell, a reverse shell, an rc file. */
     COMMAND,
     /** A command that is harmless or harmful by its arguments: curl, wget, chmod, sudo. */
-    WEAK_COMMAND;
+    WEAK_COMMAND,
+    /** Names the alternatives as a whole: other, another, competing, rivals, alternatives. */
+    RIVAL,
+    /** Text substituted into a name or a URL: {@code $(}, {@code ${}, a placeholder glued to a host ({@code >.}). */
+    SUBSTITUTION;
 
     /** This cue as a bit of a mask of cues. */
     public long bit() {
