@@ -3,6 +3,7 @@ package io.toolrisk.classifier;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.Tool;
+import io.toolrisk.classifier.flags.Authority;
 import io.toolrisk.classifier.flags.CueGate;
 import io.toolrisk.classifier.flags.CueText;
 import io.toolrisk.classifier.flags.Finding;
@@ -79,12 +80,20 @@ final class PoisonScan {
         boolean mayNameTools = w.mayHold('_') || w.mayHold('`') || (w.tags() & Cue.TOOL.bit()) != 0;
         boolean mayAddress = w.mayHold('@') || w.mayHold('`');
         boolean mayRankItself = w.mayHold('#') && t.text().contains("#1") || w.hasNonAscii() && t.text().indexOf('\u2605') >= 0;
-        if (!CueGate.mayBeWorthReading(w.tags(), literalCues, parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
+        // An override is read by its shape even where no pair of cues calls the other detectors.
+        boolean authority = (w.tags() & Cue.AUTHORITY.bit()) != 0;
+        if (!CueGate.mayBeWorthReading(w.tags(), literalCues, parameter != null, mayAddress, mayNameTools, mayRankItself)) {
+            if (authority) byShape(t, flags);
+            return;
+        }
         if (gate == null) gate = new CueGate();
         gate.reset();
         for (int i = 0; i < w.size(); i++) gate.word(rules.cues(w.id(i)), w.position(i));
         gate.literals(literalCues);
-        if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
+        if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) {
+            if (authority) byShape(t, flags);
+            return;
+        }
         CueText cues = cues(t);
         // A command line as a parameter's value is passed by the model on every call: a tool that runs commands
         // has no more business with a remote script piped into a shell there than any other.
@@ -95,6 +104,11 @@ final class PoisonScan {
         for (Finding f : found) {
             flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail()));
         }
+    }
+
+    /** The flags of an override found by its shape alone ({@link Authority}), quoting the field as written. */
+    private static void byShape(FieldText t, List<Flag> flags) {
+        for (Finding f : Authority.find(t.text())) flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail()));
     }
 
     private CueText cues(FieldText t) {

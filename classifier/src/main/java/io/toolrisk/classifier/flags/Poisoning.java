@@ -41,6 +41,7 @@ public final class Poisoning {
             Secrecy.find(t, out);
         }
         if (out.isEmpty()) Concealment.find(t.text(), out);
+        if (out.isEmpty()) Authority.find(t.text(), out);
         t.focus(0, Integer.MAX_VALUE);
         // A slot named in quotes ('session') is somewhere to put data as much as one in backticks.
         if (gate.exfiltration(parameterText, place.mayAddress())

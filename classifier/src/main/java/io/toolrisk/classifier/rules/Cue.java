@@ -116,7 +116,13 @@ public enum Cue implements WireName {
     /** A command that is an attack wherever it is run: a pipe to a shell, a reverse shell, an rc file. */
     COMMAND,
     /** A command that is harmless or harmful by its arguments: curl, wget, chmod, sudo. */
-    WEAK_COMMAND;
+    WEAK_COMMAND,
+    /**
+     * A word an override cannot be written without, whatever its vocabulary: a rank (outranks, precedence), the model's
+     * setup (handed, deployed, initial), obeying what comes back (whatever, obeyed), the user not consulted
+     * (consulted, otherwise). Read by {@code flags.Authority} even in texts no other detector reads.
+     */
+    AUTHORITY;
 
     /** This cue as a bit of a mask of cues. */
     public long bit() {
