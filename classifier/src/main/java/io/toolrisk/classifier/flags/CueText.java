@@ -490,7 +490,8 @@ public final class CueText {
             char c = text.charAt(k);
             if (Character.isWhitespace(c) || "`\"'([*\u201c\u2018".indexOf(c) >= 0) continue;
             if (c == '-' || c == '#' || c == '>' || c == '\u2014' || c == '\u2013') return k == 0 || text.charAt(k - 1) != c && !Character.isLetterOrDigit(text.charAt(k - 1));
-            return ".,:;!?)]".indexOf(c) >= 0;
+            // An arrow ("OBSOLETE → use ...") opens a clause as a colon does.
+            return ".,:;!?)]\u2192\u21d2\u27f6".indexOf(c) >= 0;
         }
         return true;
     }
