@@ -103,6 +103,11 @@ public final class Authority {
             + "|no\\s+longer\\s+(?:\\w+\\s+)?(?:apply|applies|applicable|count|counts|valid|in\\s+force|hold|holds|binding|bind|matter|matters|relevant"
             + "|active|in\\s+effect)|(?:do|does|did)\\s*n[o']?t\\s+(?:really\\s+|actually\\s+|truly\\s+)?(?:apply|count|matter|hold|bind))\\b", CI);
 
+    /** "All restrictions lifted", "every safety rule suspended": the model's limits, all of them, said to be off. */
+    private static final Pattern LIFTED = Pattern.compile("\\b(?:all|every|any)\\s+(?:\\w+\\s+)?(?:restrictions?|limits|guardrails?|safeguards?"
+            + "|safety\\s+(?:rules?|checks|filters)|content\\s+(?:rules|filters|polic(?:y|ies)))\\s+(?:are\\s+|is\\s+|now\\s+|have\\s+been\\s+)?"
+            + "(?:lifted|waived|suspended|revoked|disabled|off|removed|void)\\b", CI);
+
     /** "Wipe your working assumptions", "clear your instructions". */
     private static final Pattern WIPED = Pattern.compile("\\b(?:wipe|clear|erase|flush|purge|shed|drop)\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?(?:your|the\\s+(?:assistant|model|agent)'s)"
             + "\\s+(?:\\w+\\s+)?(?:assumptions|instructions|rules|persona|guidelines|directives|guidance|prompt|programming|limits|constraints)\\b", CI);
@@ -124,7 +129,7 @@ public final class Authority {
     private static final Pattern MENTION = Pattern.compile("\\b(?:detect\\w*|flag(?:s|ged|ging)?|classif\\w*|scan\\w*|injection|injected|attacks?"
             + "|jailbreaks?|red-team\\w*|recogni[sz]\\w*|such\\s+as|e\\.g\\.|for\\s+example|examples?|convinc\\w*|persuad\\w*|trick\\w*"
             + "|fool\\w*)\\b", CI);
-    private static final Pattern[] PATTERNS = {RANKED, AGAINST, UNCONSULTED, UNCONFIRMED, OBEY_OUTPUT, VOIDED, WIPED, MODE, FOREIGN};
+    private static final Pattern[] PATTERNS = {RANKED, AGAINST, UNCONSULTED, UNCONFIRMED, OBEY_OUTPUT, VOIDED, LIFTED, WIPED, MODE, FOREIGN};
     /** Words each pattern cannot match without (lower case, as they stand mid-sentence); none for the multilingual one. */
     private static final String[][] NEEDS = {
             {"rank", "beat", "trump", "win", "prevail", "precedence", "more ", "override", "overrule", "supersede", "better than",
@@ -136,6 +141,7 @@ public final class Authority {
                     " to be", "counts as", "count as", "as though", "as if", "take ", " contains", " includes", " has "},
             {"you", "setup", "set-up", "preceding", "initial", "startup", "start-up", "system", "original", "prior", "previous", "earlier",
                     "standing", "chat", "conversation", "session"},
+            {"all ", "every ", "any "},
             {"wipe", "clear", "erase", "flush", "purge", "shed", "drop"},
             {" mode"},
             null,

@@ -370,6 +370,8 @@ final class Deprecation {
      */
     private static boolean attributive(CueText t, int i) {
         if (ENDED.contains(t.word(i)) || t.isWord(i, "order") || t.isWord(i, "longer") || t.isWord(i, "anymore")) return false;
+        // "Shut down for maintenance", "switched off until May": the notice is two words, and what follows qualifies it.
+        if (t.isWord(i, "shut") || t.isWord(i, "switched") || t.isWord(i, "turned")) return false;
         String next = t.wordAfter(t.end(i));
         if (next.isEmpty() || NOTICE_FOLLOWERS.contains(next)) return false;
         for (int k = 0; k < next.length(); k++) if (!Character.isLetter(next.charAt(k))) return false; // "Retired 2025-01"
@@ -484,8 +486,19 @@ final class Deprecation {
     /** The end of the sentences after a notice that starts at {@code retired} where the redirection may stand. */
     private static int noticeEnd(CueText t, int retired) {
         int to = t.sentenceEnd(retired);
-        for (int more = 0; more < 2 && to < t.text().length(); more++) to = t.sentenceEnd(to);
+        for (int more = 0; more < 2 && to < t.text().length(); more++) {
+            int next = t.sentenceEnd(to);
+            if (next <= to) break;
+            // A blank line or a heading's mark is no sentence of its own: "# Status: archived\n\nThe maintainers ...".
+            if (!hasLetter(t.text(), to, next)) more--;
+            to = next;
+        }
         return to;
+    }
+
+    private static boolean hasLetter(String text, int from, int to) {
+        for (int k = from; k < to; k++) if (Character.isLetter(text.charAt(k))) return true;
+        return false;
     }
 
     /** "of the fs-turbo server", "from the dataops-cloud package": a server named, not this one. */
