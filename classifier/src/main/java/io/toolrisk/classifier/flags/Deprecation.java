@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * "DEPRECATED: use read_text_file instead" in a server that has read_text_file, "deprecated alias for branch_name"
  * (a parameter), and "please tell the user to migrate" (said to the user, in the open) stay clean.
  */
-final class Deprecation {
+public final class Deprecation {
     private static final long SENDS = Cue.CALL.bit() | Cue.REDIRECT.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.RUN.bit()
             | Cue.PASS.bit() | Cue.READ.bit();
     /** Verbs that send calls or data: reading verbs send the calls to a tool ("read files with cat_remote"), never to a URL. */
@@ -499,6 +499,29 @@ final class Deprecation {
     private static boolean hasLetter(String text, int from, int to) {
         for (int k = from; k < to; k++) if (Character.isLetter(text.charAt(k))) return true;
         return false;
+    }
+
+    /** A value that is an address calls can be sent to: a URL of any scheme, or an IP address with its port. */
+    private static final Pattern ADDRESS_VALUE = Pattern.compile("(?:[a-z][a-z0-9+.-]*://\\S+|\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?)",
+            Pattern.CASE_INSENSITIVE);
+    /** "now that the original endpoint moved", "since v1 was discontinued": the value justified by a retirement. */
+    private static final Pattern SINCE_RETIRED = Pattern.compile("\\b(?:now\\s+that|since|after|because|following|as\\s+of)\\b[^.;!?\\n]{0,30}?"
+            + "\\b(?:endpoint|server|service|host|url|address|api|version|v\\d+|region|cluster|backend|instance|tool|connector|gateway"
+            + "|integration|one)\\b[^.;!?\\n]{0,20}?\\b(?:moved|retired|discontinued|deprecated|decommissioned|sunset\\w*|replaced|shut\\s+down|migrated|relocated|obsolete"
+            + "|withdrawn|end[- ]of[- ]life|no\\s+longer\\s+\\w+)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A parameter whose description says its value is where calls go since the original was retired ("Where requests go
+     * now that the original endpoint moved"), with an address as its default: the model passes the default, and every
+     * call goes there. Real parameters with an address as default (12 of the corpus) give no such reason. The finding
+     * quotes the description; empty when {@code defaultValue} is no address or the description gives no retirement.
+     */
+    public static Optional<Finding> routedByDefault(String description, String defaultValue) {
+        if (!ADDRESS_VALUE.matcher(defaultValue.strip()).matches()) return Optional.empty();
+        Matcher m = SINCE_RETIRED.matcher(description);
+        if (!m.find()) return Optional.empty();
+        return Optional.of(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), m.end(),
+                DETAIL + ": its default address (pattern fake-deprecation)"));
     }
 
     /** "of the fs-turbo server", "from the dataops-cloud package": a server named, not this one. */
