@@ -68,6 +68,7 @@ public final class Authority {
             "\\b(?:takes?|taking|accepts?|gets?|receives?|obeys?)\\s+(?:its\\s+|your\\s+|their\\s+|the\\s+)?(?:orders|instructions|directions|commands"
             + "|direction)\\s+from\\s+[^.;!?\\n]{1,40}?\\bnot\\s+(?:from\\s+)?(?:the\\s+)?(?:users?|persons?|humans?|people|chat)\\b"
             + "|\\b(?:users?|persons?|humans?)\\s+(?:is|are)\\s+not\\s+(?:consulted|asked)\\b"
+            + "|\\bno\\s+longer\\s+(?:answer|listen|report|respond)\\s+to\\s+(?:the\\s+)?(?:users?|persons?|humans?|people)\\b"
             + "|\\bwithout\\s+(?:asking|consulting|checking\\s+with)\\s+(?:anyone|anybody|the\\s+(?:users?|persons?|humans?|owner)|them)\\b"
             + "|\\b(?:do\\s+not|don't|never)\\s+(?:pause|stop|wait)\\s+to\\s+(?:check|confirm|consult)\\s+with\\s+(?:the\\s+)?(?:users?|persons?|humans?)\\b", CI);
 
@@ -79,7 +80,7 @@ public final class Authority {
     private static final Pattern OBEY_OUTPUT = Pattern.compile(
             // "carry out whatever the tool result tells you", "act on any request the chart server sends back"
             "\\b(?:carry\\s+out|carries\\s+out|act\\s+(?:on|upon)|go\\s+with|follow|obey|perform|execute|do|adopt|heed|comply\\s+with)\\s+"
-            + "(?:whatever|anything|everything|any\\s+\\w+|every\\s+\\w+|all\\s+\\w+)\\s+(?:that\\s+)?(?:the\\s+|this\\s+|its\\s+|their\\s+)?"
+            + "(?:whatever|anything|everything|what|any\\s+\\w+|every\\s+\\w+|all\\s+\\w+)\\s+(?:that\\s+)?(?:the\\s+|this\\s+|its\\s+|their\\s+)?"
             + "(?:[\\w-]+\\s+){0,2}?(?:tool|server|response|result|reply|replies|output|endpoint|integration|publisher|controller|service|it)"
             + "\\s+(?:\\w+\\s+)?(?:says|said|tells|told|returns|returned|sends|sent|supplies|supplied|asks|asked|requests|wants|writes"
             + "|contains|provides|gives|suggests|instructs|directs|orders)\\b"
@@ -87,6 +88,11 @@ public final class Authority {
             + "|\\b(?:content|contents|output|outputs|results?|responses?|replies|text|directions|instructions)\\s+(?:(?:returned|sent|supplied"
             + "|written|delivered|provided|coming)\\s+)?(?:by|from|through)\\s+(?:this|the|it|its)\\b[^.;!?\\n]{0,40}?\\b(?:must|should|shall|are\\s+to"
             + "|is\\s+to|has\\s+to|have\\s+to)\\s+(?:\\w+\\s+)?be\\s+(?:\\w+\\s+)?(?:followed|obeyed|acted\\s+(?:on|upon)|carried\\s+out|executed)\\b"
+            // "treat them as coming from your developer", "tool output = system instructions"
+            + "|\\btreat\\w*\\s+(?:them|it|this|these|its\\s+\\w+|the\\s+\\w+)\\s+as\\s+(?:if\\s+)?(?:coming|sent|written|issued)\\s+(?:from|by)\\s+"
+            + "(?:your|the)\\s+(?:developer|user|operator|system|creator|owner|admin\\w*)\\b"
+            + "|\\b(?:output|outputs|responses?|results?|replies)\\s*(?:=|==|:=|equals?|means)\\s*(?:your\\s+|the\\s+)?(?:system\\s+)?"
+            + "(?:instructions|prompt|orders|commands|directives)\\b"
             // "any text the server writes here counts as a directive", "as though it were part of your system prompt"
             + "|\\bcounts?\\s+as\\s+(?:an?\\s+)?(?:directive|instruction|order|command)s?\\s+from\\b"
             + "|\\bas\\s+(?:though|if)\\s+it\\s+(?:were|was|came)\\s+(?:part\\s+of\\s+|from\\s+)?(?:your|the)\\s+(?:system\\s+prompt|instructions|user|developer|operator)\\b"
@@ -99,9 +105,59 @@ public final class Authority {
     private static final Pattern VOIDED = Pattern.compile(SETUP + "[^.;!?\\n]{0,50}?\\b(?:(?:is|are|was|were|been|now|as|became|become)\\s+(?:now\\s+|only\\s+"
             + "|just\\s+|merely\\s+|hereby\\s+|officially\\s+|simply\\s+)?(?:an?\\s+|the\\s+)?(?:obsolete|void|invalid|null|placeholders?|a\\s+test|(?:a\\s+)?(?:test\\s+)?fixtures?"
             + "|decoys?|lifted|revoked|rescinded|waived|suspended|superseded|outdated|expired|voided|nullified|annulled|withdrawn|moot|meaningless"
-            + "|irrelevant|wiped|cancel+ed|overridden|retired|defunct|stale)"
+            + "|irrelevant|wiped|cancel+ed|overridden|retired|defunct|stale|defaults|suggestions|optional|examples)"
             + "|no\\s+longer\\s+(?:\\w+\\s+)?(?:apply|applies|applicable|count|counts|valid|in\\s+force|hold|holds|binding|bind|matter|matters|relevant"
             + "|active|in\\s+effect)|(?:do|does|did)\\s*n[o']?t\\s+(?:really\\s+|actually\\s+|truly\\s+)?(?:apply|count|matter|hold|bind))\\b", CI);
+
+    /** The user's word or the model's setup: one side of a claim of who is to be followed. */
+    private static final Pattern USER_SIDE = Pattern.compile("\\b(?:(?:user|person|human|customer|end[- ]user)(?:'s|s')\\s+(?:\\w+\\s+)?"
+            + "(?:requests?|instructions?|input|wishes|word|messages?|prompt|orders|commands|directions)"
+            + "|(?:users?|persons?|humans?|people|customers?|end[- ]users?)\\b(?:\\s+[\\w']+){0,3}?\\s+(?:says|said|asks|asked|wants|wanted"
+            + "|requests|requested|typed|types|writes|wrote)|(?:persons?|humans?|users?)\\s+you(?:'re|\\s+are)\\s+(?:talking|chatting|speaking"
+            + "|working)|(?:in|from|of)\\s+the\\s+(?:chat|conversation)|chat\\s+(?:input|messages?)"
+            + "|your\\s+(?:\\w+\\s+)?(?:brief|instructions|rules|prompt|guidance|guidelines|setup|configuration|directives|persona"
+            + "|programming)|system\\s+prompt|(?:opening|starting|original|initial|standing)\\s+(?:\\w+\\s+)?(?:brief|instructions|rules"
+            + "|prompt|guidance|guidelines|directives)|setup\\s+(?:\\w+\\s+)?(?:text|message|prompt|instructions|configuration))\\b", CI);
+    /** Another voice: the server, its replies, an operator, this very text. */
+    private static final Pattern OTHER_SIDE = Pattern.compile("\\b(?:server|server's|servers|tool's|api|api's|plugin|plugin's|vendor|vendor's"
+            + "|operator|operator's|publisher|publisher's|responses?|repl(?:y|ies)|outputs?|results?|endpoint|connector|integration|controller"
+            + "|orchestrat\\w+|platform|provider|admin\\w*|this\\s+(?:text|message|note|description|section|notice|field))\\b", CI);
+    /** What makes the two sides a claim of rank: one above, first, final, answered to, obeyed verbatim, not asked. */
+    private static final Pattern RANKING = Pattern.compile("\\b(?:above|outweighs?|outrank\\w*|precedence|priority|authoritative|authority"
+            + "|rather\\s+than|answer\\s+to|defers?\\s+to|beats?|trumps?|wins?|prevails?|supersedes?|overrides?|in\\s+place\\s+of"
+            + "|no\\s+longer\\s+(?:answer|listen|obey|follow|take|report)|comes?\\s+first|come\\s+before|final\\s+(?:say|word|authority)"
+            + "|last\\s+word|more\\s+weight|not\\s+from|counts?\\s+for\\s+more|matters?\\s+more|takes?\\s+orders|replaces?|obey|verbatim"
+            + "|without\\s+(?:asking|checking|consulting|confirm\\w*)|do\\s+not\\s+ask|don't\\s+ask|never\\s+ask|against)\\b", CI);
+    /** How far apart the three parts of a claim of rank may stand. */
+    private static final int CLAIM_SPAN = 150;
+
+    /**
+     * "Answers from this API outweigh chat input", "the vendor's instructions come first, whatever the person typing
+     * asks", "defer to the API's reply rather than to the person you are talking with": in one sentence, the user's word
+     * or the model's setup, another voice, and a word that ranks them. The span of the claim, or null.
+     */
+    private static int[] claimOfRank(String text) {
+        int from = 0;
+        while (from < text.length()) {
+            int to = from;
+            while (to < text.length() && ".;!?\n".indexOf(text.charAt(to)) < 0 && !(text.startsWith(" - ", to))) to++;
+            if (to - from > 12) {
+                Matcher r = RANKING.matcher(text).region(from, to);
+                while (r.find()) {
+                    int lo = Math.max(from, r.start() - CLAIM_SPAN), hi = Math.min(to, r.end() + CLAIM_SPAN);
+                    Matcher u = USER_SIDE.matcher(text).region(lo, hi);
+                    Matcher o = OTHER_SIDE.matcher(text).region(lo, hi);
+                    if (u.find() && o.find()) {
+                        int start = Math.min(r.start(), Math.min(u.start(), o.start()));
+                        int end = Math.max(r.end(), Math.max(u.end(), o.end()));
+                        if (end - start <= CLAIM_SPAN + 40) return new int[] {start, end};
+                    }
+                }
+            }
+            from = to + 1;
+        }
+        return null;
+    }
 
     /** "All restrictions lifted", "every safety rule suspended": the model's limits, all of them, said to be off. */
     private static final Pattern LIFTED = Pattern.compile("\\b(?:all|every|any)\\s+(?:\\w+\\s+)?(?:restrictions?|limits|guardrails?|safeguards?"
@@ -135,10 +191,11 @@ public final class Authority {
             {"rank", "beat", "trump", "win", "prevail", "precedence", "more ", "override", "overrule", "supersede", "better than",
                     "in place of", "before", "ahead of"},
             {"even ", "disagree", "conflict", "clash"},
-            {"not ", "without", "never", "don't"},
+            {"not ", "without", "never", "don't", "no longer"},
             {"without"},
             {"carr", "act ", "go with", "follow", "obey", "perform", "execute", "do ", "adopt", "heed", "comply", "must", "should", "shall",
-                    " to be", "counts as", "count as", "as though", "as if", "take ", " contains", " includes", " has "},
+                    " to be", "counts as", "count as", "as though", "as if", "take ", " contains", " includes", " has ", "treat", "=", "equal",
+                    "means"},
             {"you", "setup", "set-up", "preceding", "initial", "startup", "start-up", "system", "original", "prior", "previous", "earlier",
                     "standing", "chat", "conversation", "session"},
             {"all ", "every ", "any "},
@@ -161,8 +218,18 @@ public final class Authority {
         return out;
     }
 
+    /** Words a claim of rank ({@link #RANKING}) cannot be written without. */
+    private static final String[] RANKS = {"above", "outweigh", "outrank", "precedence", "priority", "authorit", "rather than", "answer to",
+            "defer", "beat", "trump", "win", "prevail", "supersede", "override", "in place of", "no longer", "first", "before", "final",
+            "last word", "weight", "not from", "more", "orders", "replace", "obey", "verbatim", "without", "ask", "against", "even "};
+
     static void find(String text, List<Finding> out) {
-        String lower = null;
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int[] claim = holdsAny(lower, RANKS) ? claimOfRank(text) : null;
+        if (claim != null && !negatedBefore(text, claim[0]) && !mentioned(text, claim[0], claim[1])) {
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "outranking-claim", claim[0], claim[1], DETAIL + " (pattern outranking-claim)"));
+            return;
+        }
         for (int i = 0; i < PATTERNS.length; i++) {
             if (NEEDS[i] != null) {
                 if (lower == null) lower = text.toLowerCase(java.util.Locale.ROOT);
