@@ -83,10 +83,10 @@ final class PoisonScan {
         boolean mayNameTools = w.mayHold('_') || w.mayHold('`') || (w.tags() & Cue.TOOL.bit()) != 0;
         boolean mayAddress = w.mayHold('@') || w.mayHold('`');
         boolean mayRankItself = w.mayHold('#') && t.text().contains("#1") || w.hasNonAscii() && t.text().indexOf('\u2605') >= 0;
-        // An override is read by its shape even where no pair of cues calls the other detectors.
-        boolean authority = (w.tags() & Cue.AUTHORITY.bit()) != 0;
+        // An override or a secret kept is read by its shape even where no pair of cues calls the other detectors.
+        boolean shape = (w.tags() & Cue.SHAPE.bit()) != 0;
         if (!CueGate.mayBeWorthReading(w.tags(), literalCues, parameter != null, mayAddress, mayNameTools, mayRankItself)) {
-            if (authority) byShape(t, flags);
+            if (shape) byShape(t, flags);
             return;
         }
         if (gate == null) gate = new CueGate();
@@ -94,7 +94,7 @@ final class PoisonScan {
         for (int i = 0; i < w.size(); i++) gate.word(rules.cues(w.id(i)), w.position(i));
         gate.literals(literalCues);
         if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) {
-            if (authority) byShape(t, flags);
+            if (shape) byShape(t, flags);
             return;
         }
         CueText cues = cues(t);
@@ -118,9 +118,9 @@ final class PoisonScan {
                 .ifPresent(f -> flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail())));
     }
 
-    /** The flags of an override found by its shape alone ({@link Authority}), quoting the field as written. */
+    /** The flags of an override or a secret kept found by its shape alone ({@link Authority#byShape}), quoting the field as written. */
     private static void byShape(FieldText t, List<Flag> flags) {
-        for (Finding f : Authority.find(t.text())) flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail()));
+        for (Finding f : Authority.byShape(t.text())) flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail()));
     }
 
     private CueText cues(FieldText t) {

@@ -208,12 +208,14 @@ public final class Authority {
     }
 
     /**
-     * The finding in a text that no other detector needs to read (the caller checked it holds a word of
-     * {@link io.toolrisk.classifier.rules.Cue#AUTHORITY}); empty when it is clean or the match is a quoted example.
+     * The finding of the detectors that read by shape (secrecy by {@link Concealment}, then overriding) in a text that no
+     * other detector needs to read (the caller checked it holds a word of {@link io.toolrisk.classifier.rules.Cue#SHAPE});
+     * empty when it is clean or the match is a quoted example.
      */
-    public static List<Finding> find(String text) {
+    public static List<Finding> byShape(String text) {
         List<Finding> out = new java.util.ArrayList<>(0);
-        find(text, out);
+        Concealment.find(text, out);
+        if (out.isEmpty()) find(text, out);
         if (!out.isEmpty()) out.removeIf(f -> Quotation.isExample(text, f.start(), f.end()));
         return out;
     }
