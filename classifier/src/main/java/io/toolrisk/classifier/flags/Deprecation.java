@@ -111,6 +111,7 @@ public final class Deprecation {
             }
         }
         if (retired >= 0) pointedAway(t, retired, to, names, out);
+        if (retired >= 0 && out.isEmpty()) namedAfterNotice(t, retired, to, part, names, out);
     }
 
     /**
@@ -150,6 +151,55 @@ public final class Deprecation {
                 return;
             }
         }
+    }
+
+    /** Words that make a sentence say where the calls now go, whatever its verb: "now lives in", "handled by", "target". */
+    private static final Pattern GOES = Pattern.compile("\\b(?:lives?|handled|handles|target|targets|point|points|prefer|now|moved|home"
+            + "|served|hosted|available|instead)\\b", Pattern.CASE_INSENSITIVE);
+    private static final long GOES_CUES = SENDS | Cue.NOW.bit() | Cue.CHOOSE.bit() | Cue.REDIRECT.bit();
+    /** An address of any scheme: "wss://...", "grpc://...". */
+    private static final Pattern SCHEME = Pattern.compile("\\b[a-z][a-z0-9+.-]{1,15}://[^\\s)\\]'\"`]+", Pattern.CASE_INSENSITIVE);
+    /** Where an address is documentation, not where calls go: "see https://...", "the changelog at ...". */
+    private static final Pattern DOCS = Pattern.compile("\\b(?:see|read|docs?|documentation|guide|changelog|details|info|information"
+            + "|learn|notes|faq|blog)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * After a notice, in its sentence or the two after it, another tool or an address named in a sentence that says where
+     * the calls now go, whatever its verb: "Legacy. Prefer `image_gen_xl` from the artforge server", "this tool is now
+     * `fetch_turbo`", "the new one lives at https://...", "everything it did is handled by `crm_sync_pro`". Not a tool of
+     * this server, not documentation, not a sentence said to the user ("tell the user to migrate ..."); a notice about
+     * a part of the tool names only an address.
+     */
+    private static void namedAfterNotice(CueText t, int retired, int to, boolean part, Supplier<ToolNames> names, List<Finding> out) {
+        String text = t.text();
+        if (!part) {
+            for (ToolMentions.Mention m : ToolMentions.in(text, retired, to)) {
+                if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER && !onAnotherServer(text, m.end())) continue;
+                if (saysWhereCallsGo(t, m.start())) {
+                    add(t, retired, m.end(), out);
+                    return;
+                }
+            }
+        }
+        Matcher a = SCHEME.matcher(text).region(retired, to);
+        while (a.find()) {
+            int sentence = t.sentenceStart(a.start());
+            if (DOCS.matcher(text).region(sentence, a.start()).find()) continue;
+            if (saysWhereCallsGo(t, a.start())) {
+                add(t, retired, a.end(), out);
+                return;
+            }
+        }
+    }
+
+    private static boolean saysWhereCallsGo(CueText t, int at) {
+        int from = t.sentenceStart(at), to = t.sentenceEnd(at);
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
+        }
+        if (GOES.matcher(t.text()).region(from, to).find()) return true;
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) if (t.is(j, GOES_CUES) && !Mood.negated(t, j)) return true;
+        return false;
     }
 
     /**
@@ -290,8 +340,8 @@ public final class Deprecation {
         if (replacedIt(t, i)) return true;
         int sentence = t.sentenceStart(start);
         if (start - sentence < 16 && NOTICE_START.matcher(t.text().substring(sentence, start)).matches()) return !attributive(t, i);
-        // A label: "v1 (removed: post to ...)", "Obsolete: ...", "OBSOLETE → use ...".
-        if (t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == ':' || arrowAfter(t.text(), t.end(i))) return true;
+        // A label: "v1 (removed: post to ...)", "Obsolete: ...".
+        if (t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == ':') return true;
         // A status after a label that ends its sentence: "Old login flow: retired.".
         if (statusOfALabel(t.text(), start, t.end(i))) return true;
         int near = Math.max(sentence, start - 60);
@@ -305,7 +355,7 @@ public final class Deprecation {
         return !subject.isEmpty() && names.get().kindOf(subject.getLast().name()) == ToolNames.Kind.SELF;
     }
 
-    /** "OBSOLETE → use db_admin_next", "Legacy => call ...": an arrow after the notice word, as a label's colon. */
+    /** "OBSOLETE → use db_admin_next", "Legacy => call ...": an arrow after the notice word. */
     private static boolean arrowAfter(String text, int end) {
         int k = end;
         while (k < text.length() && text.charAt(k) == ' ') k++;
@@ -372,12 +422,16 @@ public final class Deprecation {
         if (ENDED.contains(t.word(i)) || t.isWord(i, "order") || t.isWord(i, "longer") || t.isWord(i, "anymore")) return false;
         // "Shut down for maintenance", "switched off until May": the notice is two words, and what follows qualifies it.
         if (t.isWord(i, "shut") || t.isWord(i, "switched") || t.isWord(i, "turned")) return false;
+        // "OBSOLETE → use db_admin_next": an arrow after the opening notice, as a label's colon.
+        if (arrowAfter(t.text(), t.end(i))) return false;
         String next = t.wordAfter(t.end(i));
         if (next.isEmpty() || NOTICE_FOLLOWERS.contains(next)) return false;
         for (int k = 0; k < next.length(); k++) if (!Character.isLetter(next.charAt(k))) return false; // "Retired 2025-01"
         // The noun goes on into a clause: "Moved files keep ...", not "Deprecated endpoint." or "Obsolete tool:".
         String text = t.text();
         int end = t.endOfWordAfter(t.end(i));
+        // "Unsupported options: ...", "Removed fields: ...": the heading of a list of things, not a notice about the tool.
+        if (next.length() > 3 && next.endsWith("s") && end < text.length() && text.charAt(end) == ':') return true;
         return end + 1 < text.length() && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
     }
 
