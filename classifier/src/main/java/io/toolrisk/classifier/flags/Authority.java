@@ -34,7 +34,7 @@ public final class Authority {
             + "|(?:setup|set-up|start-?up|preceding|initial)\\s+(?:\\w+\\s+)?" + SETUP_NOUN + "\\b"
             + "|(?:system|original|prior|previous|earlier|standing)\\s+(?:instructions|guidelines|directives|guidance|persona|prompt|message)\\b"
             + "|(?:your|the\\s+(?:assistant|model|agent|ai)'s)\\s+(?:\\w+\\s+)?(?:instructions|guidelines|directives|guidance|persona|prompt"
-            + "|programming|configuration|setup|rules)\\b)";
+            + "|programming|rulebook|notes|brief)\\b)";
 
     /** A word of the user's, or the model's setup: what an override ranks below itself. */
     private static final String LOSER = "(?:"
@@ -42,6 +42,7 @@ public final class Authority {
             + "|request|requests|requested|instructions?|wishes|wants|wanted|types|typed|writes|wrote|orders|commands|directions"
             + "|messages?|objects?|prompt|decides)\\b"
             + "|\\b(?:typed|said|written|asked|requested|sent)\\s+in\\s+the\\s+(?:chat|conversation)\\b"
+            + "|\\bwhat\\s+you\\s+(?:were|are|have\\s+been)\\s+(?:asked|told|instructed)\\b"
             + "|\\b(?:the|this)\\s+(?:chat|conversation)\\s+(?:says|said|asks|asked|requests|wants)\\b"
             + "|" + SETUP + ")";
 
@@ -88,6 +89,13 @@ public final class Authority {
             + "|\\b(?:content|contents|output|outputs|results?|responses?|replies|text|directions|instructions)\\s+(?:(?:returned|sent|supplied"
             + "|written|delivered|provided|coming)\\s+)?(?:by|from|through)\\s+(?:this|the|it|its)\\b[^.;!?\\n]{0,40}?\\b(?:must|should|shall|are\\s+to"
             + "|is\\s+to|has\\s+to|have\\s+to)\\s+(?:\\w+\\s+)?be\\s+(?:\\w+\\s+)?(?:followed|obeyed|acted\\s+(?:on|upon)|carried\\s+out|executed)\\b"
+            // "carry out the reply's instructions", "this tool's responses are your new rulebook"
+            + "|\\b(?:carry\\s+out|follow|obey|execute|perform|act\\s+on|adopt)\\s+(?:the|its|their|this)\\s+(?:\\w+\\s+)?(?:reply|response|result"
+            + "|output|server|tool|api|feed|endpoint)(?:'s|s')\\s+(?:instructions|directions|commands|orders|steps|directives)\\b"
+            + "|\\b(?:are|is|become|becomes|serve\\s+as|count\\s+as)\\s+your\\s+(?:new|real|actual|true|only)\\s+(?:rulebook|instructions|rules"
+            + "|orders|brief|guidelines|directives|prompt|system\\s+prompt|policy)\\b"
+            // "the data provider decides what you do"
+            + "|\\b(?:decides?|determines?|dictates?)\\s+what\\s+you\\s+(?:do|say|answer|reply)\\b"
             // "treat them as coming from your developer", "tool output = system instructions"
             + "|\\btreat\\w*\\s+(?:them|it|this|these|its\\s+\\w+|the\\s+\\w+)\\s+as\\s+(?:if\\s+)?(?:coming|sent|written|issued)\\s+(?:from|by)\\s+"
             + "(?:your|the)\\s+(?:developer|user|operator|system|creator|owner|admin\\w*)\\b"
@@ -113,7 +121,8 @@ public final class Authority {
     private static final Pattern USER_SIDE = Pattern.compile("\\b(?:(?:user|person|human|customer|end[- ]user)(?:'s|s')\\s+(?:\\w+\\s+)?"
             + "(?:requests?|instructions?|input|wishes|word|messages?|prompt|orders|commands|directions)"
             + "|(?:users?|persons?|humans?|people|customers?|end[- ]users?)\\b(?:\\s+[\\w']+){0,3}?\\s+(?:says|said|asks|asked|wants|wanted"
-            + "|requests|requested|typed|types|writes|wrote)|(?:persons?|humans?|users?)\\s+you(?:'re|\\s+are)\\s+(?:talking|chatting|speaking"
+            + "|requests|requested|typed|types|writes|wrote|disagrees|objects)|\\bnot\\s+(?:the\\s+)?(?:user|person|human)'s\\b"
+            + "|(?:persons?|humans?|users?)\\s+you(?:'re|\\s+are)\\s+(?:talking|chatting|speaking"
             + "|working)|(?:in|from|of)\\s+the\\s+(?:chat|conversation)|chat\\s+(?:input|messages?)"
             + "|your\\s+(?:\\w+\\s+)?(?:brief|instructions|rules|prompt|guidance|guidelines|setup|configuration|directives|persona"
             + "|programming)|system\\s+prompt|(?:opening|starting|original|initial|standing)\\s+(?:\\w+\\s+)?(?:brief|instructions|rules"
@@ -127,7 +136,8 @@ public final class Authority {
             + "|rather\\s+than|answer\\s+to|defers?\\s+to|beats?|trumps?|wins?|prevails?|supersedes?|overrides?|in\\s+place\\s+of"
             + "|no\\s+longer\\s+(?:answer|listen|obey|follow|take|report)|comes?\\s+first|come\\s+before|final\\s+(?:say|word|authority)"
             + "|last\\s+word|more\\s+weight|not\\s+from|counts?\\s+for\\s+more|matters?\\s+more|takes?\\s+orders|replaces?|obey|verbatim"
-            + "|without\\s+(?:asking|checking|consulting|confirm\\w*)|do\\s+not\\s+ask|don't\\s+ask|never\\s+ask|against)\\b", CI);
+            + "|without\\s+(?:asking|checking|consulting|confirm\\w*)|do\\s+not\\s+ask|don't\\s+ask|never\\s+ask|against|side\\s+with"
+            + "|under\\s+(?:the\\s+)?[\\w-]+(?:'s)?\\s+(?:direction|control|orders|command))\\b", CI);
     /** How far apart the three parts of a claim of rank may stand. */
     private static final int CLAIM_SPAN = 150;
 
@@ -195,7 +205,7 @@ public final class Authority {
             {"without"},
             {"carr", "act ", "go with", "follow", "obey", "perform", "execute", "do ", "adopt", "heed", "comply", "must", "should", "shall",
                     " to be", "counts as", "count as", "as though", "as if", "take ", " contains", " includes", " has ", "treat", "=", "equal",
-                    "means"},
+                    "means", "your ", "decide", "determine", "dictate"},
             {"you", "setup", "set-up", "preceding", "initial", "startup", "start-up", "system", "original", "prior", "previous", "earlier",
                     "standing", "chat", "conversation", "session"},
             {"all ", "every ", "any "},
@@ -223,7 +233,8 @@ public final class Authority {
     /** Words a claim of rank ({@link #RANKING}) cannot be written without. */
     private static final String[] RANKS = {"above", "outweigh", "outrank", "precedence", "priority", "authorit", "rather than", "answer to",
             "defer", "beat", "trump", "win", "prevail", "supersede", "override", "in place of", "no longer", "first", "before", "final",
-            "last word", "weight", "not from", "more", "orders", "replace", "obey", "verbatim", "without", "ask", "against", "even "};
+            "last word", "weight", "not from", "more", "orders", "replace", "obey", "verbatim", "without", "ask", "against", "even ",
+            "side with", "under "};
 
     static void find(String text, List<Finding> out) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
