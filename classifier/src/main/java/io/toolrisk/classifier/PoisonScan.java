@@ -86,7 +86,7 @@ final class PoisonScan {
         // An override or a secret kept is read by its shape even where no pair of cues calls the other detectors.
         boolean shape = (w.tags() & Cue.SHAPE.bit()) != 0;
         if (!CueGate.mayBeWorthReading(w.tags(), literalCues, parameter != null, mayAddress, mayNameTools, mayRankItself)) {
-            if (shape) byShape(t, flags);
+            if (shape) byShape(t, w, flags);
             return;
         }
         if (gate == null) gate = new CueGate();
@@ -94,10 +94,13 @@ final class PoisonScan {
         for (int i = 0; i < w.size(); i++) gate.word(rules.cues(w.id(i)), w.position(i));
         gate.literals(literalCues);
         if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) {
-            if (shape) byShape(t, flags);
+            if (shape) byShape(t, w, flags);
             return;
         }
-        CueText cues = cues(t);
+        // The words are the same as read (only spaces, line breaks, bold markers and capitals differ): where they
+        // stand and which clause they are in is mapped, not cut again.
+        ReadText read = ReadText.of(t.text(), w.hasNonAscii());
+        CueText cues = cues(t, read);
         // A command line as a parameter's value is passed by the model on every call: a tool that runs commands
         // has no more business with a remote script piped into a shell there than any other.
         boolean runsCommands = category == Category.EXECUTE && t.field() != Field.VALUE;
@@ -105,7 +108,7 @@ final class PoisonScan {
                 mayNameTools, mayAddress, mayRankItself);
         List<Finding> found = Poisoning.find(cues, gate, place);
         for (Finding f : found) {
-            flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail()));
+            flags.add(new Flag(f.kind(), t.path(), t.written().substring(read.writtenOffset(f.start()), read.writtenEnd(f.end())), f.detail()));
         }
     }
 
@@ -118,24 +121,29 @@ final class PoisonScan {
                 .ifPresent(f -> flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail())));
     }
 
-    /** The flags of an override or a secret kept found by its shape alone ({@link Authority#byShape}), quoting the field as written. */
-    private static void byShape(FieldText t, List<Flag> flags) {
-        for (Finding f : Authority.byShape(t.text())) flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail()));
+    /** The flags of an override found by its shape alone ({@link Authority#byShape}) in the text as read, quoting the field as written. */
+    private static void byShape(FieldText t, Words w, List<Flag> flags) {
+        ReadText read = ReadText.of(t.text(), w.hasNonAscii());
+        for (Finding f : Authority.byShape(read.text)) {
+            flags.add(new Flag(f.kind(), t.path(), t.written().substring(read.writtenOffset(f.start()), read.writtenEnd(f.end())), f.detail()));
+        }
     }
 
-    private CueText cues(FieldText t) {
+    /** The cue words and cue literals of {@code t}, at their places in the text as {@code read}. */
+    private CueText cues(FieldText t, ReadText read) {
         Words w = t.words();
-        var cues = new CueText(t.text(), gate.cueWords());
+        var cues = new CueText(read.text, gate.cueWords());
         for (int i = 0; i < w.size(); i++) {
             long mask = rules.cues(w.id(i));
-            if (mask != 0) cues.addWord(mask, w.position(i), w.sentence(i), w.start(i), w.end(i));
+            if (mask != 0) cues.addWord(mask, w.position(i), read.readClause(w.sentence(i), w.start(i)),
+                    read.readOffset(w.start(i)), read.readOffset(w.end(i)));
         }
         if (t.field() == Field.VALUE || t.field() == Field.INSTRUCTIONS) {
             LiteralMatcher literals = rules.literalMatcher(t.field());
-            if (literals != null) literals.match(w, (id, start, end) -> addLiteral(cues, rules.rules[id], start, end));
+            if (literals != null) literals.match(w, (id, start, end) -> addLiteral(cues, rules.rules[id], read.readOffset(start), read.readOffset(end)));
         } else {
             for (Hit h : scan.cueHits) {
-                if (h.text() == t) addLiteral(cues, h.rule(), h.start(), h.end());
+                if (h.text() == t) addLiteral(cues, h.rule(), read.readOffset(h.start()), read.readOffset(h.end()));
             }
         }
         return cues;

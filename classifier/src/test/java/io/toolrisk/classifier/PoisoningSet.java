@@ -1,6 +1,9 @@
 package io.toolrisk.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.FlagKind;
 import io.toolrisk.catalogue.RiskProfile;
@@ -19,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The attack set of {@code src/test/resources/io/toolrisk/classifier/poisoning/} (see its README): poisoned
@@ -133,17 +138,45 @@ final class PoisoningSet {
 
     /** The set whose files are named {@code prefix} + poisoned.jsonl and benign.jsonl. */
     static Report measure(Classifier classifier, String prefix) {
-        return new Report(read(prefix + "poisoned.jsonl", classifier), read(prefix + "benign.jsonl", classifier));
+        return measure(classifier, prefix, UnaryOperator.identity());
     }
 
+    /**
+     * The set whose files are named {@code prefix} + poisoned.jsonl and benign.jsonl, with every text of each tool a
+     * model reads (title, descriptions, enum and default values; not names) changed by {@code layout}.
+     */
+    static Report measure(Classifier classifier, String prefix, UnaryOperator<String> layout) {
+        return new Report(read(prefix + "poisoned.jsonl", classifier, layout), read(prefix + "benign.jsonl", classifier, layout));
+    }
+
+    /** {@code node} with its text values changed by {@code layout}, but not the names of tools, properties or types. */
+    private static JsonNode relaid(JsonNode node, UnaryOperator<String> layout) {
+        if (node.isTextual()) return TextNode.valueOf(layout.apply(node.textValue()));
+        if (node.isArray()) {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            node.forEach(n -> out.add(relaid(n, layout)));
+            return out;
+        }
+        if (!node.isObject()) return node;
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        node.fields().forEachRemaining(e -> out.set(e.getKey(), NAMES.contains(e.getKey()) ? e.getValue() : relaid(e.getValue(), layout)));
+        return out;
+    }
+
+    private static final Set<String> NAMES = Set.of("name", "type", "required", "format", "$schema");
+
     private static List<Entry> read(String file, Classifier classifier) {
+        return read(file, classifier, UnaryOperator.identity());
+    }
+
+    private static List<Entry> read(String file, Classifier classifier, UnaryOperator<String> layout) {
         List<Entry> out = new ArrayList<>();
         try (InputStream in = PoisoningSet.class.getResourceAsStream(DIR + file);
              var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.isBlank()) continue;
                 JsonNode r = Json.MAPPER.readTree(line);
-                Tool tool = ToolJson.read(r.get("tool"));
+                Tool tool = ToolJson.read(relaid(r.get("tool"), layout));
                 ServerContext context = ServerContext.ALONE;
                 if (r.has("siblings")) {
                     List<String> names = new ArrayList<>();

@@ -218,14 +218,12 @@ public final class Authority {
     }
 
     /**
-     * The finding of the detectors that read by shape (secrecy by {@link Concealment}, then overriding) in a text that no
-     * other detector needs to read (the caller checked it holds a word of {@link io.toolrisk.classifier.rules.Cue#SHAPE});
-     * empty when it is clean or the match is a quoted example.
+     * The finding of overriding by shape in a text that no other detector needs to read (the caller checked it holds a
+     * word of {@link io.toolrisk.classifier.rules.Cue#SHAPE}); empty when it is clean or the match is a quoted example.
      */
     public static List<Finding> byShape(String text) {
         List<Finding> out = new java.util.ArrayList<>(0);
-        Concealment.find(text, out);
-        if (out.isEmpty()) find(text, out);
+        find(text, out);
         if (!out.isEmpty()) out.removeIf(f -> Quotation.isExample(text, f.start(), f.end()));
         return out;
     }

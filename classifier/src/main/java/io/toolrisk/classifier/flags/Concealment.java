@@ -1,6 +1,7 @@
 package io.toolrisk.classifier.flags;
 
 import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.classifier.rules.Cue;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 final class Concealment {
     private static final String DETAIL = "text that asks the model to keep something from the user it works for";
     /** Left out of the model's answer to the user: "out of the summary", "from your reply" ("characters to strip from the transcript" is what a tool does). */
-    private static final Pattern LEFT_OUT = Pattern.compile("\\b(?:leave|keep|strip|omit|exclude|drop|hide|mask)\\w*\\b"
+    private static final Pattern LEFT_OUT = Pattern.compile("\\b(?:leave|keep|omit|exclude|hide|mask)\\w*\\b"
             + "[^.;!?\\n]{0,60}?\\b(?:out of\\s+(?:your|the|any)|from\\s+your)\\s+(?:reply|replies|response|responses|answer|answers|summary"
             + "|transcript|conversation|chat|account|list of (?:the )?(?:actions|steps|calls|tools))\\b", Pattern.CASE_INSENSITIVE);
     /** "Not something to disclose", "no need to surface": a matter named as one not to tell. */
@@ -38,26 +39,37 @@ final class Concealment {
     private Concealment() {
     }
 
-    /** Words each pattern cannot match without, looked for first (in lower case, as they stand mid-sentence). */
-    private static final String[][] NEEDS = {{"out of", "from your"}, {"not "}, {"anyway", "regardless", "no matter", "whatever"},
-            {" as if", " as though"}};
-    private static final Pattern[] PATTERNS = {LEFT_OUT, NOT_TO_TELL, SAID_REGARDLESS, AS_IF};
+    /**
+     * The cue words each shape is tried around: it starts at such a word ({@code before} 0, matched there and only
+     * there), or holds one within {@code before} chars of its start. Never along the whole text.
+     */
+    private record Shape(Pattern pattern, long anchors, int before, int after) {
+    }
 
-    static void find(String text, List<Finding> out) {
-        for (int i = 0; i < PATTERNS.length; i++) {
-            if (!holdsAny(text, NEEDS[i])) continue;
-            Pattern p = PATTERNS[i];
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                if (p == LEFT_OUT && FORMAT.matcher(text.substring(m.start(), m.end())).find()) continue;
+    private static final Shape[] SHAPES = {
+            // "leave", "keep", "hide", "mask", "omit", "exclude" ... "out of the summary"
+            new Shape(LEFT_OUT, Cue.KEEP.bit() | Cue.SUPPRESS.bit(), 0, 90),
+            new Shape(NOT_TO_TELL, Cue.NEGATION.bit(), 0, 60),
+            // "regardless of", "no matter", "whatever the check finds"
+            new Shape(SAID_REGARDLESS, Cue.OVERRIDE_MARK.bit(), 60, 60),
+            // "anyway" is no cue: looked for after a verb of telling, in a text that holds it
+            new Shape(SAID_REGARDLESS, Cue.REPORT.bit(), 0, 60),
+            // "act as though", "behave as if"
+            new Shape(AS_IF, Cue.BECOME.bit(), 0, 30)};
+
+    static void find(CueText t, List<Finding> out) {
+        String text = t.text();
+        for (Shape shape : SHAPES) {
+            if (shape == SHAPES[3] && !text.contains("anyway")) continue;
+            Matcher m = null;
+            for (int i : t.wordsWith(shape.anchors())) {
+                if (m == null) m = shape.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                m.region(Math.max(0, t.start(i) - shape.before()), Math.min(text.length(), t.end(i) + shape.after()));
+                if (!(shape.before() == 0 ? m.lookingAt() : m.find())) continue;
+                if (shape.pattern() == LEFT_OUT && FORMAT.matcher(text).useTransparentBounds(true).region(m.start(), m.end()).find()) continue;
                 out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "secrecy", m.start(), m.end(), DETAIL + " (pattern secrecy)"));
                 return;
             }
         }
-    }
-
-    private static boolean holdsAny(String text, String[] needles) {
-        for (String n : needles) if (text.contains(n)) return true;
-        return false;
     }
 }

@@ -40,9 +40,9 @@ public final class Poisoning {
             t.focus(gate.from(CueGate.SECRECY_PAIRS), gate.to(CueGate.SECRECY_PAIRS));
             Secrecy.find(t, out);
         }
-        if (out.isEmpty()) Concealment.find(t.text(), out);
-        if (out.isEmpty()) Authority.find(t.text(), out);
         t.focus(0, Integer.MAX_VALUE);
+        if (out.isEmpty()) Concealment.find(t, out);
+        if (out.isEmpty()) Authority.find(t.text(), out);
         // A slot named in quotes ('session') is somewhere to put data as much as one in backticks.
         if (gate.exfiltration(parameterText, place.mayAddress())
                 || gate.exfiltration(parameterText, true) && (t.text().indexOf('\'') >= 0 || t.text().indexOf('"') >= 0)

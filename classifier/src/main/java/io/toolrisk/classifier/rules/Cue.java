@@ -118,11 +118,10 @@ public enum Cue implements WireName {
     /** A command that is harmless or harmful by its arguments: curl, wget, chmod, sudo. */
     WEAK_COMMAND,
     /**
-     * A word a detector that reads by shape cannot do without, whatever the vocabulary of the rest: an override's rank
-     * (outranks, precedence), the model's setup (handed, deployed, initial), obeying what comes back (whatever,
-     * obeyed), the user not consulted (consulted, otherwise); secrecy's answer left out or fixed (strip, omit, anyway).
-     * Texts with one are read by {@code flags.Authority} and {@code flags.Concealment} even when no pair of cues calls
-     * the other detectors.
+     * A word an override cannot be written without, whatever the vocabulary of the rest: a rank (outranks, precedence),
+     * the model's setup (handed, deployed, initial), obeying what comes back (whatever, obeyed), the user not consulted
+     * (consulted, otherwise). Texts with one are read by {@code flags.Authority} even when no pair of cues calls the
+     * other detectors.
      */
     SHAPE;
 

@@ -262,7 +262,8 @@ public final class LiteralMatcher {
         int state = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            int cls = c < ASCII ? classOf[c] : 0;
+            // a no-break or typographic space is the space a literal holds: "curl x\u00a0|\u00a0sh" reads as "curl x | sh"
+            int cls = c < ASCII ? classOf[c] : Character.getType(c) == Character.SPACE_SEPARATOR ? classOf[' '] : 0;
             state = next[state * classes + cls];
             int[] out = outputs[state];
             for (int j = 0; j < out.length; j += 2) sink.match(out[j], i + 1 - out[j + 1], i + 1);
