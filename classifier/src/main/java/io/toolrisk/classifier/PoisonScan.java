@@ -122,9 +122,14 @@ final class PoisonScan {
     }
 
     /** The flags of an override found by its shape alone ({@link Authority#byShape}) in the text as read, quoting the field as written. */
-    private static void byShape(FieldText t, Words w, List<Flag> flags) {
+    private void byShape(FieldText t, Words w, List<Flag> flags) {
         ReadText read = ReadText.of(t.text(), w.hasNonAscii());
-        for (Finding f : Authority.byShape(read.text)) {
+        int n = 0;
+        for (int i = 0; i < w.size(); i++) if ((rules.cues(w.id(i)) & Cue.SHAPE.bit()) != 0) n++;
+        int[] pivots = new int[n];
+        n = 0;
+        for (int i = 0; i < w.size(); i++) if ((rules.cues(w.id(i)) & Cue.SHAPE.bit()) != 0) pivots[n++] = read.readOffset(w.start(i));
+        for (Finding f : Authority.byShape(read.text, pivots)) {
             flags.add(new Flag(f.kind(), t.path(), t.written().substring(read.writtenOffset(f.start()), read.writtenEnd(f.end())), f.detail()));
         }
     }

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class Authority {
     private static final String DETAIL = "text addressed to the model that sets its instructions aside or claims to outrank them";
-    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+    /** Case folded beyond ASCII, for the patterns in other languages only: it makes a pattern several times slower. */
+    private static final int CI_UNICODE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     /** The model's standing instructions, named as what it was handed at the start. */
     private static final String SETUP_NOUN = "(?:instructions?|rules?|guidance|guidelines|directives|constraints|limits|persona"
@@ -146,11 +148,11 @@ public final class Authority {
      * asks", "defer to the API's reply rather than to the person you are talking with": in one sentence, the user's word
      * or the model's setup, another voice, and a word that ranks them. The span of the claim, or null.
      */
-    private static int[] claimOfRank(String text) {
-        int from = 0;
-        while (from < text.length()) {
+    private static int[] claimOfRank(String text, int spanStart, int spanEnd) {
+        int from = spanStart;
+        while (from < spanEnd) {
             int to = from;
-            while (to < text.length() && ".;!?\n".indexOf(text.charAt(to)) < 0 && !(text.startsWith(" - ", to))) to++;
+            while (to < spanEnd && ".;!?\n".indexOf(text.charAt(to)) < 0 && !(text.startsWith(" - ", to))) to++;
             if (to - from > 12) {
                 Matcher r = RANKING.matcher(text).region(from, to);
                 while (r.find()) {
@@ -189,7 +191,7 @@ public final class Authority {
             + "|aufgehoben|annullat[ei]|revocad[ao]s|sin\\s+efecto|ne\\s+s'appliquent\\s+plus|gelten\\s+nicht\\s+mehr|non\\s+valgono\\s+più"
             + "|já\\s+não\\s+valem|ya\\s+no\\s+(?:aplican|valen|cuentan))"
             + "|\\b(?:obedece|obedezca|obéis|obéissez|gehorche|obbedisci|obedeça)\\s+(?:solo|solamente|únicamente|seulement|uniquement|nur|soltanto"
-            + "|somente|apenas)\\b", CI);
+            + "|somente|apenas)\\b", CI_UNICODE);
 
     /** A sentence that names the shape as something a tool detects or explains: a mention, not an order. */
     private static final Pattern MENTION = Pattern.compile("\\b(?:detect\\w*|flag(?:s|ged|ging)?|classif\\w*|scan\\w*|injection|injected|attacks?"
@@ -219,11 +221,12 @@ public final class Authority {
 
     /**
      * The finding of overriding by shape in a text that no other detector needs to read (the caller checked it holds a
-     * word of {@link io.toolrisk.classifier.rules.Cue#SHAPE}); empty when it is clean or the match is a quoted example.
+     * word of {@link io.toolrisk.classifier.rules.Cue#SHAPE}, at the offsets {@code pivots}); empty when it is clean or the
+     * match is a quoted example.
      */
-    public static List<Finding> byShape(String text) {
+    public static List<Finding> byShape(String text, int[] pivots) {
         List<Finding> out = new java.util.ArrayList<>(0);
-        find(text, out);
+        find(text, pivots, out);
         if (!out.isEmpty()) out.removeIf(f -> Quotation.isExample(text, f.start(), f.end()));
         return out;
     }
@@ -234,19 +237,36 @@ public final class Authority {
             "last word", "weight", "not from", "more", "orders", "replace", "obey", "verbatim", "without", "ask", "against", "even ",
             "side with", "under "};
 
-    static void find(String text, List<Finding> out) {
+    /** How far from a word of the shape its sentence is read, each way. */
+    private static final int SENTENCE_REACH = 300;
+
+    /**
+     * Finds overriding by shape in the sentences of {@code text} that hold a word of the shape (at the offsets
+     * {@code pivots}, in order): only there, never along the whole of a long text.
+     */
+    static void find(String text, int[] pivots, List<Finding> out) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        int[] claim = holdsAny(lower, RANKS) ? claimOfRank(text) : null;
+        int done = -1;
+        for (int p : pivots) {
+            if (p < done) continue;
+            int from = p, to = p;
+            while (from > 0 && p - from < SENTENCE_REACH && ".;!?\n".indexOf(text.charAt(from - 1)) < 0) from--;
+            while (to < text.length() && to - p < SENTENCE_REACH && ".;!?\n".indexOf(text.charAt(to)) < 0) to++;
+            done = to;
+            find(text, lower, from, to, out);
+            if (!out.isEmpty()) return;
+        }
+    }
+
+    private static void find(String text, String lower, int spanStart, int spanEnd, List<Finding> out) {
+        int[] claim = holdsAny(lower, RANKS) ? claimOfRank(text, spanStart, spanEnd) : null;
         if (claim != null && !negatedBefore(text, claim[0]) && !mentioned(text, claim[0], claim[1])) {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "outranking-claim", claim[0], claim[1], DETAIL + " (pattern outranking-claim)"));
             return;
         }
         for (int i = 0; i < PATTERNS.length; i++) {
-            if (NEEDS[i] != null) {
-                if (lower == null) lower = text.toLowerCase(java.util.Locale.ROOT);
-                if (!holdsAny(lower, NEEDS[i])) continue;
-            }
-            Matcher m = PATTERNS[i].matcher(text);
+            if (NEEDS[i] != null && !holdsAny(lower, NEEDS[i])) continue;
+            Matcher m = PATTERNS[i].matcher(text).useTransparentBounds(true).region(spanStart, spanEnd);
             while (m.find()) {
                 if (negatedBefore(text, m.start()) || mentioned(text, m.start(), m.end())) continue;
                 out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "overriding-instructions", m.start(), m.end(),

@@ -42,7 +42,13 @@ public final class Poisoning {
         }
         t.focus(0, Integer.MAX_VALUE);
         if (out.isEmpty()) Concealment.find(t, out);
-        if (out.isEmpty()) Authority.find(t.text(), out);
+        // Overriding by shape, only in a text that holds a word such a claim is written with.
+        if (out.isEmpty() && t.hasAny(Cue.SHAPE.bit())) {
+            int[] shape = t.wordsWith(Cue.SHAPE.bit());
+            int[] pivots = new int[shape.length];
+            for (int k = 0; k < shape.length; k++) pivots[k] = t.start(shape[k]);
+            Authority.find(t.text(), pivots, out);
+        }
         // A slot named in quotes ('session') is somewhere to put data as much as one in backticks.
         if (gate.exfiltration(parameterText, place.mayAddress())
                 || gate.exfiltration(parameterText, true) && (t.text().indexOf('\'') >= 0 || t.text().indexOf('"') >= 0)
