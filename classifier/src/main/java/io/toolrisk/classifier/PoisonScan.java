@@ -1,10 +1,12 @@
 package io.toolrisk.classifier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.toolrisk.catalogue.Category;
 import io.toolrisk.catalogue.Flag;
 import io.toolrisk.catalogue.Tool;
 import io.toolrisk.classifier.flags.CueGate;
 import io.toolrisk.classifier.flags.CueText;
+import io.toolrisk.classifier.flags.Deprecation;
 import io.toolrisk.classifier.flags.Finding;
 import io.toolrisk.classifier.flags.Poisoning;
 import io.toolrisk.classifier.flags.ToolNames;
@@ -45,6 +47,7 @@ final class PoisonScan {
     void find(List<Flag> flags) {
         for (FieldText t : scan.texts) {
             if (t.field().isText()) find(t, flags);
+            if (t.field() == Field.PROPERTY_DESCRIPTION && (t.words().tags() & Cue.DEPRECATED.bit()) != 0) routedByDefault(t, flags);
         }
         for (FieldText t : scan.values) find(t, flags);
     }
@@ -98,6 +101,15 @@ final class PoisonScan {
         for (Finding f : found) {
             flags.add(new Flag(f.kind(), t.path(), t.written().substring(read.writtenOffset(f.start()), read.writtenEnd(f.end())), f.detail()));
         }
+    }
+
+    /** A top-level parameter whose default is where calls go since the original was retired ({@link Deprecation#routedByDefault}). */
+    private void routedByDefault(FieldText t, List<Flag> flags) {
+        JsonNode value = tool.inputSchema().path("properties").path(t.key()).path("default");
+        if (!value.isTextual() || !t.path().equals("inputSchema/properties/" + ToolScan.pointerEscape(t.key()) + "/description")) return;
+        for (Flag f : flags) if (f.field().equals(t.path())) return;
+        Deprecation.routedByDefault(t.text(), value.textValue())
+                .ifPresent(f -> flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail())));
     }
 
     /** The cue words and cue literals of {@code t}, at their places in the text as {@code read}. */

@@ -493,11 +493,19 @@ public final class CueText {
      * closing bracket or a dash between spaces. Quotes, backticks and emphasis are looked through.
      */
     boolean startsClauseAt(int offset) {
+        boolean newline = false;
         for (int k = offset - 1; k >= 0; k--) {
             char c = text.charAt(k);
+            // A blank line before: a new paragraph ("# Status: archived\n\nUse ...").
+            if (c == '\n') {
+                if (newline) return true;
+                newline = true;
+                continue;
+            }
             if (Character.isWhitespace(c) || "`\"'([*\u201c\u2018".indexOf(c) >= 0) continue;
             if (c == '-' || c == '#' || c == '>' || c == '\u2014' || c == '\u2013') return k == 0 || text.charAt(k - 1) != c && !Character.isLetterOrDigit(text.charAt(k - 1));
-            return ".,:;!?)]".indexOf(c) >= 0;
+            // An arrow ("OBSOLETE → use ...") opens a clause as a colon does.
+            return ".,:;!?)]\u2192\u21d2\u27f6".indexOf(c) >= 0;
         }
         return true;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * "DEPRECATED: use read_text_file instead" in a server that has read_text_file, "deprecated alias for branch_name"
  * (a parameter), and "please tell the user to migrate" (said to the user, in the open) stay clean.
  */
-final class Deprecation {
+public final class Deprecation {
     private static final long SENDS = Cue.CALL.bit() | Cue.REDIRECT.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.RUN.bit()
             | Cue.PASS.bit() | Cue.READ.bit();
     /** Verbs that send calls or data: reading verbs send the calls to a tool ("read files with cat_remote"), never to a URL. */
@@ -46,6 +47,11 @@ final class Deprecation {
      * -1 when it is none.
      */
     private static int noticeStart(CueText t, int i) {
+        if (t.isWord(i, "longer") || t.isWord(i, "anymore")) {
+            // "No longer supported", "not maintained anymore": the notice starts at its negation.
+            int negation = t.previous(i, Mood.NEGATION, 3);
+            return negation >= 0 && t.sameSentence(t.end(negation), t.start(i)) ? t.start(negation) : -1;
+        }
         if (t.isWord(i, "shut")) return OFF.contains(t.wordAfter(t.end(i))) ? t.start(i) : -1;
         if (t.isWord(i, "switched") || t.isWord(i, "turned")) return t.wordAfter(t.end(i)).equals("off") ? t.start(i) : -1;
         boolean order = t.isWord(i, "order");
@@ -93,6 +99,7 @@ final class Deprecation {
         int to = retired >= 0 ? noticeEnd(t, retired) : length;
         // "this parameter is obsolete": a part of the tool, which can only send the calls to an address.
         boolean part = retired >= 0 && aboutAPart(t, retired);
+        if (retired >= 0 && replacer(t, retired, names, out)) return;
         for (int i : t.wordsWith(SENDS)) {
             if (t.start(i) < from || t.end(i) > to || retired < 0 && !redirects(t, i) || toTheUser(t, i)) continue;
             Optional<Integer> end = elsewhere(t, i, names, retired >= 0, part);
@@ -104,6 +111,7 @@ final class Deprecation {
             }
         }
         if (retired >= 0) pointedAway(t, retired, to, names, out);
+        if (retired >= 0 && out.isEmpty()) namedAfterNotice(t, retired, to, part, names, out);
     }
 
     /**
@@ -122,6 +130,7 @@ final class Deprecation {
                 return;
             }
         }
+        if (successorNamed(t, retired, to, names, out) || paidElsewhere(t, retired, to, out)) return;
         if (aboutAPart(t, retired)) return;
         for (int at = text.indexOf('@', retired); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
             if (!Values.isEmailAt(text, at)) continue;
@@ -142,6 +151,126 @@ final class Deprecation {
                 return;
             }
         }
+    }
+
+    /** Words that make a sentence say where the calls now go, whatever its verb: "now lives in", "handled by", "target". */
+    private static final Pattern GOES = Pattern.compile("\\b(?:lives?|handled|handles|target|targets|point|points|prefer|now|moved|home"
+            + "|served|hosted|available|instead)\\b", Pattern.CASE_INSENSITIVE);
+    private static final long GOES_CUES = SENDS | Cue.NOW.bit() | Cue.CHOOSE.bit() | Cue.REDIRECT.bit();
+    /** An address of any scheme: "wss://...", "grpc://...". */
+    private static final Pattern SCHEME = Pattern.compile("\\b[a-z][a-z0-9+.-]{1,15}://[^\\s)\\]'\"`]+", Pattern.CASE_INSENSITIVE);
+    /** Where an address is documentation, not where calls go: "see https://...", "the changelog at ...". */
+    private static final Pattern DOCS = Pattern.compile("\\b(?:see|read|docs?|documentation|guide|changelog|details|info|information"
+            + "|learn|notes|faq|blog)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * After a notice, in its sentence or the two after it, another tool or an address named in a sentence that says where
+     * the calls now go, whatever its verb: "Legacy. Prefer `image_gen_xl` from the artforge server", "this tool is now
+     * `fetch_turbo`", "the new one lives at https://...", "everything it did is handled by `crm_sync_pro`". Not a tool of
+     * this server, not documentation, not a sentence said to the user ("tell the user to migrate ..."); a notice about
+     * a part of the tool names only an address.
+     */
+    private static void namedAfterNotice(CueText t, int retired, int to, boolean part, Supplier<ToolNames> names, List<Finding> out) {
+        String text = t.text();
+        if (!part) {
+            for (ToolMentions.Mention m : ToolMentions.in(text, retired, to)) {
+                if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER && !onAnotherServer(text, m.end())) continue;
+                if (saysWhereCallsGo(t, m.start())) {
+                    add(t, retired, m.end(), out);
+                    return;
+                }
+            }
+        }
+        Matcher a = SCHEME.matcher(text).region(retired, to);
+        while (a.find()) {
+            int sentence = t.sentenceStart(a.start());
+            if (DOCS.matcher(text).region(sentence, a.start()).find()) continue;
+            if (saysWhereCallsGo(t, a.start())) {
+                add(t, retired, a.end(), out);
+                return;
+            }
+        }
+    }
+
+    private static boolean saysWhereCallsGo(CueText t, int at) {
+        int from = t.sentenceStart(at), to = t.sentenceEnd(at);
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
+        }
+        if (GOES.matcher(t.text()).region(from, to).find()) return true;
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) if (t.is(j, GOES_CUES) && !Mood.negated(t, j)) return true;
+        return false;
+    }
+
+    /**
+     * "`geo_resolve_plus`, which replaced it, handles every request": the notice at {@code retired} is the replacement's
+     * own clause, and the tool named just before it is where the calls go.
+     */
+    private static boolean replacer(CueText t, int retired, Supplier<ToolNames> names, List<Finding> out) {
+        for (int i : t.wordsWith(Cue.DEPRECATED.bit())) {
+            if (t.start(i) != retired) continue;
+            if (!replacedIt(t, i)) return false;
+            String text = t.text();
+            List<ToolMentions.Mention> before = ToolMentions.in(text, Math.max(t.sentenceStart(retired), retired - 80), retired);
+            if (before.isEmpty()) return false;
+            ToolMentions.Mention m = before.getLast();
+            if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER && !onAnotherServer(text, m.end())) return false;
+            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), t.endOfWordAfter(t.end(i)),
+                    DETAIL + " (pattern fake-deprecation)"));
+            return true;
+        }
+        return false;
+    }
+
+    /** "Its successor is `report_builder_cloud`", "the replacement endpoint is https://...": what replaces the tool, named. */
+    private static final Pattern SUCCESSOR = Pattern.compile("\\b(?:successor|replacement|new\\s+home|new\\s+location|new\\s+address)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** How far after "successor" the tool or address it names may stand. */
+    private static final int SUCCESSOR_REACH = 40;
+
+    private static boolean successorNamed(CueText t, int retired, int to, Supplier<ToolNames> names, List<Finding> out) {
+        String text = t.text();
+        Matcher m = SUCCESSOR.matcher(text).region(retired, to);
+        while (m.find()) {
+            int from = m.end();
+            int until = Math.min(t.sentenceEnd(from), from + SUCCESSOR_REACH);
+            for (int l = 0; l < t.literals(); l++) {
+                if (t.literalIs(l, Cue.REMOTE.bit()) && t.literalStart(l) >= from && t.literalStart(l) < until) {
+                    add(t, retired, t.literalEnd(l), out);
+                    return true;
+                }
+            }
+            for (ToolMentions.Mention n : ToolMentions.in(text, from, until)) {
+                if (names.get().kindOf(n.name()) == ToolNames.Kind.OTHER || onAnotherServer(text, n.end())) {
+                    add(t, retired, n.end(), out);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An address money goes to: a wallet (0x..., bc1..., base58) or an IBAN. */
+    private static final Pattern WALLET = Pattern.compile("\\b(?:0x[0-9a-fA-F]{40}|(?:bc1|tb1)[0-9a-z]{20,90}|[13][1-9A-HJ-NP-Za-km-z]{25,34}"
+            + "|[A-Z]{2}\\d{2}[A-Z0-9]{11,30})\\b");
+    private static final Pattern PAYS = Pattern.compile("\\b(?:send|pay|transfer|deposit|move|route|wire|forward|direct)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FROM_NOW = Pattern.compile("\\b(?:instead|from\\s+now|now|all|every|must|should)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "Send funds to the migration wallet bc1q... instead": after the notice, money ordered to an address of the text's own. */
+    private static boolean paidElsewhere(CueText t, int retired, int to, List<Finding> out) {
+        String text = t.text();
+        Matcher w = WALLET.matcher(text).region(retired, to);
+        while (w.find()) {
+            int sentence = t.sentenceStart(w.start());
+            if (PAYS.matcher(text).region(sentence, w.start()).find()
+                    && FROM_NOW.matcher(text).region(sentence, t.sentenceEnd(w.start())).find()) {
+                add(t, retired, w.end(), out);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when "to" (or "at", "via") points at {@code target} in a sentence that obliges, as {@link #pointedAway} says. */
@@ -203,6 +332,12 @@ final class Deprecation {
     private static boolean aboutItself(CueText t, int i, int start, boolean title, Supplier<ToolNames> names) {
         if (t.isWord(i, "longer") && !t.wordBefore(i).equals("no")) return false;
         if (title) return true;
+        // "Tool withdrawn.", "Strumento dismesso.": a headline of the notice and at most two words.
+        if (headline(t.text(), t.sentenceStart(start), t.end(i))) return true;
+        // "The old invoice lookup was discontinued": the tool's own name as the subject.
+        if (namedAsSubject(t, t.sentenceStart(start), start, names)) return true;
+        // "`geo_resolve_plus`, which replaced it": this tool as the object of its replacement.
+        if (replacedIt(t, i)) return true;
         int sentence = t.sentenceStart(start);
         if (start - sentence < 16 && NOTICE_START.matcher(t.text().substring(sentence, start)).matches()) return !attributive(t, i);
         // A label: "v1 (removed: post to ...)", "Obsolete: ...".
@@ -220,6 +355,56 @@ final class Deprecation {
         return !subject.isEmpty() && names.get().kindOf(subject.getLast().name()) == ToolNames.Kind.SELF;
     }
 
+    /** "OBSOLETE → use db_admin_next", "Legacy => call ...": an arrow after the notice word. */
+    private static boolean arrowAfter(String text, int end) {
+        int k = end;
+        while (k < text.length() && text.charAt(k) == ' ') k++;
+        if (k >= text.length()) return false;
+        char c = text.charAt(k);
+        return c == '\u2192' || c == '\u21d2' || c == '\u27f6' || text.startsWith("->", k) || text.startsWith("=>", k);
+    }
+
+    /** "Tool withdrawn.", "Outil obsolète.", "Service discontinued;": the notice ends a sentence of at most three words. */
+    private static boolean headline(String text, int sentence, int end) {
+        if (end < text.length() && ".;!\n".indexOf(text.charAt(end)) < 0) return false;
+        int words = 0;
+        boolean inWord = false;
+        for (int k = sentence; k < end; k++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(k));
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words <= 3;
+    }
+
+    /**
+     * "The old transfer flow was withdrawn", "The invoice lookup is retired": words of the subject, joined as a tool name
+     * is, name this tool.
+     */
+    private static boolean namedAsSubject(CueText t, int sentence, int start, Supplier<ToolNames> names) {
+        if (start - sentence > 60) return false;
+        String[] words = t.text().substring(sentence, start).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        for (int from = 0; from < words.length; from++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = 0; n < 3 && from + n < words.length; n++) {
+                if (words[from + n].isEmpty()) break;
+                if (n > 0) name.append('_');
+                name.append(words[from + n]);
+                if (name.length() >= 4 && names.get().kindOf(name.toString()) == ToolNames.Kind.SELF) return true;
+            }
+        }
+        return false;
+    }
+
+    /** "`geo_resolve_plus`, which replaced it", "the tool that superseded this one": the notice has this tool as its object. */
+    private static boolean replacedIt(CueText t, int i) {
+        if (!(t.isWord(i, "replaced") || t.isWord(i, "superseded") || t.isWord(i, "succeeded"))) return false;
+        String after = t.wordAfter(t.end(i));
+        return after.equals("it") || after.equals("this") && THIS_TOOL.contains(t.wordAfter(t.endOfWordAfter(t.end(i))));
+    }
+
+    private static final Set<String> THIS_TOOL = Set.of("tool", "one", "function", "endpoint", "connector", "server", "version");
+
     /** "Old login flow: retired.", "Endpoint: decommissioned;": a colon just before the notice word, and its sentence ends. */
     private static boolean statusOfALabel(String text, int start, int end) {
         int k = start - 1;
@@ -234,13 +419,19 @@ final class Deprecation {
      * notices.
      */
     private static boolean attributive(CueText t, int i) {
-        if (ENDED.contains(t.word(i)) || t.isWord(i, "order") || t.isWord(i, "longer")) return false;
+        if (ENDED.contains(t.word(i)) || t.isWord(i, "order") || t.isWord(i, "longer") || t.isWord(i, "anymore")) return false;
+        // "Shut down for maintenance", "switched off until May": the notice is two words, and what follows qualifies it.
+        if (t.isWord(i, "shut") || t.isWord(i, "switched") || t.isWord(i, "turned")) return false;
+        // "OBSOLETE → use db_admin_next": an arrow after the opening notice, as a label's colon.
+        if (arrowAfter(t.text(), t.end(i))) return false;
         String next = t.wordAfter(t.end(i));
         if (next.isEmpty() || NOTICE_FOLLOWERS.contains(next)) return false;
         for (int k = 0; k < next.length(); k++) if (!Character.isLetter(next.charAt(k))) return false; // "Retired 2025-01"
         // The noun goes on into a clause: "Moved files keep ...", not "Deprecated endpoint." or "Obsolete tool:".
         String text = t.text();
         int end = t.endOfWordAfter(t.end(i));
+        // "Unsupported options: ...", "Removed fields: ...": the heading of a list of things, not a notice about the tool.
+        if (next.length() > 3 && next.endsWith("s") && end < text.length() && text.charAt(end) == ':') return true;
         return end + 1 < text.length() && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
     }
 
@@ -273,6 +464,8 @@ final class Deprecation {
     /** True when the notice at {@code start} is about a part of the tool ({@link #PART_SUBJECTS}), not the tool. */
     private static boolean aboutAPart(CueText t, int start) {
         int near = Math.max(t.sentenceStart(start), start - 60);
+        // "This parameter is obsolete, as is the tool itself": the tool all the same.
+        if (t.contains(t.sentenceStart(start), t.sentenceEnd(start), "tool itself")) return false;
         for (String self : SELF_SUBJECTS) if (t.contains(near, start, self)) return false;
         for (String part : PART_SUBJECTS) if (t.contains(near, start, part)) return true;
         return false;
@@ -339,26 +532,65 @@ final class Deprecation {
      */
     static boolean servedElsewhere(CueText t, int retired) {
         if (retired < 0) return false;
-        return ELSEWHERE.matcher(t.text()).region(t.sentenceStart(retired), noticeEnd(t, retired)).find();
+        // A wallet to pay instead is somewhere else as much.
+        return ELSEWHERE.matcher(t.text()).region(t.sentenceStart(retired), noticeEnd(t, retired)).find()
+                || WALLET.matcher(t.text()).region(retired, noticeEnd(t, retired)).find();
     }
 
     /** The end of the sentences after a notice that starts at {@code retired} where the redirection may stand. */
     private static int noticeEnd(CueText t, int retired) {
         int to = t.sentenceEnd(retired);
-        for (int more = 0; more < 2 && to < t.text().length(); more++) to = t.sentenceEnd(to);
+        for (int more = 0; more < 2 && to < t.text().length(); more++) {
+            int next = t.sentenceEnd(to);
+            if (next <= to) break;
+            // A blank line or a heading's mark is no sentence of its own: "# Status: archived\n\nThe maintainers ...".
+            if (!hasLetter(t.text(), to, next)) more--;
+            to = next;
+        }
         return to;
     }
 
+    private static boolean hasLetter(String text, int from, int to) {
+        for (int k = from; k < to; k++) if (Character.isLetter(text.charAt(k))) return true;
+        return false;
+    }
+
+    /** A value that is an address calls can be sent to: a URL of any scheme, or an IP address with its port. */
+    private static final Pattern ADDRESS_VALUE = Pattern.compile("(?:[a-z][a-z0-9+.-]*://\\S+|\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?)",
+            Pattern.CASE_INSENSITIVE);
+    /** "now that the original endpoint moved", "since v1 was discontinued": the value justified by a retirement. */
+    private static final Pattern SINCE_RETIRED = Pattern.compile("\\b(?:now\\s+that|since|after|because|following|as\\s+of)\\b[^.;!?\\n]{0,30}?"
+            + "\\b(?:endpoint|server|service|host|url|address|api|version|v\\d+|region|cluster|backend|instance|tool|connector|gateway"
+            + "|integration|one)\\b[^.;!?\\n]{0,20}?\\b(?:moved|retired|discontinued|deprecated|decommissioned|sunset\\w*|replaced|shut\\s+down|migrated|relocated|obsolete"
+            + "|withdrawn|end[- ]of[- ]life|no\\s+longer\\s+\\w+)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A parameter whose description says its value is where calls go since the original was retired ("Where requests go
+     * now that the original endpoint moved"), with an address as its default: the model passes the default, and every
+     * call goes there. Real parameters with an address as default (12 of the corpus) give no such reason. The finding
+     * quotes the description; empty when {@code defaultValue} is no address or the description gives no retirement.
+     */
+    public static Optional<Finding> routedByDefault(String description, String defaultValue) {
+        if (!ADDRESS_VALUE.matcher(defaultValue.strip()).matches()) return Optional.empty();
+        Matcher m = SINCE_RETIRED.matcher(description);
+        if (!m.find()) return Optional.empty();
+        return Optional.of(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), m.end(),
+                DETAIL + ": its default address (pattern fake-deprecation)"));
+    }
+
     /** "of the fs-turbo server", "from the dataops-cloud package": a server named, not this one. */
-    private static final String ANOTHER = "(?:of|on|from|in)\\s+(?:the\\s+)?(?!this\\b|our\\b|same\\b)[\\w.-]+\\s+"
-            + "(?:server|package|plugin|extension)\\b";
-    private static final Pattern ELSEWHERE = Pattern.compile("\\b" + ANOTHER, Pattern.CASE_INSENSITIVE);
+    private static final String ANOTHER = "(?:(?:of|on|from|in)\\s+(?:the\\s+)?(?!this\\b|our\\b|same\\b)[`'\"*]*[\\w.-]+[`'\"*]*\\s+"
+            + "(?:server|package|plugin|extension)\\b"
+            // "vom Server filehub", "del server pagosicuro", "du serveur textobridge", "del servidor cobrosya"
+            + "|(?:vom|von|dem|del|dal|du|de|do|da)\\s+(?:server|serveur|servidor)\\s+[`'\"*]*[\\w.-]+)";
+    private static final Pattern ELSEWHERE = Pattern.compile("\\b" + ANOTHER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** How far after a verb its object may start: "calling https://", "go to the https://". */
     private static final int OBJECT = 12;
 
     /** "the list_files tool of the fs-turbo server": a name, even this tool's own, served elsewhere. */
-    private static final Pattern ANOTHER_SERVER = Pattern.compile("\\s*(?:tool\\s+)?" + ANOTHER, Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANOTHER_SERVER = Pattern.compile("[`'\"*]*\\s*,?\\s*(?:tool\\s+)?(?:(?:available|hosted|served|provided)\\s+)?"
+            + ANOTHER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static boolean onAnotherServer(String text, int end) {
         return ANOTHER_SERVER.matcher(text).region(end, Math.min(text.length(), end + 60)).lookingAt();

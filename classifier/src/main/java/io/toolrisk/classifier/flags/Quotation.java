@@ -12,7 +12,8 @@ final class Quotation {
     private static final Set<String> INTRODUCERS = Set.of("as", "like", "e.g", "eg", "example", "examples", "phrases", "containing",
             "phrase", "patterns", "pattern", "strings", "string", "text", "words", "including", "contain", "contains",
             "detects", "detect", "flags", "or", "and", "catches", "catch", "matches", "match", "payloads", "payload",
-            "question", "questions", "sample", "samples", "quote", "quotes", "quoted");
+            "question", "questions", "sample", "samples", "quote", "quotes", "quoted", "recognises", "recognizes", "recognise",
+            "recognize", "attack", "attacks");
     /** How many quotes of a list ("'a', 'b' or 'c'") are walked back to find the word that introduces them all. */
     private static final int LIST_ITEMS = 8;
     private static final String QUOTES = "'\"`\u201c\u201d\u2018\u2019";

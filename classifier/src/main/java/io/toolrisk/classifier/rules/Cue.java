@@ -120,7 +120,14 @@ public enum Cue implements WireName {
     /** Names the alternatives as a whole: other, another, competing, rivals, alternatives. */
     RIVAL,
     /** Text substituted into a name or a URL: {@code $(}, {@code ${}, a placeholder glued to a host ({@code >.}). */
-    SUBSTITUTION;
+    SUBSTITUTION,
+    /**
+     * A word an override cannot be written without, whatever the vocabulary of the rest: a rank (outranks, precedence),
+     * the model's setup (handed, deployed, initial), obeying what comes back (whatever, obeyed), the user not consulted
+     * (consulted, otherwise). Texts with one are read by {@code flags.Authority} even when no pair of cues calls the
+     * other detectors.
+     */
+    SHAPE;
 
     /** This cue as a bit of a mask of cues. */
     public long bit() {
