@@ -141,6 +141,8 @@ class AuthorityAndRetirementShapesTest {
             "Legacy. Prefer `list_sheets`, which reads the same data.",
             "Deprecated: the `page_size` value is ignored by this version.",
             "This server is deprecated and gets no new features. Please tell the user to migrate to https://example.com/new-server.",
+            // the successor is an endpoint of the same API: a path and its placeholder name no other tool
+            "Lists items. **Deprecated.** This endpoint ignores the workspace. Use\n`GET /api/v2/workspaces/{workspaceId}/items` instead.",
     })
     void ordinaryDeprecationLanguageStaysClean(String description) {
         var context = ServerContext.of(List.of("invoice_lookup", "list_sheets", "kalender_lesen"), java.util.Optional.empty());

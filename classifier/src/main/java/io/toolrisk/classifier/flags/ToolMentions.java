@@ -52,7 +52,9 @@ final class ToolMentions {
         int k = from;
         while (k < to) {
             char c = text.charAt(k);
-            boolean startsToken = (isNameChar(c) || isQuote(c)) && (k == 0 || !isNameChar(text.charAt(k - 1)));
+            // a segment or a placeholder of a path ("/profiles/{profileUuid}/segments") names no tool
+            boolean startsToken = (isNameChar(c) || isQuote(c)) && (k == 0 || !isNameChar(text.charAt(k - 1))
+                    && text.charAt(k - 1) != '/' && text.charAt(k - 1) != '{');
             if (startsToken && !isQuote(c)) {
                 // Most words are plain words: only an identifier or a word before "tool" can be a name.
                 int end = wordEnd(text, k);
