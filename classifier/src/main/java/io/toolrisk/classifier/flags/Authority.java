@@ -198,7 +198,7 @@ public final class Authority {
             + "|jailbreaks?|red-team\\w*|recogni[sz]\\w*|such\\s+as|e\\.g\\.|for\\s+example|examples?|convinc\\w*|persuad\\w*|trick\\w*"
             + "|fool\\w*)\\b", CI);
     private static final Pattern[] PATTERNS = {RANKED, AGAINST, UNCONSULTED, UNCONFIRMED, OBEY_OUTPUT, VOIDED, LIFTED, WIPED, MODE, FOREIGN};
-    /** Words each pattern cannot match without (lower case, as they stand mid-sentence); none for the multilingual one. */
+    /** Words each pattern cannot match without (lower case, as they stand mid-sentence; checked in the lower-cased text). */
     private static final String[][] NEEDS = {
             {"rank", "beat", "trump", "win", "prevail", "precedence", "more ", "override", "overrule", "supersede", "better than",
                     "in place of", "before", "ahead of"},
@@ -213,8 +213,19 @@ public final class Authority {
             {"all ", "every ", "any "},
             {"wipe", "clear", "erase", "flush", "purge", "shed", "drop"},
             {" mode"},
-            null,
+            {"instrucciones", "indicaciones", "reglas", "consignes", "règles", "anweisungen", "regeln", "istruzioni", "regole",
+                    "instruções", "regras", "obedece", "obedezca", "obéis", "obéissez", "gehorche", "obbedisci", "obedeça"},
     };
+    /**
+     * A second set of words each pattern cannot match without, asked only when the first set is there (null: none):
+     * a setup made void needs the word that voids it ("obsolete", "lifted", "no longer", "does not apply").
+     */
+    private static final String[][] NEEDS_TOO = {null, null, null, null, null,
+            {"obsolete", "void", "invalid", "null", "placeholder", "test", "fixture", "decoy", "lifted", "revoked", "rescinded",
+                    "waived", "suspended", "superseded", "outdated", "expired", "nullified", "annulled", "withdrawn", "moot",
+                    "meaningless", "irrelevant", "wiped", "cance", "overridden", "retired", "defunct", "stale", "defaults",
+                    "suggestions", "optional", "examples", "longer", "apply", "count", "matter", "hold", "bind"},
+            null, null, null, null};
 
     private Authority() {
     }
@@ -270,6 +281,7 @@ public final class Authority {
         }
         for (int i = 0; i < PATTERNS.length; i++) {
             if (NEEDS[i] != null && !holdsAny(lower, NEEDS[i], spanStart, spanEnd)) continue;
+            if (NEEDS_TOO[i] != null && !holdsAny(lower, NEEDS_TOO[i], spanStart, spanEnd)) continue;
             Matcher m = PATTERNS[i].matcher(text).useTransparentBounds(true).region(spanStart, spanEnd);
             while (m.find()) {
                 if (negatedBefore(text, m.start()) || mentioned(text, m.start(), m.end())) continue;
