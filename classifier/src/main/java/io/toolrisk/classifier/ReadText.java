@@ -5,7 +5,8 @@ package io.toolrisk.classifier;
  * model reads an order the same whether its words are one space apart or two, wrapped onto the next line at column
  * 60, in **bold** or WRITTEN IN CAPITALS. So the detectors read the text with every space that is not ' ' (a tab, a
  * no-break space, the typographic spaces) as ' ', runs of spaces as one, a line break inside a wrapped sentence as a
- * space, bold markers around a word dropped, and a text written in capitals in lower case. Line breaks between
+ * space, bold and italic marks and inline tags that only style a word dropped, and a text written in capitals in
+ * lower case. Line breaks between
  * sentences, list items and headings stay, and so does everything inside a fenced code block (its lines are
  * commands). Each char read keeps the offset it has in the field as written, so a finding quotes the field exactly.
  */
@@ -121,8 +122,8 @@ final class ReadText {
             boolean drop = false;
             if (c == '`' && field.startsWith("```", i) && (i == 0 || in[i - 1] == '\n')) fence = !fence;
             if (!fence) {
-                if (c == '\t' || c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR) read = ' ';
-                else if (c == '\u2028' || c == '\u2029') read = '\n';
+                if (c == '\t' || otherSpace(c)) read = ' ';
+                else if (lineSeparator(c)) read = '\n';
                 if (read == '\n' && wrapped(field, i)) {
                     read = ' ';
                     if (joined == null) joined = new int[4];
@@ -130,7 +131,7 @@ final class ReadText {
                     joined[joins++] = i;
                 }
                 int skip = 0;
-                if (c == '*' && i + 1 < n && field.charAt(i + 1) == '*' && (letterAt(field, i - 1) || letterAt(field, i + 2))) skip = 2;
+                if (c == '*' && boldMark(field, i)) skip = 2;
                 else if ((c == '*' || c == '_') && emphasisMark(field, i)) skip = 1;
                 else if (c == '<') {
                     int tag = tagAt(field, i);
@@ -201,7 +202,7 @@ final class ReadText {
             if (wrapped(s, k)) return true;
         }
         for (int k = s.indexOf("**"); k >= 0; k = s.indexOf("**", k + 2)) {
-            if (letterAt(s, k - 1) || letterAt(s, k + 2)) return true;
+            if (boldMark(s, k)) return true;
         }
         for (char mark : new char[] {'*', '_'}) {
             for (int k = s.indexOf(mark); k >= 0; k = s.indexOf(mark, k + 1)) {
@@ -214,11 +215,25 @@ final class ReadText {
         if (nonAscii) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c >= 0xa0 && (c == 0xa0 || c == 0x1680 || c >= 0x2000 && c <= 0x200a || c == 0x2028 || c == 0x2029
-                        || c == 0x202f || c == 0x205f || c == 0x3000)) return true;
+                if (otherSpace(c) || lineSeparator(c)) return true;
             }
         }
         return false;
+    }
+
+    /** A space that is not ' ' nor ASCII: a no-break space, the typographic spaces (U+2000–U+200A, U+202F, U+205F, U+3000). */
+    private static boolean otherSpace(char c) {
+        return c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
+
+    /** The line and paragraph separators U+2028 and U+2029, read as line breaks. */
+    private static boolean lineSeparator(char c) {
+        return c == '\u2028' || c == '\u2029';
+    }
+
+    /** "**" at {@code k} next to a word's char on either side: a bold marker. */
+    private static boolean boldMark(String s, int k) {
+        return k + 1 < s.length() && s.charAt(k + 1) == '*' && (letterAt(s, k - 1) || letterAt(s, k + 2));
     }
 
     /**
