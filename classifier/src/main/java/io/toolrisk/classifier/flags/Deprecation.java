@@ -110,7 +110,7 @@ public final class Deprecation {
                 return;
             }
         }
-        if (retired >= 0) pointedAway(t, retired, to, names, out);
+        if (retired >= 0) pointedAway(t, retired, to, part, names, out);
         if (retired >= 0 && out.isEmpty()) namedAfterNotice(t, retired, to, part, names, out);
     }
 
@@ -121,7 +121,7 @@ public final class Deprecation {
      * instead ("questions should go to support@..." is a contact). Nothing of a notice about a part of the tool but
      * a URL.
      */
-    private static void pointedAway(CueText t, int retired, int to, Supplier<ToolNames> names, List<Finding> out) {
+    private static void pointedAway(CueText t, int retired, int to, boolean part, Supplier<ToolNames> names, List<Finding> out) {
         String text = t.text();
         for (int l = 0; l < t.literals(); l++) {
             if (!t.literalIs(l, Cue.REMOTE.bit()) || t.literalStart(l) < retired || t.literalEnd(l) > to) continue;
@@ -131,7 +131,7 @@ public final class Deprecation {
             }
         }
         if (successorNamed(t, retired, to, names, out) || paidElsewhere(t, retired, to, out)) return;
-        if (aboutAPart(t, retired)) return;
+        if (part) return;
         for (int at = text.indexOf('@', retired); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
             if (!Values.isEmailAt(text, at)) continue;
             int start = at;
@@ -143,7 +143,7 @@ public final class Deprecation {
         }
         // "notifications must be delivered via notify_bridge on the relay-hub server from now on"
         for (ToolMentions.Mention m : ToolMentions.in(text, retired, to)) {
-            if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER && !onAnotherServer(text, m.end())) continue;
+            if (!elsewhereNamed(names, text, m)) continue;
             int start = m.start();
             if (t.wordBeforeOffset(start).equals("the")) start = t.startOfWordBefore(start);
             if (pointedFromObligation(t, start, false)) {
@@ -174,7 +174,7 @@ public final class Deprecation {
         String text = t.text();
         if (!part) {
             for (ToolMentions.Mention m : ToolMentions.in(text, retired, to)) {
-                if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER && !onAnotherServer(text, m.end())) continue;
+                if (!elsewhereNamed(names, text, m)) continue;
                 if (saysWhereCallsGo(t, m.start())) {
                     add(t, retired, m.end(), out);
                     return;
@@ -192,11 +192,22 @@ public final class Deprecation {
         }
     }
 
+    /** "Please tell the user to migrate to ...": a verb of telling with the user just after it, in {@code [from, to)}. */
+    private static boolean saidToTheUser(CueText t, int from, int to) {
+        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
+            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return true;
+        }
+        return false;
+    }
+
+    /** A tool named as another's: neither this tool nor a sibling nor a parameter, or said to be of another server. */
+    private static boolean elsewhereNamed(Supplier<ToolNames> names, String text, ToolMentions.Mention m) {
+        return names.get().kindOf(m.name()) == ToolNames.Kind.OTHER || onAnotherServer(text, m.end());
+    }
+
     private static boolean saysWhereCallsGo(CueText t, int at) {
         int from = t.sentenceStart(at), to = t.sentenceEnd(at);
-        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
-            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
-        }
+        if (saidToTheUser(t, from, to)) return false;
         if (GOES.matcher(t.text()).region(from, to).find()) return true;
         for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) if (t.is(j, GOES_CUES) && !Mood.negated(t, j)) return true;
         return false;
@@ -207,19 +218,17 @@ public final class Deprecation {
      * own clause, and the tool named just before it is where the calls go.
      */
     private static boolean replacer(CueText t, int retired, Supplier<ToolNames> names, List<Finding> out) {
-        for (int i : t.wordsWith(Cue.DEPRECATED.bit())) {
-            if (t.start(i) != retired) continue;
-            if (!replacedIt(t, i)) return false;
-            String text = t.text();
-            List<ToolMentions.Mention> before = ToolMentions.in(text, Math.max(t.sentenceStart(retired), retired - 80), retired);
-            if (before.isEmpty()) return false;
-            ToolMentions.Mention m = before.getLast();
-            if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER && !onAnotherServer(text, m.end())) return false;
-            out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), t.endOfWordAfter(t.end(i)),
-                    DETAIL + " (pattern fake-deprecation)"));
-            return true;
-        }
-        return false;
+        // the notice's own word: the cue word that starts where it does
+        int i = t.firstAt(retired);
+        if (i >= t.size() || t.start(i) != retired || !t.is(i, Cue.DEPRECATED.bit()) || !replacedIt(t, i)) return false;
+        String text = t.text();
+        List<ToolMentions.Mention> before = ToolMentions.in(text, Math.max(t.sentenceStart(retired), retired - 80), retired);
+        if (before.isEmpty()) return false;
+        ToolMentions.Mention m = before.getLast();
+        if (!elsewhereNamed(names, text, m)) return false;
+        out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), t.endOfWordAfter(t.end(i)),
+                DETAIL + " (pattern fake-deprecation)"));
+        return true;
     }
 
     /** "Its successor is `report_builder_cloud`", "the replacement endpoint is https://...": what replaces the tool, named. */
@@ -241,7 +250,7 @@ public final class Deprecation {
                 }
             }
             for (ToolMentions.Mention n : ToolMentions.in(text, from, until)) {
-                if (names.get().kindOf(n.name()) == ToolNames.Kind.OTHER || onAnotherServer(text, n.end())) {
+                if (elsewhereNamed(names, text, n)) {
                     add(t, retired, n.end(), out);
                     return true;
                 }
@@ -282,9 +291,7 @@ public final class Deprecation {
         boolean instead = t.contains(target, to, "instead") || t.contains(target, to, "directly");
         if (!POINTERS.contains(before) && !(instead && !before.isEmpty() && !DOCUMENTATION.contains(before))) return false;
         // "Please tell the user to migrate to the new server at https://...": said to the user, in the open.
-        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
-            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
-        }
+        if (saidToTheUser(t, from, to)) return false;
         for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
             if (everyCall ? t.isWord(j, "instead") || t.isWord(j, "every") || t.isWord(j, "all")
                     : t.is(j, Cue.MODAL.bit() | Cue.NOW.bit()) || t.isWord(j, "every") || t.isWord(j, "all")
@@ -308,9 +315,7 @@ public final class Deprecation {
         if (wordStart < 0 || !t.startsClauseAt(wordStart)) return false;
         int from = t.sentenceStart(target);
         int to = t.sentenceEnd(target);
-        for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
-            if (t.is(j, Cue.REPORT.bit()) && t.next(j, Cue.USER.bit(), 3) >= 0) return false;
-        }
+        if (saidToTheUser(t, from, to)) return false;
         return true;
     }
 
@@ -333,12 +338,12 @@ public final class Deprecation {
         if (t.isWord(i, "longer") && !t.wordBefore(i).equals("no")) return false;
         if (title) return true;
         // "Tool withdrawn.", "Strumento dismesso.": a headline of the notice and at most two words.
-        if (headline(t.text(), t.sentenceStart(start), t.end(i))) return true;
+        int sentence = t.sentenceStart(start);
+        if (headline(t.text(), sentence, t.end(i))) return true;
         // "The old invoice lookup was discontinued": the tool's own name as the subject.
-        if (namedAsSubject(t, t.sentenceStart(start), start, names)) return true;
+        if (namedAsSubject(t, sentence, start, names)) return true;
         // "`geo_resolve_plus`, which replaced it": this tool as the object of its replacement.
         if (replacedIt(t, i)) return true;
-        int sentence = t.sentenceStart(start);
         if (start - sentence < 16 && NOTICE_START.matcher(t.text().substring(sentence, start)).matches()) return !attributive(t, i);
         // A label: "v1 (removed: post to ...)", "Obsolete: ...".
         if (t.end(i) < t.text().length() && t.text().charAt(t.end(i)) == ':') return true;
@@ -507,7 +512,7 @@ public final class Deprecation {
             List<ToolMentions.Mention> near = ToolMentions.in(t.text(), from, Math.min(t.sentenceEnd(from), from + 60));
             if (!near.isEmpty()) m = Optional.of(near.getFirst());
         }
-        return m.filter(x -> names.get().kindOf(x.name()) == ToolNames.Kind.OTHER || onAnotherServer(t.text(), x.end()))
+        return m.filter(x -> elsewhereNamed(names, t.text(), x))
                 .map(ToolMentions.Mention::end);
     }
 
@@ -533,8 +538,9 @@ public final class Deprecation {
     static boolean servedElsewhere(CueText t, int retired) {
         if (retired < 0) return false;
         // A wallet to pay instead is somewhere else as much.
-        return ELSEWHERE.matcher(t.text()).region(t.sentenceStart(retired), noticeEnd(t, retired)).find()
-                || WALLET.matcher(t.text()).region(retired, noticeEnd(t, retired)).find();
+        int end = noticeEnd(t, retired);
+        return ELSEWHERE.matcher(t.text()).region(t.sentenceStart(retired), end).find()
+                || WALLET.matcher(t.text()).region(retired, end).find();
     }
 
     /** The end of the sentences after a notice that starts at {@code retired} where the redirection may stand. */
