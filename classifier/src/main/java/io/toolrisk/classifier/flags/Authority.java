@@ -216,16 +216,11 @@ public final class Authority {
             {"instrucciones", "indicaciones", "reglas", "consignes", "règles", "anweisungen", "regeln", "istruzioni", "regole",
                     "instruções", "regras", "obedece", "obedezca", "obéis", "obéissez", "gehorche", "obbedisci", "obedeça"},
     };
-    /**
-     * A second set of words each pattern cannot match without, asked only when the first set is there (null: none):
-     * a setup made void needs the word that voids it ("obsolete", "lifted", "no longer", "does not apply").
-     */
-    private static final String[][] NEEDS_TOO = {null, null, null, null, null,
-            {"obsolete", "void", "invalid", "null", "placeholder", "test", "fixture", "decoy", "lifted", "revoked", "rescinded",
-                    "waived", "suspended", "superseded", "outdated", "expired", "nullified", "annulled", "withdrawn", "moot",
-                    "meaningless", "irrelevant", "wiped", "cance", "overridden", "retired", "defunct", "stale", "defaults",
-                    "suggestions", "optional", "examples", "longer", "apply", "count", "matter", "hold", "bind"},
-            null, null, null, null};
+    /** What a setup made void ({@link #VOIDED}) needs besides its first words: the word that voids it ("obsolete", "lifted", "no longer", "does not apply"). */
+    private static final String[] VOIDS = {"obsolete", "void", "invalid", "null", "placeholder", "test", "fixture", "decoy", "lifted",
+            "revoked", "rescinded", "waived", "suspended", "superseded", "outdated", "expired", "nullified", "annulled", "withdrawn",
+            "moot", "meaningless", "irrelevant", "wiped", "cance", "overridden", "retired", "defunct", "stale", "defaults",
+            "suggestions", "optional", "examples", "longer", "apply", "count", "matter", "hold", "bind"};
 
     private Authority() {
     }
@@ -280,8 +275,8 @@ public final class Authority {
             return;
         }
         for (int i = 0; i < PATTERNS.length; i++) {
-            if (NEEDS[i] != null && !holdsAny(lower, NEEDS[i], spanStart, spanEnd)) continue;
-            if (NEEDS_TOO[i] != null && !holdsAny(lower, NEEDS_TOO[i], spanStart, spanEnd)) continue;
+            if (!holdsAny(lower, NEEDS[i], spanStart, spanEnd)) continue;
+            if (PATTERNS[i] == VOIDED && !holdsAny(lower, VOIDS, spanStart, spanEnd)) continue;
             Matcher m = PATTERNS[i].matcher(text).useTransparentBounds(true).region(spanStart, spanEnd);
             while (m.find()) {
                 if (negatedBefore(text, m.start()) || mentioned(text, m.start(), m.end())) continue;
@@ -293,10 +288,12 @@ public final class Authority {
     }
 
     /** "Never outranks the user's request", "does not override your instructions": the claim denied. */
+    private static final Pattern NEGATED = Pattern.compile(".*\\b(?:not|never|n't|no|cannot)\\s+(?:\\w+\\s+)?$");
+
     private static boolean negatedBefore(String text, int start) {
         int from = Math.max(0, start - 14);
         String before = text.substring(from, start).toLowerCase(java.util.Locale.ROOT);
-        return before.matches(".*\\b(?:not|never|n't|no|cannot)\\s+(?:\\w+\\s+)?$");
+        return NEGATED.matcher(before).matches();
     }
 
     private static boolean mentioned(String text, int start, int end) {
