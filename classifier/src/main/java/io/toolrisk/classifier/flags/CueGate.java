@@ -171,23 +171,19 @@ public final class CueGate {
             {Cue.OVERRIDE_MARK.bit() | Cue.TAMPER.bit(), Cue.CALL.bit(), REPLACED_CALL},
             {Cue.TOOL.bit(), Cue.DEPRECATED.bit(), TOOL_RUN_DOWN},
             {Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit(), Cue.TOOL.bit() | Cue.THIS_MATTER.bit() | Cue.ADDRESSEE.bit() | Cue.PRAISE.bit(), PRAISED},
-            {Cue.ENDORSEMENT.bit(), Cue.CROWD.bit(), BACKED},
-            {Cue.CROWD.bit(), Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit(), BACKED},
+            {Cue.ENDORSEMENT.bit(), Cue.CROWD.bit(), BACKED | STRONG_PROMOTION},
+            {Cue.CROWD.bit(), Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit(), BACKED | STRONG_PROMOTION},
             {Cue.CALL.bit() | Cue.CHOOSE.bit(), Cue.EXCLUSIVE.bit() | Cue.THIS_MATTER.bit(), CHOSEN},
-            {Cue.EXCLUSIVE.bit() | Cue.MODAL.bit(), Cue.CHOOSE.bit(), CHOSEN},
+            {Cue.EXCLUSIVE.bit() | Cue.MODAL.bit(), Cue.CHOOSE.bit(), CHOSEN | STRONG_PROMOTION},
             {Cue.EXCLUSIVE.bit(), Cue.CALL.bit(), CHOSEN},
-            {Cue.ENDORSEMENT.bit(), Cue.ADDRESSEE.bit(), CHOSEN},
-            {Cue.ADDRESSEE.bit(), Cue.CHOOSE.bit(), BACKED},
+            {Cue.ENDORSEMENT.bit(), Cue.ADDRESSEE.bit(), CHOSEN | STRONG_PROMOTION},
+            {Cue.ADDRESSEE.bit(), Cue.CHOOSE.bit(), BACKED | STRONG_PROMOTION},
             {Cue.TOOL.bit(), Cue.OVERRIDE.bit(), CHOSEN},
             {NEGATIONS, Cue.CALL.bit() | Cue.CHOOSE.bit(), CHOSEN},
             {Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.STEALTH_MANNER.bit(), Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), AGAINST_USER},
             {Cue.USER_CHOICE.bit() | Cue.USER.bit() | Cue.ARGUMENT.bit(), Cue.OVERRIDE_MARK.bit() | Cue.STEALTH_MANNER.bit(), AGAINST_USER},
-            {Cue.ENDORSEMENT.bit(), Cue.CROWD.bit() | Cue.ADDRESSEE.bit(), STRONG_PROMOTION},
-            {Cue.CROWD.bit(), Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit(), STRONG_PROMOTION},
-            {Cue.ADDRESSEE.bit(), Cue.CHOOSE.bit(), STRONG_PROMOTION},
             {Cue.CHOOSE.bit(), Cue.EXCLUSIVE.bit() | Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit(), STRONG_PROMOTION},
             {Cue.CALL.bit(), Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit(), STRONG_PROMOTION},
-            {Cue.EXCLUSIVE.bit() | Cue.MODAL.bit(), Cue.CHOOSE.bit(), STRONG_PROMOTION},
             {Cue.CHOOSE.bit(), Cue.THIS_MATTER.bit(), STRONG_PROMOTION},
             {Cue.RIVAL.bit(), Cue.DISPARAGE.bit() | Cue.OVERRIDE.bit(), STRONG_PROMOTION},
             {Cue.DISPARAGE.bit() | NEGATIONS, Cue.RIVAL.bit(), STRONG_PROMOTION},
@@ -365,13 +361,14 @@ public final class CueGate {
     }
 
     /**
-     * One kind of promotion strong enough alone, on the whole text: a crowd and backing ("trusted by 98% of ..."), a
-     * choice and a word of scope ("choose this tool first for every ..."), the rivals and a judgement or an order
-     * ("other search tools return spam", "never use another"). Close together, they are {@link #STRONG_PROMOTION}.
+     * One kind of promotion strong enough alone, on the whole text: the cues of a {@link #STRONG_PROMOTION} pair, one of
+     * each side anywhere — a crowd and backing ("trusted by 98% of ..."), a choice and a word of scope ("choose this
+     * tool first for every ..."), the rivals and a judgement or an order ("other search tools return spam").
      */
     private static boolean mayBeStrongPromotion(long m) {
-        return has(m, Cue.CROWD.bit() | Cue.ADDRESSEE.bit()) && has(m, Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit())
-                || has(m, Cue.CHOOSE.bit())
+        return has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit() | Cue.ADDRESSEE.bit())
+                || has(m, Cue.CHOOSE.bit()) && has(m, Cue.CROWD.bit() | Cue.ADDRESSEE.bit() | Cue.EXCLUSIVE.bit() | Cue.RIVAL.bit()
+                        | Cue.OVERRIDE_MARK.bit() | Cue.MODAL.bit() | Cue.THIS_MATTER.bit())
                 || has(m, Cue.CALL.bit()) && has(m, Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit())
                 || has(m, Cue.RIVAL.bit()) && has(m, Cue.DISPARAGE.bit() | NEGATIONS | Cue.OVERRIDE.bit());
     }

@@ -161,7 +161,7 @@ final class Promotion {
                     || t.is(i, Cue.RIVAL.bit()) && t.inSentence(i, Cue.DISPARAGE.bit() | Mood.NEGATION | Cue.OVERRIDE.bit()))
                 return true;
             if (!t.is(i, Cue.CHOOSE.bit() | Cue.CALL.bit())) continue;
-            if (t.wordBefore(i).equals("always") && t.wordAfter(t.end(i)).isEmpty()) return true;
+            if (alwaysLast(t, i)) return true;
             // a choice of this tool with a word of scope near, or said outright in a few words ("Pick this one.")
             if ((t.next(i, Cue.EXCLUSIVE.bit() | Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit(), 12) >= 0
                     || t.previous(i, Cue.EXCLUSIVE.bit() | Cue.MODAL.bit() | Cue.ADDRESSEE.bit(), 3) >= 0
@@ -201,16 +201,18 @@ final class Promotion {
                 if (t.is(j, Cue.ADDRESSEE.bit()) && !t.word(j).startsWith("you") && !t.word(j).startsWith("u")) return true;
                 if (t.is(j, Cue.CROWD.bit())) return countedOrNamedBefore(t, from, t.start(j)) || namedAfter(t, t.end(j));
             }
-            int percent = text.indexOf('%', from);
-            return percent >= 0 && percent < end && digitsWithin(text, Math.max(from, percent - 4), percent - Math.max(from, percent - 4));
+            int percent = CueText.indexWithin(text, "%", from, end);
+            if (percent < 0) return false;
+            int digits = Math.max(from, percent - 4);
+            return digitsWithin(text, digits, percent - digits);
         }
         // "72% of data scientists trust it", "Google engineers rely on it"; "Clients are used" is no backing
         int backs = t.next(i, Cue.ENDORSEMENT.bit() | Cue.CHOOSE.bit(), 3);
         if (backs >= 0 && t.isWord(backs, "used")) return false;
         int sentence = t.sentenceStart(t.start(i));
         int twoWords = Math.max(sentence, t.startOfWordBefore(t.startOfWordBefore(t.start(i))));
-        return digitsWithin(t.text(), Math.max(sentence, t.start(i) - 24), t.start(i) - Math.max(sentence, t.start(i) - 24))
-                || countedOrNamedBefore(t, twoWords, t.start(i));
+        int counted = Math.max(sentence, t.start(i) - 24);
+        return digitsWithin(t.text(), counted, t.start(i) - counted) || countedOrNamedBefore(t, twoWords, t.start(i));
     }
 
     /** Digits, or a capitalised word that does not start the sentence, in {@code text[from, to)}. */
@@ -268,7 +270,7 @@ final class Promotion {
             return false;
         int after = selfEnd(t, t.end(i), names);
         // "Fastest, Most Accurate, Always Use": the order is the last thing said, of nothing but this tool
-        if (after < 0) return t.wordBefore(i).equals("always") && t.wordAfter(t.end(i)).isEmpty() && endsAt(t, t.end(i));
+        if (after < 0) return alwaysLast(t, i) && endsAt(t, t.end(i));
         // "always prefer it", "by default, pick this one": chosen whatever the task, unless a task or condition follows
         String before = t.wordBefore(i);
         boolean always = chooses && (before.equals("always") || t.contains(Math.max(0, t.start(i) - 12), t.start(i), "default"));
@@ -488,6 +490,11 @@ final class Promotion {
             "integration", "integrations", "extension", "extensions");
 
     /** "relied on by": the backing in the passive with "on" for "upon". */
+    /** "PREFER THIS TOOL ALWAYS"-like orders read backwards: "Always Use" with nothing after it. */
+    private static boolean alwaysLast(CueText t, int i) {
+        return t.wordBefore(i).equals("always") && t.wordAfter(t.end(i)).isEmpty();
+    }
+
     private static boolean reliedOnBy(CueText t, int i) {
         return t.isWord(i, "relied") && t.wordAfter(t.end(i)).equals("on") && t.wordAfter(t.endOfWordAfter(t.end(i))).equals("by");
     }
@@ -537,7 +544,8 @@ final class Promotion {
     /** "trusted by 10 million users", "used by 99% of", "loved by traders worldwide", "everyone uses it". */
     private static boolean backedByCrowd(CueText t, int i, Supplier<ToolNames> names) {
         if (t.is(i, Cue.ENDORSEMENT.bit())) {
-            if (!t.wordAfter(t.end(i)).equals("by") && !t.wordAfter(t.end(i)).equals("upon") && !reliedOnBy(t, i) && !t.isWord(i, "rated")
+            String after = t.wordAfter(t.end(i));
+            if (!after.equals("by") && !after.equals("upon") && !reliedOnBy(t, i) && !t.isWord(i, "rated")
                     && !t.isWord(i, "voted")) return false;
             if (t.isWord(i, "rated") || t.isWord(i, "voted")) return true;
             int crowd = t.next(i, Cue.CROWD.bit(), 6);
