@@ -70,13 +70,12 @@ final class Commands {
             Matcher m = INSTALL.matcher(text).region(t.start(w), Math.min(text.length(), t.start(w) + LINE_REACH));
             if (!m.lookingAt() || fenced(text, m.start())) continue;
             int from = t.sentenceStart(m.start());
-            int to = t.sentenceEnd(m.end());
-            String sentence = text.substring(from, Math.min(to, text.length()));
-            if (DECLINED.matcher(sentence).find()) continue;
-            boolean ordered = STEP.matcher(sentence).find();
-            for (int i : t.wordsWith(Cue.RUN.bit())) {
-                if (t.start(i) >= from && t.start(i) < m.start() && Mood.ordered(t, i)) ordered = true;
-            }
+            int to = Math.min(t.sentenceEnd(m.end()), text.length());
+            if (DECLINED.matcher(text).region(from, to).find()) continue;
+            boolean ordered = STEP.matcher(text).region(from, to).find();
+            // or a verb of running, ordered, before the package manager in its sentence
+            for (int i = t.previousInSentence(w, Cue.RUN.bit()); !ordered && i >= 0; i = t.previousInSentence(i, Cue.RUN.bit()))
+                ordered = Mood.ordered(t, i);
             if (!ordered) continue;
             out.add(finding(m.start(), m.end()));
             return;
@@ -392,9 +391,14 @@ final class Commands {
         int k = skipBlank(t.text(), from);
         while (k < colon && "#*-".indexOf(t.text().charAt(k)) >= 0) k = skipBlank(t.text(), k + 1);
         String verb = t.wordAfter(k);
-        if (verb.length() < 3 || NO_VERB.contains(verb) || Mood.inflected(verb) || !Character.isLetter(verb.charAt(0))) return false;
+        if (!baseVerb(verb, 3)) return false;
         int next = t.endOfWordAfter(k);
         return next < colon && DETERMINERS.contains(t.wordAfter(next));
+    }
+
+    /** A word of at least {@code min} chars that can be a verb in its base form: a letter first, no ending, no pronoun or article. */
+    private static boolean baseVerb(String word, int min) {
+        return word.length() >= min && !NO_VERB.contains(word) && !Mood.inflected(word) && Character.isLetter(word.charAt(0));
     }
 
     /** Verbs of a short order that takes up a command shown before it: "Do this before the first diff." */
@@ -505,8 +509,7 @@ final class Commands {
             while (verb < text.length() && ",".indexOf(text.charAt(verb)) >= 0) verb = skipBlank(text, verb + 1);
             word = t.wordAfter(verb);
         }
-        if (word.length() < 2 || NO_VERB.contains(word) || Mood.inflected(word) || !Character.isLetter(word.charAt(0)))
-            return false;
+        if (!baseVerb(word, 2)) return false;
         out.add(finding(verb, lineEnd(text, command)));
         return true;
     }

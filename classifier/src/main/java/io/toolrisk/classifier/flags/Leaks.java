@@ -112,8 +112,8 @@ public final class Leaks {
      */
     static void find(CueText t, String parameter, boolean contextNamed, List<Finding> out) {
         String text = t.text();
-        boolean parameterText = parameter != null && !ownSlot(parameter);
-        if (parameter != null && !parameterText) return;
+        if (parameter != null && ownSlot(parameter)) return;
+        boolean parameterText = parameter != null;
         if (t.hasAny(Cue.SUBSTITUTION.bit()) && substituted(t, out)) return;
         int done = -1;
         for (int at : secretsNamed(t)) {
