@@ -50,6 +50,11 @@ final class FieldText {
         return written == null ? words.source() : written;
     }
 
+    /** Whether this is a field of a top-level parameter ({@code inputSchema/properties/<key>...}), not of a nested one. */
+    boolean ofTopLevelParameter() {
+        return "inputSchema/properties/".equals(prefix);
+    }
+
     /** The schema key of a schema field (a parameter's name), or null for a field with a fixed path. */
     String key() {
         return key;

@@ -106,7 +106,7 @@ final class PoisonScan {
     /** A top-level parameter whose default is where calls go since the original was retired ({@link Deprecation#routedByDefault}). */
     private void routedByDefault(FieldText t, List<Flag> flags) {
         JsonNode value = tool.inputSchema().path("properties").path(t.key()).path("default");
-        if (!value.isTextual() || !t.path().equals("inputSchema/properties/" + ToolScan.pointerEscape(t.key()) + "/description")) return;
+        if (!value.isTextual() || !t.ofTopLevelParameter()) return;
         for (Flag f : flags) if (f.field().equals(t.path())) return;
         Deprecation.routedByDefault(t.text(), value.textValue())
                 .ifPresent(f -> flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail())));
