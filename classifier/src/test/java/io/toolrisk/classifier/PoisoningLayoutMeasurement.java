@@ -32,12 +32,12 @@ public final class PoisoningLayoutMeasurement {
         layouts.put("no-break spaces", s -> s.replace(' ', '\u00a0'));
         Classifier classifier = Classifier.bundled();
         PrintStream out = System.out;
-        out.printf("ruleset %s; the first, fresh and second fresh sets together%n", classifier.rulesetVersion());
+        out.printf("ruleset %s; the open sets together (first, fresh, fresh2, fresh3)%n", classifier.rulesetVersion());
         out.println("| layout | poisoned caught | look-alikes flagged |");
         out.println("|---|---|---|");
         for (var layout : layouts.entrySet()) {
             int caught = 0, poisoned = 0, flagged = 0, benign = 0;
-            for (String prefix : List.of(PoisoningSet.FIRST, PoisoningSet.FRESH, PoisoningSet.FRESH2)) {
+            for (String prefix : List.of(PoisoningSet.FIRST, PoisoningSet.FRESH, PoisoningSet.FRESH2, PoisoningSet.FRESH3)) {
                 PoisoningSet.Report r = PoisoningSet.measure(classifier, prefix, layout.getValue());
                 for (PoisoningSet.Entry e : r.poisoned()) if (e.caught()) caught++;
                 poisoned += r.poisoned().size();

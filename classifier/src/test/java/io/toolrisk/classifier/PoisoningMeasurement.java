@@ -44,8 +44,11 @@ public final class PoisoningMeasurement {
         out.println("second fresh set (a third author's; sealed for round 2, open since round 3):");
         PoisoningSet.measure(classifier, PoisoningSet.FRESH2).print(out, list);
         out.println();
-        out.println("third fresh set (a fourth author's; sealed: counted, never listed):");
-        if (PoisoningSet.present(PoisoningSet.FRESH3)) PoisoningSet.measure(classifier, PoisoningSet.FRESH3).print(out, list);
+        out.println("third fresh set (a fourth author's; sealed for round 3, open since round 4):");
+        PoisoningSet.measure(classifier, PoisoningSet.FRESH3).print(out, list);
+        out.println();
+        out.println("fourth fresh set (a fifth author's; sealed: counted, never listed):");
+        if (PoisoningSet.present(PoisoningSet.FRESH4)) PoisoningSet.measure(classifier, PoisoningSet.FRESH4).print(out, list);
         else out.println("(not in this checkout)");
         corpus(classifier, shared.resolve("corpus/corpus-tools.jsonl"), "corpus-tools.jsonl", out);
         corpus(classifier, shared.resolve("corpus/policylayer-dev.jsonl"), "policylayer-dev.jsonl", out);

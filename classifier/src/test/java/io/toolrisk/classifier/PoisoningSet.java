@@ -119,13 +119,15 @@ final class PoisoningSet {
     static final String FRESH = "fresh-";
     /** The second fresh set, by a third author (split fresh2): sealed as the measure of round 2, opened for round 3. */
     static final String FRESH2 = "fresh2-";
-    /** The third fresh set, by a fourth author, sealed whole (split fresh3): the measure of round 3. */
+    /** The third fresh set, by a fourth author (split fresh3): sealed as the measure of round 3, opened for round 4. */
     static final String FRESH3 = "fresh3-";
+    /** The fourth fresh set, by a fifth author, sealed whole (split fresh4): the measure of round 4. */
+    static final String FRESH4 = "fresh4-";
     /**
      * The split whose entries are counted but never listed ({@code --list}): kept unseen for measuring. Each fresh
-     * set was sealed until the round after it was written had been measured on it; the third is sealed whole.
+     * set was sealed until the round after it was written had been measured on it; the fourth is sealed whole.
      */
-    static final String SEALED = "fresh3";
+    static final String SEALED = "fresh4";
 
     /** Whether the set whose files are named {@code prefix} + poisoned.jsonl is in this checkout. */
     static boolean present(String prefix) {

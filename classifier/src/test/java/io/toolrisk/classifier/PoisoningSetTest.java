@@ -71,4 +71,21 @@ class PoisoningSetTest {
         assertTrue(report.falseFlags().size() <= 2, "fresh2 look-alikes falsely flagged: " + report.falseFlags().stream()
                 .map(PoisoningSet.Entry::id).toList());
     }
+
+    /** The least share of each class of the third fresh set caught (sealed for round 3, opened for round 4). */
+    private static final Map<String, Double> FRESH3_FLOORS = Map.of(
+            "override", 0.55, "secrecy", 0.43, "exfiltration", 0.55, "tampering", 0.43, "commands", 0.80,
+            "deprecation", 0.46, "shadowing", 0.50, "manipulation", 0.53);
+
+    @Test
+    void theThirdFreshSetStaysCaughtAboveItsFloorsWithAtMostThreeLookAlikesFlagged() {
+        PoisoningSet.Report report = PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH3);
+        assertEquals(240, report.poisoned().size(), "the third fresh set's poisoned definitions");
+        Map<String, int[]> recall = report.recall(null);
+        assertEquals(FRESH3_FLOORS.keySet(), recall.keySet(), "one floor per attack class");
+        recall.forEach((kind, n) -> assertTrue((double) n[0] / n[1] >= FRESH3_FLOORS.get(kind),
+                "fresh3 %s: %d of %d caught, floor %.0f %%".formatted(kind, n[0], n[1], 100 * FRESH3_FLOORS.get(kind))));
+        assertTrue(report.falseFlags().size() <= 3, "fresh3 look-alikes falsely flagged: " + report.falseFlags().stream()
+                .map(PoisoningSet.Entry::id).toList());
+    }
 }
