@@ -90,7 +90,7 @@ final class PoisonScan {
         if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
         // The words are the same as read (only spaces, line breaks, bold markers and capitals differ): where they
         // stand and which clause they are in is mapped, not cut again.
-        ReadText read = ReadText.of(t.text(), w.hasNonAscii());
+        ReadText read = ReadText.of(w);
         CueText cues = cues(t, read);
         // A command line as a parameter's value is passed by the model on every call: a tool that runs commands
         // has no more business with a remote script piped into a shell there than any other.

@@ -1,5 +1,7 @@
 package io.toolrisk.classifier;
 
+import io.toolrisk.classifier.text.Words;
+
 /**
  * A field's prose as the detectors of tool poisoning read it: how a text is laid out is not what it says, and a
  * model reads an order the same whether its words are one space apart or two, wrapped onto the next line at column
@@ -93,9 +95,19 @@ final class ReadText {
     }
 
     static ReadText of(String field, boolean nonAscii) {
+        return of(field, nonAscii, null);
+    }
+
+    /** The prose {@code words} were cut from, as read; the symbols the cut saw spare searches for those it did not. */
+    static ReadText of(Words words) {
+        return of(words.source(), words.hasNonAscii(), words);
+    }
+
+    /** {@code symbols}: the words of {@code field}, whose record of the symbols it holds spares searches; null to search. */
+    private static ReadText of(String field, boolean nonAscii, Words symbols) {
         boolean capitals = capitals(field);
         // Most texts are read as written: found with a few searches, before any char is copied.
-        if (!capitals && !changes(field, nonAscii)) return new ReadText(field, null, null, 0, null, 0);
+        if (!capitals && !changes(field, nonAscii, symbols)) return new ReadText(field, null, null, 0, null, 0);
         int n = field.length();
         char[] out = null; // made at the first char read otherwise than written
         int length = 0; // chars read so far (out holds them once made)
@@ -106,12 +118,19 @@ final class ReadText {
         boolean fence = false;
         boolean space = false; // the last char read is a space
         char[] in = field.toCharArray();
+        // In ASCII prose a run ends only at a special char or at two spaces: found with indexOf, not char by char.
+        Stops stops = capitals || nonAscii ? null : new Stops(field, symbols);
         for (int i = 0; i < n; i++) {
             char c = in[i];
             if (!capitals && c < 128 && (!SPECIAL[c] || c == ' ' && !space && (i + 1 == n || in[i + 1] != ' '))) {
                 // a run of chars read as written (a single space between words is one of them), copied at once
-                int end = i + 1;
-                while (end < n && (c = in[end]) < 128 && (!SPECIAL[c] || c == ' ' && (end + 1 == n || in[end + 1] != ' '))) end++;
+                int end;
+                if (stops != null) {
+                    end = stops.next(i + 1);
+                } else {
+                    end = i + 1;
+                    while (end < n && (c = in[end]) < 128 && (!SPECIAL[c] || c == ' ' && (end + 1 == n || in[end + 1] != ' '))) end++;
+                }
                 if (out != null) System.arraycopy(in, i, out, length, end - i);
                 length += end - i;
                 space = in[end - 1] == ' ';
@@ -190,27 +209,34 @@ final class ReadText {
      * Whether reading changes anything a detector could see: a tab, two spaces between words on a line (not an
      * indent, not before a line's end), a wrapped line, a mark of emphasis, an inline tag, a space other than ' '.
      */
-    private static boolean changes(String s, boolean nonAscii) {
-        if (s.indexOf('\t') >= 0) return true;
+    private static boolean changes(String s, boolean nonAscii, Words symbols) {
+        if (mayHold(symbols, '\t') && s.indexOf('\t') >= 0) return true;
         for (int k = s.indexOf("  "); k >= 0; ) {
             int end = k + 2;
             while (end < s.length() && s.charAt(end) == ' ') end++;
             if (k > 0 && s.charAt(k - 1) != '\n' && end < s.length() && s.charAt(end) != '\n') return true;
             k = s.indexOf("  ", end);
         }
-        for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
-            if (wrapped(s, k)) return true;
+        if (mayHold(symbols, '\n')) {
+            for (int k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
+                if (wrapped(s, k)) return true;
+            }
         }
-        for (int k = s.indexOf("**"); k >= 0; k = s.indexOf("**", k + 2)) {
-            if (boldMark(s, k)) return true;
+        if (mayHold(symbols, '*')) {
+            for (int k = s.indexOf("**"); k >= 0; k = s.indexOf("**", k + 2)) {
+                if (boldMark(s, k)) return true;
+            }
         }
-        for (char mark : new char[] {'*', '_'}) {
+        for (char mark : EMPHASIS) {
+            if (!mayHold(symbols, mark)) continue;
             for (int k = s.indexOf(mark); k >= 0; k = s.indexOf(mark, k + 1)) {
                 if (emphasisMark(s, k)) return true;
             }
         }
-        for (int k = s.indexOf('<'); k >= 0; k = s.indexOf('<', k + 1)) {
-            if (tagAt(s, k) > 0) return true;
+        if (mayHold(symbols, '<')) {
+            for (int k = s.indexOf('<'); k >= 0; k = s.indexOf('<', k + 1)) {
+                if (tagAt(s, k) > 0) return true;
+            }
         }
         if (nonAscii) {
             for (int i = 0; i < s.length(); i++) {
@@ -219,6 +245,57 @@ final class ReadText {
             }
         }
         return false;
+    }
+
+    private static final char[] EMPHASIS = {'*', '_'};
+
+    /** False when the cut of the text saw no {@code c} in it; true when it may hold one (or nothing was cut). */
+    private static boolean mayHold(Words symbols, char c) {
+        return symbols == null || symbols.mayHold(c);
+    }
+
+    /**
+     * Where the runs of ASCII prose read as written end: at the next tab, line break, '*', '_', '<' or backtick, or
+     * space followed by a space. Each is found with {@link String#indexOf} (vectorised) and kept until passed.
+     */
+    private static final class Stops {
+        private static final char[] CHARS = {'\t', '\n', '*', '_', '<', '`'};
+        private final String text;
+        private final int n;
+        private final char[] chars = new char[CHARS.length];
+        private final int[] next = new int[CHARS.length + 1];
+        private final int count;
+
+        Stops(String text, Words symbols) {
+            this.text = text;
+            this.n = text.length();
+            int k = 0;
+            for (char c : CHARS) {
+                if (mayHold(symbols, c)) chars[k++] = c;
+            }
+            count = k;
+            // next[k] < 0: not searched yet; n: none left
+            java.util.Arrays.fill(next, -1);
+        }
+
+        /** The first offset at or after {@code from} where a run stops; the text's length when none does. */
+        int next(int from) {
+            int min = n;
+            for (int k = 0; k < count; k++) {
+                int at = next[k];
+                if (at < from) {
+                    at = text.indexOf(chars[k], from);
+                    next[k] = at = at < 0 ? n : at;
+                }
+                if (at < min) min = at;
+            }
+            int at = next[count];
+            if (at < from) {
+                at = text.indexOf("  ", from);
+                next[count] = at = at < 0 ? n : at;
+            }
+            return Math.min(min, at);
+        }
     }
 
     /** A space that is not ' ' nor ASCII: a no-break space, the typographic spaces (U+2000–U+200A, U+202F, U+205F, U+3000). */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tool poisoning in prose: the flags, their quotes, the siblings of a server, and the severity they raise. */
@@ -141,6 +142,24 @@ class PoisoningTest {
         assertEquals("call send_message, then *.js", ReadText.of("call send_message, then *.js", false).text);
         assertEquals("keep <IMPORTANT> and __init__", ReadText.of("keep <IMPORTANT> and __init__", false).text);
         assertEquals("do not tell", ReadText.of("do <b>not</b>  tell", false).text);
+    }
+
+    @Test
+    void asciiProseIsReadAsTheCharByCharReadingOfOtherProseReadsIt() {
+        // ASCII prose finds where its runs stop by searching; a text with a char outside ASCII is read char by char
+        String ascii = "Lists files.\tRead  the **whole** list of files in the folder you are given, and\nthen _every_ name"
+                + " <b>of</b> them  here\n```\nrun  it\n```\nDone.  __init__ and *.js stay  ";
+        String wide = ascii + "\u00e9";
+        var vocabulary = new io.toolrisk.classifier.text.Vocabulary().freeze();
+        ReadText searched = ReadText.of(io.toolrisk.classifier.text.Words.ofText(ascii, vocabulary));
+        ReadText charByChar = ReadText.of(io.toolrisk.classifier.text.Words.ofText(wide, vocabulary));
+        assertEquals(charByChar.text, searched.text + "\u00e9");
+        assertNotEquals(ascii, searched.text);
+        for (int i = 0; i < searched.text.length(); i++) assertEquals(charByChar.writtenOffset(i), searched.writtenOffset(i), "read " + i);
+        for (int i = 0; i < ascii.length(); i++) {
+            assertEquals(charByChar.readOffset(i), searched.readOffset(i), "written " + i);
+            assertEquals(charByChar.readClause(5, i), searched.readClause(5, i), "clause at " + i);
+        }
     }
 
     @Test
