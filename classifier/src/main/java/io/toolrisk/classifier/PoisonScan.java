@@ -34,6 +34,8 @@ final class PoisonScan {
     /** Made for the first text that may be worth reading: most tools have none. */
     private CueGate gate;
     private ToolNames names;
+    /** The indices of the known words with cues of the text the gate last read (reused from text to text). */
+    private int[] cueWords = new int[16];
 
     PoisonScan(CompiledRules rules, ToolScan scan, Tool tool, Category category, ServerContext context) {
         this.rules = rules;
@@ -85,13 +87,19 @@ final class PoisonScan {
         if (!CueGate.mayBeWorthReading(w.tags(), literalCues, parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
         if (gate == null) gate = new CueGate();
         gate.reset();
-        for (int i = 0; i < w.size(); i++) gate.word(rules.cues(w.id(i)), w.position(i));
+        if (cueWords.length < w.size()) cueWords = new int[Math.max(w.size(), 2 * cueWords.length)];
+        int marked = 0;
+        for (int i = 0; i < w.size(); i++) {
+            long mask = rules.cues(w.id(i));
+            gate.word(mask, w.position(i));
+            if (mask != 0) cueWords[marked++] = i;
+        }
         gate.literals(literalCues);
         if (!gate.worthReading(parameter != null, mayAddress, mayNameTools, mayRankItself)) return;
         // The words are the same as read (only spaces, line breaks, bold markers and capitals differ): where they
         // stand and which clause they are in is mapped, not cut again.
         ReadText read = ReadText.of(w);
-        CueText cues = cues(t, read);
+        CueText cues = cues(t, read, marked);
         // A command line as a parameter's value is passed by the model on every call: a tool that runs commands
         // has no more business with a remote script piped into a shell there than any other.
         boolean runsCommands = category == Category.EXECUTE && t.field() != Field.VALUE;
@@ -112,14 +120,19 @@ final class PoisonScan {
                 .ifPresent(f -> flags.add(new Flag(f.kind(), t.path(), t.written().substring(f.start(), f.end()), f.detail())));
     }
 
-    /** The cue words and cue literals of {@code t}, at their places in the text as {@code read}. */
-    private CueText cues(FieldText t, ReadText read) {
+    /**
+     * The cue words and cue literals of {@code t}, at their places in the text as {@code read}; the first {@code marked}
+     * of {@link #cueWords} are the indices of its known words that have cues.
+     */
+    private CueText cues(FieldText t, ReadText read, int marked) {
         Words w = t.words();
-        var cues = new CueText(read.text, gate.cueWords());
-        for (int i = 0; i < w.size(); i++) {
-            long mask = rules.cues(w.id(i));
-            if (mask != 0) cues.addWord(mask, w.position(i), read.readClause(w.sentence(i), w.start(i)),
-                    read.readOffset(w.start(i)), read.readOffset(w.end(i)));
+        var cues = new CueText(read.text, gate.cueWords(), !w.hasNonAscii());
+        ReadText.Forward forward = read.new Forward();
+        for (int k = 0; k < marked; k++) {
+            int i = cueWords[k];
+            int start = w.start(i);
+            cues.addWord(rules.cues(w.id(i)), w.position(i), forward.readClause(w.sentence(i), start),
+                    forward.readOffset(start), forward.readOffset(w.end(i)));
         }
         if (t.field() == Field.VALUE || t.field() == Field.INSTRUCTIONS) {
             LiteralMatcher literals = rules.literalMatcher(t.field());

@@ -70,6 +70,31 @@ final class ReadText {
         return joins == 0 ? clause : clause - firstAtOrAfter(joined, joins, offset);
     }
 
+    /**
+     * Maps offsets of the field as written that come in ascending order ({@link #readOffset}, {@link #readClause}): a
+     * walk forward over the runs and the joined lines instead of a search for each.
+     */
+    final class Forward {
+        private int run;
+        private int join;
+
+        /** {@link #readOffset(int)} of {@code offset}, no less than the offset asked before. */
+        int readOffset(int offset) {
+            if (runs == 0) return offset;
+            while (run + 1 < runs && runWritten[run + 1] <= offset) run++;
+            int read = runRead[run] + offset - runWritten[run];
+            int runEnd = run + 1 < runs ? runRead[run + 1] : text.length();
+            return Math.min(read, runEnd);
+        }
+
+        /** {@link #readClause(int, int)} of a word at {@code offset}, no less than the offset asked before. */
+        int readClause(int clause, int offset) {
+            if (joins == 0) return clause;
+            while (join < joins && joined[join] < offset) join++;
+            return clause - join;
+        }
+    }
+
     /** The index of the first of the {@code n} ascending {@code values} that is at least {@code offset}. */
     private static int firstAtOrAfter(int[] values, int n, int offset) {
         int lo = 0, hi = n;

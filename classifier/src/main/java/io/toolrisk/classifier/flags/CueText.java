@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  */
 public final class CueText {
     private final String text;
+    /** The text is known to hold only ASCII chars. */
+    private final boolean ascii;
     private long[] cues;
     private int[] positions;
     private int[] clauses;
@@ -41,7 +43,16 @@ public final class CueText {
      * order of their start.
      */
     public CueText(String text, int words) {
+        this(text, words, false);
+    }
+
+    /**
+     * As {@link #CueText(String, int)}, for a text known to be all ASCII when {@code ascii} (then a search for a phrase
+     * looks for its first char with {@link String#indexOf}: no other char can fold to it).
+     */
+    public CueText(String text, int words, boolean ascii) {
         this.text = text;
+        this.ascii = ascii;
         int n = Math.max(1, words);
         cues = new long[n];
         positions = new int[n];
@@ -226,9 +237,34 @@ public final class CueText {
         char lower = Character.toLowerCase(first);
         char upper = Character.toUpperCase(first);
         boolean ascii = first < 128;
+        if (ascii && this.ascii) return containsAscii(Math.max(0, from), end, needle, lower, upper);
         for (int k = Math.max(0, from); k <= end; k++) {
             char c = text.charAt(k);
             if (ascii && c < 128 && c != lower && c != upper) continue;
+            if (text.regionMatches(true, k, needle, 0, needle.length())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@link #contains} in ASCII text, for a needle whose first char is ASCII ({@code lower} and {@code upper} in its two
+     * cases): that char found with {@link String#indexOf} in each case, the rest compared only there, for a start from
+     * {@code from} to {@code last}.
+     */
+    private boolean containsAscii(int from, int last, String needle, char lower, char upper) {
+        if (from > last) return false;
+        int bound = last + 1;
+        int atLower = text.indexOf(lower, from, bound);
+        int atUpper = upper == lower ? -1 : text.indexOf(upper, from, bound);
+        while (atLower >= 0 || atUpper >= 0) {
+            int k;
+            if (atUpper < 0 || atLower >= 0 && atLower < atUpper) {
+                k = atLower;
+                atLower = text.indexOf(lower, k + 1, bound);
+            } else {
+                k = atUpper;
+                atUpper = text.indexOf(upper, k + 1, bound);
+            }
             if (text.regionMatches(true, k, needle, 0, needle.length())) return true;
         }
         return false;
