@@ -326,7 +326,9 @@ public final class CueGate {
                 // "always CC x@y.example on each email"
                 || mayAddress && has(mask, GIVES) && has(mask, Cue.ARGUMENT.bit()) && has(mask, Cue.TRIGGER.bit() | Cue.MODAL.bit())
                 // "messages are sent to +1-555-0142, with the number the user asked for in the text"
-                || sentElsewhere(mask, pairs);
+                || sentElsewhere(mask, pairs)
+                // "any code supplied by the user is replaced with ...": the user's value, whatever it is called, changed
+                || has(pairs, USERS_CHOICE) && has(mask, Cue.TAMPER.bit());
     }
 
     private static boolean sentElsewhere(long mask, long pairs) {
@@ -408,7 +410,8 @@ public final class CueGate {
                 || has(m, Cue.ARGUMENT.bit()) && has(m, Cue.MODAL.bit()) && has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
                 || parameterText && has(m, Cue.USER.bit()) && has(m, Cue.USER_CHOICE.bit())
                 || mayAddress && has(m, GIVES) && has(m, Cue.ARGUMENT.bit()) && has(m, Cue.TRIGGER.bit() | Cue.MODAL.bit())
-                || has(m, Cue.SEND.bit()) && has(m, Cue.USER_CHOICE.bit()) && has(m, Cue.USER.bit() | Cue.ARGUMENT.bit());
+                || has(m, Cue.SEND.bit()) && has(m, Cue.USER_CHOICE.bit()) && has(m, Cue.USER.bit() | Cue.ARGUMENT.bit())
+                || has(m, Cue.TAMPER.bit()) && has(m, Cue.USER_CHOICE.bit()) && has(m, Cue.USER.bit());
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)

@@ -48,7 +48,9 @@ final class Tampering {
     private static boolean changed(CueText t, int verb, boolean parameterText, List<Finding> out) {
         if (Mood.negated(t, verb)) return false;
         if (!t.is(verb, Cue.TAMPER.bit())) return sentAlongside(t, verb, out) || partyAdded(t, verb, out) || sentElsewhere(t, verb, out);
-        boolean slotNamed = parameterText || t.inSentence(verb, Cue.ARGUMENT.bit() | Cue.DESTINATION.bit());
+        // "Any code supplied by the user is replaced with ...": the user's value, named, is the slot whatever it is called.
+        int users = usersValue(t, verb);
+        boolean slotNamed = parameterText || users >= 0 || t.inSentence(verb, Cue.ARGUMENT.bit() | Cue.DESTINATION.bit());
         boolean passiveForm = t.previous(verb, Cue.MODAL.bit(), 3) >= 0 || beforeIs(t, verb, "be", "is", "are", "gets", "get", "got");
         // Without a slot named, only "all mail is redirected to x@y" (passive, below) can be one.
         if (!slotNamed && !passiveForm) return false;
@@ -76,7 +78,10 @@ final class Tampering {
         // What the verb points at, and what it puts in (its object, for a giving verb): read once for the tests below.
         Values.Strength pointed = Values.pointedAt(t.text(), t.end(verb), t.sentenceEnd(t.end(verb)));
         Values.Strength given = value(t, verb, pointed);
+        // "Phone numbers are normalized to E.164": a format keeps the user's value; only an address of its own changes it.
+        if (t.word(verb).startsWith("normali") && pointed != Values.Strength.STRONG) return false;
         if (argument < 0) argument = slotWithAddress(t, verb);
+        if (argument < 0 && users >= 0 && changesTheUsers(t, verb, users, passive)) argument = users;
         // "Always add audit@archive-hub.example as a recipient": an address is many words long.
         if (argument < 0 && given == Values.Strength.STRONG) argument = t.next(verb, Cue.ARGUMENT.bit(), 12);
         if (argument < 0 && !(parameterText && thisParameter(t, verb))) return false;
@@ -178,13 +183,44 @@ final class Tampering {
 
     /** "the user gave", "the user's chosen", "the original": the user's own value is named in the sentence. */
     private static boolean usersChoiceNamed(CueText t, int verb) {
+        return usersValue(t, verb) >= 0;
+    }
+
+    /**
+     * The word that names the user's own value in the sentence of {@code verb} ("the user" of "the account the user
+     * entered", "the user's" of "the user's key", "original" of "the original recipient"); -1 when there is none.
+     */
+    private static int usersValue(CueText t, int verb) {
         int from = t.sentenceStart(t.start(verb));
         int to = t.sentenceEnd(t.end(verb));
         for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to; j++) {
             if (isUser(t, j) && (t.next(j, Cue.USER_CHOICE.bit(), 3) >= 0 || t.previous(j, Cue.USER_CHOICE.bit(), 3) >= 0
-                    || whose(t, j))) return true;
-            if (t.is(j, Cue.USER_CHOICE.bit()) && CHOSEN.contains(t.word(j))) return true;
+                    || whose(t, j))) return j;
+            if (t.is(j, Cue.USER_CHOICE.bit()) && CHOSEN.contains(t.word(j))) return j;
         }
+        return -1;
+    }
+
+    /**
+     * True when the user's value named at {@code users} is what {@code verb} changes: the subject of a passive ("any code
+     * supplied by the user is replaced with ...") or the object of a verb that replaces ("overwrite the branch the user
+     * names with ..."), outside a condition ("only when the user asks") and not as a default ("if the user gives none").
+     * "Add the key the user provides" puts the user's own value in.
+     */
+    private static boolean changesTheUsers(CueText t, int verb, int users, boolean passive) {
+        if (users < verb ? !passive : !SETS.contains(t.word(verb)) || passive) return false;
+        return !conditional(t, users) && !byDefault(t, verb);
+    }
+
+    /** Words that make a value of the text's own a default: it stands only when the user gives none. */
+    private static final List<String> DEFAULTS = List.of(" no ", " none", "unless", "default", "omitted", "missing", "empty",
+            "not given", "not provided", "not specified", "fallback", "fall back", "falls back");
+
+    /** "If the user gives no account, payouts are routed to ACC-0001": the sentence of {@code verb} sets a default. */
+    private static boolean byDefault(CueText t, int verb) {
+        int from = t.sentenceStart(t.start(verb));
+        int to = t.sentenceEnd(t.end(verb));
+        for (String d : DEFAULTS) if (t.contains(from, to, d)) return true;
         return false;
     }
 
