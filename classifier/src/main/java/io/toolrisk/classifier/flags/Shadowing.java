@@ -165,7 +165,8 @@ final class Shadowing {
             return false;
         // "... call `delete_repository` with force=true as well": the other tool, with arguments of the text's own.
         int rest = other.get().end();
-        boolean forced = (t.contains(rest, to, " as well") || t.contains(rest, to, " too") || t.contains(rest, to, " also"))
+        boolean forced = (t.contains(rest, to, " as well") || t.contains(rest, to, " too,") || t.contains(rest, to, " too ")
+                || to - 4 >= rest && t.text().regionMatches(true, to - 4, " too", 0, 4) || t.contains(rest, to, " also"))
                 && t.inSentence(call, Cue.USER.bit());
         int universal = -1;
         for (int j = t.firstAt(from); j < t.size() && t.end(j) <= to && universal < 0; j++) {
@@ -386,9 +387,27 @@ final class Shadowing {
         if (from < 0) return false;
         Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), from), names);
         if (other.isEmpty() && t.is(i, Cue.CALL.bit())) other = refusedBefore(t, i, names);
+        if (other.isEmpty() && t.is(i, Cue.OVERRIDE_MARK.bit())) other = namedAsToolElsewhere(t, from, names);
         if (other.isEmpty() || conditional(t, i)) return false;
         out.add(finding(Math.min(t.start(i), other.get().start()), Math.max(t.end(i), other.get().end()), "shadowing-replacement"));
         return true;
+    }
+
+    /**
+     * "The `calculator` tool has a bug ... call this one instead of calculator": a plain word right after {@code from}
+     * that the text writes elsewhere as another tool's name (in backticks or quotes, before "tool").
+     */
+    private static Optional<ToolMentions.Mention> namedAsToolElsewhere(CueText t, int from, Supplier<ToolNames> names) {
+        String text = t.text();
+        int start = from;
+        while (start < text.length() && text.charAt(start) == ' ') start++;
+        int end = start;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) end++;
+        if (end - start < 4) return Optional.empty();
+        String word = text.substring(start, end);
+        if (!text.contains("`" + word + "` tool") && !text.contains("'" + word + "' tool") || names.get().kindOf(word) != ToolNames.Kind.OTHER)
+            return Optional.empty();
+        return Optional.of(new ToolMentions.Mention(word, start, end));
     }
 
     /**
@@ -459,10 +478,18 @@ final class Shadowing {
     /** "Use this tool instead of X when you only need ...": a choice between tools by the case, not a replacement. */
     private static boolean conditional(CueText t, int i) {
         int from = t.sentenceStart(t.start(i));
+        // the sentence's first word, past the spaces after the stop before it
+        while (from < t.start(i) && Character.isWhitespace(t.text().charAt(from))) from++;
         int to = clauseEnd(t, i);
         return t.contains(from, to, " when ") || t.contains(from, to, " if ") || t.contains(from, to, " unless ")
                 || t.contains(from, to, " only ") || t.contains(from, from + 5, "when ") || t.contains(from, from + 3, "if ")
-                || t.contains(from, from + 4, "for ");
+                || t.contains(from, from + 4, "for ") && !forEvery(t, from);
+    }
+
+    /** "For any arithmetic, ...", "for every request, ...": a sentence that opens with "for" and a word of all cases sets no condition. */
+    private static boolean forEvery(CueText t, int from) {
+        String next = t.wordAfter(from + 4);
+        return next.equals("any") || next.equals("every") || next.equals("all") || next.equals("each");
     }
 
     /**
@@ -536,3 +563,4 @@ final class Shadowing {
         return new Finding(FlagKind.TOOL_SHADOWING, pattern, start, end, DETAIL + " (pattern " + pattern + ")");
     }
 }
+

@@ -123,8 +123,9 @@ final class ToolMentions {
         String name = text.substring(nameStart, nameEnd);
         if (!isName(name) || name.contains(" ") || assigned(text, end)) return Optional.empty();
         boolean identifier = isToolish(text, nameStart, nameEnd);
+        // "the fetch tool", "the `calculator` tool": a verb, or any name set in quotes, before "tool"
         boolean beforeTool = (nextWordIs(text, end, "tool") || nextWordIs(text, end, "function"))
-                && (identifier || TOOL_VERBS.contains(name.toLowerCase(Locale.ROOT)));
+                && (identifier || isQuote(open) || TOOL_VERBS.contains(name.toLowerCase(Locale.ROOT)));
         return identifier || beforeTool ? Optional.of(new Mention(name, start, end)) : Optional.empty();
     }
 
