@@ -163,6 +163,8 @@ public final class CueGate {
             {Cue.EVERY_TIME.bit(), ACTS, TRIGGERED_CALL},
             {Cue.TRIGGER.bit(), Cue.TOOL.bit(), TRIGGERED_CALL},
             {Cue.TOOL.bit() | Cue.CALL.bit(), Cue.MODAL.bit() | Cue.NOW.bit(), CLAIM},
+            // "x_apply must always be called with ...": the tool's name, no cue of its own, before the obligation
+            {Cue.MODAL.bit(), Cue.CALL.bit(), CLAIM},
             {Cue.TOOL.bit(), Cue.TRIGGER.bit() | ACTS, CLAIM},
             {GIVES, TAKEN_WORDS, TAKEN},
             {TAKEN_WORDS, GIVES, TAKEN},

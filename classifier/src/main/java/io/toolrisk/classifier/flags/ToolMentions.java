@@ -275,7 +275,8 @@ final class ToolMentions {
             "shell", "bash", "command", "terminal", "browser", "http", "request", "sql", "db", "file", "fs", "play", "pause",
             "resume", "print", "ping", "build", "compile", "install", "restart", "reboot", "kill", "enable", "disable",
             "assign", "invite", "join", "subscribe", "unsubscribe", "transcribe", "capture", "backup", "restore", "reset",
-            "extract", "parse", "encode", "decode", "compress", "reserve", "ask", "chat", "speak");
+            "extract", "parse", "encode", "decode", "compress", "reserve", "ask", "chat", "speak", "apply", "patch", "grant",
+            "revoke", "upsert", "draft", "compose", "attach", "rollback", "scale", "rotate", "purge", "truncate");
 
     /**
      * True when {@code m} reads as a tool rather than a parameter: written before or after "tool"/"function", or
