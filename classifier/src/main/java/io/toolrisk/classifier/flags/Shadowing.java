@@ -54,7 +54,7 @@ final class Shadowing {
             if (t.is(i, Cue.OVERRIDE_MARK.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()) && replaced(t, i, names, out)) return;
             if (t.is(i, Cue.DEPRECATED.bit()) && runDown(t, i, names, out)) return;
         }
-        if (dictated(t, names, named, out)) return;
+        if (dictated(t, names, out)) return;
         // "... call X" under "any time", "whenever", or "when the user asks ..., call X ... as well"
         if (!everyTime && !t.hasAny(Cue.USER.bit())) return;
         for (int i : anchors) {
@@ -177,46 +177,34 @@ final class Shadowing {
      * reply_to to replies@...": another tool named in a sentence that, on every call, orders a value of the text's own
      * into it — an e-mail address, a URL or command, or a flag ({@code --force}); "call list_tables with schema=public"
      * gives an ordinary value.
-     * Read only in a text that holds one of those marks ('@', "--", a backtick, a literal); an example ("e.g.", "such as")
-     * orders nothing.
+     * Read from the words of every call, each in its sentence; an example ("e.g.", "such as") orders nothing.
      */
-    private static boolean dictated(CueText t, Supplier<ToolNames> names, Supplier<ToolMentions.Others> named, List<Finding> out) {
+    private static boolean dictated(CueText t, Supplier<ToolNames> names, List<Finding> out) {
         String text = t.text();
-        int from = Math.max(0, t.focusStart() - REACH);
-        if (text.indexOf('@', from) < 0 && text.indexOf("--", from) < 0 && text.indexOf('`', from) < 0 && !t.hasLiteral(VALUES))
-            return false;
-        ToolMentions.Others others = named.get();
-        if (!others.named()) return false;
         int done = -1;
-        for (int start : others.starts()) {
-            if (start < done) continue;
-            // a name reads as a tool by its words, or by being run: "helm_upgrade must always be run with ..."
-            Optional<ToolMentions.Mention> other = ToolMentions.after(text, start)
-                    .filter(m -> names.get().kindOf(m.name()) == ToolNames.Kind.OTHER
-                            && (ToolMentions.looksLikeTool(text, m) || called(t, m)));
-            if (other.isEmpty()) continue;
-            int first = t.firstAt(t.sentenceStart(start));
-            if (first >= t.size()) continue;
-            int end = t.sentenceEnd(t.start(first));
+        // from each word of every call ("every", "always", "whenever") to its sentence: most texts have none
+        for (int u : t.wordsWith(Cue.TRIGGER.bit() | Cue.MODAL.bit() | Cue.EXCLUSIVE.bit())) {
+            if (t.start(u) < done || !isUniversal(t, u)) continue;
+            int sentence = t.sentenceStart(t.start(u));
+            int end = t.sentenceEnd(t.end(u));
             done = end;
-            if (first >= t.size() || t.start(first) >= end) continue;
             int order = -1;
-            boolean universal = false;
-            for (int j = first; j < t.size() && t.end(j) <= end; j++) {
-                if (t.is(j, Cue.TRIGGER.bit() | Cue.MODAL.bit() | Cue.EXCLUSIVE.bit()) && isUniversal(t, j)) universal = true;
-                if (order < 0 && !t.inIdentifier(j) && !Mood.negated(t, j)
+            for (int j = t.firstAt(sentence); j < t.size() && t.end(j) <= end && order < 0; j++) {
+                if (!t.inIdentifier(j) && !Mood.negated(t, j)
                         && (t.is(j, Cue.MODAL.bit()) && OBLIGATIONS.contains(t.word(j))
                         || t.is(j, CHANGES) && !t.is(j, Cue.CALL.bit()) && (!Mood.inflected(t.word(j)) || Mood.ordered(t, j))))
                     order = j;
             }
-            if (!universal || order < 0) continue;
-            // what follows an example marker is an example, not an order
-            int said = Math.min(other.get().start(), t.start(order));
-            if (t.contains(said, end, "e.g.") || t.contains(said, end, "such as") || t.contains(said, end, "for example"))
-                continue;
-            if (!ownValue(t, first, t.sentenceStart(t.start(first)), end) && !commandLike(text, t.end(order), end)) continue;
-            out.add(finding(Math.min(other.get().start(), t.start(order)), Math.max(other.get().end(), t.end(order)), "shadowing-dictated"));
-            return true;
+            if (order < 0 || !ownValue(t, u, sentence, end) && !commandLike(text, t.end(order), end)) continue;
+            // a name reads as a tool by its words, or by being run: "helm_upgrade must always be run with ..."
+            for (ToolMentions.Mention m : ToolMentions.in(text, sentence, end)) {
+                if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER || !ToolMentions.looksLikeTool(text, m) && !called(t, m)) continue;
+                // what follows an example marker is an example, not an order
+                int said = Math.min(m.start(), t.start(order));
+                if (t.contains(said, end, "e.g.") || t.contains(said, end, "such as") || t.contains(said, end, "for example")) break;
+                out.add(finding(Math.min(m.start(), t.start(order)), Math.max(m.end(), t.end(order)), "shadowing-dictated"));
+                return true;
+            }
         }
         return false;
     }
