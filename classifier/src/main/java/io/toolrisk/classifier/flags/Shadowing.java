@@ -54,7 +54,7 @@ final class Shadowing {
             if (t.is(i, Cue.OVERRIDE_MARK.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()) && replaced(t, i, names, out)) return;
             if (t.is(i, Cue.DEPRECATED.bit()) && runDown(t, i, names, out)) return;
         }
-        if (dictated(t, names, out)) return;
+        if (routedThrough(t, names, out) || dictated(t, names, out)) return;
         // "... call X" under "any time", "whenever", or "when the user asks ..., call X ... as well"
         if (!everyTime && !t.hasAny(Cue.USER.bit())) return;
         for (int i : anchors) {
@@ -73,6 +73,7 @@ final class Shadowing {
     private static boolean mayStart(CueText t, int i, Supplier<ToolNames> names) {
         if (t.is(i, Cue.TRIGGER.bit())) {
             int call = callOf(t, i);
+            if (call < 0 && callBeforeEvery(t, i) >= 0) return true;
             if (call >= 0 ? follows(t, i, call)
                     : (everyTime(t, i) || routedHere(t, i)) && orderedInSentence(t, i, Mood.ACTIONS)) return true;
         }
@@ -209,6 +210,46 @@ final class Shadowing {
         return false;
     }
 
+    /**
+     * "Route every deletion through trash_manager first ..., then call delete_file", "all output of read_file is to be
+     * sent through this tool": another tool's calls or results, on every call, made to pass through this tool (by its
+     * name, "this tool" or "here"), the other tool named in the sentence or the one before it.
+     */
+    private static boolean routedThrough(CueText t, Supplier<ToolNames> names, List<Finding> out) {
+        String text = t.text();
+        for (int w : t.wordsWith(CHANGES)) {
+            int end = t.sentenceEnd(t.end(w));
+            int through = -1;
+            for (String via : VIA) {
+                int k = text.indexOf(via, t.end(w), Math.min(end, t.end(w) + 40 + via.length()));
+                if (k >= 0 && (through < 0 || k < through)) through = k;
+            }
+            if (through < 0) continue;
+            int at = text.indexOf(' ', through + 1) + 1;
+            int target = here(text, at, names.get().self());
+            if (target < 0 || Mood.negated(t, w) || !(Mood.ordered(t, w) || t.previous(w, Cue.MODAL.bit(), 3) >= 0)) continue;
+            int sentence = t.sentenceStart(t.start(w));
+            int before = sentence > 1 ? t.sentenceStart(sentence - 2) : sentence;
+            for (ToolMentions.Mention m : ToolMentions.in(text, before, end)) {
+                if (names.get().kindOf(m.name()) != ToolNames.Kind.OTHER || !ToolMentions.looksLikeTool(text, m)) continue;
+                out.add(finding(t.start(w), target, "shadowing-routed"));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> VIA = List.of(" through ", " via ");
+
+    /** Where this tool, named at {@code at} ("this tool", "this one", "here", its name), ends; -1 when it is not named there. */
+    private static int here(String text, int at, String self) {
+        for (String name : new String[] {"this tool", "this one", "here", "`" + self + "`", self}) {
+            if (text.startsWith(name, at) && (at + name.length() == text.length() || !Character.isLetterOrDigit(text.charAt(at + name.length()))
+                    && text.charAt(at + name.length()) != '_')) return at + name.length();
+        }
+        return -1;
+    }
+
     /** The words of obligation an order to another tool is written with ("required" and "needs" say what a call takes). */
     private static final Set<String> OBLIGATIONS = Set.of("must", "should", "shall", "always", "ensure", "remember");
 
@@ -274,6 +315,15 @@ final class Shadowing {
     /** "Before calling X, you must ...", "whenever X is invoked, change ...", "after every call to X, call this tool". */
     private static boolean triggered(CueText t, int trigger, Supplier<ToolNames> names, List<Finding> out) {
         int call = callOf(t, trigger);
+        if (call < 0 && callBeforeEvery(t, trigger) >= 0) {
+            // "call this before every send_message": this tool put before each call of another
+            int every = t.next(trigger, Cue.TRIGGER.bit(), 1);
+            Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), t.end(every)), names);
+            if (other.isPresent()) {
+                out.add(finding(t.start(callBeforeEvery(t, trigger)), other.get().end(), "shadowing-trigger"));
+                return true;
+            }
+        }
         if (call < 0 && (everyTime(t, trigger) || routedHere(t, trigger))) return whenever(t, trigger, names, out);
         if (call < 0 || !follows(t, trigger, call)) return false;
         Optional<ToolMentions.Mention> other = other(t, ToolMentions.after(t.text(), t.end(call)), names);
@@ -283,6 +333,24 @@ final class Shadowing {
         if (other.isEmpty()) return false;
         out.add(finding(t.start(trigger), Math.max(t.end(call), other.get().end()), "shadowing-trigger"));
         return true;
+    }
+
+    /**
+     * The call word of "call (this tool) before every X", "run it after each X": an order to call, just before a trigger
+     * of time that a word of every call follows; -1 when {@code trigger} is not one.
+     */
+    private static int callBeforeEvery(CueText t, int trigger) {
+        if (!t.isWord(trigger, "before") && !t.isWord(trigger, "after") || !universalAfter(t, trigger)) return -1;
+        int call = t.previous(trigger, Cue.CALL.bit(), 3);
+        if (call < 0 || t.clause(call) != t.clause(trigger) || t.inIdentifier(call) || Mood.inflected(t.word(call))) return -1;
+        return Mood.ordered(t, call) || t.previous(call, Cue.MODAL.bit(), 2) >= 0 || opensAside(t.text(), t.start(call)) ? call : -1;
+    }
+
+    /** True when the word at {@code start} opens a bracket, a line or a dash's aside: "Message Helper (call before ...)". */
+    private static boolean opensAside(String text, int start) {
+        int k = start;
+        while (k > 0 && text.charAt(k - 1) == ' ') k--;
+        return k == 0 || "(\n\u2014-".indexOf(text.charAt(k - 1)) >= 0;
     }
 
     /** The call word in the clause of a trigger, a few words after it ("before calling X"); -1 when none. */
