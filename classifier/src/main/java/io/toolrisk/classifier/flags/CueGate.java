@@ -164,7 +164,6 @@ public final class CueGate {
             {Cue.TRIGGER.bit(), Cue.TOOL.bit(), TRIGGERED_CALL},
             {Cue.TOOL.bit() | Cue.CALL.bit(), Cue.MODAL.bit() | Cue.NOW.bit(), CLAIM},
             // "x_apply must always be called with ...": the tool's name, no cue of its own, before the obligation
-            {Cue.MODAL.bit(), Cue.CALL.bit(), CLAIM},
             {Cue.TOOL.bit(), Cue.TRIGGER.bit() | ACTS, CLAIM},
             {GIVES, TAKEN_WORDS, TAKEN},
             {TAKEN_WORDS, GIVES, TAKEN},
@@ -353,7 +352,9 @@ public final class CueGate {
     }
 
     boolean shadowing(boolean mayNameTools) {
-        return mayNameTools && has(pairs, TRIGGERED_CALL | CLAIM | REFUSED_CALL | REPLACED_CALL | TOOL_RUN_DOWN);
+        return mayNameTools && has(pairs, TRIGGERED_CALL | CLAIM | REFUSED_CALL | REPLACED_CALL | TOOL_RUN_DOWN)
+                // "x_apply must always be called with `--force`": a call on every occasion ("always ... call")
+                || mayNameTools && has(pairs, CHOSEN) && has(mask, Cue.MODAL.bit());
     }
 
     /** Two kinds of promotion near what they praise, or two superlatives, or one kind and a rank ("#1", stars). */
