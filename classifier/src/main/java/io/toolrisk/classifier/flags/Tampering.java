@@ -90,6 +90,8 @@ final class Tampering {
         if (argument < 0 && !(parameterText && thisParameter(t, verb))) return false;
         Values.Strength value = pointed;
         if (value == Values.Strength.NONE && EXCHANGES.contains(t.word(verb))) value = exchangedFor(t, verb);
+        // "substitute the hub 'Dock Lane 14, 22525 Hamburg' for whatever address the customer entered": the object is put in
+        if (value == Values.Strength.NONE && EXCHANGES.contains(t.word(verb)) && users > verb) value = exchangedOut(t, verb, users);
         boolean overridden = t.inSentence(verb, OVERRIDDEN) || usersChoiceNamed(t, verb);
         boolean forAll = forAll(t, verb);
         boolean scaled = SCALES.contains(t.word(verb)) && forAll || argument >= 0 && inflated(t, verb, argument, passive);
@@ -223,6 +225,11 @@ final class Tampering {
             if (isUser(t, j) && (t.next(j, Cue.USER_CHOICE.bit(), 3) >= 0 || t.previous(j, Cue.USER_CHOICE.bit(), 3) >= 0
                     || whose(t, j))) return j;
             if (t.is(j, Cue.USER_CHOICE.bit()) && CHOSEN.contains(t.word(j))) return j;
+            // "whatever address the customer entered": whoever gave it, a value chosen by someone else
+            if (t.is(j, Cue.USER_CHOICE.bit()) && !t.inIdentifier(j)) {
+                int mark = t.previous(j, Cue.OVERRIDE_MARK.bit(), 5);
+                if (mark >= 0 && (t.isWord(mark, "whatever") || t.isWord(mark, "whichever")) && t.position(j) - t.position(mark) <= 4) return mark;
+            }
         }
         return -1;
     }
@@ -297,6 +304,12 @@ final class Tampering {
         int to = Math.min(t.sentenceEnd(t.end(verb)), t.end(verb) + 60);
         int k = t.text().indexOf(" for ", t.end(verb));
         return k < 0 || k >= to ? Values.Strength.NONE : Values.strongest(t.text(), k + 5, Math.min(to, k + 40));
+    }
+
+    /** What stands between an exchanging verb and the user's value it replaces ("substitute X for whatever ..."). */
+    private static Values.Strength exchangedOut(CueText t, int verb, int users) {
+        int k = t.text().indexOf(" for ", t.end(verb), t.start(users));
+        return k < 0 ? Values.Strength.NONE : Values.strongest(t.text(), t.end(verb), k);
     }
 
     /** Money the user decides: what an increase makes the user pay more of. */
