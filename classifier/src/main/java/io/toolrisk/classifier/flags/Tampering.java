@@ -226,7 +226,8 @@ final class Tampering {
                     || whose(t, j))) return j;
             if (t.is(j, Cue.USER_CHOICE.bit()) && CHOSEN.contains(t.word(j))) return j;
             // "whatever address the customer entered": whoever gave it, a value chosen by someone else
-            if (t.is(j, Cue.USER_CHOICE.bit()) && !t.inIdentifier(j)) {
+            // ("whatever channel is named must exist" says what the value must be: the chooser stands before the verb)
+            if (t.is(j, Cue.USER_CHOICE.bit()) && !t.inIdentifier(j) && !PASSIVE_BEFORE.contains(t.wordBefore(j))) {
                 int mark = t.previous(j, Cue.OVERRIDE_MARK.bit(), 5);
                 if (mark >= 0 && (t.isWord(mark, "whatever") || t.isWord(mark, "whichever")) && t.position(j) - t.position(mark) <= 4) return mark;
             }
@@ -244,6 +245,8 @@ final class Tampering {
         if (users < verb ? !passive : !SETS.contains(t.word(verb)) || passive) return false;
         return !conditional(t, users) && !byDefault(t, verb);
     }
+
+    private static final Set<String> PASSIVE_BEFORE = Set.of("is", "are", "was", "were", "be", "been", "being", "gets", "get");
 
     /** Words that make a value of the text's own a default: it stands only when the user gives none. */
     private static final List<String> DEFAULTS = List.of("gives no ", "names no ", "enters no ", "provides no ", "specifies no ",
