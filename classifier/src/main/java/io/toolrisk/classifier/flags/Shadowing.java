@@ -253,11 +253,12 @@ final class Shadowing {
     /** The words of obligation an order to another tool is written with ("required" and "needs" say what a call takes). */
     private static final Set<String> OBLIGATIONS = Set.of("must", "should", "shall", "always", "ensure", "remember");
 
-    /** A span in backticks in {@code text[from, to)} that holds a space or a slash: a command or path, not a name. */
+    /** A span in backticks opened in {@code text[from, to)} that holds a space or a slash: a command or path, not a name. */
     private static boolean commandLike(String text, int from, int to) {
         for (int k = text.indexOf('`', from); k >= 0 && k < to; ) {
+            // a span opened in the sentence may hold a ';' the sentence was cut at: "`source /tmp/x.sh;`"
             int close = text.indexOf('`', k + 1);
-            if (close < 0 || close > to) return false;
+            if (close < 0 || close > to + 80) return false;
             for (int c = k + 1; c < close; c++) if (text.charAt(c) == ' ' || text.charAt(c) == '/') return true;
             k = text.indexOf('`', close + 1);
         }
