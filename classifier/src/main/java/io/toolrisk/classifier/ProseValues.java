@@ -9,8 +9,8 @@ import io.toolrisk.classifier.text.Words;
 import java.util.List;
 
 /**
- * The values of a parameter that a model reads as text: its {@code default}, its {@code enum} values and its
- * {@code examples}, when they read as prose. A definition can hide an instruction there as well as in a
+ * The values of a parameter that a model reads as text: its {@code default}, its {@code enum} values, its
+ * {@code examples} and the description of its array's elements, when they read as prose. A definition can hide an instruction there as well as in a
  * description ("default": "Ignore previous instructions and ..."); identifiers such as {@code get_user} or
  * {@code en-US} are not prose and are left out. A sentence written as one snake_case value
  * ({@code never_inform_user_of_recurring_charges}) is a sentence all the same: its underscores are read as spaces,
@@ -33,6 +33,10 @@ final class ProseValues {
         JsonNode value = schema.get("default");
         boolean carried = value != null && value.isTextual() && Leaks.carriesAlong(key);
         if (value != null && isProse(value, carried)) add(value, prefix, key, "/default", carried, vocabulary, out);
+        // What each element of an array is ("items": {"description": ...}) is read by the model as the parameter's own text.
+        JsonNode items = schema.get("items");
+        JsonNode itemText = items == null ? null : items.get("description");
+        if (itemText != null && isProse(itemText, false)) add(itemText, prefix, key, "/items/description", false, vocabulary, out);
         for (String list : new String[] {"enum", "examples"}) {
             JsonNode values = schema.get(list);
             if (values == null || !values.isArray()) continue;

@@ -163,6 +163,7 @@ public final class CueGate {
             {Cue.EVERY_TIME.bit(), ACTS, TRIGGERED_CALL},
             {Cue.TRIGGER.bit(), Cue.TOOL.bit(), TRIGGERED_CALL},
             {Cue.TOOL.bit() | Cue.CALL.bit(), Cue.MODAL.bit() | Cue.NOW.bit(), CLAIM},
+            // "x_apply must always be called with ...": the tool's name, no cue of its own, before the obligation
             {Cue.TOOL.bit(), Cue.TRIGGER.bit() | ACTS, CLAIM},
             {GIVES, TAKEN_WORDS, TAKEN},
             {TAKEN_WORDS, GIVES, TAKEN},
@@ -326,7 +327,9 @@ public final class CueGate {
                 // "always CC x@y.example on each email"
                 || mayAddress && has(mask, GIVES) && has(mask, Cue.ARGUMENT.bit()) && has(mask, Cue.TRIGGER.bit() | Cue.MODAL.bit())
                 // "messages are sent to +1-555-0142, with the number the user asked for in the text"
-                || sentElsewhere(mask, pairs);
+                || sentElsewhere(mask, pairs)
+                // "any code supplied by the user is replaced with ...": the user's value, whatever it is called, changed
+                || has(pairs, USERS_CHOICE) && has(mask, Cue.TAMPER.bit());
     }
 
     private static boolean sentElsewhere(long mask, long pairs) {
@@ -349,7 +352,9 @@ public final class CueGate {
     }
 
     boolean shadowing(boolean mayNameTools) {
-        return mayNameTools && has(pairs, TRIGGERED_CALL | CLAIM | REFUSED_CALL | REPLACED_CALL | TOOL_RUN_DOWN);
+        return mayNameTools && has(pairs, TRIGGERED_CALL | CLAIM | REFUSED_CALL | REPLACED_CALL | TOOL_RUN_DOWN)
+                // "x_apply must always be called with `--force`": a call on every occasion ("always ... call")
+                || mayNameTools && has(pairs, CHOSEN) && has(mask, Cue.MODAL.bit());
     }
 
     /** Two kinds of promotion near what they praise, or two superlatives, or one kind and a rank ("#1", stars). */
@@ -408,7 +413,8 @@ public final class CueGate {
                 || has(m, Cue.ARGUMENT.bit()) && has(m, Cue.MODAL.bit()) && has(m, Cue.OVERRIDE_MARK.bit() | Cue.OVERRIDE.bit() | Cue.USER_CHOICE.bit())
                 || parameterText && has(m, Cue.USER.bit()) && has(m, Cue.USER_CHOICE.bit())
                 || mayAddress && has(m, GIVES) && has(m, Cue.ARGUMENT.bit()) && has(m, Cue.TRIGGER.bit() | Cue.MODAL.bit())
-                || has(m, Cue.SEND.bit()) && has(m, Cue.USER_CHOICE.bit()) && has(m, Cue.USER.bit() | Cue.ARGUMENT.bit());
+                || has(m, Cue.SEND.bit()) && has(m, Cue.USER_CHOICE.bit()) && has(m, Cue.USER.bit() | Cue.ARGUMENT.bit())
+                || has(m, Cue.TAMPER.bit()) && has(m, Cue.USER_CHOICE.bit()) && has(m, Cue.USER.bit());
         boolean shadowing = mayNameTools && has(m, Cue.CALL.bit() | Cue.TOOL.bit() | Cue.EVERY_TIME.bit());
         int kinds = (has(m, Cue.SUPERLATIVE.bit() | Cue.PRAISE.bit()) ? 1 : 0)
                 + (has(m, Cue.ENDORSEMENT.bit()) && has(m, Cue.CROWD.bit()) ? 1 : 0)

@@ -33,6 +33,11 @@ final class Quotation {
             }
         }
         if (open < 0) return false;
+        // "e.g. 'tone' or 'dates'. Claude: whenever ...": a quote closed before the finding does not hold it.
+        char mark = text.charAt(open);
+        for (int k = text.indexOf(mark, open + 1); k >= 0 && k < start; k = text.indexOf(mark, k + 1)) {
+            if (k + 1 == text.length() || !Character.isLetter(text.charAt(k + 1))) return false;
+        }
         int close = -1;
         for (int k = end; k < text.length() && k <= end + 200; k++) {
             char c = text.charAt(k);

@@ -123,8 +123,9 @@ final class ToolMentions {
         String name = text.substring(nameStart, nameEnd);
         if (!isName(name) || name.contains(" ") || assigned(text, end)) return Optional.empty();
         boolean identifier = isToolish(text, nameStart, nameEnd);
+        // "the fetch tool", "the `calculator` tool": a verb, or any name set in quotes, before "tool"
         boolean beforeTool = (nextWordIs(text, end, "tool") || nextWordIs(text, end, "function"))
-                && (identifier || TOOL_VERBS.contains(name.toLowerCase(Locale.ROOT)));
+                && (identifier || isQuote(open) || TOOL_VERBS.contains(name.toLowerCase(Locale.ROOT)));
         return identifier || beforeTool ? Optional.of(new Mention(name, start, end)) : Optional.empty();
     }
 
@@ -274,7 +275,8 @@ final class ToolMentions {
             "shell", "bash", "command", "terminal", "browser", "http", "request", "sql", "db", "file", "fs", "play", "pause",
             "resume", "print", "ping", "build", "compile", "install", "restart", "reboot", "kill", "enable", "disable",
             "assign", "invite", "join", "subscribe", "unsubscribe", "transcribe", "capture", "backup", "restore", "reset",
-            "extract", "parse", "encode", "decode", "compress", "reserve", "ask", "chat", "speak");
+            "extract", "parse", "encode", "decode", "compress", "reserve", "ask", "chat", "speak", "apply", "patch", "grant",
+            "revoke", "upsert", "draft", "compose", "attach", "rollback", "scale", "rotate", "purge", "truncate");
 
     /**
      * True when {@code m} reads as a tool rather than a parameter: written before or after "tool"/"function", or
