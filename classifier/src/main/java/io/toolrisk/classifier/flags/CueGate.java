@@ -343,6 +343,11 @@ public final class CueGate {
                 || has(mask, Cue.REDIRECT.bit()) && has(literals, Cue.REMOTE.bit());
     }
 
+    /** In a parameter's text, a notice that may retire a part of the tool: few parameters have one (24 of the corpus's). */
+    boolean retiredPart(boolean parameterText) {
+        return parameterText && has(mask, Cue.DEPRECATED.bit());
+    }
+
     /** A fake deprecation that can send the calls to an address (a URL in the text): no other tool need be named. */
     boolean deprecationByAddress() {
         return has(literals, Cue.REMOTE.bit());
@@ -425,6 +430,7 @@ public final class CueGate {
         return overriding() || secrecy() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
                 || mayAddress && contextNamed() || substituted(mask)
                 || tampering(parameterText, mayAddress)
-                || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself);
+                || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself)
+                || retiredPart(parameterText);
     }
 }

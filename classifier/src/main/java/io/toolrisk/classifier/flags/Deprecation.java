@@ -577,9 +577,9 @@ public final class Deprecation {
      * quotes the description; empty when {@code defaultValue} is no address or the description gives no retirement.
      */
     public static Optional<Finding> routedByDefault(String description, String defaultValue) {
-        if (!ADDRESS_VALUE.matcher(defaultValue.strip()).matches()) return Optional.empty();
+        if (!ADDRESS_VALUE.matcher(defaultValue.strip()).matches()) return RetiredParameter.byDefault(description, defaultValue);
         Matcher m = SINCE_RETIRED.matcher(description);
-        if (!m.find()) return Optional.empty();
+        if (!m.find()) return RetiredParameter.byDefault(description, defaultValue);
         return Optional.of(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), m.end(),
                 DETAIL + ": its default address (pattern fake-deprecation)"));
     }
