@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The values of a parameter that a model reads as text: its {@code default}, its {@code enum} values and its
- * {@code examples}, when they read as prose, and the description of its array items. A definition can hide an instruction there as well as in a
+ * {@code examples}, when they read as prose, its title, and the description of its array items. A definition can hide an instruction there as well as in a
  * description ("default": "Ignore previous instructions and ..."); identifiers such as {@code get_user} or
  * {@code en-US} are not prose and are left out. A sentence written as one snake_case value
  * ({@code never_inform_user_of_recurring_charges}) is a sentence all the same: its underscores are read as spaces,
@@ -40,7 +40,10 @@ final class ProseValues {
                 if (isProse(values.get(i), false)) add(values.get(i), prefix, key, "/" + list + "/" + i, false, vocabulary, out);
             }
         }
-        // What each item of an array parameter is, said to the model as much as the parameter's own description.
+        // A parameter's title, and what each item of an array parameter is, are said to the model as much as the
+        // parameter's own description.
+        JsonNode title = schema.get("title");
+        if (title != null && isProse(title, false)) add(title, prefix, key, "/title", false, vocabulary, out);
         JsonNode items = schema.get("items");
         if (items != null && items.isObject()) {
             JsonNode itemText = items.get("description");
