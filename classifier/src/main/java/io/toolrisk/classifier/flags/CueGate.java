@@ -343,6 +343,17 @@ public final class CueGate {
                 || has(mask, Cue.REDIRECT.bit()) && has(literals, Cue.REMOTE.bit());
     }
 
+    /** What the model has seen or can reach (earlier results, the user's words, whatever access it has) near a slot or address. */
+    boolean seenData(boolean mayAddress) {
+        return seenData(mask, literals, mayAddress);
+    }
+
+    private static boolean seenData(long m, long literals, boolean mayAddress) {
+        return (mayAddress || has(literals, Cue.REMOTE.bit()))
+                && has(m, Cue.PRIOR.bit() | Cue.OVERRIDE_MARK.bit() | Cue.CONVERSATION.bit() | Cue.RIVAL.bit())
+                && has(m, Cue.USER.bit() | Cue.WHOLE.bit() | Cue.TOOL.bit() | Cue.ADDRESSEE.bit() | Cue.CONVERSATION.bit());
+    }
+
     /** In a parameter's text, a notice that may retire a part of the tool: few parameters have one (24 of the corpus's). */
     boolean retiredPart(boolean parameterText) {
         return parameterText && has(mask, Cue.DEPRECATED.bit());
@@ -421,7 +432,7 @@ public final class CueGate {
                 + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit()) || mayBeStrongPromotion(m);
         return overriding || secrecy || exfiltration || mayAddress && contextNamed(m) || substituted(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
-                || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
+                || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion || seenData(m, literals, mayAddress);
     }
 
     /** True when any detector can find anything. */
@@ -431,6 +442,6 @@ public final class CueGate {
                 || mayAddress && contextNamed() || substituted(mask)
                 || tampering(parameterText, mayAddress)
                 || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself)
-                || retiredPart(parameterText);
+                || retiredPart(parameterText) || seenData(mayAddress);
     }
 }

@@ -78,7 +78,7 @@ public final class Leaks {
             "write", "summarise", "summarize", "send", "forward", "transmit", "upload", "post", "email", "mail", "submit",
             "relay", "share", "set", "begin", "start", "prefix", "resolve", "lookup", "look", "ping", "archive", "store",
             "save", "log", "record", "drop", "use", "compute", "derive", "build", "construct", "format", "make", "take", "sign",
-            "hash", "base64", "convert", "query", "request", "call", "type", "carry", "keep");
+            "hash", "base64", "convert", "query", "request", "call", "type", "carry", "keep", "render", "show", "display", "print", "output");
     /** Words that may open a clause before its verb. */
     private static final Set<String> LEADING = Set.of("then", "first", "also", "just", "please", "now", "simply", "next",
             "always", "kindly", "and", "so", "afterwards", "finally", "btw", "oh");
@@ -382,7 +382,7 @@ public final class Leaks {
      * True when what stands at {@code at} is ordered: a modal or the model as subject earlier in its sentence (up to a
      * semicolon), or a clause before it in the sentence that opens with a verb in its base form.
      */
-    private static boolean ordered(String text, int at) {
+    static boolean ordered(String text, int at) {
         int from = sentenceStart(text, at);
         int semi = text.lastIndexOf(';', at);
         if (semi >= from) from = semi + 1;
@@ -444,7 +444,7 @@ public final class Leaks {
         return Math.max(0, at - 400);
     }
 
-    private static int sentenceStart(String text, int at) {
+    static int sentenceStart(String text, int at) {
         for (int k = Math.min(at, text.length()) - 1; k >= 0 && at - k < 400; k--) {
             char c = text.charAt(k);
             if (c == '\n' || (c == '.' || c == '!' || c == '?') && k + 1 < text.length() && Character.isWhitespace(text.charAt(k + 1)))
@@ -453,7 +453,7 @@ public final class Leaks {
         return Math.max(0, at - 400);
     }
 
-    private static int sentenceEnd(String text, int at) {
+    static int sentenceEnd(String text, int at) {
         int limit = Math.min(text.length(), at + 400);
         for (int k = at; k < limit; k++) {
             char c = text.charAt(k);

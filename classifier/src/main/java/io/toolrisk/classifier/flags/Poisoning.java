@@ -62,6 +62,8 @@ public final class Poisoning {
         }
         // Exfiltration by the shape of the move, whatever its verb: a secret in a host name, the value of a secret put in a slot.
         if (out.isEmpty() && gate.leak(parameterText, place.mayAddress())) Leaks.find(t, place.parameter(), gate.contextNamed(), out);
+        // What the model has seen or can reach, moved into a slot or to an address, whatever it is called.
+        if (out.isEmpty() && gate.seenData(place.mayAddress())) SeenData.find(t, out);
         if (gate.tampering(parameterText, place.mayAddress())) {
             // An address of the text's own may stand anywhere; otherwise the change is where its pairs are.
             boolean anywhere = parameterText || place.mayAddress() || !gate.has(CueGate.TAMPERING_PAIRS);
