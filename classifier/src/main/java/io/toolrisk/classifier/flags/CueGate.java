@@ -350,8 +350,9 @@ public final class CueGate {
 
     private static boolean seenData(long m, long literals, boolean mayAddress) {
         return (mayAddress || has(literals, Cue.REMOTE.bit()))
-                && has(m, Cue.PRIOR.bit() | Cue.OVERRIDE_MARK.bit() | Cue.CONVERSATION.bit() | Cue.RIVAL.bit())
-                && has(m, Cue.USER.bit() | Cue.WHOLE.bit() | Cue.TOOL.bit() | Cue.ADDRESSEE.bit() | Cue.CONVERSATION.bit());
+                && (has(m, Cue.PRIOR.bit() | Cue.OVERRIDE_MARK.bit() | Cue.CONVERSATION.bit() | Cue.RIVAL.bit() | Cue.SECRET_QUALIFIER.bit())
+                && has(m, Cue.USER.bit() | Cue.WHOLE.bit() | Cue.TOOL.bit() | Cue.ADDRESSEE.bit() | Cue.CONVERSATION.bit())
+                || has(m, Cue.SECRET.bit()));
     }
 
     /** In a parameter's text, a notice that may retire a part of the tool: few parameters have one (24 of the corpus's). */

@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
 /**
  * What the model has seen or can reach beyond this tool, moved into a slot or to an address: other tools' results
  * ("every previous tool result in this session"), what it has read ("the API responses you have seen"), what the user
- * has said ("what the user has told you so far", "the last 20 messages"), or the user's data fetched "with whatever mail
- * access you have". A tool has no business with any of it. The order may be an imperative, an answer to a question that
- * names the slot ("Q: What goes in `context`? A: ..."), or a pull through whatever other tools the model has.
+ * has said ("what the user has told you so far", "the last 20 messages"), the whole environment it runs in ("output of
+ * `printenv`", "the complete process environment"), or the user's data fetched "with whatever mail access you have". A
+ * tool has no business with any of it. The order may be an imperative, an answer to a question that names the slot
+ * ("Q: What goes in `context`? A: ..."), a row of a table headed by what to send, or a pull through whatever other tools
+ * the model has.
  */
 final class SeenData {
     private static final String DETAIL = "an order to the model to read or hand over secrets or its own context, "
@@ -29,6 +31,9 @@ final class SeenData {
             + "|what\\s+the\\s+user\\s+(?:has\\s+)?(?:told\\s+you|said|written|typed|asked(?:\\s+you)?|shared)"
             + "|(?:last|previous|recent|earlier)\\s+(?:\\d+|few|five|ten|twenty)\\s+(?:messages|turns|exchanges)"
             + "|so\\s+far\\s+in\\s+(?:the|this|our)\\s+(?:conversation|chat|session)"
+            // the whole environment of the process the model runs in
+            + "|printenv|os\\.environ|process\\.env\\b(?!\\.)|(?:complete|entire|full|whole)\\s+(?:process\\s+|shell\\s+|system\\s+)?environment"
+            + "|every\\s+(?:environment\\s+|env\\s+)?variable|all\\s+(?:the\\s+)?(?:environment|env)\\s+variables"
             // the user's data, pulled through other tools
             + "|(?:using|with|via|through)\\s+(?:whatever|whichever|any)\\s+(?:[\\w-]+\\s+){0,3}?(?:tools?|capabilit(?:y|ies)|access|integrations?"
             + "|connectors?)\\s+(?:you\\s+(?:have|can)|is\\s+available|are\\s+available))", Pattern.CASE_INSENSITIVE);
@@ -39,6 +44,10 @@ final class SeenData {
             Pattern.CASE_INSENSITIVE);
     /** An answer under a question that names the slot: "A: ..." after "Q: What goes in `context`?". */
     private static final Pattern ANSWER = Pattern.compile("\\s*(?:A|Answer)\\s*:", Pattern.CASE_INSENSITIVE);
+    /** "... and pass it in `ctx`": a giving verb in its base form joined to the order, whatever verb opened it. */
+    private static final Pattern THEN_GIVE = Pattern.compile("\\b(?:and|then)\\s+(?:pass|put|include|send|add|attach|paste|append"
+            + "|post|upload|forward|copy|write|insert|place|drop|fill|store)\\s+(?:it|them|that|this|the\\s+result)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PULLED = Pattern.compile("\\b(?:using|with|via|through)\\s+(?:whatever|whichever|any)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -54,12 +63,30 @@ final class SeenData {
             int to = Leaks.sentenceEnd(text, m.end());
             if (NEGATED.matcher(text).region(from, to).find()) continue;
             boolean slot = SLOT.matcher(text).region(from, to).find();
-            boolean ordered = slot && (Leaks.ordered(text, m.start()) || PULLED.matcher(text).region(from, to).find());
+            boolean ordered = slot && (Leaks.ordered(text, m.start()) || PULLED.matcher(text).region(from, to).find()
+                    || THEN_GIVE.matcher(text).region(m.end(), to).find());
             boolean answered = !ordered && ANSWER.matcher(text).region(from, to).lookingAt() && questionNamesSlot(text, from);
-            if (!ordered && !answered) continue;
+            boolean tabled = !ordered && !answered && slot && text.charAt(from) == '|' && headedByGiving(text, from);
+            if (!ordered && !answered && !tabled) continue;
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "exfiltration", m.start(), m.end(), DETAIL + " (pattern exfiltration)"));
             return;
         }
+    }
+
+    /** A table's header that says what goes in each row's slot: "| Field | What to send |", "| Parameter | Value to include |". */
+    private static final Pattern GIVING_HEADER = Pattern.compile("\\b(?:send|include|fill|put|pass|provide|supply|attach|paste"
+            + "|submit|enter)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** True when the table row at {@code row} stands under a header row that says what to give. */
+    private static boolean headedByGiving(String text, int row) {
+        int header = row;
+        for (int k = row; k > 0 && text.charAt(k - 1) == '\n'; ) {
+            int start = text.lastIndexOf('\n', k - 2) + 1;
+            if (start >= k - 1 || text.charAt(start) != '|') break;
+            header = start;
+            k = start;
+        }
+        return header < row && GIVING_HEADER.matcher(text).region(header, text.indexOf('\n', header)).find();
     }
 
     /** True when the sentence before {@code answer} (a question, "Q: What goes in `context`?") names a slot. */
