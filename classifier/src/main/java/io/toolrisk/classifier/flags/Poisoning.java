@@ -83,6 +83,7 @@ public final class Poisoning {
             if (Deprecation.mayFind(t, notice)
                     && (gate.deprecationByAddress() || place.mayAddress() || Deprecation.servedElsewhere(t, notice) || (others = ToolMentions.others(t, place.names())).named()))
                 Deprecation.find(t, notice, place.names(), out);
+            if (out.isEmpty()) Deprecation.othersRetired(t, out);
         }
         // A part of the tool declared out of use in a parameter's own text, and an address of the text's own after it.
         if (out.isEmpty() && gate.retiredPart(parameterText)) RetiredParameter.find(t, out);
