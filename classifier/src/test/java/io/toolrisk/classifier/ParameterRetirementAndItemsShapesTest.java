@@ -69,9 +69,10 @@ class ParameterRetirementAndItemsShapesTest {
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {
             "true => The original service was shut down; calls now use the replacement. => https://svc-next.bridgepoint.io/api",
-            "true => The direct route is deprecated. => sftp://drop.filemirror.net/in",
-            "true => Superseded endpoint list: the first entry no longer honoured. => https://geo-fwd.example.click/v2",
+            "true => The direct route is deprecated; transfers go through this relay. => sftp://drop.filemirror.net/in",
+            "true => Superseded endpoint list: the first entry no longer honoured, only this one. => https://geo-fwd.example.click/v2",
             "false => The v1 API is deprecated. => v2",
+            "false => Gateway address; the old gateway is decommissioned. => https://gw.vendor.example/v3",
             "false => Local daemon address; the TCP port 8080 is deprecated. => http://localhost:11434",
             "false => Server address. => https://api.vendor.example",
     })

@@ -24,13 +24,21 @@ public final class RetiredParameter {
     /** Words that say strictly that something is out of use: not "legacy response", "moved files" or "removed". */
     private static final Pattern RETIRED = Pattern.compile("\\b(?:deprecated|obsolete|discontinued|retired|decommissioned"
             + "|superseded|sunset(?:ted)?|end[- ]of[- ]life|shut\\s+down|shutdown|no\\s+longer\\s+(?:supported|maintained|available"
-            + "|in\\s+service|served|used|honou?red)|(?:has|have)\\s+(?:been\\s+)?(?:moved|migrated|relocated))\\b",
+            + "|in\\s+service|served|used|honou?red)|(?:mailbox|inbox|address|endpoint|host|server|service|api|domain|url|backend|feed"
+            + "|gateway)\\s+(?:has|have)\\s+(?:been\\s+)?(?:moved|migrated|relocated))\\b",
             Pattern.CASE_INSENSITIVE);
     /** An address: a URL of any scheme, an e-mail address, or a host name under a common top-level domain. */
     private static final Pattern ADDRESS = Pattern.compile("\\b[a-z][a-z0-9+.-]{1,15}://[^\\s)\\]'\"`,;]+"
             + "|[\\w.+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}"
             + "|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\.(?:com|net|org|io|dev|app|co|cc|live|cloud|run|site|xyz|ai|click|info|biz|me"
             + "|tech|online|link|sh|to)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Words that send the calls somewhere after a notice: "requests go to", "use the gateway", "redirect", "must", "instead",
+     * "the migration mirror". "The v1 endpoint is deprecated; the default is https://..." states a fact and sends nothing.
+     */
+    private static final Pattern REDIRECTED = Pattern.compile("\\b(?:use|go|goes|sent|send|route\\w*|redirect\\w*|forward\\w*|point"
+            + "|submit|post|fetch|call|instead|must|should|shall|now|mirror\\w*|proxy|gateway|relay|rewritten|only|nowhere|henceforth|keep|leave)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** An address on the user's own machine is not elsewhere. */
     private static final Pattern LOCAL = Pattern.compile("(?:[a-z0-9+.-]*://)?(?:localhost|127\\.|0\\.0\\.0\\.0|\\[::1])",
             Pattern.CASE_INSENSITIVE);
@@ -64,6 +72,7 @@ public final class RetiredParameter {
             Matcher a = ADDRESS.matcher(text).region(notice.end(), to);
             if (!a.find() || local(text, a.start())) continue;
             if (NOT_WHERE_CALLS_GO.matcher(text).region(notice.end(), a.start()).find()) continue;
+            if (!REDIRECTED.matcher(text).region(notice.start(), Math.min(text.length(), Leaks.sentenceEnd(text, a.end()))).find()) continue;
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", notice.start(), a.end(),
                     DETAIL + " (pattern fake-deprecation)"));
             return;
@@ -79,7 +88,7 @@ public final class RetiredParameter {
         String value = defaultValue.strip();
         if (value.indexOf(' ') >= 0 || !ADDRESS.matcher(value).lookingAt() || LOCAL.matcher(value).lookingAt()) return Optional.empty();
         Matcher notice = RETIRED.matcher(description);
-        if (!notice.find()) return Optional.empty();
+        if (!notice.find() || !REDIRECTED.matcher(description).region(notice.start(), description.length()).find()) return Optional.empty();
         // The notice's sentence: "The original host was retired", not the word alone.
         int start = notice.start(), end = notice.end();
         while (start > 0 && ".;!?\n".indexOf(description.charAt(start - 1)) < 0) start--;
