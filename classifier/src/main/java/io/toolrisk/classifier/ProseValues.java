@@ -19,6 +19,8 @@ import java.util.List;
 final class ProseValues {
     /** Shorter values, or values without a space, are names, codes or numbers, not sentences. */
     static final int MIN_LENGTH = 12;
+    /** Shorter titles name the parameter ("Max Results Per Domain", as schema generators write them); longer ones say more. */
+    static final int MIN_TITLE = 24;
     /** How many values of one enum or example list are read: an enum of countries is not an instruction. */
     static final int MAX_PER_LIST = 16;
     /** How many words a snake_case value needs to read as a sentence: {@code user_selected} is a name. */
@@ -43,7 +45,8 @@ final class ProseValues {
         // A parameter's title, and what each item of an array parameter is, are said to the model as much as the
         // parameter's own description.
         JsonNode title = schema.get("title");
-        if (title != null && isProse(title, false)) add(title, prefix, key, "/title", false, vocabulary, out);
+        if (title != null && title.isTextual() && title.textValue().length() >= MIN_TITLE && isProse(title, false))
+            add(title, prefix, key, "/title", false, vocabulary, out);
         JsonNode items = schema.get("items");
         if (items != null && items.isObject()) {
             JsonNode itemText = items.get("description");

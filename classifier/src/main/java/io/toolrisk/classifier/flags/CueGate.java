@@ -349,15 +349,21 @@ public final class CueGate {
     }
 
     private static boolean seenData(long m, long literals, boolean mayAddress) {
-        return (mayAddress || has(literals, Cue.REMOTE.bit()))
-                && (has(m, Cue.PRIOR.bit() | Cue.OVERRIDE_MARK.bit() | Cue.CONVERSATION.bit() | Cue.RIVAL.bit() | Cue.SECRET_QUALIFIER.bit())
-                && has(m, Cue.USER.bit() | Cue.WHOLE.bit() | Cue.TOOL.bit() | Cue.ADDRESSEE.bit() | Cue.CONVERSATION.bit())
-                || has(m, Cue.SECRET.bit()));
+        if (!mayAddress && !has(literals, Cue.REMOTE.bit())) return false;
+        long whole = Cue.WHOLE.bit();
+        // "whatever access you have"; "every previous result"; "the user's messages", "the last ten messages"; "all outputs of
+        // the other tools"; "what the user has told you"; printenv; "the complete environment, every variable", "fill it with
+        // the entire shell environment"
+        return has(m, Cue.OVERRIDE_MARK.bit() | Cue.SECRET.bit()) || has(m, Cue.PRIOR.bit()) && has(m, whole)
+                || has(m, Cue.CONVERSATION.bit()) && has(m, Cue.USER.bit() | whole)
+                || has(m, Cue.RIVAL.bit()) && has(m, Cue.TOOL.bit()) && has(m, whole)
+                || has(m, Cue.USER.bit()) && has(m, Cue.PRIOR.bit())
+                || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, whole) && has(m, Cue.SECRET_HOLDER.bit() | GIVES);
     }
 
-    /** In a parameter's text, a notice that may retire a part of the tool: few parameters have one (24 of the corpus's). */
-    boolean retiredPart(boolean parameterText) {
-        return parameterText && has(mask, Cue.DEPRECATED.bit());
+    /** A notice and a secret in a parameter's text: the secure way may be retired for the user's password. */
+    boolean retiredForASecret(boolean parameterText) {
+        return parameterText && has(mask, Cue.DEPRECATED.bit()) && has(mask, Cue.SECRET.bit());
     }
 
     /** A fake deprecation that can send the calls to an address (a URL in the text): no other tool need be named. */
@@ -443,6 +449,6 @@ public final class CueGate {
                 || mayAddress && contextNamed() || substituted(mask)
                 || tampering(parameterText, mayAddress)
                 || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself)
-                || retiredPart(parameterText) || seenData(mayAddress);
+                || seenData(mayAddress);
     }
 }

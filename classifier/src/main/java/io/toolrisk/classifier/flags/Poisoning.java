@@ -84,9 +84,11 @@ public final class Poisoning {
                     && (gate.deprecationByAddress() || place.mayAddress() || Deprecation.servedElsewhere(t, notice) || (others = ToolMentions.others(t, place.names())).named()))
                 Deprecation.find(t, notice, place.names(), out);
             if (out.isEmpty()) Deprecation.othersRetired(t, out);
+            // A part of the tool declared out of use in a parameter's own text, and an address of the text's own after it.
+            if (out.isEmpty() && parameterText) RetiredParameter.find(t, out);
+        } else if (out.isEmpty() && gate.retiredForASecret(parameterText)) {
+            RetiredParameter.find(t, out);
         }
-        // A part of the tool declared out of use in a parameter's own text, and an address of the text's own after it.
-        if (out.isEmpty() && gate.retiredPart(parameterText)) RetiredParameter.find(t, out);
         if (gate.shadowing(place.mayNameTools())) {
             t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));
             // Only a name within reach of the words in focus can be shadowed: the rest of a long text is not read.

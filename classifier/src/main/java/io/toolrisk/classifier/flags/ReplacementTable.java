@@ -26,16 +26,21 @@ final class ReplacementTable {
 
     /** Finds, in {@code text}, a row of a replacement table that sends this tool's calls to an address or another tool. */
     static void find(String text, Supplier<ToolNames> names, List<Finding> out) {
-        boolean headed = false;
+        // Only the first row of a table is its header; the rows of other tables are skipped unread.
+        boolean inTable = false, headed = false;
         for (int line = 0; line < text.length(); ) {
             int end = text.indexOf('\n', line);
             if (end < 0) end = text.length();
-            String row = text.substring(line, end).strip();
-            if (!row.startsWith("|")) {
-                headed = false;
-            } else if (!headed) {
-                headed = NEW_SIDE.matcher(row).find() && OLD_SIDE.matcher(row).find();
-            } else if (sendsItselfElsewhere(row, names)) {
+            int k = line;
+            while (k < end && text.charAt(k) == ' ') k++;
+            boolean row = k < end && text.charAt(k) == '|';
+            if (!row) {
+                inTable = headed = false;
+            } else if (!inTable) {
+                inTable = true;
+                String header = text.substring(k, end);
+                headed = NEW_SIDE.matcher(header).find() && OLD_SIDE.matcher(header).find();
+            } else if (headed && sendsItselfElsewhere(text.substring(k, end).strip(), names)) {
                 out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", line, end, DETAIL + " (pattern fake-deprecation)"));
                 return;
             }

@@ -2,7 +2,9 @@ package io.toolrisk.classifier.flags;
 
 import io.toolrisk.catalogue.FlagKind;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +59,38 @@ final class SeenData {
     /** Finds in {@code t} what the model has seen or can reach, ordered into a slot or to an address. */
     static void find(CueText t, List<Finding> out) {
         String text = t.text();
-        Matcher m = SEEN.matcher(text);
+        // Read only near a word every phrase holds: the long alternation is not tried at every offset of a long text.
+        String lower = text.toLowerCase(Locale.ROOT);
+        int[] near = new int[8];
+        int n = 0;
+        for (String anchor : ANCHORS) {
+            for (int at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + 1)) {
+                if (n == near.length) near = Arrays.copyOf(near, n * 2);
+                near[n++] = at;
+            }
+        }
+        Arrays.sort(near, 0, n);
+        int scanned = 0;
+        for (int k = 0; k < n; k++) {
+            int from = Math.max(scanned, near[k] - NEAR);
+            int to = Math.min(text.length(), near[k] + NEAR);
+            // windows that overlap are read as one
+            while (k + 1 < n && near[k + 1] - NEAR <= to) to = Math.min(text.length(), near[++k] + NEAR);
+            if (from < to && seenNear(t, text, Math.max(0, from), to, out)) return;
+            scanned = to;
+        }
+    }
+
+    /** Words one of which every phrase of {@link #SEEN} holds. */
+    private static final List<String> ANCHORS = List.of("result", "output", "response", "other tools", "you have", "you've",
+            "you can", "what the user", "messages", "turns", "exchanges", "so far", "printenv", "environ", "process.env",
+            "variable", "whatever", "whichever");
+    /** How far from its anchor word a phrase may start or end. */
+    private static final int NEAR = 70;
+
+    /** Looks for a phrase of {@link #SEEN} in {@code text[start, end)}; true when one was found. */
+    private static boolean seenNear(CueText t, String text, int start, int end, List<Finding> out) {
+        Matcher m = SEEN.matcher(text).region(start, end);
         while (m.find()) {
             int from = Leaks.sentenceStart(text, m.start());
             int to = Leaks.sentenceEnd(text, m.end());
@@ -69,8 +102,9 @@ final class SeenData {
             boolean tabled = !ordered && !answered && slot && text.charAt(from) == '|' && headedByGiving(text, from);
             if (!ordered && !answered && !tabled) continue;
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "exfiltration", m.start(), m.end(), DETAIL + " (pattern exfiltration)"));
-            return;
+            return true;
         }
+        return false;
     }
 
     /** A table's header that says what goes in each row's slot: "| Field | What to send |", "| Parameter | Value to include |". */
