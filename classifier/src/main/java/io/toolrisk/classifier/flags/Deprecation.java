@@ -627,10 +627,7 @@ public final class Deprecation {
     static void othersRetired(CueText t, List<Finding> out) {
         String text = t.text();
         // the calls sent to "this tool" first: most texts never say so, and the rest of them is not read
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        if (lower.indexOf("this ") < 0 || lower.indexOf("tools") < 0 && lower.indexOf("connectors") < 0
-                && lower.indexOf("functions") < 0 && lower.indexOf("integrations") < 0) return;
-        for (int at = lower.indexOf("this "); at >= 0; at = lower.indexOf("this ", at + 1)) {
+        for (int at = nextThis(text, 0); at >= 0; at = nextThis(text, at + 1)) {
             Matcher here = TO_THIS.matcher(text).region(Math.max(0, at - 12), Math.min(text.length(), at + 14));
             if (!here.find()) continue;
             int from = t.sentenceStart(Math.max(0, t.sentenceStart(here.start()) - 1));
@@ -639,6 +636,12 @@ public final class Deprecation {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), here.end(), DETAIL + " (pattern fake-deprecation)"));
             return;
         }
+    }
+
+    /** Where the next "this " or "This " starts at or after {@code from}; -1 when none does. */
+    private static int nextThis(String text, int from) {
+        int lower = text.indexOf("this ", from), upper = text.indexOf("This ", from);
+        return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
     }
 
     /** "of the fs-turbo server", "from the dataops-cloud package": a server named, not this one. */
