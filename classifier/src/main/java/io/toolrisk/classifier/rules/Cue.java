@@ -127,7 +127,15 @@ public enum Cue implements WireName {
      * (consulted, otherwise). Texts with one are read by {@code flags.Authority} even when no pair of cues calls the
      * other detectors.
      */
-    SHAPE;
+    SHAPE,
+    /**
+     * A word secrecy is written with where no pair of the other cues stands: a telling verb in the passive (relayed,
+     * itemised, alluded), a telling called needless (unnecessary, noise), a thing left unsaid, kept between the model
+     * and the server, or answered for when the user asks. Read by {@code flags.Concealment}.
+     */
+    UNTOLD,
+    /** A word of an order to the model in another language than English (Nutzer, usuario, omítelo, Vorgaben). */
+    OTHER_TONGUE;
 
     /** This cue as a bit of a mask of cues. */
     public long bit() {
