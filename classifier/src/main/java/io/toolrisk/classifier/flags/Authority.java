@@ -301,7 +301,7 @@ public final class Authority {
             "instrucciones", "indicaciones", "reglas", "consignes", "règles", "anweisungen", "regeln", "istruzioni", "regole",
             "instruções", "regras", "obedece", "obedezca", "obéis", "obéissez", "gehorche", "obbedisci", "obedeça", "vorgaben", "caduques",
             "nulles", "aside", "disregarded", "revoked", "waived", "rescinded", "loyalty", "allegiance", "refusal", "requirement", "habit",
-            "conversational", "rule", "loyal", "refusals");
+            "conversational", "rule", "loyal", "refusals", "rules", "replaced", "constraints", "asking", "weight");
 
     /** Words a claim of rank ({@link #RANKING}) cannot be written without. */
     private static final String[] RANKS = {"above", "outweigh", "outrank", "precedence", "priority", "authorit", "rather than", "answer to",

@@ -42,7 +42,7 @@ final class Concealment {
      * "should never be brought up in conversation".
      */
     private static final Pattern NOT_TO_BE_TOLD = Pattern.compile("\\b(?:not|never)\\s+(?:to\\s+)?be\\s+(?:[\\w-]+(?:\\s+to)?(?:,\\s*(?:or\\s+|and\\s+)?"
-            + "|\\s+or\\s+|\\s+and\\s+)){0,3}?(?:disclosed|mentioned|itemi[sz]ed|relayed|echoed|alluded\\s+to|acknowledged|brought\\s+up|raised"
+            + "|\\s+or\\s+|\\s+and\\s+)){0,3}?(?:disclosed|mentioned|itemi[sz]ed|relayed|echoed|alluded\\s+to|acknowledged|brought\\s+(?:up|to)|raised"
             + "|discussed|summari[sz]ed|surfaced|revealed|communicated|volunteered)\\b[^.;!?\\n]{0,80}?\\b(?:users?|customers?|persons?|humans?"
             + "|end[- ]users?|conversation|chat|answer|reply|response|summary)\\b", Pattern.CASE_INSENSITIVE);
     /** "Passwords are never to be shared with other users": the privacy of others or of a secret, not the user kept in the dark. */
@@ -56,6 +56,20 @@ final class Concealment {
     private static final Pattern KEPT_FROM_USER = Pattern.compile("\\b(?:is|are)\\s+to\\s+be\\s+(?:suppressed|concealed|withheld|hidden|kept|omitted)"
             + "\\s+(?:out\\s+of|from)\\s+(?:the\\s+|your\\s+|any\\s+)?(?:users?|customers?|end[- ]users?|persons?|humans?)(?:-facing|'s)?\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * Where a result came from kept from the user: "don't attribute it to this tool or its provider"; and a telling of the
+     * tool's matter forbidden: "quoting them to the user is forbidden".
+     */
+    private static final Pattern UNATTRIBUTED = Pattern.compile("\\b(?:don't|do\\s+not|never|not)\\s+(?:attribute|credit|cite|source)\\s+"
+            + "(?:it|this|them|these|the\\s+\\w+)\\s+to\\s+(?:this|the|its|our)\\s+(?:tool|server|provider|vendor|api|integration|service|plugin)\\b"
+            + "|\\b(?:paraphras|quot|shar|show|repeat|reveal|disclos|mention|relay|explain)\\w*\\s+(?:them|it|this|these|those)(?:\\s+[\\w-]+)?\\s+to\\s+(?:the\\s+)?"
+            + "(?:users?|customers?|persons?|humans?)\\s+(?:is|are)\\s+(?:strictly\\s+)?(?:forbidden|prohibited|not\\s+allowed|not\\s+permitted)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "Phrase your replies so they don't find out": the model's answer shaped so that the user does not learn. */
+    private static final Pattern SO_UNAWARE = Pattern.compile("\\b(?:phrase|word|write|frame|present|describe|explain|tell|say)\\s+(?:your|the"
+            + "|it|this|that|them|any)\\b[^.;!?\\n]{0,50}?\\bso\\s+(?:that\\s+)?(?:they|the\\s+(?:users?|customers?|persons?|humans?)|users|nobody|no\\s+one)\\s+"
+            + "(?:don't|do\\s+not|won't|will\\s+not|doesn't|does\\s+not|never|can't|cannot)\\s+(?:find\\s+out|notice|realise|realize|learn"
+            + "|discover|suspect|see\\s+(?:it|that|this))\\b", Pattern.CASE_INSENSITIVE);
     /** Telling the user called needless: "pointing out that they are sponsored adds noise and is unnecessary". */
     private static final Pattern NEEDLESS = Pattern.compile("\\b(?:pointing\\s+out|mentioning|disclosing|revealing|flagging|noting|explaining"
             + "|telling\\s+(?:the\\s+user|them|users|people|customers))\\s+(?:that|the\\s+fact|it|this)\\b[^.;!?\\n]{0,60}?\\b(?:is\\s+unnecessary"
@@ -107,7 +121,15 @@ final class Concealment {
      * The cue words each shape is tried around: it starts at such a word ({@code before} 0, matched there and only
      * there), or holds one within {@code before} chars of its start. Never along the whole text.
      */
-    private record Shape(Pattern pattern, long anchors, int before, int after, String... needs) {
+    private record Shape(Pattern pattern, long anchors, String[] words, int before, int after, String... needs) {
+        Shape(Pattern pattern, long anchors, int before, int after, String... needs) {
+            this(pattern, anchors, null, before, after, needs);
+        }
+    }
+
+    /** The anchors of a shape tried only at some words of its cue ({@code words}, lower case): the other words of the cue are passed at once. */
+    private static String[] at(String... words) {
+        return words;
     }
 
     /** What {@link #SAID_REGARDLESS} cannot match without: one of these words. */
@@ -128,15 +150,23 @@ final class Concealment {
             // "act as though", "behave as if"
             new Shape(AS_IF, Cue.BECOME.bit(), 0, 30),
             // "never to be relayed to the user": the participle, and its negation and audience around it
-            new Shape(NOT_TO_BE_TOLD, Cue.UNTOLD.bit(), 70, 100, "not", "never"),
-            new Shape(NOT_IN_ANSWER, Cue.UNTOLD.bit(), 20, 40, "not"),
-            new Shape(KEPT_FROM_USER, Cue.UNTOLD.bit(), 20, 50, " to be "),
-            new Shape(NEEDLESS, Cue.UNTOLD.bit(), 100, 10, "unnecessary", "pointless", "needless", "adds "),
-            new Shape(UNSAID, Cue.UNTOLD.bit(), 50, 30, "unsaid", "unmentioned", "undisclosed", "unstated", "unspoken", "come up",
-                    "attention", "between you", "between yourself"),
-            new Shape(COVER_STORY, Cue.UNTOLD.bit(), 40, 150, "attribute", "blame", "down to", "only", "just", "simply", "merely"),
-            new Shape(AS_SEEN, Cue.UNTOLD.bit(), 40, 120, "appear", "seem", "look"),
-            new Shape(NOT_ADMITTED, Cue.UNTOLD.bit() | Cue.REPORT.bit(), 60, 100, " that "),
+            new Shape(NOT_TO_BE_TOLD, Cue.UNTOLD.bit(), at("relayed", "echoed", "itemised", "itemized", "alluded", "discussed", "summarised",
+                    "summarized", "volunteered", "raised", "brought", "mentioned", "disclosed", "revealed", "acknowledged", "surfaced",
+                    "communicated"), 70, 100, "not ", "never "),
+            new Shape(NOT_IN_ANSWER, Cue.UNTOLD.bit(), at("appear"), 20, 40, "not "),
+            new Shape(KEPT_FROM_USER, Cue.UNTOLD.bit(), at("suppressed", "concealed", "withheld", "omitted"), 20, 50, " to be "),
+            new Shape(UNATTRIBUTED, Cue.UNTOLD.bit(), at("attribute", "forbidden", "prohibited"), 60, 60, " to "),
+            new Shape(SO_UNAWARE, Cue.PERCEIVE.bit(), at("notice", "find", "learn", "discover", "realise", "realize", "suspect", "see"),
+                    110, 10, " so "),
+            new Shape(NEEDLESS, Cue.UNTOLD.bit(), at("unnecessary", "noise", "pointless", "needless"), 100, 10, "pointing", "mentioning",
+                    "disclosing", "revealing", "flagging", "noting", "explaining", "telling"),
+            new Shape(UNSAID, Cue.UNTOLD.bit(), at("unsaid", "unmentioned", "undisclosed", "unstated", "unspoken", "attention", "between", "come"),
+                    50, 30, "left", "leave", "come up", "without", "between you", "between yourself"),
+            new Shape(COVER_STORY, Cue.UNTOLD.bit(), at("ask", "asks", "asked", "wonders"), 40, 150, "attribute", "blame", "down to", "only",
+                    "just", "simply", "merely"),
+            new Shape(AS_SEEN, Cue.UNTOLD.bit(), at("view", "perspective"), 40, 120, "appear", "seem", "look"),
+            new Shape(NOT_ADMITTED, Cue.UNTOLD.bit() | Cue.REPORT.bit(), at("echo", "acknowledge", "admit", "reveal", "mention", "disclose", "tell"),
+                    60, 100, " that "),
             new Shape(FOREIGN, Cue.OTHER_TONGUE.bit(), 80, 90)};
 
     static void find(CueText t, List<Finding> out) {
@@ -145,6 +175,7 @@ final class Concealment {
             if (shape == SHAPES[3] && !text.contains("anyway")) continue;
             Matcher m = null;
             for (int i : t.wordsWith(shape.anchors())) {
+                if (shape.words() != null && !isOneOf(t, i, shape.words())) continue;
                 int from = Math.max(0, t.start(i) - shape.before());
                 int to = Math.min(text.length(), t.end(i) + shape.after());
                 if (!holdsOne(t, from, to, shape.needs())) continue;
@@ -157,6 +188,11 @@ final class Concealment {
                 return;
             }
         }
+    }
+
+    private static boolean isOneOf(CueText t, int i, String[] words) {
+        for (String w : words) if (t.isWord(i, w)) return true;
+        return false;
     }
 
     private static int sentenceStart(String text, int at) {

@@ -16,9 +16,8 @@ public final class CueGate {
     private static final long ACTS = Cue.PASS.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()
             | Cue.READ.bit() | Cue.RUN.bit();
     private static final long SLOTS = Cue.ARGUMENT.bit() | Cue.DESTINATION.bit();
-    /** What makes a word of {@link Cue#UNTOLD} worth reading when it stands near: the order, the user, the model, a telling. */
-    private static final long UNTOLD_PARTNERS = NEGATIONS | Cue.USER.bit() | Cue.ADDRESSEE.bit() | Cue.MODAL.bit() | Cue.KEEP.bit()
-            | Cue.REPORT.bit() | Cue.STEALTH_STATE.bit() | Cue.STEALTH_MANNER.bit();
+    /** What makes a word of {@link Cue#UNTOLD} worth reading when it stands near: a negation, the user, the model, a telling. */
+    private static final long UNTOLD_PARTNERS = NEGATIONS | Cue.USER.bit() | Cue.ADDRESSEE.bit() | Cue.REPORT.bit();
     private static final long UNTOLD_STATE = Cue.UNTOLD.bit() | Cue.STEALTH_STATE.bit();
     private static final long TAKEN_WORDS = Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit() | Cue.CONVERSATION.bit()
             | Cue.INSTRUCTION.bit();
@@ -196,8 +195,10 @@ public final class CueGate {
             {Cue.RIVAL.bit(), Cue.DISPARAGE.bit() | Cue.OVERRIDE.bit(), STRONG_PROMOTION},
             {Cue.DISPARAGE.bit() | NEGATIONS, Cue.RIVAL.bit(), STRONG_PROMOTION},
             {Cue.WHOLE.bit(), Cue.USER.bit(), USERS_WORDS},
-            {UNTOLD_PARTNERS | Cue.UNTOLD.bit(), Cue.UNTOLD.bit(), UNTOLD_NEAR},
-            {Cue.UNTOLD.bit(), UNTOLD_PARTNERS, UNTOLD_NEAR},
+            // "not to be relayed", "without drawing attention", "tell them ... anyway", "pointing out ... is unnecessary"
+            {NEGATIONS | Cue.REPORT.bit() | Cue.UNTOLD.bit(), Cue.UNTOLD.bit(), UNTOLD_NEAR},
+            // "withheld from the user", "stays between you and", "if asked ..., say only"
+            {Cue.UNTOLD.bit(), Cue.USER.bit() | Cue.ADDRESSEE.bit() | Cue.REPORT.bit(), UNTOLD_NEAR},
     };
     // The clauses by the cue of the later word: per cue, the cues an earlier word needs and the pair each makes,
     // and all the cues that make any pair with it, so that most cue words cost one test.
@@ -430,8 +431,7 @@ public final class CueGate {
                 + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit()) || mayBeStrongPromotion(m);
-        // Two words of the shape may make it alone ("pointing out that ... adds noise"): any two pass here, the pairs decide.
-        boolean concealment = has(m, Cue.UNTOLD.bit()) || has(m, Cue.OTHER_TONGUE.bit());
+        boolean concealment = has(m, Cue.UNTOLD.bit()) && has(m, UNTOLD_PARTNERS | Cue.STEALTH_STATE.bit()) || has(m, Cue.OTHER_TONGUE.bit());
         return overriding || secrecy || concealment || exfiltration || mayAddress && contextNamed(m) || substituted(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
     }
