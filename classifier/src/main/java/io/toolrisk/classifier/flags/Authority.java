@@ -285,24 +285,6 @@ public final class Authority {
     private Authority() {
     }
 
-    /**
-     * The words of the shape its sentences are read around: those few texts hold that claims of rank, a setup made
-     * void, obedience or a privileged mode are written with. The common ones ("first", "above", "ask", "follow") are
-     * words of the shape too, but a sentence is not read for them alone: they are in most sentences of long
-     * documentation, and reading each with every pattern made the classifier several times slower.
-     */
-    static final java.util.Set<String> PIVOTS = java.util.Set.of("outrank", "outranks", "outranked", "trump", "trumps", "precedence",
-            "prevail", "prevails", "overrule", "overrules", "supersede", "supersedes", "superseded", "handed", "deployed", "launched",
-            "initialised", "initialized", "provisioned", "briefed", "primed", "booted", "shipped", "programmed", "preceding",
-            "directives", "persona", "assumptions", "obeyed", "obey", "heed", "otherwise", "disagree", "disagrees", "forbids",
-            "contradicts", "consulted", "consulting", "restrictions", "guardrail", "guardrails", "safeguard", "safeguards", "outweigh",
-            "instructions", "instruction", "guidance", "guidelines", "whatever", "setup", "orders", "mode", "prompt",
-            "outweighs", "authoritative", "authority", "rulebook", "dictates", "startup", "programming", "defer", "defers",
-            "instrucciones", "indicaciones", "reglas", "consignes", "règles", "anweisungen", "regeln", "istruzioni", "regole",
-            "instruções", "regras", "obedece", "obedezca", "obéis", "obéissez", "gehorche", "obbedisci", "obedeça", "vorgaben", "caduques",
-            "nulles", "aside", "disregarded", "revoked", "waived", "rescinded", "loyalty", "allegiance", "refusal", "requirement", "habit",
-            "conversational", "rule", "loyal", "refusals", "rules", "replaced", "constraints", "asking", "weight");
-
     /** Words a claim of rank ({@link #RANKING}) cannot be written without. */
     private static final String[] RANKS = {"above", "outweigh", "outrank", "precedence", "priority", "authorit", "rather than", "answer to",
             "defer", "beat", "trump", "win", "prevail", "supersede", "override", "in place of", "no longer", "first", "before", "final",
