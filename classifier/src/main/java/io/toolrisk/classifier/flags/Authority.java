@@ -184,6 +184,11 @@ public final class Authority {
         return null;
     }
 
+    /** "Host rules replaced by vendor policy", "assistant rules suspended": a headline that voids the model's setup. */
+    private static final Pattern VOIDED_HEADLINE = Pattern.compile("\\b(?:assistant|model|agent|ai|host|client|conversation|chat)"
+            + "(?:'s)?\\s+(?:rules|instructions|guidelines|guidance|directives|constraints|restrictions|limits|polic(?:y|ies))\\s+(?:now\\s+)?"
+            + "(?:suspended|revoked|lifted|void|voided|waived|replaced|overridden|superseded|cancel+ed|off|disabled|rescinded)\\b", CI);
+
     /** "All restrictions lifted", "every safety rule suspended": the model's limits, all of them, said to be off. */
     private static final Pattern LIFTED = Pattern.compile("\\b(?:all|every|any)\\s+(?:\\w+\\s+)?(?:restrictions?|limits|guardrails?|safeguards?"
             + "|safety\\s+(?:rules?|checks|filters)|content\\s+(?:rules|filters|polic(?:y|ies)))\\s+(?:are\\s+|is\\s+|now\\s+|have\\s+been\\s+)?"
@@ -249,7 +254,7 @@ public final class Authority {
             + "|jailbreaks?|red-team\\w*|recogni[sz]\\w*|such\\s+as|e\\.g\\.|for\\s+example|examples?|convinc\\w*|persuad\\w*|trick\\w*"
             + "|fool\\w*)\\b", CI);
     private static final Pattern[] PATTERNS = {RANKED, AGAINST, UNCONSULTED, UNCONFIRMED, OBEY_OUTPUT, VOIDED, LIFTED, WIPED, MODE, FOREIGN,
-            SAFEGUARD_OFF, SHED, LOYALTY, LIMITS_OFF};
+            SAFEGUARD_OFF, SHED, LOYALTY, LIMITS_OFF, VOIDED_HEADLINE};
     /** Words each pattern cannot match without (lower case, as they stand mid-sentence; checked in the lower-cased text). */
     private static final String[][] NEEDS = {
             {"rank", "beat", "trump", "win", "prevail", "precedence", "more ", "override", "overrule", "supersede", "better than",
@@ -273,6 +278,7 @@ public final class Authority {
             {"drop", "discard", "abandon", "shed", "aside", "disregard", "forget", "ignore", "suspend", "lift", "clear", "remove", "release", "strip"},
             {"loyal", "allegian", "obedien", "answerable", "accountable", "answer only"},
             {" mode", "refusal"},
+            {"suspended", "revoked", "lifted", "void", "waived", "replaced", "overridden", "superseded", "cancel", " off", "disabled", "rescinded"},
     };
     /** What a setup made void ({@link #VOIDED}) needs besides its first words: the word that voids it ("obsolete", "lifted", "no longer", "does not apply"). */
     private static final String[] VOIDS = {"obsolete", "void", "invalid", "null", "placeholder", "test", "fixture", "decoy", "lifted",
@@ -306,20 +312,59 @@ public final class Authority {
             int from = p, to = p;
             while (from > 0 && p - from < SENTENCE_REACH && ".;!?\n".indexOf(text.charAt(from - 1)) < 0) from--;
             while (to < text.length() && to - p < SENTENCE_REACH && ".;!?\n".indexOf(text.charAt(to)) < 0) to++;
-            done = to;
-            find(text, lower, from, to, out);
+            int shapes = shapesAround(lower, p);
+            // A sentence read for all the shapes is not read again; one read for a few may still be, for another word.
+            if (shapes == ALL_SHAPES) done = to;
+            find(text, lower, from, to, shapes, out);
             if (!out.isEmpty()) return;
         }
     }
 
-    private static void find(String text, String lower, int spanStart, int spanEnd, List<Finding> out) {
-        int[] claim = holdsAny(lower, RANKS, spanStart, spanEnd) ? claimOfRank(text, spanStart, spanEnd) : null;
+    /** The bit of the claim of rank among the shapes a sentence is read for; the patterns are bits 0 to PATTERNS.length - 1. */
+    private static final int CLAIM = 1 << 30;
+    private static final int ALL_SHAPES = -1;
+
+    /**
+     * Words common in real documentation that only a few shapes are written with: their sentences are read for those
+     * alone ("rules" in a firewall's description is not read for obedience to a tool's output).
+     */
+    private static final java.util.Map<String, Integer> FEW_SHAPES = java.util.Map.ofEntries(
+            java.util.Map.entry("rules", shapes(VOIDED, VOIDED_HEADLINE, SAFEGUARD_OFF)),
+            java.util.Map.entry("rule", shapes(VOIDED, SAFEGUARD_OFF)),
+            java.util.Map.entry("replaced", shapes(VOIDED, VOIDED_HEADLINE)),
+            java.util.Map.entry("constraints", shapes(VOIDED, VOIDED_HEADLINE, SHED)),
+            java.util.Map.entry("requirement", shapes(SAFEGUARD_OFF)),
+            java.util.Map.entry("habit", shapes(SAFEGUARD_OFF)),
+            java.util.Map.entry("weight", CLAIM | shapes(RANKED)),
+            java.util.Map.entry("asking", shapes(UNCONSULTED)),
+            java.util.Map.entry("loyal", shapes(LOYALTY)),
+            java.util.Map.entry("loyalty", shapes(LOYALTY)),
+            java.util.Map.entry("allegiance", shapes(LOYALTY)),
+            java.util.Map.entry("refusal", shapes(LIMITS_OFF)),
+            java.util.Map.entry("refusals", shapes(LIMITS_OFF)));
+
+    private static int shapes(Pattern... patterns) {
+        int bits = 0;
+        for (Pattern p : patterns) bits |= 1 << java.util.Arrays.asList(PATTERNS).indexOf(p);
+        return bits;
+    }
+
+    /** The shapes the sentence of the word at {@code at} is read for ({@link #ALL_SHAPES} for most words). */
+    private static int shapesAround(String lower, int at) {
+        int end = at;
+        while (end < lower.length() && Character.isLetter(lower.charAt(end))) end++;
+        Integer few = end - at <= 11 ? FEW_SHAPES.get(lower.substring(at, end)) : null;
+        return few == null ? ALL_SHAPES : few;
+    }
+
+    private static void find(String text, String lower, int spanStart, int spanEnd, int shapes, List<Finding> out) {
+        int[] claim = (shapes & CLAIM) != 0 && holdsAny(lower, RANKS, spanStart, spanEnd) ? claimOfRank(text, spanStart, spanEnd) : null;
         if (claim != null && !negatedBefore(text, claim[0]) && !mentioned(text, claim[0], claim[1])) {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "outranking-claim", claim[0], claim[1], DETAIL + " (pattern outranking-claim)"));
             return;
         }
         for (int i = 0; i < PATTERNS.length; i++) {
-            if (!holdsAny(lower, NEEDS[i], spanStart, spanEnd)) continue;
+            if ((shapes & 1 << i) == 0 || !holdsAny(lower, NEEDS[i], spanStart, spanEnd)) continue;
             if (PATTERNS[i] == VOIDED && !holdsAny(lower, VOIDS, spanStart, spanEnd)) continue;
             Matcher m = PATTERNS[i].matcher(text).useTransparentBounds(true).region(spanStart, spanEnd);
             while (m.find()) {
