@@ -125,7 +125,7 @@ public final class Authority {
             + "|just\\s+|merely\\s+|hereby\\s+|officially\\s+|simply\\s+)?(?:an?\\s+|the\\s+)?(?:obsolete|void|invalid|null|placeholders?|a\\s+test|(?:a\\s+)?(?:test\\s+)?fixtures?"
             + "|decoys?|lifted|revoked|rescinded|waived|suspended|superseded|outdated|expired|voided|nullified|annulled|withdrawn|moot|meaningless"
             + "|irrelevant|wiped|cancel+ed|overridden|retired|defunct|stale|defaults|suggestions|optional|examples|set\\s+aside|disregarded"
-            + "|ignored|dropped|discarded|switched\\s+off|turned\\s+off|disabled)"
+            + "|discarded|switched\\s+off|turned\\s+off)"
             // "are not to be applied while it is in use", "host rules replaced by vendor policy"
             + "|(?:is|are)\\s+not\\s+to\\s+be\\s+(?:applied|followed|enforced|observed|honou?red|obeyed)"
             + "|(?:replaced|superseded|overridden|overruled)\\s+by"
@@ -284,9 +284,8 @@ public final class Authority {
     private static final String[] VOIDS = {"obsolete", "void", "invalid", "null", "placeholder", "test", "fixture", "decoy", "lifted",
             "revoked", "rescinded", "waived", "suspended", "superseded", "outdated", "expired", "nullified", "annulled", "withdrawn",
             "moot", "meaningless", "irrelevant", "wiped", "cance", "overridden", "retired", "defunct", "stale", "defaults",
-            "suggestions", "optional", "examples", "longer", "apply", "count", "matter", "hold", "bind", "aside", "disregarded", "ignored",
-            "dropped", "discarded", "switched off", "turned off", "disabled", "applied", "followed", "enforced", "observed", "honored",
-            "honoured", "obeyed", "replaced", "overruled"};
+            "suggestions", "optional", "examples", "longer", "apply", "count", "matter", "hold", "bind", "aside", "disregarded",
+            "discarded", "switched off", "turned off", "not to be", "replaced by", "overruled by"};
 
     private Authority() {
     }
