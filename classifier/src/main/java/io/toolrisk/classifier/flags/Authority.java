@@ -275,7 +275,7 @@ public final class Authority {
                     "caduque", "nulles", "annulées"},
             {"revoked", "waived", "lifted", "suspended", "dropped", "removed", "disabled", "switched off", "turned off", "void", "cancel",
                     "retired", "rescinded", "no longer", "n't needed", "not needed", "n't necessary", "not necessary", "n't required", "not required"},
-            {"drop", "discard", "abandon", "shed", "aside", "disregard", "forget", "ignore", "suspend", "lift", "clear", "remove", "release", "strip"},
+            {"earlier", "before", "previous", "prior", "so far", "until now"},
             {"loyal", "allegian", "obedien", "answerable", "accountable", "answer only"},
             {" mode", "refusal"},
             {"suspended", "revoked", "lifted", "void", "waived", "replaced", "overridden", "superseded", "cancel", " off", "disabled", "rescinded"},
@@ -311,9 +311,13 @@ public final class Authority {
             int from = p, to = p;
             while (from > 0 && p - from < SENTENCE_REACH && ".;!?\n".indexOf(text.charAt(from - 1)) < 0) from--;
             while (to < text.length() && to - p < SENTENCE_REACH && ".;!?\n".indexOf(text.charAt(to)) < 0) to++;
-            int shapes = shapesAround(lower, p);
-            // A sentence read for all the shapes is not read again; one read for a few may still be, for another word.
-            if (shapes == ALL_SHAPES) done = to;
+            // The sentence is read once, for the shapes of all its words.
+            int shapes = 0;
+            for (int q : pivots) {
+                if (q >= to) break;
+                if (q >= p) shapes |= shapesAround(lower, q);
+            }
+            done = to;
             find(text, lower, from, to, shapes, out);
             if (!out.isEmpty()) return;
         }
@@ -321,7 +325,8 @@ public final class Authority {
 
     /** The bit of the claim of rank among the shapes a sentence is read for; the patterns are bits 0 to PATTERNS.length - 1. */
     private static final int CLAIM = 1 << 30;
-    private static final int ALL_SHAPES = -1;
+    /** Most words: every shape but those only their own rarer words are read for. */
+    private static final int ALL_SHAPES = ~0;
 
     /**
      * Words common in real documentation that only a few shapes are written with: their sentences are read for those
@@ -348,12 +353,15 @@ public final class Authority {
         return bits;
     }
 
-    /** The shapes the sentence of the word at {@code at} is read for ({@link #ALL_SHAPES} for most words). */
+    /** The shapes written only with words of {@link #FEW_SHAPES}: the other words' sentences are not read for them. */
+    private static final int OWN_WORDS_ONLY = shapes(SAFEGUARD_OFF, LOYALTY);
+
+    /** The shapes the sentence of the word at {@code at} is read for (all but {@link #OWN_WORDS_ONLY} for most words). */
     private static int shapesAround(String lower, int at) {
         int end = at;
         while (end < lower.length() && Character.isLetter(lower.charAt(end))) end++;
         Integer few = end - at <= 11 ? FEW_SHAPES.get(lower.substring(at, end)) : null;
-        return few == null ? ALL_SHAPES : few;
+        return few == null ? ALL_SHAPES & ~OWN_WORDS_ONLY : few;
     }
 
     private static void find(String text, String lower, int spanStart, int spanEnd, int shapes, List<Finding> out) {

@@ -165,8 +165,7 @@ final class Concealment {
             new Shape(COVER_STORY, Cue.UNTOLD.bit(), at("ask", "asks", "asked", "wonders"), 40, 150, "attribute", "blame", "down to", "only",
                     "just", "simply", "merely"),
             new Shape(AS_SEEN, Cue.UNTOLD.bit(), at("view", "perspective"), 40, 120, "appear", "seem", "look"),
-            new Shape(NOT_ADMITTED, Cue.UNTOLD.bit() | Cue.REPORT.bit(), at("echo", "acknowledge", "admit", "reveal", "mention", "disclose", "tell"),
-                    60, 100, " that "),
+            new Shape(NOT_ADMITTED, Cue.UNTOLD.bit(), at("echo", "acknowledge", "admit"), 60, 100, " that "),
             new Shape(FOREIGN, Cue.OTHER_TONGUE.bit(), 80, 90)};
 
     static void find(CueText t, List<Finding> out) {
