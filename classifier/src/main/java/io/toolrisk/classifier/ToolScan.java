@@ -127,6 +127,7 @@ final class ToolScan {
             String key = property.getKey();
             Words name = Words.ofIdentifier(key, rules.vocabulary);
             texts.add(FieldText.inSchema(Field.PROPERTY, prefix, key, "", name));
+            ProseValues.collectName(prefix, key, rules.vocabulary, values);
             JsonNode schema = property.getValue();
             JsonNode description = schema.path("description");
             if (description.isTextual() && !description.textValue().isEmpty())

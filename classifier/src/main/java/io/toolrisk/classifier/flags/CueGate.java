@@ -16,6 +16,9 @@ public final class CueGate {
     private static final long ACTS = Cue.PASS.bit() | Cue.SEND.bit() | Cue.TAMPER.bit() | Cue.CALL.bit()
             | Cue.READ.bit() | Cue.RUN.bit();
     private static final long SLOTS = Cue.ARGUMENT.bit() | Cue.DESTINATION.bit();
+    /** What makes a word of {@link Cue#UNTOLD} worth reading when it stands near: a negation, the user, the model, a telling. */
+    private static final long UNTOLD_PARTNERS = NEGATIONS | Cue.USER.bit() | Cue.ADDRESSEE.bit() | Cue.REPORT.bit();
+    private static final long UNTOLD_STATE = Cue.UNTOLD.bit() | Cue.STEALTH_STATE.bit();
     private static final long TAKEN_WORDS = Cue.SECRET.bit() | Cue.SECRET_HOLDER.bit() | Cue.CONVERSATION.bit()
             | Cue.INSTRUCTION.bit();
 
@@ -51,9 +54,11 @@ public final class CueGate {
     static final long STRONG_PROMOTION = 1L << 27;
     /** "Every" or "all" before the user's: all the user's words, messages or data. */
     static final long USERS_WORDS = 1L << 28;
+    /** A word secrecy by shape is written with ({@link Cue#UNTOLD}) near a negation, the user, the model, an order or a telling. */
+    static final long UNTOLD_NEAR = 1L << 29;
 
     /** How many kinds of pair there are: the bits of {@link #pairs} that may be set. */
-    private static final int PAIRS = Long.numberOfTrailingZeros(USERS_WORDS) + 1;
+    private static final int PAIRS = Long.numberOfTrailingZeros(UNTOLD_NEAR) + 1;
 
     // The cues of the last eight cue words: all those within eight words before the current one, and perhaps more
     // (a gate may let a text through that a detector then finds clean, never the other way round).
@@ -104,6 +109,8 @@ public final class CueGate {
         index++;
         mask |= cues;
         if ((cues & Cue.SUPERLATIVE.bit()) != 0) superlatives++;
+        // "Best left unsaid", "leave it unmentioned": a word of secrecy by shape that is a state of the unsaid needs no partner.
+        if ((cues & UNTOLD_STATE) == UNTOLD_STATE) pairs |= UNTOLD_NEAR;
     }
 
     /** How many cue words were handed over since the last reset. */
@@ -189,6 +196,10 @@ public final class CueGate {
             {Cue.RIVAL.bit(), Cue.DISPARAGE.bit() | Cue.OVERRIDE.bit(), STRONG_PROMOTION},
             {Cue.DISPARAGE.bit() | NEGATIONS, Cue.RIVAL.bit(), STRONG_PROMOTION},
             {Cue.WHOLE.bit(), Cue.USER.bit(), USERS_WORDS},
+            // "not to be relayed", "without drawing attention", "tell them ... anyway", "pointing out ... is unnecessary"
+            {NEGATIONS | Cue.REPORT.bit() | Cue.UNTOLD.bit(), Cue.UNTOLD.bit(), UNTOLD_NEAR},
+            // "withheld from the user", "stays between you and", "if asked ..., say only"
+            {Cue.UNTOLD.bit(), Cue.USER.bit() | Cue.ADDRESSEE.bit() | Cue.REPORT.bit(), UNTOLD_NEAR},
     };
     // The clauses by the cue of the later word: per cue, the cues an earlier word needs and the pair each makes,
     // and all the cues that make any pair with it, so that most cue words cost one test.
@@ -258,6 +269,11 @@ public final class CueGate {
 
     boolean secrecy() {
         return has(pairs, NOT_TOLD | NOT_KNOWN | DONE_SILENTLY | KEPT | HIDDEN_FROM_USER);
+    }
+
+    /** Secrecy by the shape of the order may be written with a word of {@link Cue#UNTOLD} near its partners, or in another language. */
+    boolean concealment() {
+        return has(pairs, UNTOLD_NEAR) || has(mask, Cue.OTHER_TONGUE.bit());
     }
 
     /**
@@ -444,14 +460,15 @@ public final class CueGate {
                 + (has(m, Cue.CHOOSE.bit() | Cue.CALL.bit()) ? 1 : 0) + (has(m, Cue.DISPARAGE.bit()) ? 1 : 0)
                 + (has(m, Cue.CHOOSE.bit()) && has(m, Cue.USER.bit()) && has(m, Cue.EXCLUSIVE.bit()) ? 1 : 0);
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit()) || mayBeStrongPromotion(m);
-        return overriding || secrecy || exfiltration || mayAddress && contextNamed(m) || substituted(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
+        boolean concealment = has(m, Cue.UNTOLD.bit()) && has(m, UNTOLD_PARTNERS | Cue.STEALTH_STATE.bit()) || has(m, Cue.OTHER_TONGUE.bit());
+        return overriding || secrecy || concealment || exfiltration || mayAddress && contextNamed(m) || substituted(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
                 || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion || seenData(m, literals, mayAddress);
     }
 
     /** True when any detector can find anything. */
     public boolean worthReading(boolean parameterText, boolean mayAddress, boolean mayNameTools, boolean mayRankItself) {
         // A slot to give to may be named in quotes ('session'), which only the detector's caller looks for.
-        return overriding() || secrecy() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
+        return overriding() || secrecy() || concealment() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
                 || mayAddress && contextNamed() || substituted(mask)
                 || tampering(parameterText, mayAddress)
                 || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself)

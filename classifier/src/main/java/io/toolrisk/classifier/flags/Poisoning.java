@@ -43,12 +43,11 @@ public final class Poisoning {
         t.focus(0, Integer.MAX_VALUE);
         if (out.isEmpty()) Concealment.find(t, out);
         // Overriding by shape, only in a text that holds a word such a claim is written with.
-        if (out.isEmpty() && t.hasAny(Cue.SHAPE.bit())) {
-            int[] shape = t.wordsWith(Cue.SHAPE.bit());
-            int[] pivots = new int[shape.length];
-            int n = 0;
-            for (int k : shape) if (Authority.PIVOTS.contains(t.word(k))) pivots[n++] = t.start(k);
-            if (n > 0) Authority.find(t.text(), java.util.Arrays.copyOf(pivots, n), out);
+        if (out.isEmpty() && t.hasAny(Cue.PIVOT.bit())) {
+            int[] words = t.wordsWith(Cue.PIVOT.bit());
+            int[] pivots = new int[words.length];
+            for (int k = 0; k < words.length; k++) pivots[k] = t.start(words[k]);
+            Authority.find(t.text(), pivots, out);
         }
         // A slot named in quotes ('session') is somewhere to put data as much as one in backticks.
         if (gate.exfiltration(parameterText, place.mayAddress())

@@ -124,10 +124,25 @@ public enum Cue implements WireName {
     /**
      * A word an override cannot be written without, whatever the vocabulary of the rest: a rank (outranks, precedence),
      * the model's setup (handed, deployed, initial), obeying what comes back (whatever, obeyed), the user not consulted
-     * (consulted, otherwise). Texts with one are read by {@code flags.Authority} even when no pair of cues calls the
-     * other detectors.
+     * (consulted, otherwise). {@code flags.Authority} reads the sentences of its rarer words ({@link #PIVOT}) in the texts
+     * the cue gate lets through.
      */
-    SHAPE;
+    SHAPE,
+    /**
+     * A word secrecy is written with where no pair of the other cues stands: a telling verb in the passive (relayed,
+     * itemised, alluded), a telling called needless (unnecessary, noise), a thing left unsaid, kept between the model
+     * and the server, or answered for when the user asks. Read by {@code flags.Concealment}.
+     */
+    UNTOLD,
+    /** A word of an order to the model in another language than English (Nutzer, usuario, omítelo, Vorgaben). */
+    OTHER_TONGUE,
+    /**
+     * The rarer words of {@link #SHAPE} that {@code flags.Authority} reads the sentence around (outranks, precedence,
+     * deployed, obey, guardrails, instructions, setup, mode ...). The common ones ("first", "above", "ask", "follow") are
+     * words of the shape too, but a sentence is not read for them alone: they are in most sentences of long
+     * documentation, and reading each with every pattern made the classifier several times slower.
+     */
+    PIVOT;
 
     /** This cue as a bit of a mask of cues. */
     public long bit() {
