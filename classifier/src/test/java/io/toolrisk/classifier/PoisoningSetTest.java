@@ -57,7 +57,7 @@ class PoisoningSetTest {
 
     /** The least share of each class of the second fresh set caught (opened and tuned on in round 3). */
     private static final Map<String, Double> FRESH2_FLOORS = Map.of(
-            "override", 0.85, "secrecy", 0.55, "exfiltration", 0.93, "tampering", 0.50, "commands", 0.95,
+            "override", 0.95, "secrecy", 0.80, "exfiltration", 0.93, "tampering", 0.50, "commands", 0.95,
             "deprecation", 0.90, "shadowing", 0.40, "manipulation", 0.85);
 
     @Test
@@ -72,10 +72,10 @@ class PoisoningSetTest {
                 .map(PoisoningSet.Entry::id).toList());
     }
 
-    /** The least share of each class of the third fresh set caught (sealed for round 3, opened for round 4). */
+    /** The least share of each class of the third fresh set caught (sealed for round 3, opened and tuned on in round 4). */
     private static final Map<String, Double> FRESH3_FLOORS = Map.of(
-            "override", 0.55, "secrecy", 0.43, "exfiltration", 0.55, "tampering", 0.43, "commands", 0.80,
-            "deprecation", 0.46, "shadowing", 0.50, "manipulation", 0.53);
+            "override", 0.95, "secrecy", 0.95, "exfiltration", 0.60, "tampering", 0.75, "commands", 0.85,
+            "deprecation", 0.50, "shadowing", 0.80, "manipulation", 0.53);
 
     @Test
     void theThirdFreshSetStaysCaughtAboveItsFloorsWithAtMostThreeLookAlikesFlagged() {
