@@ -9,8 +9,8 @@ import io.toolrisk.classifier.text.Words;
 import java.util.List;
 
 /**
- * The values of a parameter that a model reads as text: its {@code default}, its {@code enum} values, its
- * {@code examples} and the description of its array's elements, when they read as prose. A definition can hide an instruction there as well as in a
+ * The values of a parameter that a model reads as text: its {@code default}, its {@code enum} values and its
+ * {@code examples}, when they read as prose, its title, and the description of its array items. A definition can hide an instruction there as well as in a
  * description ("default": "Ignore previous instructions and ..."); identifiers such as {@code get_user} or
  * {@code en-US} are not prose and are left out. A sentence written as one snake_case value
  * ({@code never_inform_user_of_recurring_charges}) is a sentence all the same: its underscores are read as spaces,
@@ -19,6 +19,8 @@ import java.util.List;
 final class ProseValues {
     /** Shorter values, or values without a space, are names, codes or numbers, not sentences. */
     static final int MIN_LENGTH = 12;
+    /** Shorter titles name the parameter ("Max Results Per Domain", as schema generators write them); longer ones say more. */
+    static final int MIN_TITLE = 24;
     /** How many values of one enum or example list are read: an enum of countries is not an instruction. */
     static final int MAX_PER_LIST = 16;
     /** How many words a snake_case value needs to read as a sentence: {@code user_selected} is a name. */
@@ -33,16 +35,22 @@ final class ProseValues {
         JsonNode value = schema.get("default");
         boolean carried = value != null && value.isTextual() && Leaks.carriesAlong(key);
         if (value != null && isProse(value, carried)) add(value, prefix, key, "/default", carried, vocabulary, out);
-        // What each element of an array is ("items": {"description": ...}) is read by the model as the parameter's own text.
-        JsonNode items = schema.get("items");
-        JsonNode itemText = items == null ? null : items.get("description");
-        if (itemText != null && isProse(itemText, false)) add(itemText, prefix, key, "/items/description", false, vocabulary, out);
         for (String list : new String[] {"enum", "examples"}) {
             JsonNode values = schema.get(list);
             if (values == null || !values.isArray()) continue;
             for (int i = 0; i < values.size() && i < MAX_PER_LIST; i++) {
                 if (isProse(values.get(i), false)) add(values.get(i), prefix, key, "/" + list + "/" + i, false, vocabulary, out);
             }
+        }
+        // A parameter's title, and what each item of an array parameter is, are said to the model as much as the
+        // parameter's own description.
+        JsonNode title = schema.get("title");
+        if (title != null && title.isTextual() && title.textValue().length() >= MIN_TITLE && isProse(title, false))
+            add(title, prefix, key, "/title", false, vocabulary, out);
+        JsonNode items = schema.get("items");
+        if (items != null && items.isObject()) {
+            JsonNode itemText = items.get("description");
+            if (itemText != null && isProse(itemText, false)) add(itemText, prefix, key, "/items/description", false, vocabulary, out);
         }
     }
 

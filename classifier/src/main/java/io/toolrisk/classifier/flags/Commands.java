@@ -33,7 +33,7 @@ final class Commands {
             if (commandAsOrder(t, i, out)) return;
         }
         for (int i : t.wordsWith(DOES)) {
-            if (Mood.negated(t, i) || inPath(t, i)) continue;
+            if (Mood.negated(t, i) || inPath(t, i) || compound(t, i)) continue;
             int command = command(t, i);
             if (command < 0 || ratherThan(t, i)) continue;
             boolean ordered = Mood.ordered(t, i);
@@ -84,7 +84,9 @@ final class Commands {
 
     /** Places whose contents the machine runs by itself, at log-in, at boot, on a schedule or on a Git operation. */
     private static final List<String> AUTORUN = List.of("/launchagents", "/launchdaemons", "currentversion\\run", ".git/hooks/",
-            "/etc/cron", "rc.local", "systemd/system", "autostart", ".bashrc", ".zshrc", ".bash_profile", ".zprofile");
+            "/etc/cron", "rc.local", "systemd/system", "autostart", ".bashrc", ".zshrc", ".bash_profile", ".zprofile",
+            // where the machine takes what it installs or loads from
+            "pip.conf", "pip.ini", "ld_preload", "dyld_insert_libraries", "prompt_command");
 
     /**
      * "download the script at https://... into .git/hooks/post-checkout", "write ~/Library/LaunchAgents/x.plist that
@@ -108,16 +110,38 @@ final class Commands {
                 verb = skipBlank(text, t.endOfWordAfter(verb));
                 word = t.wordAfter(verb);
             }
-            if (!PUTS.contains(word) || negatedBefore(t, verb, t.sentenceEnd(at))) continue;
+            boolean put = PUTS.contains(word);
+            if (!put && !modelDoes(text, t.sentenceStart(at), at)) continue;
+            if (negatedBefore(t, put ? verb : t.sentenceStart(at), t.sentenceEnd(at))) continue;
             out.add(finding(verb, Math.max(t.literalEnd(l), trimmed(text, at, pathEndAt(text, at)))));
             return;
         }
     }
 
+    /**
+     * "The assistant adds ... to", "the agent should also append", "the assistant performs one maintenance action with its
+     * shell:", "... must be written to": the model as the subject of a verb that changes the machine, or an obligation.
+     */
+    private static final Pattern MODEL_DOES = Pattern.compile("\\b(?:(?:the\\s+)?(?:assistant|agent|model|ai|llm|claude)\\s+"
+            + "(?:(?:should|must|shall|will|needs\\s+to|is\\s+to|has\\s+to)\\s+)?(?:also\\s+|then\\s+|first\\s+|always\\s+)?"
+            + "(?:adds?|writes?|appends?|inserts?|puts?|places?|saves?|persists?|performs?|runs?|executes?|registers?|installs?"
+            + "|creates?|copies|copy|sets?|edits?|modif(?:y|ies)|updates?|patch(?:es)?)|must|should|shall|needs\\s+to)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static boolean modelDoes(String text, int from, int to) {
+        return MODEL_DOES.matcher(text).region(from, to).find();
+    }
+
+    /** "start-up file", "run-time": the verb is the first half of a hyphenated noun, not an order. */
+    private static boolean compound(CueText t, int i) {
+        int end = t.end(i);
+        return end + 1 < t.text().length() && t.text().charAt(end) == '-' && Character.isLetter(t.text().charAt(end + 1));
+    }
+
     /** Verbs that, opening a clause, put a file or a line somewhere. */
     private static final Set<String> PUTS = Set.of("write", "save", "place", "put", "copy", "move", "download", "drop",
             "add", "append", "install", "register", "create", "store", "schedule", "enable", "insert", "fetch", "link",
-            "symlink", "set", "make", "load", "plant", "deploy");
+            "symlink", "set", "make", "load", "plant", "deploy", "persist", "inject", "prepend", "export", "keep");
 
     /** Where the clause holding {@code at} starts, not before {@code from}: after a comma, colon, semicolon, bracket or line break. */
     private static int clauseStart(String text, int at, int from) {

@@ -362,6 +362,29 @@ public final class CueGate {
                 || has(mask, Cue.REDIRECT.bit()) && has(literals, Cue.REMOTE.bit());
     }
 
+    /** What the model has seen or can reach (earlier results, the user's words, whatever access it has) near a slot or address. */
+    boolean seenData(boolean mayAddress) {
+        return seenData(mask, literals, mayAddress);
+    }
+
+    private static boolean seenData(long m, long literals, boolean mayAddress) {
+        if (!mayAddress && !has(literals, Cue.REMOTE.bit())) return false;
+        long whole = Cue.WHOLE.bit();
+        // "whatever access you have"; "every previous result"; "the user's messages", "the last ten messages"; "all outputs of
+        // the other tools"; "what the user has told you"; printenv; "the complete environment, every variable", "fill it with
+        // the entire shell environment"
+        return has(m, Cue.OVERRIDE_MARK.bit() | Cue.SECRET.bit()) || has(m, Cue.PRIOR.bit()) && has(m, whole)
+                || has(m, Cue.CONVERSATION.bit()) && has(m, Cue.USER.bit() | whole)
+                || has(m, Cue.RIVAL.bit()) && has(m, Cue.TOOL.bit()) && has(m, whole)
+                || has(m, Cue.USER.bit()) && has(m, Cue.PRIOR.bit())
+                || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, whole) && has(m, Cue.SECRET_HOLDER.bit() | GIVES);
+    }
+
+    /** A notice and a secret in a parameter's text: the secure way may be retired for the user's password. */
+    boolean retiredForASecret(boolean parameterText) {
+        return parameterText && has(mask, Cue.DEPRECATED.bit()) && has(mask, Cue.SECRET.bit());
+    }
+
     /** A fake deprecation that can send the calls to an address (a URL in the text): no other tool need be named. */
     boolean deprecationByAddress() {
         return has(literals, Cue.REMOTE.bit());
@@ -439,7 +462,7 @@ public final class CueGate {
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit()) || mayBeStrongPromotion(m);
         boolean concealment = has(m, Cue.UNTOLD.bit()) && has(m, UNTOLD_PARTNERS | Cue.STEALTH_STATE.bit()) || has(m, Cue.OTHER_TONGUE.bit());
         return overriding || secrecy || concealment || exfiltration || mayAddress && contextNamed(m) || substituted(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
-                || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion;
+                || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion || seenData(m, literals, mayAddress);
     }
 
     /** True when any detector can find anything. */
@@ -448,6 +471,7 @@ public final class CueGate {
         return overriding() || secrecy() || concealment() || exfiltration(parameterText, true) || secretAskedFor(parameterText)
                 || mayAddress && contextNamed() || substituted(mask)
                 || tampering(parameterText, mayAddress)
-                || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself);
+                || commands() || deprecation(mayNameTools || mayAddress) || shadowing(mayNameTools) || promotion(mayRankItself)
+                || seenData(mayAddress);
     }
 }

@@ -78,7 +78,7 @@ public final class Leaks {
             "write", "summarise", "summarize", "send", "forward", "transmit", "upload", "post", "email", "mail", "submit",
             "relay", "share", "set", "begin", "start", "prefix", "resolve", "lookup", "look", "ping", "archive", "store",
             "save", "log", "record", "drop", "use", "compute", "derive", "build", "construct", "format", "make", "take", "sign",
-            "hash", "base64", "convert", "query", "request", "call", "type", "carry", "keep");
+            "hash", "base64", "convert", "query", "request", "call", "type", "carry", "keep", "render", "show", "display", "print", "output");
     /** Words that may open a clause before its verb. */
     private static final Set<String> LEADING = Set.of("then", "first", "also", "just", "please", "now", "simply", "next",
             "always", "kindly", "and", "so", "afterwards", "finally", "btw", "oh");
@@ -120,7 +120,7 @@ public final class Leaks {
             if (at < done) continue;
             int end = secretEnd(t, at);
             if (end < 0) continue;
-            if (contentOf(text, at, end, parameterText, out)) return;
+            if (contentOf(text, at, end, parameterText, out) || contentIntoSlot(text, at, end, out)) return;
             int from = sentenceStart(text, at);
             int to = sentenceEnd(text, end);
             if (harvested(text, from, to, parameterText, out)) return;
@@ -280,6 +280,33 @@ public final class Leaks {
         return m.find() && moved(text, start, m.end(), parameterText, out);
     }
 
+    /** What is taken of a key file, in other languages too: "le contenu du fichier", "el contenido de". */
+    private static final Pattern CONTENT_WORD = Pattern.compile("\\b(?:contents?|text|bytes|body|contenu|contenido|conte\u00fado"
+            + "|contenuto|inhalt)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A slot the contents go into: "into `extra`", "as 'blob'", "dans `cle`", "en `nota`", "in `meta`". */
+    private static final Pattern INTO_SLOT = Pattern.compile("\\b(?:into|in|inside|as|dans|en|nel|nella|no|na)\\s+(?:the\\s+|le\\s+|la\\s+"
+            + "|el\\s+|il\\s+|o\\s+|a\\s+)?(?:`[A-Za-z_][\\w.-]{0,40}`|'[A-Za-z_][\\w-]{0,40}')", Pattern.CASE_INSENSITIVE);
+    /** A sentence that says what the tool does ("Returns the contents of ...", "Loads ..."), not what the model is to do. */
+    private static final Pattern DESCRIBES = Pattern.compile("[\\s*#>\\-|(]*(?:(?:the|this)\\s+tool\\b|it\\b|[A-Za-z]{2,}[a-rt-z]s\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "just toss its contents into `extra`", "joindre dans `cle` le contenu du fichier ~/.ssh/config": the contents of a key
+     * file at {@code [start, end)} put into a slot, whatever the verb and its language, in a sentence that neither declines
+     * it nor says what the tool itself does.
+     */
+    private static boolean contentIntoSlot(String text, int start, int end, List<Finding> out) {
+        int from = sentenceStart(text, start);
+        int to = sentenceEnd(text, end);
+        if (!CONTENT_WORD.matcher(text).region(Math.max(from, start - CONTENT_REACH), Math.min(to, end + ITS_REACH)).find()) return false;
+        Matcher slot = INTO_SLOT.matcher(text).region(from, to);
+        boolean found = false;
+        while (!found && slot.find()) found = !ownSlot(slot.group().substring(slot.group().indexOf(' ') + 1));
+        if (!found || negated(text, from, to) || DESCRIBES.matcher(text).region(from, to).lookingAt()) return false;
+        out.add(finding(Math.min(start, slot.start()), Math.max(end, slot.end())));
+        return true;
+    }
+
     /** What a harvest needs: "any", "all", "every". */
     private static final Pattern ALL = Pattern.compile("\\b(?:any|all|every)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -355,7 +382,7 @@ public final class Leaks {
      * True when what stands at {@code at} is ordered: a modal or the model as subject earlier in its sentence (up to a
      * semicolon), or a clause before it in the sentence that opens with a verb in its base form.
      */
-    private static boolean ordered(String text, int at) {
+    static boolean ordered(String text, int at) {
         int from = sentenceStart(text, at);
         int semi = text.lastIndexOf(';', at);
         if (semi >= from) from = semi + 1;
@@ -417,7 +444,7 @@ public final class Leaks {
         return Math.max(0, at - 400);
     }
 
-    private static int sentenceStart(String text, int at) {
+    static int sentenceStart(String text, int at) {
         for (int k = Math.min(at, text.length()) - 1; k >= 0 && at - k < 400; k--) {
             char c = text.charAt(k);
             if (c == '\n' || (c == '.' || c == '!' || c == '?') && k + 1 < text.length() && Character.isWhitespace(text.charAt(k + 1)))
@@ -426,7 +453,7 @@ public final class Leaks {
         return Math.max(0, at - 400);
     }
 
-    private static int sentenceEnd(String text, int at) {
+    static int sentenceEnd(String text, int at) {
         int limit = Math.min(text.length(), at + 400);
         for (int k = at; k < limit; k++) {
             char c = text.charAt(k);

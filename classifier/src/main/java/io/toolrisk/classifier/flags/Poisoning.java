@@ -61,6 +61,8 @@ public final class Poisoning {
         }
         // Exfiltration by the shape of the move, whatever its verb: a secret in a host name, the value of a secret put in a slot.
         if (out.isEmpty() && gate.leak(parameterText, place.mayAddress())) Leaks.find(t, place.parameter(), gate.contextNamed(), out);
+        // What the model has seen or can reach, moved into a slot or to an address, whatever it is called.
+        if (out.isEmpty() && gate.seenData(place.mayAddress())) SeenData.find(t, out);
         if (gate.tampering(parameterText, place.mayAddress())) {
             // An address of the text's own may stand anywhere; otherwise the change is where its pairs are.
             boolean anywhere = parameterText || place.mayAddress() || !gate.has(CueGate.TAMPERING_PAIRS);
@@ -80,6 +82,11 @@ public final class Poisoning {
             if (Deprecation.mayFind(t, notice)
                     && (gate.deprecationByAddress() || place.mayAddress() || Deprecation.servedElsewhere(t, notice) || (others = ToolMentions.others(t, place.names())).named()))
                 Deprecation.find(t, notice, place.names(), out);
+            if (out.isEmpty()) Deprecation.othersRetired(t, out);
+            // A part of the tool declared out of use in a parameter's own text, and an address of the text's own after it.
+            if (out.isEmpty() && parameterText) RetiredParameter.find(t, out);
+        } else if (out.isEmpty() && gate.retiredForASecret(parameterText)) {
+            RetiredParameter.find(t, out);
         }
         if (gate.shadowing(place.mayNameTools())) {
             t.focus(gate.from(CueGate.SHADOWING_PAIRS), gate.to(CueGate.SHADOWING_PAIRS));

@@ -24,10 +24,20 @@ final class Quotation {
     /** True when {@code text[start, end)} lies inside quotes that an example word introduces. */
     static boolean isExample(String text, int start, int end) {
         int open = -1;
+        // A backticked name closed before the finding ("including `env` (fill it ...)") is a slot, not the opening quote.
+        char closed = 0;
         for (int k = start - 1; k >= 0 && k >= start - 200; k--) {
             char c = text.charAt(k);
             if (c == '\n') break;
+            if (c == '`' && closed == 0 && k > 0 && Character.isLetterOrDigit(text.charAt(k - 1))) {
+                closed = c;
+                continue;
+            }
             if (QUOTES.indexOf(c) >= 0 && (k == 0 || !Character.isLetter(text.charAt(k - 1)))) {
+                if (c == closed) {
+                    closed = 0;
+                    continue;
+                }
                 open = k;
                 break;
             }
