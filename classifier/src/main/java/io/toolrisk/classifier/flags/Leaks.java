@@ -298,6 +298,8 @@ public final class Leaks {
     private static boolean contentIntoSlot(String text, int start, int end, List<Finding> out) {
         int from = sentenceStart(text, start);
         int to = sentenceEnd(text, end);
+        // a slot is a name in backticks or quotes: a sentence without either has none
+        if (CueText.indexWithin(text, "`", from, to) < 0 && CueText.indexWithin(text, "'", from, to) < 0) return false;
         if (!CONTENT_WORD.matcher(text).region(Math.max(from, start - CONTENT_REACH), Math.min(to, end + ITS_REACH)).find()) return false;
         Matcher slot = INTO_SLOT.matcher(text).region(from, to);
         boolean found = false;

@@ -1,10 +1,10 @@
 package io.toolrisk.classifier.flags;
 
 import io.toolrisk.catalogue.FlagKind;
+import io.toolrisk.classifier.rules.Cue;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,19 +56,32 @@ final class SeenData {
     private SeenData() {
     }
 
-    /** Finds in {@code t} what the model has seen or can reach, ordered into a slot or to an address. */
+    /** The cues of the words one of which every phrase of {@link #SEEN} holds, or stands next to. */
+    private static final long ANCHOR_CUES = Cue.TOOL.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit() | Cue.CONVERSATION.bit()
+            | Cue.WHOLE.bit() | Cue.SECRET.bit() | Cue.SECRET_QUALIFIER.bit() | Cue.SECRET_HOLDER.bit() | Cue.OVERRIDE_MARK.bit();
+    /** How far from its anchor word a phrase may start or end. */
+    private static final int NEAR = 70;
+
+    /**
+     * Finds in {@code t} what the model has seen or can reach, ordered into a slot or to an address. The long alternation
+     * is tried only near a cue word that one of its phrases is written with, and only where that word stands as it does in
+     * the phrase ("tool" before "results", "you" before "have" or "seen", "user" after "what the"): most texts have none.
+     */
     static void find(CueText t, List<Finding> out) {
         String text = t.text();
-        // Read only near a word every phrase holds: the long alternation is not tried at every offset of a long text.
-        String lower = text.toLowerCase(Locale.ROOT);
         int[] near = new int[8];
         int n = 0;
-        for (String anchor : ANCHORS) {
-            for (int at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + 1)) {
-                if (n == near.length) near = Arrays.copyOf(near, n * 2);
-                near[n++] = at;
-            }
+        for (int i : t.wordsWith(ANCHOR_CUES)) {
+            if (!anchors(t, text, i)) continue;
+            if (n == near.length) near = Arrays.copyOf(near, n * 2);
+            near[n++] = t.start(i);
         }
+        // "everything you've seen": a contraction the cue words do not hold
+        for (int at = text.indexOf("'ve ", 0); at >= 0; at = text.indexOf("'ve ", at + 1)) {
+            if (n == near.length) near = Arrays.copyOf(near, n * 2);
+            near[n++] = at;
+        }
+        if (n == 0) return;
         Arrays.sort(near, 0, n);
         int scanned = 0;
         for (int k = 0; k < n; k++) {
@@ -81,12 +94,52 @@ final class SeenData {
         }
     }
 
-    /** Words one of which every phrase of {@link #SEEN} holds. */
-    private static final List<String> ANCHORS = List.of("result", "output", "response", "other tools", "you have", "you've",
-            "you can", "what the user", "messages", "turns", "exchanges", "so far", "printenv", "environ", "process.env",
-            "variable", "whatever", "whichever");
-    /** How far from its anchor word a phrase may start or end. */
-    private static final int NEAR = 70;
+    /** What follows a tool, or a way of reaching things, in a phrase: "tool results", "tools you have", "access is available". */
+    private static final String[] AFTER_TOOL = {"result", "output", "response", "you have", "you can", "is available", "are available"};
+    /** What follows "you" in a phrase: "you have seen", "you read", "you can". */
+    private static final String[] AFTER_YOU = {"have", "can", "seen", "read", "received", "opened", "been"};
+    /** What stands before the talk in a phrase: "the last 20 messages", "so far in this conversation". */
+    private static final Pattern BEFORE_TALK = Pattern.compile("(?:(?:last|previous|recent|earlier)\\s+(?:\\d+|few|five|ten|twenty)"
+            + "|so\\s+far\\s+in\\s+(?:the|this|our))\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RECENT_TURNS = Pattern.compile("(?:last|previous|recent|earlier)\\s+(?:\\d+|few|five|ten|twenty)"
+            + "\\s+(?:messages|turns|exchanges)\\b", Pattern.CASE_INSENSITIVE);
+    private static final String[] RECENT = {"last", "previous", "recent", "earlier"};
+
+    /** True when cue word {@code i} stands as it does in a phrase of {@link #SEEN}; most cue words are told by a char or two. */
+    private static boolean anchors(CueText t, String text, int i) {
+        int start = t.start(i), end = t.end(i);
+        if (t.is(i, Cue.TOOL.bit())) return followedBy(text, end, AFTER_TOOL) || t.previous(i, Cue.RIVAL.bit(), 2) >= 0;
+        if (t.is(i, Cue.ADDRESSEE.bit())) return t.isWord(i, "you") && followedBy(text, end, AFTER_YOU);
+        if (t.is(i, Cue.USER.bit())) return start >= 9 && text.regionMatches(true, start - 9, "what the ", 0, 9);
+        if (t.is(i, Cue.CONVERSATION.bit()) || t.isWord(i, "session"))
+            return start >= 8 && Character.isWhitespace(text.charAt(start - 1))
+                    && BEFORE_TALK.matcher(text).region(Math.max(0, start - 30), start).find();
+        if (t.is(i, Cue.SECRET.bit())) return t.isWord(i, "printenv") || t.isWord(i, "environ");
+        if (t.is(i, Cue.SECRET_HOLDER.bit())) return t.isWord(i, "variable") || t.isWord(i, "variables");
+        if (t.is(i, Cue.OVERRIDE_MARK.bit()) && (t.isWord(i, "whatever") || t.isWord(i, "whichever"))) return true;
+        if (t.isWord(i, "environment") || t.isWord(i, "env") && start >= 8 && text.regionMatches(true, start - 8, "process.", 0, 8))
+            return true;
+        if (t.isWord(i, "access")) return followedBy(text, end, AFTER_TOOL);
+        if (!t.is(i, Cue.WHOLE.bit())) return false;
+        for (String word : RECENT) {
+            if (t.isWord(i, word)) return RECENT_TURNS.matcher(text).region(start, Math.min(text.length(), start + 40)).lookingAt();
+        }
+        return false;
+    }
+
+    /** True when, after an apostrophe or "s'" and blanks from {@code at}, the text goes on with one of {@code words}. */
+    private static boolean followedBy(String text, int at, String[] words) {
+        int k = at;
+        if (k < text.length() && text.charAt(k) == '\'') k++;
+        else if (k + 1 < text.length() && text.charAt(k) == 's' && text.charAt(k + 1) == '\'') k += 2;
+        int blank = k;
+        while (k < text.length() && Character.isWhitespace(text.charAt(k))) k++;
+        if (k == blank || k == text.length()) return false;
+        for (String word : words) {
+            if (text.regionMatches(true, k, word, 0, word.length())) return true;
+        }
+        return false;
+    }
 
     /** Looks for a phrase of {@link #SEEN} in {@code text[start, end)}; true when one was found. */
     private static boolean seenNear(CueText t, String text, int start, int end, List<Finding> out) {
