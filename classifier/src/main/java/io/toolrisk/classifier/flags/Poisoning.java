@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  * instructions'") is a mention, not an instruction.
  */
 public final class Poisoning {
+    /** "Other database connectors are unsafe": other means of reaching things declared out of use, tools or not. */
+    private static final long OTHERS_RETIRED = Cue.RIVAL.bit() | Cue.DEPRECATED.bit();
     private Poisoning() {
     }
 
@@ -82,8 +84,8 @@ public final class Poisoning {
             if (Deprecation.mayFind(t, notice)
                     && (gate.deprecationByAddress() || place.mayAddress() || Deprecation.servedElsewhere(t, notice) || (others = ToolMentions.others(t, place.names())).named()))
                 Deprecation.find(t, notice, place.names(), out);
-            // Other tools, unnamed, declared out of use: a tool word a few words before a word of retirement.
-            if (out.isEmpty() && gate.has(CueGate.TOOL_RUN_DOWN)) Deprecation.othersRetired(t, out);
+            // Other tools, unnamed, declared out of use: a tool word a few words before a word of retirement, or other ones.
+            if (out.isEmpty() && (gate.has(CueGate.TOOL_RUN_DOWN) || t.hasAll(OTHERS_RETIRED))) Deprecation.othersRetired(t, out);
             // A part of the tool declared out of use in a parameter's own text, and an address of the text's own after it.
             if (out.isEmpty() && parameterText) RetiredParameter.find(t, out);
         } else if (out.isEmpty() && gate.retiredForASecret(parameterText)) {

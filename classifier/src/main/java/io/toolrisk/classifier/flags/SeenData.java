@@ -58,7 +58,7 @@ final class SeenData {
 
     /** The cues of the words one of which every phrase of {@link #SEEN} holds, or stands next to. */
     private static final long ANCHOR_CUES = Cue.TOOL.bit() | Cue.ADDRESSEE.bit() | Cue.USER.bit() | Cue.CONVERSATION.bit()
-            | Cue.WHOLE.bit() | Cue.SECRET.bit() | Cue.SECRET_QUALIFIER.bit() | Cue.SECRET_HOLDER.bit() | Cue.OVERRIDE_MARK.bit();
+            | Cue.WHOLE.bit() | Cue.SECRET.bit() | Cue.SECRET_QUALIFIER.bit() | Cue.SECRET_HOLDER.bit();
     /** How far from its anchor word a phrase may start or end. */
     private static final int NEAR = 70;
 
@@ -94,38 +94,64 @@ final class SeenData {
         }
     }
 
-    /** What follows a tool, or a way of reaching things, in a phrase: "tool results", "tools you have", "access is available". */
-    private static final String[] AFTER_TOOL = {"result", "output", "response", "you have", "you can", "is available", "are available"};
-    /** What follows "you" in a phrase: "you have seen", "you read", "you can". */
-    private static final String[] AFTER_YOU = {"have", "can", "seen", "read", "received", "opened", "been"};
-    /** What stands before the talk in a phrase: "the last 20 messages", "so far in this conversation". */
+    /** What follows a tool in a phrase: "every tool result", "other tools' outputs". */
+    private static final String[] RESULTS = {"result", "output", "response"};
+    /** What follows a tool, or a way of reaching things, in a phrase: "any tools you have", "whatever access is available". */
+    private static final String[] AT_HAND = {"you have", "you can", "is available", "are available"};
+    /** What follows "you" in a phrase: "you have seen", "you read", "you have been shown". */
+    private static final String[] SEEN_BY_YOU = {"seen", "read", "received", "opened", "been", "have seen", "have read",
+            "have received", "have opened", "have been"};
+    /** The ways of reaching things that are no cue word: "whatever capabilities you have". */
+    private static final String[] MEANS = {"capabilit", "integration", "connector"};
     private static final Pattern BEFORE_TALK = Pattern.compile("(?:(?:last|previous|recent|earlier)\\s+(?:\\d+|few|five|ten|twenty)"
             + "|so\\s+far\\s+in\\s+(?:the|this|our))\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern RECENT_TURNS = Pattern.compile("(?:last|previous|recent|earlier)\\s+(?:\\d+|few|five|ten|twenty)"
             + "\\s+(?:messages|turns|exchanges)\\b", Pattern.CASE_INSENSITIVE);
     private static final String[] RECENT = {"last", "previous", "recent", "earlier"};
+    private static final long ANY = Cue.WHOLE.bit() | Cue.TRIGGER.bit();
 
-    /** True when cue word {@code i} stands as it does in a phrase of {@link #SEEN}; most cue words are told by a char or two. */
+    /**
+     * True when cue word {@code i} stands as it does in a phrase of {@link #SEEN}, with the cue words the phrase has
+     * before it: most cue words are told by a char or two, or by the cue words just before them.
+     */
     private static boolean anchors(CueText t, String text, int i) {
         int start = t.start(i), end = t.end(i);
-        if (t.is(i, Cue.TOOL.bit())) return followedBy(text, end, AFTER_TOOL) || t.previous(i, Cue.RIVAL.bit(), 2) >= 0;
-        if (t.is(i, Cue.ADDRESSEE.bit())) return t.isWord(i, "you") && followedBy(text, end, AFTER_YOU);
+        if (t.is(i, Cue.TOOL.bit())) {
+            // "every tool result", "other tools' outputs"; "results from other tools"; "any tools you have"
+            if (followedBy(text, end, RESULTS)) return t.previous(i, ANY | Cue.RIVAL.bit(), 4) >= 0;
+            if (t.previous(i, Cue.RIVAL.bit(), 2) >= 0)
+                return t.contains(start - 48, start, "result") || t.contains(start - 48, start, "output")
+                        || t.contains(start - 48, start, "response");
+            return followedBy(text, end, AT_HAND) && t.previous(i, Cue.OVERRIDE_MARK.bit() | Cue.TRIGGER.bit(), 6) >= 0;
+        }
+        if (t.is(i, Cue.ADDRESSEE.bit())) {
+            if (!t.isWord(i, "you")) return false;
+            if (followedBy(text, end, SEEN_BY_YOU)) return true;
+            if (!followedBy(text, end, AT_HAND_BY_YOU)) return false;
+            for (String means : MEANS) if (t.contains(start - 16, start, means)) return true;
+            return false;
+        }
         if (t.is(i, Cue.USER.bit())) return start >= 9 && text.regionMatches(true, start - 9, "what the ", 0, 9);
         if (t.is(i, Cue.CONVERSATION.bit()) || t.isWord(i, "session"))
-            return start >= 8 && Character.isWhitespace(text.charAt(start - 1))
+            return (t.previous(i, Cue.WHOLE.bit(), 2) >= 0 || t.contains(start - 24, start, "far "))
                     && BEFORE_TALK.matcher(text).region(Math.max(0, start - 30), start).find();
         if (t.is(i, Cue.SECRET.bit())) return t.isWord(i, "printenv") || t.isWord(i, "environ");
-        if (t.is(i, Cue.SECRET_HOLDER.bit())) return t.isWord(i, "variable") || t.isWord(i, "variables");
-        if (t.is(i, Cue.OVERRIDE_MARK.bit()) && (t.isWord(i, "whatever") || t.isWord(i, "whichever"))) return true;
-        if (t.isWord(i, "environment") || t.isWord(i, "env") && start >= 8 && text.regionMatches(true, start - 8, "process.", 0, 8))
-            return true;
-        if (t.isWord(i, "access")) return followedBy(text, end, AFTER_TOOL);
+        // "every environment variable", "all the env variables"
+        if (t.is(i, Cue.SECRET_HOLDER.bit()))
+            return (t.isWord(i, "variable") || t.isWord(i, "variables")) && t.previous(i, Cue.WHOLE.bit(), 3) >= 0;
+        // "the complete process environment"; process.env
+        if (t.isWord(i, "environment")) return t.previous(i, Cue.WHOLE.bit(), 2) >= 0;
+        if (t.isWord(i, "env")) return start >= 8 && text.regionMatches(true, start - 8, "process.", 0, 8);
+        if (t.isWord(i, "access"))
+            return followedBy(text, end, AT_HAND) && t.previous(i, Cue.OVERRIDE_MARK.bit() | Cue.TRIGGER.bit(), 6) >= 0;
         if (!t.is(i, Cue.WHOLE.bit())) return false;
         for (String word : RECENT) {
             if (t.isWord(i, word)) return RECENT_TURNS.matcher(text).region(start, Math.min(text.length(), start + 40)).lookingAt();
         }
         return false;
     }
+
+    private static final String[] AT_HAND_BY_YOU = {"have", "can"};
 
     /** True when, after an apostrophe or "s'" and blanks from {@code at}, the text goes on with one of {@code words}. */
     private static boolean followedBy(String text, int at, String[] words) {
