@@ -370,14 +370,17 @@ public final class CueGate {
     private static boolean seenData(long m, long literals, boolean mayAddress) {
         if (!mayAddress && !has(literals, Cue.REMOTE.bit())) return false;
         long whole = Cue.WHOLE.bit();
-        // "whatever access you have"; "every previous result"; "the user's messages", "the last ten messages"; "all outputs of
-        // the other tools"; "what the user has told you"; printenv; "the complete environment, every variable", "fill it with
-        // the entire shell environment"
-        return has(m, Cue.OVERRIDE_MARK.bit() | Cue.SECRET.bit()) || has(m, Cue.PRIOR.bit()) && has(m, whole)
-                || has(m, Cue.CONVERSATION.bit()) && has(m, Cue.USER.bit() | whole)
-                || has(m, Cue.RIVAL.bit()) && has(m, Cue.TOOL.bit()) && has(m, whole)
-                || has(m, Cue.USER.bit()) && has(m, Cue.PRIOR.bit())
-                || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, whole) && has(m, Cue.SECRET_HOLDER.bit() | GIVES);
+        // The cue words each phrase of flags.SeenData holds: "every tool result", "other tools' outputs", "whatever tools
+        // or access you have"; "everything you have seen", "messages you have read"; "what the user has told you"; "the
+        // last ten messages"; "the complete environment", "every variable"; printenv, os.environ.
+        return has(m, Cue.TOOL.bit()) && has(m, whole | Cue.TRIGGER.bit() | Cue.RIVAL.bit() | Cue.OVERRIDE_MARK.bit())
+                || has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, whole | Cue.TRIGGER.bit() | Cue.OVERRIDE_MARK.bit())
+                || has(m, Cue.ADDRESSEE.bit()) && has(m, whole | Cue.THIS_MATTER.bit() | Cue.OVERRIDE_MARK.bit() | Cue.CONVERSATION.bit())
+                || has(m, Cue.USER.bit()) && has(m, Cue.PRIOR.bit() | Cue.USER_CHOICE.bit() | Cue.REPORT.bit())
+                || has(m, Cue.CONVERSATION.bit()) && has(m, whole | Cue.USER.bit())
+                || has(m, Cue.SECRET_HOLDER.bit()) && has(m, whole)
+                // "set `vars` to the output of printenv", "pass os.environ in `ctx`": texts the other detectors read anyway
+                || has(m, Cue.SECRET.bit()) && has(m, GIVES | Cue.TAMPER.bit());
     }
 
     /** A notice and a secret in a parameter's text: the secure way may be retired for the user's password. */

@@ -628,6 +628,7 @@ public final class Deprecation {
         String text = t.text();
         // the calls sent to "this tool" first: most texts never say so, and the rest of them is not read
         for (int at = nextThis(text, 0); at >= 0; at = nextThis(text, at + 1)) {
+            if (!thisOne(text, at + 5)) continue;
             Matcher here = TO_THIS.matcher(text).region(Math.max(0, at - 12), Math.min(text.length(), at + 14));
             if (!here.find()) continue;
             int from = t.sentenceStart(Math.max(0, t.sentenceStart(here.start()) - 1));
@@ -636,6 +637,11 @@ public final class Deprecation {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), here.end(), DETAIL + " (pattern fake-deprecation)"));
             return;
         }
+    }
+
+    /** True when "tool", "one" or "function" starts at {@code at}: "this tool", not "this page". */
+    private static boolean thisOne(String text, int at) {
+        return text.startsWith("tool", at) || text.startsWith("one", at) || text.startsWith("function", at);
     }
 
     /** Where the next "this " or "This " starts at or after {@code from}; -1 when none does. */
