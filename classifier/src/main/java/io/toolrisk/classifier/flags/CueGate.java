@@ -383,6 +383,20 @@ public final class CueGate {
                 || has(m, Cue.SECRET.bit()) && has(m, GIVES | Cue.TAMPER.bit());
     }
 
+    /**
+     * The rarer pairs of {@link #seenData} on the whole text, for {@link #mayBeWorthReading}: the others (a tool and
+     * every, the model and everything) stand in most texts, which are read for what the model has seen only when another
+     * detector reads them anyway.
+     */
+    private static boolean mayBeSeenData(long m, long literals, boolean mayAddress) {
+        if (!mayAddress && !has(literals, Cue.REMOTE.bit())) return false;
+        long whole = Cue.WHOLE.bit();
+        return has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, whole) && has(m, GIVES | Cue.SECRET_HOLDER.bit())
+                || has(m, Cue.USER.bit()) && has(m, Cue.PRIOR.bit())
+                || has(m, Cue.CONVERSATION.bit()) && has(m, whole | Cue.USER.bit())
+                || has(m, Cue.RIVAL.bit()) && has(m, Cue.TOOL.bit()) && has(m, whole);
+    }
+
     /** A notice and a secret in a parameter's text: the secure way may be retired for the user's password. */
     boolean retiredForASecret(boolean parameterText) {
         return parameterText && has(mask, Cue.DEPRECATED.bit()) && has(mask, Cue.SECRET.bit());
@@ -465,7 +479,8 @@ public final class CueGate {
         boolean promotion = kinds >= 2 || mayRankItself && kinds >= 1 || has(m, Cue.SUPERLATIVE.bit()) || mayBeStrongPromotion(m);
         boolean concealment = has(m, Cue.UNTOLD.bit()) && has(m, UNTOLD_PARTNERS | Cue.STEALTH_STATE.bit()) || has(m, Cue.OTHER_TONGUE.bit());
         return overriding || secrecy || concealment || exfiltration || mayAddress && contextNamed(m) || substituted(m) || tampering || has(m, Cue.COMMAND.bit() | Cue.WEAK_COMMAND.bit())
-                || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion || seenData(m, literals, mayAddress);
+                || has(m, Cue.DEPRECATED.bit() | Cue.REDIRECT.bit()) || shadowing || promotion
+                || mayBeSeenData(m, literals, mayAddress);
     }
 
     /** True when any detector can find anything. */

@@ -615,8 +615,8 @@ public final class Deprecation {
             + "(?:now\\s+|officially\\s+)?(?:deprecated|retired|disabled|obsolete|discontinued|unsafe|insecure|blocked|unavailable"
             + "|decommissioned|sunset)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATED_BEFORE = Pattern.compile("\\b(?:not|never|don't|dont|nor)\\b", Pattern.CASE_INSENSITIVE);
-    /** "use this tool", "call this one instead": the calls sent here. */
-    private static final Pattern TO_THIS = Pattern.compile("\\b(?:use|call|prefer|choose|go\\s+through)\\s+this\\s+(?:tool|one|function)\\b",
+    /** "use this tool", "call this function instead": the calls sent here. */
+    private static final Pattern TO_THIS = Pattern.compile("\\b(?:use|call|prefer|choose|go\\s+through)\\s+this\\s+(?:tool|function)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -626,9 +626,10 @@ public final class Deprecation {
      */
     static void othersRetired(CueText t, List<Finding> out) {
         String text = t.text();
-        // the calls sent to "this tool" first: most texts never say so, and the rest of them is not read
-        for (int at = nextThis(text, 0); at >= 0; at = nextThis(text, at + 1)) {
-            if (!thisOne(text, at + 5)) continue;
+        // the calls sent to "this tool" first, from the tool words: most texts never say so, and the rest of them is not read
+        for (int i : t.wordsWith(Cue.TOOL.bit())) {
+            int at = t.start(i) - 5;
+            if (at < 0 || !text.regionMatches(true, at, "this ", 0, 5)) continue;
             Matcher here = TO_THIS.matcher(text).region(Math.max(0, at - 12), Math.min(text.length(), at + 14));
             if (!here.find()) continue;
             int from = t.sentenceStart(Math.max(0, t.sentenceStart(here.start()) - 1));
@@ -637,17 +638,6 @@ public final class Deprecation {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "fake-deprecation", m.start(), here.end(), DETAIL + " (pattern fake-deprecation)"));
             return;
         }
-    }
-
-    /** True when "tool", "one" or "function" starts at {@code at}: "this tool", not "this page". */
-    private static boolean thisOne(String text, int at) {
-        return text.startsWith("tool", at) || text.startsWith("one", at) || text.startsWith("function", at);
-    }
-
-    /** Where the next "this " or "This " starts at or after {@code from}; -1 when none does. */
-    private static int nextThis(String text, int from) {
-        int lower = text.indexOf("this ", from), upper = text.indexOf("This ", from);
-        return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
     }
 
     /** "of the fs-turbo server", "from the dataops-cloud package": a server named, not this one. */

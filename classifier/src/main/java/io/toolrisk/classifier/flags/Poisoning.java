@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * instructions'") is a mention, not an instruction.
  */
 public final class Poisoning {
-    /** "Other database connectors are unsafe": other means of reaching things declared out of use, tools or not. */
-    private static final long OTHERS_RETIRED = Cue.RIVAL.bit() | Cue.DEPRECATED.bit();
+    /** "Other database connectors are unsafe, so go through this tool": other means declared out of use, and this tool. */
+    private static final long OTHERS_RETIRED = Cue.RIVAL.bit() | Cue.DEPRECATED.bit() | Cue.TOOL.bit();
     private Poisoning() {
     }
 
