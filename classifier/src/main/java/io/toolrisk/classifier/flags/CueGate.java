@@ -384,17 +384,16 @@ public final class CueGate {
     }
 
     /**
-     * The rarer pairs of {@link #seenData} on the whole text, for {@link #mayBeWorthReading}: the others (a tool and
-     * every, the model and everything) stand in most texts, which are read for what the model has seen only when another
-     * detector reads them anyway.
+     * The rarest cues of {@link #seenData} on the whole text, for {@link #mayBeWorthReading}: the others (a tool and
+     * every, the model and everything, talk and all) stand in many texts, which are read for what the model has seen
+     * only when another detector reads them anyway.
      */
     private static boolean mayBeSeenData(long m, long literals, boolean mayAddress) {
         if (!mayAddress && !has(literals, Cue.REMOTE.bit())) return false;
         long whole = Cue.WHOLE.bit();
+        // "populate it with the entire shell environment"; "what the user has told you"
         return has(m, Cue.SECRET_QUALIFIER.bit()) && has(m, whole) && has(m, GIVES | Cue.SECRET_HOLDER.bit())
-                || has(m, Cue.USER.bit()) && has(m, Cue.PRIOR.bit())
-                || has(m, Cue.CONVERSATION.bit()) && has(m, whole | Cue.USER.bit())
-                || has(m, Cue.RIVAL.bit()) && has(m, Cue.TOOL.bit()) && has(m, whole);
+                || has(m, Cue.USER.bit()) && has(m, Cue.PRIOR.bit()) && has(m, Cue.REPORT.bit());
     }
 
     /** A notice and a secret in a parameter's text: the secure way may be retired for the user's password. */
