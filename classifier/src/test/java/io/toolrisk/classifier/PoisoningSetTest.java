@@ -74,8 +74,8 @@ class PoisoningSetTest {
 
     /** The least share of each class of the third fresh set caught (sealed for round 3, opened and tuned on in round 4). */
     private static final Map<String, Double> FRESH3_FLOORS = Map.of(
-            "override", 0.95, "secrecy", 0.95, "exfiltration", 0.60, "tampering", 0.75, "commands", 0.85,
-            "deprecation", 0.50, "shadowing", 0.80, "manipulation", 0.53);
+            "override", 0.95, "secrecy", 0.95, "exfiltration", 0.90, "tampering", 0.75, "commands", 0.95,
+            "deprecation", 0.95, "shadowing", 0.80, "manipulation", 0.53);
 
     @Test
     void theThirdFreshSetStaysCaughtAboveItsFloorsWithAtMostThreeLookAlikesFlagged() {
