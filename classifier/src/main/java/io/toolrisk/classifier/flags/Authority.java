@@ -287,6 +287,26 @@ public final class Authority {
             "suggestions", "optional", "examples", "longer", "apply", "count", "matter", "hold", "bind", "aside", "disregarded",
             "discarded", "switched off", "turned off", "not to be", "replaced by", "overruled by"};
 
+    /**
+     * What each way of writing {@link #OBEY_OUTPUT} cannot be written without, besides its words of {@link #NEEDS}: a word
+     * of each group, in the order of the pattern's branches.
+     */
+    private static final String[][][] OBEY_WAYS = {
+            {{"what", "any", "every", "all"}, {"says", "said", "tell", "told", "return", "send", "sent", "suppl", "ask", "request", "want", "write",
+                    "contain", "provide", "give", "suggest", "instruct", "direct", "order"}},
+            {{"followed", "obeyed", "acted", "carried", "executed"}},
+            {{"'"}, {"instructions", "directions", "commands", "orders", "steps", "directives"}},
+            {{"your"}, {"new", "real", "actual", "true", "only"}, {"rule", "instructions", "orders", "brief", "guidelines", "directives", "prompt",
+                    "policy"}},
+            {{"decide", "determine", "dictate"}, {"what"}},
+            {{"treat"}, {"coming", "sent", "written", "issued"}},
+            {{"=", "equal", "means"}, {"instructions", "prompt", "orders", "commands", "directives"}},
+            {{"count"}, {"directive", "instruction", "order", "command"}},
+            {{"though", "if"}, {"were", "was", "came"}, {"prompt", "instructions", "user", "developer", "operator"}},
+            {{"take"}, {"final", "binding", "authoritative", "law"}},
+            {{"contains", "includes", "has"}, {"perform", "execute", "carry", "obey"}},
+    };
+
     private Authority() {
     }
 
@@ -328,7 +348,7 @@ public final class Authority {
                 if (q >= p) shapes |= shapesAround(whole != null ? whole : text, q, whole != null);
             }
             done = to;
-            find(text, lower, base, from, to, shapes, out);
+            find(text, lower, whole == null, base, from, to, shapes, out);
             if (!out.isEmpty()) return;
         }
     }
@@ -395,7 +415,7 @@ public final class Authority {
     }
 
     /** {@code lower} is the text lower-cased from {@code base} on, as far as a word of a pattern's needs can reach past the sentence read. */
-    private static void find(String text, String lower, int base, int spanStart, int spanEnd, int shapes, List<Finding> out) {
+    private static void find(String text, String lower, boolean byChar, int base, int spanStart, int spanEnd, int shapes, List<Finding> out) {
         int lowStart = spanStart - base, lowEnd = spanEnd - base;
         int[] claim = (shapes & CLAIM) != 0 && holdsAny(lower, RANKS, lowStart, lowEnd) ? claimOfRank(text, spanStart, spanEnd) : null;
         if (claim != null && !negatedBefore(text, claim[0]) && !mentioned(text, claim[0], claim[1])) {
@@ -405,6 +425,8 @@ public final class Authority {
         for (int i = 0; i < PATTERNS.length; i++) {
             if ((shapes & 1 << i) == 0 || !holdsAny(lower, NEEDS[i], lowStart, lowEnd)) continue;
             if (PATTERNS[i] == VOIDED && !holdsAny(lower, VOIDS, lowStart, lowEnd)) continue;
+            // (Only where the lower case stands at the text's offsets, char by char.)
+            if (PATTERNS[i] == OBEY_OUTPUT && byChar && !holdsAllOfAny(lower, OBEY_WAYS, lowStart, lowEnd)) continue;
             Matcher m = PATTERNS[i].matcher(text).useTransparentBounds(true).region(spanStart, spanEnd);
             while (m.find()) {
                 if (negatedBefore(text, m.start()) || mentioned(text, m.start(), m.end())) continue;
@@ -429,6 +451,21 @@ public final class Authority {
         int from = start;
         while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) from--;
         return MENTION.matcher(text).region(from, end).find();
+    }
+
+    /** Whether, for one of {@code ways}, a word of each of its groups stands in {@code text} between {@code from} and {@code to}. */
+    private static boolean holdsAllOfAny(String text, String[][][] ways, int from, int to) {
+        for (String[][] way : ways) {
+            boolean all = true;
+            for (String[] group : way) {
+                if (!holdsAny(text, group, from, to)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) return true;
+        }
+        return false;
     }
 
     /** Whether one of {@code needles} stands in {@code text} between {@code from} and {@code to} (the sentence read). */
