@@ -307,6 +307,14 @@ public final class Authority {
             {{"contains", "includes", "has"}, {"perform", "execute", "carry", "obey"}},
     };
 
+    /** What a claim of rank ({@link #claimOfRank}) cannot be written without besides {@link #RANKS}: a word of each side, {@link #USER_SIDE} and {@link #OTHER_SIDE}. */
+    private static final String[][][] SIDES = {{
+            {"user", "person", "human", "customer", "people", "chat", "conversation", "your", "system", "opening", "starting", "original",
+                    "initial", "standing", "setup"},
+            {"server", "tool's", "api", "plugin", "vendor", "operator", "publisher", "response", "repl", "output", "result", "endpoint",
+                    "connector", "integration", "controller", "orchestrat", "platform", "provider", "admin", "text", "message", "note",
+                    "description", "section", "notice", "field"}}};
+
     private Authority() {
     }
 
@@ -417,7 +425,8 @@ public final class Authority {
     /** {@code lower} is the text lower-cased from {@code base} on, as far as a word of a pattern's needs can reach past the sentence read. */
     private static void find(String text, String lower, boolean byChar, int base, int spanStart, int spanEnd, int shapes, List<Finding> out) {
         int lowStart = spanStart - base, lowEnd = spanEnd - base;
-        int[] claim = (shapes & CLAIM) != 0 && holdsAny(lower, RANKS, lowStart, lowEnd) ? claimOfRank(text, spanStart, spanEnd) : null;
+        int[] claim = (shapes & CLAIM) != 0 && holdsAny(lower, RANKS, lowStart, lowEnd) && (!byChar || holdsAllOfAny(lower, SIDES, lowStart, lowEnd))
+                ? claimOfRank(text, spanStart, spanEnd) : null;
         if (claim != null && !negatedBefore(text, claim[0]) && !mentioned(text, claim[0], claim[1])) {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "outranking-claim", claim[0], claim[1], DETAIL + " (pattern outranking-claim)"));
             return;
