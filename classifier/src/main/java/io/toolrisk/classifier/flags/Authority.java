@@ -287,6 +287,34 @@ public final class Authority {
             "suggestions", "optional", "examples", "longer", "apply", "count", "matter", "hold", "bind", "aside", "disregarded",
             "discarded", "switched off", "turned off", "not to be", "replaced by", "overruled by"};
 
+    /**
+     * What each way of writing {@link #OBEY_OUTPUT} cannot be written without, besides its words of {@link #NEEDS}: a word
+     * of each group, in the order of the pattern's branches.
+     */
+    private static final String[][][] OBEY_WAYS = {
+            {{"what", "any", "every", "all"}, {"says", "said", "tell", "told", "return", "send", "sent", "suppl", "ask", "request", "want", "write",
+                    "contain", "provide", "give", "suggest", "instruct", "direct", "order"}},
+            {{"followed", "obeyed", "acted", "carried", "executed"}},
+            {{"'"}, {"instructions", "directions", "commands", "orders", "steps", "directives"}},
+            {{"your"}, {"new", "real", "actual", "true", "only"}, {"rule", "instructions", "orders", "brief", "guidelines", "directives", "prompt",
+                    "policy"}},
+            {{"decide", "determine", "dictate"}, {"what"}},
+            {{"treat"}, {"coming", "sent", "written", "issued"}},
+            {{"=", "equal", "means"}, {"instructions", "prompt", "orders", "commands", "directives"}},
+            {{"count"}, {"directive", "instruction", "order", "command"}},
+            {{"though", "if"}, {"were", "was", "came"}, {"prompt", "instructions", "user", "developer", "operator"}},
+            {{"take"}, {"final", "binding", "authoritative", "law"}},
+            {{"contains", "includes", "has"}, {"perform", "execute", "carry", "obey"}},
+    };
+
+    /** What a claim of rank ({@link #claimOfRank}) cannot be written without besides {@link #RANKS}: a word of each side, {@link #USER_SIDE} and {@link #OTHER_SIDE}. */
+    private static final String[][][] SIDES = {{
+            {"user", "person", "human", "customer", "people", "chat", "conversation", "your", "system", "opening", "starting", "original",
+                    "initial", "standing", "setup"},
+            {"server", "tool's", "api", "plugin", "vendor", "operator", "publisher", "response", "repl", "output", "result", "endpoint",
+                    "connector", "integration", "controller", "orchestrat", "platform", "provider", "admin", "text", "message", "note",
+                    "description", "section", "notice", "field"}}};
+
     private Authority() {
     }
 
@@ -296,31 +324,60 @@ public final class Authority {
             "last word", "weight", "not from", "more", "orders", "replace", "obey", "verbatim", "without", "ask", "against", "even ",
             "side with", "under "};
 
+    /** The longest word of {@link #NEEDS}, {@link #VOIDS} and {@link #RANKS}: how far past a sentence one may be found. */
+    private static final int LONGEST_NEED = java.util.stream.Stream.concat(java.util.Arrays.stream(NEEDS).flatMap(java.util.Arrays::stream),
+            java.util.stream.Stream.concat(java.util.Arrays.stream(VOIDS), java.util.Arrays.stream(RANKS))).mapToInt(String::length).max().orElse(0);
+
     /** How far from a word of the shape its sentence is read, each way. */
     private static final int SENTENCE_REACH = 300;
 
     /**
-     * Finds overriding by shape in the sentences of {@code text} that hold a word of the shape (at the offsets
+     * Finds overriding by shape in the sentences of {@code t} that hold a word of the shape (at the offsets
      * {@code pivots}, in order): only there, never along the whole of a long text.
      */
-    static void find(String text, int[] pivots, List<Finding> out) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+    static void find(CueText t, int[] pivots, List<Finding> out) {
+        String text = t.text();
+        // A text is lower-cased only in the sentences read, each char alone, unless a char of it lower-cases otherwise in
+        // String#toLowerCase (a capital sigma, by its place in a word; a dotted capital I, to two chars; a char outside
+        // the BMP): such a text is lower-cased as a whole, as String#toLowerCase reads it.
+        String whole = byChar(t) ? null : text.toLowerCase(java.util.Locale.ROOT);
         int done = -1;
         for (int p : pivots) {
             if (p < done) continue;
             int from = p, to = p;
             while (from > 0 && p - from < SENTENCE_REACH && ".;!?\n".indexOf(text.charAt(from - 1)) < 0) from--;
             while (to < text.length() && to - p < SENTENCE_REACH && ".;!?\n".indexOf(text.charAt(to)) < 0) to++;
-            // The sentence is read once, for the shapes of all its words.
+            // The sentence is read once, for the shapes of all its words; the words it is read for may start at its end.
+            String lower = whole != null ? whole : lowerByChar(text, from, Math.min(text.length(), to + LONGEST_NEED));
+            int base = whole != null ? 0 : from;
             int shapes = 0;
             for (int q : pivots) {
                 if (q >= to) break;
-                if (q >= p) shapes |= shapesAround(lower, q);
+                if (q >= p) shapes |= shapesAround(whole != null ? whole : text, q, whole != null);
             }
             done = to;
-            find(text, lower, from, to, shapes, out);
+            find(text, lower, whole == null, base, from, to, shapes, out);
             if (!out.isEmpty()) return;
         }
+    }
+
+    /** Whether {@link String#toLowerCase} lower-cases the text of {@code t} char by char, each as {@link Character#toLowerCase(char)}. */
+    private static boolean byChar(CueText t) {
+        String text = t.text();
+        // (In a text of Latin-1 chars, each of these returns at once.)
+        return t.ascii() || text.indexOf('\u03A3') < 0 && text.indexOf('\u0130') < 0 && text.codePointCount(0, text.length()) == text.length();
+    }
+
+    /** {@code text[from, to)} lower-cased char by char (as {@link String#toLowerCase} does for a text {@link #byChar}). */
+    private static String lowerByChar(String text, int from, int to) {
+        char[] chars = new char[to - from];
+        text.getChars(from, to, chars, 0);
+        for (int k = 0; k < chars.length; k++) {
+            char c = chars[k];
+            if (c >= 'A' && c <= 'Z') chars[k] = (char) (c + ('a' - 'A'));
+            else if (c >= 128) chars[k] = Character.toLowerCase(c);
+        }
+        return new String(chars);
     }
 
     /** The bit of the claim of rank among the shapes a sentence is read for; the patterns are bits 0 to PATTERNS.length - 1. */
@@ -356,23 +413,29 @@ public final class Authority {
     /** The shapes written only with words of {@link #FEW_SHAPES}: the other words' sentences are not read for them. */
     private static final int OWN_WORDS_ONLY = shapes(SAFEGUARD_OFF, LOYALTY);
 
-    /** The shapes the sentence of the word at {@code at} is read for (all but {@link #OWN_WORDS_ONLY} for most words). */
-    private static int shapesAround(String lower, int at) {
+    /** The shapes the sentence of the word at {@code at} is read for (all but {@link #OWN_WORDS_ONLY} for most words); {@code text} lower-cased when {@code lowered}. */
+    private static int shapesAround(String text, int at, boolean lowered) {
         int end = at;
-        while (end < lower.length() && Character.isLetter(lower.charAt(end))) end++;
-        Integer few = end - at <= 11 ? FEW_SHAPES.get(lower.substring(at, end)) : null;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) end++;
+        String word = end - at <= 11 ? text.substring(at, end) : null;
+        Integer few = word == null ? null : FEW_SHAPES.get(lowered ? word : word.toLowerCase(java.util.Locale.ROOT));
         return few == null ? ALL_SHAPES & ~OWN_WORDS_ONLY : few;
     }
 
-    private static void find(String text, String lower, int spanStart, int spanEnd, int shapes, List<Finding> out) {
-        int[] claim = (shapes & CLAIM) != 0 && holdsAny(lower, RANKS, spanStart, spanEnd) ? claimOfRank(text, spanStart, spanEnd) : null;
+    /** {@code lower} is the text lower-cased from {@code base} on, as far as a word of a pattern's needs can reach past the sentence read. */
+    private static void find(String text, String lower, boolean byChar, int base, int spanStart, int spanEnd, int shapes, List<Finding> out) {
+        int lowStart = spanStart - base, lowEnd = spanEnd - base;
+        int[] claim = (shapes & CLAIM) != 0 && holdsAny(lower, RANKS, lowStart, lowEnd) && (!byChar || holdsAllOfAny(lower, SIDES, lowStart, lowEnd))
+                ? claimOfRank(text, spanStart, spanEnd) : null;
         if (claim != null && !negatedBefore(text, claim[0]) && !mentioned(text, claim[0], claim[1])) {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "outranking-claim", claim[0], claim[1], DETAIL + " (pattern outranking-claim)"));
             return;
         }
         for (int i = 0; i < PATTERNS.length; i++) {
-            if ((shapes & 1 << i) == 0 || !holdsAny(lower, NEEDS[i], spanStart, spanEnd)) continue;
-            if (PATTERNS[i] == VOIDED && !holdsAny(lower, VOIDS, spanStart, spanEnd)) continue;
+            if ((shapes & 1 << i) == 0 || !holdsAny(lower, NEEDS[i], lowStart, lowEnd)) continue;
+            if (PATTERNS[i] == VOIDED && !holdsAny(lower, VOIDS, lowStart, lowEnd)) continue;
+            // (Only where the lower case stands at the text's offsets, char by char.)
+            if (PATTERNS[i] == OBEY_OUTPUT && byChar && !holdsAllOfAny(lower, OBEY_WAYS, lowStart, lowEnd)) continue;
             Matcher m = PATTERNS[i].matcher(text).useTransparentBounds(true).region(spanStart, spanEnd);
             while (m.find()) {
                 if (negatedBefore(text, m.start()) || mentioned(text, m.start(), m.end())) continue;
@@ -397,6 +460,21 @@ public final class Authority {
         int from = start;
         while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) from--;
         return MENTION.matcher(text).region(from, end).find();
+    }
+
+    /** Whether, for one of {@code ways}, a word of each of its groups stands in {@code text} between {@code from} and {@code to}. */
+    private static boolean holdsAllOfAny(String text, String[][][] ways, int from, int to) {
+        for (String[][] way : ways) {
+            boolean all = true;
+            for (String[] group : way) {
+                if (!holdsAny(text, group, from, to)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) return true;
+        }
+        return false;
     }
 
     /** Whether one of {@code needles} stands in {@code text} between {@code from} and {@code to} (the sentence read). */

@@ -103,6 +103,11 @@ public final class CueText {
         return text;
     }
 
+    /** Whether the text is known to hold only ASCII chars. */
+    boolean ascii() {
+        return ascii;
+    }
+
     /** How many cue words there are. */
     public int size() {
         return size;

@@ -49,7 +49,7 @@ public final class Poisoning {
             int[] words = t.wordsWith(Cue.PIVOT.bit());
             int[] pivots = new int[words.length];
             for (int k = 0; k < words.length; k++) pivots[k] = t.start(words[k]);
-            Authority.find(t.text(), pivots, out);
+            Authority.find(t, pivots, out);
         }
         // A slot named in quotes ('session') is somewhere to put data as much as one in backticks.
         if (gate.exfiltration(parameterText, place.mayAddress())
