@@ -21,8 +21,23 @@ final class Quotation {
     private Quotation() {
     }
 
-    /** True when {@code text[start, end)} lies inside quotes that an example word introduces. */
+    /**
+     * True when {@code text[start, end)} lies inside quotes that an example word introduces, or begins with the name of
+     * what the quote is an example of ("overrides such as \"disregard earlier guidance\""): a finding whose words
+     * outside the quote only introduce it.
+     */
     static boolean isExample(String text, int start, int end) {
+        for (int q = start + 1; q < end; q++) {
+            if (QUOTES.indexOf(text.charAt(q)) >= 0 && text.charAt(q) != '`' && !Character.isLetter(text.charAt(q - 1))) {
+                if (INTRODUCERS.contains(wordBefore(text, q)) && inside(text, q + 1, end)) return true;
+                break;
+            }
+        }
+        return inside(text, start, end);
+    }
+
+    /** True when {@code text[start, end)} lies inside quotes that an example word introduces. */
+    private static boolean inside(String text, int start, int end) {
         int open = -1;
         // A backticked name closed before the finding ("including `env` (fill it ...)") is a slot, not the opening quote.
         char closed = 0;
