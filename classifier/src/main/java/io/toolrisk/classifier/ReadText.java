@@ -63,16 +63,8 @@ final class ReadText {
     }
 
     /**
-     * The clause, as read, of a word that the cut of the field as written put in clause {@code clause} and that
-     * starts at {@code offset} there: a line break read as a space ends no clause.
-     */
-    int readClause(int clause, int offset) {
-        return joins == 0 ? clause : clause - firstAtOrAfter(joined, joins, offset);
-    }
-
-    /**
-     * Maps offsets of the field as written that come in ascending order ({@link #readOffset}, {@link #readClause}): a
-     * walk forward over the runs and the joined lines instead of a search for each.
+     * Maps offsets of the field as written that come in ascending order ({@link #readOffset}, and the clause of a word):
+     * a walk forward over the runs and the joined lines instead of a search for each.
      */
     final class Forward {
         private int run;
@@ -87,7 +79,10 @@ final class ReadText {
             return Math.min(read, runEnd);
         }
 
-        /** {@link #readClause(int, int)} of a word at {@code offset}, no less than the offset asked before. */
+        /**
+         * The clause, as read, of a word that the cut of the field as written put in clause {@code clause} and that
+         * starts at {@code offset} there (no less than the offset asked before): a line break read as a space ends no clause.
+         */
         int readClause(int clause, int offset) {
             if (joins == 0) return clause;
             while (join < joins && joined[join] < offset) join++;

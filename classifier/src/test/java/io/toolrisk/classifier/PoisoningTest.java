@@ -156,9 +156,10 @@ class PoisoningTest {
         assertEquals(charByChar.text, searched.text + "\u00e9");
         assertNotEquals(ascii, searched.text);
         for (int i = 0; i < searched.text.length(); i++) assertEquals(charByChar.writtenOffset(i), searched.writtenOffset(i), "read " + i);
+        ReadText.Forward charByCharForward = charByChar.new Forward(), searchedForward = searched.new Forward();
         for (int i = 0; i < ascii.length(); i++) {
             assertEquals(charByChar.readOffset(i), searched.readOffset(i), "written " + i);
-            assertEquals(charByChar.readClause(5, i), searched.readClause(5, i), "clause at " + i);
+            assertEquals(charByCharForward.readClause(5, i), searchedForward.readClause(5, i), "clause at " + i);
         }
     }
 

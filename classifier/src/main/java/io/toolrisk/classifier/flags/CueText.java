@@ -40,15 +40,8 @@ public final class CueText {
 
     /**
      * An empty cue text over {@code text}, with room for {@code words} cue words; words and literals are added in
-     * order of their start.
-     */
-    public CueText(String text, int words) {
-        this(text, words, false);
-    }
-
-    /**
-     * As {@link #CueText(String, int)}, for a text known to be all ASCII when {@code ascii} (then a search for a phrase
-     * looks for its first char with {@link String#indexOf}: no other char can fold to it).
+     * order of their start. {@code ascii}: the text is known to be all ASCII (then a search for a phrase looks for its
+     * first char with {@link String#indexOf}: no other char can fold to it).
      */
     public CueText(String text, int words, boolean ascii) {
         this.text = text;
