@@ -45,14 +45,7 @@ class PoisoningSetTest {
 
     @Test
     void theFreshSetStaysCaughtAboveItsFloorsWithAtMostOneLookAlikeFlagged() {
-        PoisoningSet.Report report = PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH);
-        assertEquals(240, report.poisoned().size(), "the fresh set's poisoned definitions");
-        Map<String, int[]> recall = report.recall(null);
-        assertEquals(FRESH_FLOORS.keySet(), recall.keySet(), "one floor per attack class");
-        recall.forEach((kind, n) -> assertTrue((double) n[0] / n[1] >= FRESH_FLOORS.get(kind),
-                "fresh %s: %d of %d caught, floor %.0f %%".formatted(kind, n[0], n[1], 100 * FRESH_FLOORS.get(kind))));
-        assertTrue(report.falseFlags().size() <= 1, "fresh look-alikes falsely flagged: " + report.falseFlags().stream()
-                .map(PoisoningSet.Entry::id).toList());
+        assertCaughtAboveFloors("fresh", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH), FRESH_FLOORS, 1);
     }
 
     /** The least share of each class of the second fresh set caught (opened and tuned on in round 3). */
@@ -62,14 +55,7 @@ class PoisoningSetTest {
 
     @Test
     void theSecondFreshSetStaysCaughtAboveItsFloorsWithAtMostTwoLookAlikesFlagged() {
-        PoisoningSet.Report report = PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH2);
-        assertEquals(240, report.poisoned().size(), "the second fresh set's poisoned definitions");
-        Map<String, int[]> recall = report.recall(null);
-        assertEquals(FRESH2_FLOORS.keySet(), recall.keySet(), "one floor per attack class");
-        recall.forEach((kind, n) -> assertTrue((double) n[0] / n[1] >= FRESH2_FLOORS.get(kind),
-                "fresh2 %s: %d of %d caught, floor %.0f %%".formatted(kind, n[0], n[1], 100 * FRESH2_FLOORS.get(kind))));
-        assertTrue(report.falseFlags().size() <= 2, "fresh2 look-alikes falsely flagged: " + report.falseFlags().stream()
-                .map(PoisoningSet.Entry::id).toList());
+        assertCaughtAboveFloors("fresh2", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH2), FRESH2_FLOORS, 2);
     }
 
     /** The least share of each class of the third fresh set caught (sealed for round 3, opened and tuned on in round 4). */
@@ -79,13 +65,20 @@ class PoisoningSetTest {
 
     @Test
     void theThirdFreshSetStaysCaughtAboveItsFloorsWithAtMostThreeLookAlikesFlagged() {
-        PoisoningSet.Report report = PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH3);
-        assertEquals(240, report.poisoned().size(), "the third fresh set's poisoned definitions");
+        assertCaughtAboveFloors("fresh3", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH3), FRESH3_FLOORS, 3);
+    }
+
+    /**
+     * A fresh set of 240 poisoned definitions ({@code name}) caught at or above each class's floor, with at most
+     * {@code lookAlikes} of its look-alikes falsely flagged.
+     */
+    private static void assertCaughtAboveFloors(String name, PoisoningSet.Report report, Map<String, Double> floors, int lookAlikes) {
+        assertEquals(240, report.poisoned().size(), name + ": poisoned definitions");
         Map<String, int[]> recall = report.recall(null);
-        assertEquals(FRESH3_FLOORS.keySet(), recall.keySet(), "one floor per attack class");
-        recall.forEach((kind, n) -> assertTrue((double) n[0] / n[1] >= FRESH3_FLOORS.get(kind),
-                "fresh3 %s: %d of %d caught, floor %.0f %%".formatted(kind, n[0], n[1], 100 * FRESH3_FLOORS.get(kind))));
-        assertTrue(report.falseFlags().size() <= 3, "fresh3 look-alikes falsely flagged: " + report.falseFlags().stream()
+        assertEquals(floors.keySet(), recall.keySet(), "one floor per attack class");
+        recall.forEach((kind, n) -> assertTrue((double) n[0] / n[1] >= floors.get(kind),
+                "%s %s: %d of %d caught, floor %.0f %%".formatted(name, kind, n[0], n[1], 100 * floors.get(kind))));
+        assertTrue(report.falseFlags().size() <= lookAlikes, name + " look-alikes falsely flagged: " + report.falseFlags().stream()
                 .map(PoisoningSet.Entry::id).toList());
     }
 }
