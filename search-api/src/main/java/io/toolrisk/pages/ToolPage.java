@@ -22,6 +22,14 @@ import java.util.Optional;
  * annotations as declared beside what the profile implies, and the parameters. Every text of the tool is escaped.
  */
 public final class ToolPage {
+    /**
+     * What a tool without flags does not prove. The figure is measured (BENCHMARKS.md, "Tool poisoning"): on attack sets
+     * written by authors the rules were not made from, the rules flag about six poisoned definitions in ten.
+     */
+    static final String NO_FLAGS_CAVEAT = "No flag is not proof of a clean definition: on poisoned definitions worded"
+            + " unlike any the rules were written from, they flag about six in ten. Read the definition below before"
+            + " you allow a tool that can do harm.";
+
     private ToolPage() {
     }
 
@@ -91,6 +99,7 @@ public final class ToolPage {
         main.add("h2").text("Flags");
         if (profile.flags().isEmpty()) {
             main.add("p", "none").text("No flags.");
+            main.add("p", "caveat").id("no-flags-caveat").text(NO_FLAGS_CAVEAT);
             return;
         }
         Tag list = main.add("ul", "flags").id("flags");

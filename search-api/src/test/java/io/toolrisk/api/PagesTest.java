@@ -152,6 +152,17 @@ class PagesTest {
     }
 
     @Test
+    void aToolWithoutFlagsSaysThatNoFlagIsNoProofAndAFlaggedToolListsItsFlagsInstead() throws IOException {
+        Document clean = page("/servers/github/tools/delete_repo");
+        assertEquals("No flags.", clean.selectFirst("#no-flags-caveat").previousElementSibling().text());
+        assertTrue(clean.selectFirst("#no-flags-caveat").text().startsWith("No flag is not proof of a clean definition"));
+        Document flagged = page("/servers/stripe/tools/send_receipt");
+        assertNull(flagged.selectFirst("#no-flags-caveat"));
+        assertEquals("open-world in description: any address — recipients the caller picks",
+                flagged.selectFirst("#flags li").text());
+    }
+
+    @Test
     void pagesAllowOnlyTheirOwnScriptAndOnlyTheServerPageLoadsIt() throws IOException {
         var answer = app.get("/servers/github");
         assertEquals(Pages.CONTENT_SECURITY_POLICY, answer.header("Content-Security-Policy"));
