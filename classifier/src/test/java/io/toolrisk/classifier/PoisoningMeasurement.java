@@ -50,6 +50,11 @@ public final class PoisoningMeasurement {
         out.println("fourth fresh set (a fifth author's; sealed: counted, never listed):");
         if (PoisoningSet.present(PoisoningSet.FRESH4)) PoisoningSet.measure(classifier, PoisoningSet.FRESH4).print(out, list);
         else out.println("(not in this checkout)");
+        if (PoisoningSet.present(PoisoningSet.FRESH5)) {
+            out.println();
+            out.println("fifth fresh set (a sixth author's; sealed: counted, never listed):");
+            PoisoningSet.measure(classifier, PoisoningSet.FRESH5).print(out, list);
+        }
         corpus(classifier, shared.resolve("corpus/corpus-tools.jsonl"), "corpus-tools.jsonl", out);
         corpus(classifier, shared.resolve("corpus/policylayer-dev.jsonl"), "policylayer-dev.jsonl", out);
     }

@@ -92,8 +92,8 @@ final class PoisoningSet {
             out.printf("benign look-alikes falsely flagged: %d of %d%n", falseFlags.size(), benign.size());
             if (!list) return;
             // The fresh set's holdout is for measuring only: its misses are counted, never shown to whoever tunes.
-            for (Entry e : poisoned) if (!e.caught() && !e.split().equals(SEALED)) out.printf("  missed %s: %s%n", e.id(), text(e.tool()));
-            for (Entry e : falseFlags) if (!e.split().equals(SEALED)) out.printf("  false %s: %s%n", e.id(), e.profile().flags().stream()
+            for (Entry e : poisoned) if (!e.caught() && !SEALED.contains(e.split())) out.printf("  missed %s: %s%n", e.id(), text(e.tool()));
+            for (Entry e : falseFlags) if (!SEALED.contains(e.split())) out.printf("  false %s: %s%n", e.id(), e.profile().flags().stream()
                     .filter(f -> PoisoningMeasurement.INJECTION.contains(f.flag())).map(Flag::toString).toList());
         }
 
@@ -123,11 +123,13 @@ final class PoisoningSet {
     static final String FRESH3 = "fresh3-";
     /** The fourth fresh set, by a fifth author, sealed whole (split fresh4): the measure of round 4. */
     static final String FRESH4 = "fresh4-";
+    /** The fifth fresh set, by a sixth author, sealed whole (split fresh5): written while round 5 was made. */
+    static final String FRESH5 = "fresh5-";
     /**
-     * The split whose entries are counted but never listed ({@code --list}): kept unseen for measuring. Each fresh
-     * set was sealed until the round after it was written had been measured on it; the fourth is sealed whole.
+     * The splits whose entries are counted but never listed ({@code --list}): kept unseen for measuring. Each fresh
+     * set was sealed until the round after it was written had been measured on it; the fourth and fifth are sealed whole.
      */
-    static final String SEALED = "fresh4";
+    static final Set<String> SEALED = Set.of("fresh4", "fresh5");
 
     /** Whether the set whose files are named {@code prefix} + poisoned.jsonl is in this checkout. */
     static boolean present(String prefix) {
