@@ -508,6 +508,7 @@ public final class Authority {
 
     static {
         for (int i = 0; i < NEEDS.length; i++) NEEDS_GROUPS[i] = WORDS.group(NEEDS[i]);
+        WORDS.freeze();
     }
 
     /** Groups of words (at most 64), found together in one pass over a text by a tree of their chars. */
@@ -568,6 +569,26 @@ public final class Authority {
             return 0;
         }
 
+        /** The ASCII chars of the words, numbered from 1 (0 for a char no word has). */
+        private final byte[] letter = new byte[128];
+        private int letters;
+        /** Once all groups are in: per node and ASCII char of the words, the child (0 for none); read by {@link #groupsIn}. */
+        private char[] next;
+
+        /** Makes the table of children by ASCII char, once every group has been added. */
+        void freeze() {
+            for (char[] k : keys) for (char c : k) if (c < 128 && letter[c] == 0) letter[c] = (byte) ++letters;
+            for (int c = 0; c < 128; c++) if (rootAscii[c] != 0 && letter[c] == 0) letter[c] = (byte) ++letters;
+            int width = letters + 1;
+            if (ends.length > Character.MAX_VALUE) throw new IllegalStateException("too many chars in the groups of words");
+            next = new char[ends.length * width];
+            for (int node = 0; node < ends.length; node++) {
+                for (int c = 0; c < 128; c++) {
+                    if (letter[c] != 0) next[node * width + letter[c]] = (char) child(node, (char) c);
+                }
+            }
+        }
+
         /**
          * The groups one of whose words starts in {@code text} at an offset from {@code from} to {@code to} (both
          * included) and ends within it: as {@code text.indexOf(word, from, Math.min(text.length(), to + word.length()))}
@@ -576,10 +597,12 @@ public final class Authority {
         long groupsIn(String text, int from, int to) {
             long held = 0;
             int n = text.length();
+            int width = letters + 1;
             for (int p = Math.max(0, from), last = Math.min(to, n - 1); p <= last; p++) {
                 int node = 0;
                 for (int q = p; q < n; q++) {
-                    node = child(node, text.charAt(q));
+                    char c = text.charAt(q);
+                    node = c < 128 ? next[node * width + letter[c]] : child(node, c);
                     if (node == 0) break;
                     held |= ends[node];
                 }
