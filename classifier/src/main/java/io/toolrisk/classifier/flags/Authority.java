@@ -120,8 +120,8 @@ public final class Authority {
             + "|\\b(?:reply|response|result|output)\\s+(?:contains|includes|has)\\b[^.;!?\\n]{0,60}?\\b(?:perform|execute|carry\\s+out|obey)\\s+"
             + "(?:that|it|them|those|the)\\b", CI);
 
-    /** "The setup text you were started with is obsolete", "prior constraints ... are no longer applicable". */
-    private static final Pattern VOIDED = Pattern.compile(SETUP + "[^.;!?\\n]{0,60}?\\b(?:(?:is|are|was|were|been|be|now|as|became|become)\\s+(?:now\\s+|only\\s+"
+    /** What declares the setup void: "is obsolete", "are no longer applicable", "replaced by". */
+    private static final String VERDICT = "\\b(?:(?:is|are|was|were|been|be|now|as|became|become)\\s+(?:now\\s+|only\\s+"
             + "|just\\s+|merely\\s+|hereby\\s+|officially\\s+|simply\\s+)?(?:an?\\s+|the\\s+)?(?:obsolete|void|invalid|null|placeholders?|a\\s+test|(?:a\\s+)?(?:test\\s+)?fixtures?"
             + "|decoys?|lifted|revoked|rescinded|waived|suspended|superseded|outdated|expired|voided|nullified|annulled|withdrawn|moot|meaningless"
             + "|irrelevant|wiped|cancel+ed|overridden|retired|defunct|stale|defaults|suggestions|optional|examples|set\\s+aside|disregarded"
@@ -130,7 +130,14 @@ public final class Authority {
             + "|(?:is|are)\\s+not\\s+to\\s+be\\s+(?:applied|followed|enforced|observed|honou?red|obeyed)"
             + "|(?:replaced|superseded|overridden|overruled)\\s+by"
             + "|no\\s+longer\\s+(?:\\w+\\s+)?(?:apply|applies|applicable|count|counts|valid|in\\s+force|hold|holds|binding|bind|matter|matters|relevant"
-            + "|active|in\\s+effect)|(?:do|does|did)\\s*n[o']?t\\s+(?:really\\s+|actually\\s+|truly\\s+)?(?:apply|count|matter|hold|bind))\\b", CI);
+            + "|active|in\\s+effect)|(?:do|does|did)\\s*n[o']?t\\s+(?:really\\s+|actually\\s+|truly\\s+)?(?:apply|count|matter|hold|bind))\\b";
+    /** "The setup text you were started with is obsolete", "prior constraints ... are no longer applicable". */
+    private static final Pattern VOIDED = Pattern.compile(SETUP + "[^.;!?\\n]{0,60}?" + VERDICT, CI);
+    /**
+     * The verdict of {@link #VOIDED} alone: where it stands nowhere in a sentence, the setup before it is not looked for
+     * (the setup's many ways of being written are what makes the whole pattern slow to try at every char).
+     */
+    private static final Pattern VOIDING = Pattern.compile(VERDICT, CI);
 
     /** The user's word or the model's setup: one side of a claim of who is to be followed. */
     private static final Pattern USER_SIDE = Pattern.compile("\\b(?:(?:user|person|human|customer|end[- ]user)(?:'s|s')\\s+(?:\\w+\\s+)?"
@@ -307,6 +314,15 @@ public final class Authority {
             {{"contains", "includes", "has"}, {"perform", "execute", "carry", "obey"}},
     };
 
+    /** What each way of writing {@link #UNCONSULTED} cannot be written without, besides its words of {@link #NEEDS}. */
+    private static final String[][][] UNCONSULTED_WAYS = {
+            {{"order", "instruction", "direction", "command"}, {"from"}},
+            {{"consulted", "asked"}},
+            {{"longer"}, {"answer", "listen", "report", "respond"}},
+            {{"without"}, {"asking", "consulting", "checking"}},
+            {{"pause", "stop", "wait"}, {"check", "confirm", "consult"}},
+    };
+
     /** What a claim of rank ({@link #claimOfRank}) cannot be written without besides {@link #RANKS}: a word of each side, {@link #USER_SIDE} and {@link #OTHER_SIDE}. */
     private static final String[][][] SIDES = {{
             {"user", "person", "human", "customer", "people", "chat", "conversation", "your", "system", "opening", "starting", "original",
@@ -425,17 +441,21 @@ public final class Authority {
     /** {@code lower} is the text lower-cased from {@code base} on, as far as a word of a pattern's needs can reach past the sentence read. */
     private static void find(String text, String lower, boolean byChar, int base, int spanStart, int spanEnd, int shapes, List<Finding> out) {
         int lowStart = spanStart - base, lowEnd = spanEnd - base;
-        int[] claim = (shapes & CLAIM) != 0 && holdsAny(lower, RANKS, lowStart, lowEnd) && (!byChar || holdsAllOfAny(lower, SIDES, lowStart, lowEnd))
+        // Which groups of needed words stand in the sentence, found in one pass over it.
+        long held = WORDS.groupsIn(lower, lowStart, lowEnd);
+        int[] claim = (shapes & CLAIM) != 0 && holds(held, RANKS_GROUP) && (!byChar || holdsAllOfAny(held, SIDES_GROUPS))
                 ? claimOfRank(text, spanStart, spanEnd) : null;
         if (claim != null && !negatedBefore(text, claim[0]) && !mentioned(text, claim[0], claim[1])) {
             out.add(new Finding(FlagKind.HIDDEN_INSTRUCTIONS, "outranking-claim", claim[0], claim[1], DETAIL + " (pattern outranking-claim)"));
             return;
         }
         for (int i = 0; i < PATTERNS.length; i++) {
-            if ((shapes & 1 << i) == 0 || !holdsAny(lower, NEEDS[i], lowStart, lowEnd)) continue;
-            if (PATTERNS[i] == VOIDED && !holdsAny(lower, VOIDS, lowStart, lowEnd)) continue;
+            if ((shapes & 1 << i) == 0 || !holds(held, NEEDS_GROUPS[i])) continue;
+            if (PATTERNS[i] == VOIDED && (!holds(held, VOIDS_GROUP)
+                    || !VOIDING.matcher(text).useTransparentBounds(true).region(spanStart, spanEnd).find())) continue;
+            if (PATTERNS[i] == UNCONSULTED && byChar && !holdsAllOfAny(held, UNCONSULTED_GROUPS)) continue;
             // (Only where the lower case stands at the text's offsets, char by char.)
-            if (PATTERNS[i] == OBEY_OUTPUT && byChar && !holdsAllOfAny(lower, OBEY_WAYS, lowStart, lowEnd)) continue;
+            if (PATTERNS[i] == OBEY_OUTPUT && byChar && !holdsAllOfAny(held, OBEY_GROUPS)) continue;
             Matcher m = PATTERNS[i].matcher(text).useTransparentBounds(true).region(spanStart, spanEnd);
             while (m.find()) {
                 if (negatedBefore(text, m.start()) || mentioned(text, m.start(), m.end())) continue;
@@ -462,24 +482,132 @@ public final class Authority {
         return MENTION.matcher(text).region(from, end).find();
     }
 
-    /** Whether, for one of {@code ways}, a word of each of its groups stands in {@code text} between {@code from} and {@code to}. */
-    private static boolean holdsAllOfAny(String text, String[][][] ways, int from, int to) {
-        for (String[][] way : ways) {
-            boolean all = true;
-            for (String[] group : way) {
-                if (!holdsAny(text, group, from, to)) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) return true;
-        }
+    /** Whether, for one of {@code ways} (each a list of groups of {@link #WORDS}), a word of each of its groups is {@code held}. */
+    private static boolean holdsAllOfAny(long held, long[] ways) {
+        for (long way : ways) if ((held & way) == way) return true;
         return false;
     }
 
-    /** Whether one of {@code needles} stands in {@code text} between {@code from} and {@code to} (the sentence read). */
-    private static boolean holdsAny(String text, String[] needles, int from, int to) {
-        for (String n : needles) if (text.indexOf(n, from, Math.min(text.length(), to + n.length())) >= 0) return true;
-        return false;
+    /** Whether a word of one of the groups {@code group} (a bit of {@link #WORDS}) is {@code held}. */
+    private static boolean holds(long held, long group) {
+        return (held & group) != 0;
+    }
+
+    /**
+     * The words of {@link #NEEDS}, {@link #VOIDS}, {@link #RANKS}, {@link #SIDES}, {@link #OBEY_WAYS} and
+     * {@link #UNCONSULTED_WAYS}, each group a bit: a sentence is read once for all of them rather than searched once per
+     * word ({@link Groups#groupsIn}).
+     */
+    private static final Groups WORDS = new Groups();
+    private static final long[] NEEDS_GROUPS = new long[NEEDS.length];
+    private static final long VOIDS_GROUP = WORDS.group(VOIDS);
+    private static final long RANKS_GROUP = WORDS.group(RANKS);
+    private static final long[] SIDES_GROUPS = WORDS.ways(SIDES);
+    private static final long[] OBEY_GROUPS = WORDS.ways(OBEY_WAYS);
+    private static final long[] UNCONSULTED_GROUPS = WORDS.ways(UNCONSULTED_WAYS);
+
+    static {
+        for (int i = 0; i < NEEDS.length; i++) NEEDS_GROUPS[i] = WORDS.group(NEEDS[i]);
+        WORDS.freeze();
+    }
+
+    /** Groups of words (at most 64), found together in one pass over a text by a tree of their chars. */
+    private static final class Groups {
+        /** Per node of the tree: the chars of its children, the children, and the groups of the word that ends there. */
+        private char[][] keys = {new char[0]};
+        private int[][] children = {new int[0]};
+        private long[] ends = {0};
+        /** The root's children by ASCII char (0 for none), the rest by {@link #keys}. */
+        private final int[] rootAscii = new int[128];
+        private int groups;
+
+        /** Adds a group of words; returns its bit. */
+        long group(String[] words) {
+            if (groups == Long.SIZE) throw new IllegalStateException("more than 64 groups of words");
+            long bit = 1L << groups++;
+            for (String w : words) {
+                int node = 0;
+                for (int k = 0; k < w.length(); k++) node = childOrNew(node, w.charAt(k));
+                ends[node] |= bit;
+            }
+            return bit;
+        }
+
+        /** Adds the groups of each way; returns, per way, the bits of its groups. */
+        long[] ways(String[][][] ways) {
+            long[] out = new long[ways.length];
+            for (int w = 0; w < ways.length; w++) for (String[] group : ways[w]) out[w] |= group(group);
+            return out;
+        }
+
+        private int childOrNew(int node, char c) {
+            int child = child(node, c);
+            if (child > 0) return child;
+            int n = ends.length;
+            keys = java.util.Arrays.copyOf(keys, n + 1);
+            children = java.util.Arrays.copyOf(children, n + 1);
+            ends = java.util.Arrays.copyOf(ends, n + 1);
+            keys[n] = new char[0];
+            children[n] = new int[0];
+            if (node == 0 && c < 128) {
+                rootAscii[c] = n;
+            } else {
+                int k = keys[node].length;
+                keys[node] = java.util.Arrays.copyOf(keys[node], k + 1);
+                children[node] = java.util.Arrays.copyOf(children[node], k + 1);
+                keys[node][k] = c;
+                children[node][k] = n;
+            }
+            return n;
+        }
+
+        /** The child of {@code node} by {@code c}; 0 (the root, never a child) for none. */
+        private int child(int node, char c) {
+            if (node == 0 && c < 128) return rootAscii[c];
+            char[] k = keys[node];
+            for (int j = 0; j < k.length; j++) if (k[j] == c) return children[node][j];
+            return 0;
+        }
+
+        /** The ASCII chars of the words, numbered from 1 (0 for a char no word has). */
+        private final byte[] letter = new byte[128];
+        private int letters;
+        /** Once all groups are in: per node and ASCII char of the words, the child (0 for none); read by {@link #groupsIn}. */
+        private char[] next;
+
+        /** Makes the table of children by ASCII char, once every group has been added. */
+        void freeze() {
+            for (char[] k : keys) for (char c : k) if (c < 128 && letter[c] == 0) letter[c] = (byte) ++letters;
+            for (int c = 0; c < 128; c++) if (rootAscii[c] != 0 && letter[c] == 0) letter[c] = (byte) ++letters;
+            int width = letters + 1;
+            if (ends.length > Character.MAX_VALUE) throw new IllegalStateException("too many chars in the groups of words");
+            next = new char[ends.length * width];
+            for (int node = 0; node < ends.length; node++) {
+                for (int c = 0; c < 128; c++) {
+                    if (letter[c] != 0) next[node * width + letter[c]] = (char) child(node, (char) c);
+                }
+            }
+        }
+
+        /**
+         * The groups one of whose words starts in {@code text} at an offset from {@code from} to {@code to} (both
+         * included) and ends within it: as {@code text.indexOf(word, from, Math.min(text.length(), to + word.length()))}
+         * finds, for every word.
+         */
+        long groupsIn(String text, int from, int to) {
+            long held = 0;
+            int n = text.length();
+            int width = letters + 1;
+            for (int p = Math.max(0, from), last = Math.min(to, n - 1); p <= last; p++) {
+                int node = 0;
+                for (int q = p; q < n; q++) {
+                    char c = text.charAt(q);
+                    node = c < 128 ? next[node * width + letter[c]] : child(node, c);
+                    if (node == 0) break;
+                    held |= ends[node];
+                }
+            }
+            return held;
+        }
     }
 }
