@@ -163,15 +163,10 @@ public final class CueText {
 
     private static final int[] NO_WORDS = new int[0];
 
-    /** The index of the first of the {@code n} ascending {@code values} that is at least {@code value}. */
+    /** The index of the first of the {@code n} ascending, distinct {@code values} that is at least {@code value}. */
     private static int firstAtOrAfter(int[] values, int n, int value) {
-        int lo = 0, hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (values[mid] < value) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        int i = Arrays.binarySearch(values, 0, n, value);
+        return i >= 0 ? i : -i - 1;
     }
 
     /**
