@@ -113,19 +113,38 @@ public final class CueText {
     int[] wordsWith(long mask) {
         long bits = mask & all;
         if (bits == 0) return NO_WORDS;
-        if (focusFrom > 0 || focusTo < size) return scan(bits, focusFrom, Math.min(focusTo, size));
-        if (size <= SCAN_LIMIT) return scan(bits, 0, size);
+        int from = focusFrom;
+        int to = Math.min(focusTo, size);
+        if (from >= to) return NO_WORDS;
+        if (to - from <= Long.SIZE) {
+            // few words: one pass, their matches as the bits of a long
+            long found = 0;
+            for (int i = from; i < to; i++) if ((cues[i] & bits) != 0) found |= 1L << (i - from);
+            if (found == 0) return NO_WORDS;
+            int[] out = new int[Long.bitCount(found)];
+            int n = 0;
+            for (long b = found; b != 0; b &= b - 1) out[n++] = from + Long.numberOfTrailingZeros(b);
+            return out;
+        }
         if (byCue == null) indexByCue();
         if (Long.bitCount(bits) == 1) {
             int cue = Long.numberOfTrailingZeros(bits);
-            return byCue[cue] == null ? NO_WORDS : Arrays.copyOf(byCue[cue], byCueCount[cue]);
+            int[] list = byCue[cue];
+            int count = byCueCount[cue]; // a cue of literals only has no list: count 0
+            if (count == 0) return NO_WORDS;
+            int lo = from == 0 ? 0 : firstAtOrAfter(list, count, from);
+            int hi = to == size ? count : firstAtOrAfter(list, count, to);
+            return lo < hi ? Arrays.copyOfRange(list, lo, hi) : NO_WORDS;
         }
-        long[] marked = new long[(size + 63) >>> 6];
+        long[] marked = new long[((to - 1) >>> 6) + 1];
         int count = 0;
         for (long b = bits; b != 0; b &= b - 1) {
             int cue = Long.numberOfTrailingZeros(b);
-            for (int k = 0; k < byCueCount[cue]; k++) { // a cue of literals only has no list: count 0
-                int i = byCue[cue][k];
+            int[] list = byCue[cue];
+            int n = byCueCount[cue];
+            for (int k = from == 0 ? 0 : firstAtOrAfter(list, n, from); k < n; k++) {
+                int i = list[k];
+                if (i >= to) break;
                 long bit = 1L << i;
                 if ((marked[i >>> 6] & bit) == 0) {
                     marked[i >>> 6] |= bit;
@@ -133,25 +152,21 @@ public final class CueText {
                 }
             }
         }
+        if (count == 0) return NO_WORDS;
         int[] out = new int[count];
         int n = 0;
-        for (int w = 0; w < marked.length; w++) {
+        for (int w = from >>> 6; w < marked.length; w++) {
             for (long b = marked[w]; b != 0; b &= b - 1) out[n++] = (w << 6) + Long.numberOfTrailingZeros(b);
         }
         return out;
     }
 
     private static final int[] NO_WORDS = new int[0];
-    /** Up to this many cue words, a plain scan is cheaper than an index of the words by cue. */
-    private static final int SCAN_LIMIT = 256;
 
-    private int[] scan(long bits, int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) if ((cues[i] & bits) != 0) count++;
-        int[] out = new int[count];
-        int n = 0;
-        for (int i = from; i < to; i++) if ((cues[i] & bits) != 0) out[n++] = i;
-        return out;
+    /** The index of the first of the {@code n} ascending, distinct {@code values} that is at least {@code value}. */
+    private static int firstAtOrAfter(int[] values, int n, int value) {
+        int i = Arrays.binarySearch(values, 0, n, value);
+        return i >= 0 ? i : -i - 1;
     }
 
     /**
@@ -186,6 +201,7 @@ public final class CueText {
         return last >= 0 && last >= focusFrom ? ends[last] : text.length();
     }
 
+    /** Lists the cue words of each cue once, in order, for {@link #wordsWith}. */
     private void indexByCue() {
         byCue = new int[Long.SIZE][];
         byCueCount = new int[Long.SIZE];
@@ -235,7 +251,7 @@ public final class CueText {
         char lower = Character.toLowerCase(first);
         char upper = Character.toUpperCase(first);
         boolean ascii = first < 128;
-        if (ascii && this.ascii) return containsAscii(Math.max(0, from), end, needle, lower, upper);
+        if (ascii && (this.ascii || !holdsCharFoldingToAscii())) return containsAscii(Math.max(0, from), end, needle, lower, upper);
         for (int k = Math.max(0, from); k <= end; k++) {
             char c = text.charAt(k);
             if (ascii && c < 128 && c != lower && c != upper) continue;
@@ -244,8 +260,27 @@ public final class CueText {
         return false;
     }
 
+    /** 1 when the text holds a char outside ASCII that folds to an ASCII letter, 0 when not, -1 before it is looked for. */
+    private byte foldsToAscii = -1;
+
     /**
-     * {@link #contains} in ASCII text, for a needle whose first char is ASCII ({@code lower} and {@code upper} in its two
+     * True when the text holds one of the four chars outside ASCII that {@link String#regionMatches(boolean, int,
+     * String, int, int)} takes for an ASCII letter: U+0130 and U+0131 (i), U+017F (s), U+212A (k). Without them, a
+     * phrase starting with an ASCII char can only start where that char stands, in one case or the other.
+     */
+    private boolean holdsCharFoldingToAscii() {
+        if (foldsToAscii < 0) {
+            boolean holds = false;
+            for (char c : FOLDING_TO_ASCII) holds |= text.indexOf(c) >= 0;
+            foldsToAscii = (byte) (holds ? 1 : 0);
+        }
+        return foldsToAscii == 1;
+    }
+
+    private static final char[] FOLDING_TO_ASCII = {'\u0130', '\u0131', '\u017F', '\u212A'};
+
+    /**
+     * {@link #contains} in text without a char outside ASCII that folds to an ASCII one, for a needle whose first char is ASCII ({@code lower} and {@code upper} in its two
      * cases): that char found with {@link String#indexOf} in each case, the rest compared only there, for a start from
      * {@code from} to {@code last}.
      */
@@ -430,10 +465,17 @@ public final class CueText {
     /** The index of the sentence holding {@code offset}. */
     private int sentenceAt(int offset) {
         sentences();
+        // Detectors ask about the same sentence several times in a row.
+        int last = lastSentence;
+        if (bounds[last] <= offset && offset < bounds[last + 1]) return last;
         int i = Arrays.binarySearch(bounds, offset);
-        int k = i >= 0 ? i : -i - 2;
-        return Math.clamp(k, 0, bounds.length - 2);
+        int k = Math.clamp(i >= 0 ? i : -i - 2, 0, bounds.length - 2);
+        lastSentence = k;
+        return k;
     }
+
+    /** The sentence {@link #sentenceAt} found last. */
+    private int lastSentence;
 
     /**
      * Cuts the text into sentences once, when a detector first asks: at '.', '!' or '?' before white space and at
