@@ -37,7 +37,7 @@ public final class PoisoningLayoutMeasurement {
         out.println("|---|---|---|");
         for (var layout : layouts.entrySet()) {
             int caught = 0, poisoned = 0, flagged = 0, benign = 0;
-            for (String prefix : List.of(PoisoningSet.FIRST, PoisoningSet.FRESH, PoisoningSet.FRESH2, PoisoningSet.FRESH3)) {
+            for (String prefix : List.of(PoisoningSet.FIRST, PoisoningSet.FRESH, PoisoningSet.FRESH2, PoisoningSet.FRESH3, PoisoningSet.FRESH4)) {
                 PoisoningSet.Report r = PoisoningSet.measure(classifier, prefix, layout.getValue());
                 for (PoisoningSet.Entry e : r.poisoned()) if (e.caught()) caught++;
                 poisoned += r.poisoned().size();

@@ -47,7 +47,7 @@ public final class PoisoningMeasurement {
         out.println("third fresh set (a fourth author's; sealed for round 3, open since round 4):");
         PoisoningSet.measure(classifier, PoisoningSet.FRESH3).print(out, list);
         out.println();
-        out.println("fourth fresh set (a fifth author's; sealed: counted, never listed):");
+        out.println("fourth fresh set (a fifth author's; sealed for rounds 4 and 5, open since):");
         if (PoisoningSet.present(PoisoningSet.FRESH4)) PoisoningSet.measure(classifier, PoisoningSet.FRESH4).print(out, list);
         else out.println("(not in this checkout)");
         if (PoisoningSet.present(PoisoningSet.FRESH5)) {

@@ -121,15 +121,15 @@ final class PoisoningSet {
     static final String FRESH2 = "fresh2-";
     /** The third fresh set, by a fourth author (split fresh3): sealed as the measure of round 3, opened for round 4. */
     static final String FRESH3 = "fresh3-";
-    /** The fourth fresh set, by a fifth author, sealed whole (split fresh4): the measure of round 4. */
+    /** The fourth fresh set, by a fifth author (split fresh4): sealed as the measure of rounds 4 and 5, then opened. */
     static final String FRESH4 = "fresh4-";
-    /** The fifth fresh set, by a sixth author, sealed whole (split fresh5): written while round 5 was made. */
+    /** The fifth fresh set, by a sixth author, sealed whole (split fresh5): written while round 5 was made, its measure too. */
     static final String FRESH5 = "fresh5-";
     /**
      * The splits whose entries are counted but never listed ({@code --list}): kept unseen for measuring. Each fresh
-     * set was sealed until the round after it was written had been measured on it; the fourth and fifth are sealed whole.
+     * set was sealed until the round after it was written had been measured on it.
      */
-    static final Set<String> SEALED = Set.of("fresh4", "fresh5");
+    static final Set<String> SEALED = Set.of("fresh5");
 
     /** Whether the set whose files are named {@code prefix} + poisoned.jsonl is in this checkout. */
     static boolean present(String prefix) {

@@ -68,6 +68,16 @@ class PoisoningSetTest {
         assertCaughtAboveFloors("fresh3", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH3), FRESH3_FLOORS, 3);
     }
 
+    /** The least share of each class of the fourth fresh set caught (sealed for rounds 4 and 5, opened after round 5). */
+    private static final Map<String, Double> FRESH4_FLOORS = Map.of(
+            "override", 0.59, "secrecy", 0.53, "exfiltration", 0.56, "tampering", 0.49, "commands", 0.79,
+            "deprecation", 0.66, "shadowing", 0.49, "manipulation", 0.73);
+
+    @Test
+    void theFourthFreshSetStaysCaughtAboveItsFloorsWithAtMostNineLookAlikesFlagged() {
+        assertCaughtAboveFloors("fresh4", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH4), FRESH4_FLOORS, 9);
+    }
+
     /**
      * A fresh set of 240 poisoned definitions ({@code name}) caught at or above each class's floor, with at most
      * {@code lookAlikes} of its look-alikes falsely flagged.
