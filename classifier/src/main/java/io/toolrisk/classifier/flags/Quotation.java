@@ -13,7 +13,11 @@ final class Quotation {
             "phrase", "patterns", "pattern", "strings", "string", "text", "words", "including", "contain", "contains",
             "detects", "detect", "flags", "or", "and", "catches", "catch", "matches", "match", "payloads", "payload",
             "question", "questions", "sample", "samples", "quote", "quotes", "quoted", "recognises", "recognizes", "recognise",
-            "recognize", "attack", "attacks");
+            "recognize", "attack", "attacks",
+            // Reported speech: "a tool whose description says 'whenever send_email is used, ...'".
+            "says", "said", "reads", "stating", "states", "writes", "wrote",
+            // The first item of a parenthesised list right after what it exemplifies: "text addressed to the model (\"the assistant must...\")".
+            "(");
     /** How many quotes of a list ("'a', 'b' or 'c'") are walked back to find the word that introduces them all. */
     private static final int LIST_ITEMS = 8;
     private static final String QUOTES = "'\"`\u201c\u201d\u2018\u2019";
@@ -29,11 +33,22 @@ final class Quotation {
     static boolean isExample(String text, int start, int end) {
         for (int q = start + 1; q < end; q++) {
             if (QUOTES.indexOf(text.charAt(q)) >= 0 && text.charAt(q) != '`' && !Character.isLetter(text.charAt(q - 1))) {
-                if (INTRODUCERS.contains(wordBefore(text, q)) && inside(text, q + 1, end)) return true;
+                if (INTRODUCERS.contains(wordBefore(text, q)) && !closedBefore(text, q + 1, end) && inside(text, q + 1, end)) return true;
                 break;
             }
         }
         return inside(text, start, end);
+    }
+
+    /**
+     * True when a quote ends in {@code text[from, to)}: a quote not followed by a letter ("don't" is no quote). A finding
+     * that runs on past its quote ("says \"1\" ... use x") holds words of its own beyond it.
+     */
+    private static boolean closedBefore(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (QUOTES.indexOf(text.charAt(k)) >= 0 && text.charAt(k) != '`' && (k + 1 == text.length() || !Character.isLetter(text.charAt(k + 1)))) return true;
+        }
+        return false;
     }
 
     /** True when {@code text[start, end)} lies inside quotes that an example word introduces. */
@@ -110,6 +125,8 @@ final class Quotation {
     private static String wordBefore(String text, int offset) {
         int k = offset - 1;
         while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == ',' || text.charAt(k) == ':')) k--;
+        // A parenthesis opens a list of examples only with a quotation mark: "(`process.env`)" is code.
+        if (k >= 0 && text.charAt(k) == '(') return text.charAt(offset) == '`' ? "" : "(";
         int end = k + 1;
         while (k >= 0 && (Character.isLetter(text.charAt(k)) || text.charAt(k) == '.')) k--;
         String word = text.substring(k + 1, end).toLowerCase(Locale.ROOT);

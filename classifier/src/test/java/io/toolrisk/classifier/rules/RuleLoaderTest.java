@@ -32,7 +32,7 @@ class RuleLoaderTest {
     @Test
     void theBundledRulesetLoadsWithItsVersion() {
         RuleSet bundled = RuleLoader.bundled();
-        assertEquals("2026.12.6", bundled.version());
+        assertEquals("2026.12.7", bundled.version());
         assertTrue(bundled.rules().size() > 20);
     }
 
@@ -67,7 +67,7 @@ class RuleLoaderTest {
         RuleSet extended = base.extendedWith(new RuleSet("soft-1", java.util.List.of(), java.util.List.of(),
                 java.util.List.of(), java.util.List.of(replacement)));
         assertEquals(base.rules().size(), extended.rules().size());
-        assertEquals("2026.12.6+soft-1", extended.version());
+        assertEquals("2026.12.7+soft-1", extended.version());
         assertTrue(extended.rules().contains(replacement));
     }
 
