@@ -74,8 +74,8 @@ class PoisoningSetTest {
             "deprecation", 0.66, "shadowing", 0.49, "manipulation", 0.73);
 
     @Test
-    void theFourthFreshSetStaysCaughtAboveItsFloorsWithAtMostNineLookAlikesFlagged() {
-        assertCaughtAboveFloors("fresh4", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH4), FRESH4_FLOORS, 9);
+    void theFourthFreshSetStaysCaughtAboveItsFloorsWithAtMostSixLookAlikesFlagged() {
+        assertCaughtAboveFloors("fresh4", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH4), FRESH4_FLOORS, 6);
     }
 
     /**
