@@ -1,11 +1,14 @@
 package io.toolrisk.classifier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,44 +41,37 @@ class PoisoningSetTest {
                 .map(PoisoningSet.Entry::id).toList());
     }
 
-    /** The least share of each class of the fresh set caught, both splits (it was tuned on in rounds 1 and 2). */
-    private static final Map<String, Double> FRESH_FLOORS = Map.of(
-            "override", 0.95, "secrecy", 0.90, "exfiltration", 0.80, "tampering", 0.90, "commands", 0.90,
-            "deprecation", 0.90, "shadowing", 0.95, "manipulation", 0.95);
-
-    @Test
-    void theFreshSetStaysCaughtAboveItsFloorsWithAtMostOneLookAlikeFlagged() {
-        assertCaughtAboveFloors("fresh", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH), FRESH_FLOORS, 1);
+    /**
+     * A fresh set with the least share of each class to be caught and the most look-alikes that may be flagged: each
+     * held at what the rules reached once it was opened and tuned on.
+     */
+    record Floors(String name, String prefix, Map<String, Double> floors, int lookAlikes) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    /** The least share of each class of the second fresh set caught (opened and tuned on in round 3). */
-    private static final Map<String, Double> FRESH2_FLOORS = Map.of(
-            "override", 0.95, "secrecy", 0.80, "exfiltration", 0.93, "tampering", 0.50, "commands", 0.95,
-            "deprecation", 0.90, "shadowing", 0.40, "manipulation", 0.85);
-
-    @Test
-    void theSecondFreshSetStaysCaughtAboveItsFloorsWithAtMostTwoLookAlikesFlagged() {
-        assertCaughtAboveFloors("fresh2", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH2), FRESH2_FLOORS, 2);
+    static Stream<Floors> freshSets() {
+        return Stream.of(
+                // tuned on in rounds 1 and 2, both splits
+                new Floors("fresh", PoisoningSet.FRESH, Map.of("override", 0.95, "secrecy", 0.90, "exfiltration", 0.80,
+                        "tampering", 0.90, "commands", 0.90, "deprecation", 0.90, "shadowing", 0.95, "manipulation", 0.95), 1),
+                // opened and tuned on in round 3
+                new Floors("fresh2", PoisoningSet.FRESH2, Map.of("override", 0.95, "secrecy", 0.80, "exfiltration", 0.93,
+                        "tampering", 0.50, "commands", 0.95, "deprecation", 0.90, "shadowing", 0.40, "manipulation", 0.85), 2),
+                // sealed for round 3, opened and tuned on in round 4
+                new Floors("fresh3", PoisoningSet.FRESH3, Map.of("override", 0.95, "secrecy", 0.95, "exfiltration", 0.90,
+                        "tampering", 0.75, "commands", 0.95, "deprecation", 0.95, "shadowing", 0.80, "manipulation", 0.53), 3),
+                // sealed for rounds 4 and 5, opened after round 5
+                new Floors("fresh4", PoisoningSet.FRESH4, Map.of("override", 0.59, "secrecy", 0.53, "exfiltration", 0.56,
+                        "tampering", 0.49, "commands", 0.79, "deprecation", 0.66, "shadowing", 0.49, "manipulation", 0.73), 6));
     }
 
-    /** The least share of each class of the third fresh set caught (sealed for round 3, opened and tuned on in round 4). */
-    private static final Map<String, Double> FRESH3_FLOORS = Map.of(
-            "override", 0.95, "secrecy", 0.95, "exfiltration", 0.90, "tampering", 0.75, "commands", 0.95,
-            "deprecation", 0.95, "shadowing", 0.80, "manipulation", 0.53);
-
-    @Test
-    void theThirdFreshSetStaysCaughtAboveItsFloorsWithAtMostThreeLookAlikesFlagged() {
-        assertCaughtAboveFloors("fresh3", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH3), FRESH3_FLOORS, 3);
-    }
-
-    /** The least share of each class of the fourth fresh set caught (sealed for rounds 4 and 5, opened after round 5). */
-    private static final Map<String, Double> FRESH4_FLOORS = Map.of(
-            "override", 0.59, "secrecy", 0.53, "exfiltration", 0.56, "tampering", 0.49, "commands", 0.79,
-            "deprecation", 0.66, "shadowing", 0.49, "manipulation", 0.73);
-
-    @Test
-    void theFourthFreshSetStaysCaughtAboveItsFloorsWithAtMostSixLookAlikesFlagged() {
-        assertCaughtAboveFloors("fresh4", PoisoningSet.measure(Classifier.bundled(), PoisoningSet.FRESH4), FRESH4_FLOORS, 6);
+    @ParameterizedTest
+    @MethodSource("freshSets")
+    void eachOpenedFreshSetStaysCaughtAboveItsFloorsWithNoMoreLookAlikesFlagged(Floors set) {
+        assertCaughtAboveFloors(set.name(), PoisoningSet.measure(Classifier.bundled(), set.prefix()), set.floors(), set.lookAlikes());
     }
 
     /**
