@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """A learned scorer for tool poisoning, tried outside the product (BENCHMARKS.md, "Tool poisoning").
 
-Hashed word unigrams and bigrams (and char 3-5-grams with --char) of everything a model reads in a tool definition,
+Hashed word unigrams and bigrams and char 3-5-grams (words only with --words-only) of everything a model reads in a tool definition,
 an L2 logistic regression fitted by L-BFGS (deterministic: fixed order, no randomness), evaluated held out by author:
   (a) train on first+fresh+fresh2+fresh3 (poisoned: positive; look-alikes: negative) + half of the corpus servers +
       policylayer (negative); test on fresh4 and the other half of the corpus servers;
   leave-one-set-out over the four older sets (train on three + corpus half, test on the fourth);
   (b) the same with fresh4 in training, tested on fresh5 (SEALED: counts only, nothing of its entries is printed).
-The threshold is chosen on training data only: the lowest with <= 0.2 % (and 0.5 %) of the training corpus half flagged.
+The threshold is chosen on training data only: the lowest with <= 0.2 % (and 0.5 %) of the training corpus half flagged,
+on out-of-fold scores. The defaults (word + char n-grams, lambda 1e-3) were chosen by the leave-one-set-out recall at
+0.2 % over the four older sets (words only: lambda 1e-4 / 1e-3 / 1e-2 gave 314 / 340 / 318 of 987; word + char at 1e-3:
+415), never by fresh4 or fresh5.
 
-Usage: python3 bench/poisoning-learned.py [SHARED_DIR] [--char] [--lam X] [--no-sealed]
+Usage: python3 bench/poisoning-learned.py [SHARED_DIR] [--words-only] [--lam X] [--no-sealed]
 """
 import hashlib
 import json
@@ -99,7 +102,8 @@ WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 
 
 def bucket(s):
-    return zlib.crc32(s.encode("utf-8")) & (DIM - 1)
+    """Word n-grams in the first 2^BITS columns, char n-grams ('#…') in the next 2^BITS: they never collide."""
+    return (zlib.crc32(s.encode("utf-8")) & (DIM - 1)) + (DIM if s.startswith("#") else 0)
 
 
 def grams(text, char):
@@ -128,7 +132,7 @@ def matrix(texts, char, names=None):
                 for g in idx[c]:
                     seen[g] = seen.get(g, 0) + 1
     data = np.ones(len(rows), dtype=np.float64)
-    return scipy.sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), DIM))
+    return scipy.sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), 2 * DIM))
 
 
 # ---------------------------------------------------------------- data
@@ -260,8 +264,10 @@ class Run:
         hits = [(s, e["label"]) for e, s in zip(self.half_b, self.half_b_scores) if s > t]
         return sorted(hits, key=lambda h: (-h[0], h[1]))
 
-    def top_features(self, n=10):
-        order = np.argsort(self.beta, kind="stable")
+    def top_features(self, n=10, chars=False):
+        block = self.beta[DIM:] if chars else self.beta[:DIM]
+        base = DIM if chars else 0
+        order = np.argsort(block, kind="stable") + base
         def name(i):  # the n-grams of the bucket by training documents, most first (a hash may join several)
             names = sorted(self.names.get(int(i), {}).items(), key=lambda kv: (-kv[1], kv[0]))
             return " | ".join(f"{g}" for g, _ in names[:2]) + (" | …" if len(names) > 2 else "")
@@ -292,17 +298,17 @@ def rules_note(name):
 
 
 def main(argv):
-    args, lam, char, sealed, i = [], 1e-3, False, True, 0
+    args, lam, char, sealed, i = [], 1e-3, True, True, 0
     while i < len(argv):
         if argv[i] == "--lam":
             lam = float(argv[i + 1])
             i += 1
-        elif argv[i] == "--char":
-            char = True
+        elif argv[i] == "--words-only":
+            char = False
         elif argv[i] == "--no-sealed":
             sealed = False
         elif argv[i].startswith("--"):
-            sys.exit(f"unknown option {argv[i]}; usage: poisoning-learned.py [SHARED_DIR] [--char] [--lam X] [--no-sealed]")
+            sys.exit(f"unknown option {argv[i]}; usage: poisoning-learned.py [SHARED_DIR] [--words-only] [--lam X] [--no-sealed]")
         else:
             args.append(argv[i])
         i += 1
@@ -339,9 +345,12 @@ def main(argv):
     for kind, name, run, res in results:
         if kind not in ("a", "b"):
             continue
-        pos, neg = run.top_features()
-        print(f"\n({kind}) 10 highest weights: " + ", ".join(f"'{g}' {w:+.2f}" for g, w in pos))
-        print(f"({kind}) 10 lowest weights:  " + ", ".join(f"'{g}' {w:+.2f}" for g, w in neg))
+        print()
+        for chars in ((False, True) if char else (False,)):
+            pos, neg = run.top_features(chars=chars)
+            what = "char n-grams" if chars else "word n-grams"
+            print(f"({kind}) {what}, 10 highest weights: " + ", ".join(f"'{g}' {w:+.2f}" for g, w in pos))
+            print(f"({kind}) {what}, 10 lowest weights:  " + ", ".join(f"'{g}' {w:+.2f}" for g, w in neg))
         for rate in RATES[:2]:
             hits = run.flagged_corpus(rate)
             print(f"({kind}) held-out corpus tools flagged, threshold {rate} ({len(hits)}):")
