@@ -24,10 +24,10 @@ import java.util.Optional;
 public final class ToolPage {
     /**
      * What a tool without flags does not prove. The figure is measured (BENCHMARKS.md, "Tool poisoning"): on attack sets
-     * written by authors the rules were not made from, the rules flag about six poisoned definitions in ten.
+     * written by authors the rules were not made from, the rules flag five or six poisoned definitions in ten (54 and 61 %).
      */
     static final String NO_FLAGS_CAVEAT = "No flag is not proof of a clean definition: on poisoned definitions worded"
-            + " unlike any the rules were written from, they flag about six in ten. Read the definition below before"
+            + " unlike any the rules were written from, they flag five or six in ten. Read the definition below before"
             + " you allow a tool that can do harm.";
 
     private ToolPage() {
