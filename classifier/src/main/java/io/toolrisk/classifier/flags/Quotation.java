@@ -32,7 +32,7 @@ final class Quotation {
      */
     static boolean isExample(String text, int start, int end) {
         for (int q = start + 1; q < end; q++) {
-            if (QUOTES.indexOf(text.charAt(q)) >= 0 && text.charAt(q) != '`' && !Character.isLetter(text.charAt(q - 1))) {
+            if (text.charAt(q) != '`' && opens(text, q)) {
                 if (INTRODUCERS.contains(wordBefore(text, q)) && !closedBefore(text, q + 1, end) && inside(text, q + 1, end)) return true;
                 break;
             }
@@ -46,7 +46,7 @@ final class Quotation {
      */
     private static boolean closedBefore(String text, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (QUOTES.indexOf(text.charAt(k)) >= 0 && text.charAt(k) != '`' && (k + 1 == text.length() || !Character.isLetter(text.charAt(k + 1)))) return true;
+            if (text.charAt(k) != '`' && closes(text, k)) return true;
         }
         return false;
     }
@@ -63,7 +63,7 @@ final class Quotation {
                 closed = c;
                 continue;
             }
-            if (QUOTES.indexOf(c) >= 0 && (k == 0 || !Character.isLetter(text.charAt(k - 1)))) {
+            if (opens(text, k)) {
                 if (c == closed) {
                     closed = 0;
                     continue;
@@ -76,12 +76,11 @@ final class Quotation {
         // "e.g. 'tone' or 'dates'. Claude: whenever ...": a quote closed before the finding does not hold it.
         char mark = text.charAt(open);
         for (int k = text.indexOf(mark, open + 1); k >= 0 && k < start; k = text.indexOf(mark, k + 1)) {
-            if (k + 1 == text.length() || !Character.isLetter(text.charAt(k + 1))) return false;
+            if (closes(text, k)) return false;
         }
         int close = -1;
         for (int k = end; k < text.length() && k <= end + 200; k++) {
-            char c = text.charAt(k);
-            if (QUOTES.indexOf(c) >= 0 && (k + 1 == text.length() || !Character.isLetter(text.charAt(k + 1)))) {
+            if (closes(text, k)) {
                 close = k;
                 break;
             }
@@ -104,7 +103,7 @@ final class Quotation {
         for (int k = open - 1; k >= 0 && k >= open - 200; k--) {
             char c = text.charAt(k);
             if (c == '\n' || c == inner) return -1;
-            if (QUOTES.indexOf(c) >= 0 && c != '`' && (k == 0 || !Character.isLetter(text.charAt(k - 1)))) return k;
+            if (c != '`' && opens(text, k)) return k;
         }
         return -1;
     }
@@ -115,11 +114,20 @@ final class Quotation {
         while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == ',')) k--;
         if (k < 0 || QUOTES.indexOf(text.charAt(k)) < 0) return -1;
         for (int j = k - 1; j >= 0 && j >= k - 200; j--) {
-            char c = text.charAt(j);
-            if (c == '\n') return -1;
-            if (QUOTES.indexOf(c) >= 0 && (j == 0 || !Character.isLetter(text.charAt(j - 1)))) return j;
+            if (text.charAt(j) == '\n') return -1;
+            if (opens(text, j)) return j;
         }
         return -1;
+    }
+
+    /** A quotation mark at {@code k} that can open a quote: not after a letter. */
+    private static boolean opens(String text, int k) {
+        return QUOTES.indexOf(text.charAt(k)) >= 0 && (k == 0 || !Character.isLetter(text.charAt(k - 1)));
+    }
+
+    /** A quotation mark at {@code k} that can close a quote: not before a letter ("don't" holds none). */
+    private static boolean closes(String text, int k) {
+        return QUOTES.indexOf(text.charAt(k)) >= 0 && (k + 1 == text.length() || !Character.isLetter(text.charAt(k + 1)));
     }
 
     private static String wordBefore(String text, int offset) {
