@@ -91,15 +91,12 @@ public final class CueGate {
         long before = r0 | r1 | r2 | r3 | r4 | r5 | r6 | r7;
         if (before != 0) {
             long found = pairs(before, cues);
+            // A secret's qualifier right before its holder ("API key"): a pair that stands where the others do.
+            if ((cues & Cue.SECRET_HOLDER.bit()) != 0 && (r0 & Cue.SECRET_QUALIFIER.bit()) != 0 && position == lastPosition + 1)
+                found |= SECRET_PAIR;
             for (long fresh = found & ~pairs; fresh != 0; fresh &= fresh - 1) pairFirst[Long.numberOfTrailingZeros(fresh)] = index;
             for (long b = found; b != 0; b &= b - 1) pairLast[Long.numberOfTrailingZeros(b)] = index;
             pairs |= found;
-            if ((cues & Cue.SECRET_HOLDER.bit()) != 0 && (r0 & Cue.SECRET_QUALIFIER.bit()) != 0 && position == lastPosition + 1) {
-                // Where the pair stands, as for the others: the focus of the detectors that read it starts and ends there.
-                if ((pairs & SECRET_PAIR) == 0) pairFirst[Long.numberOfTrailingZeros(SECRET_PAIR)] = index;
-                pairLast[Long.numberOfTrailingZeros(SECRET_PAIR)] = index;
-                pairs |= SECRET_PAIR;
-            }
         }
         r7 = r6;
         r6 = r5;
